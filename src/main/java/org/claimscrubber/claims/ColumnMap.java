@@ -1,0 +1,96 @@
+package org.claimscrubber.claims;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Where each known column sits in a file's header, and which header cells were not recognised. */
+public final class ColumnMap {
+
+    private static final Map<String, Column> BY_KEY = new HashMap<>();
+
+    static {
+        for (Column column : Column.values()) {
+            BY_KEY.put(Column.matchKey(column.header()), column);
+        }
+    }
+
+    private final EnumMap<Column, Integer> index;
+    private final List<String> ignored;
+    private final int width;
+
+    private ColumnMap(EnumMap<Column, Integer> index, List<String> ignored, int width) {
+        this.index = index;
+        this.ignored = List.copyOf(ignored);
+        this.width = width;
+    }
+
+    /**
+     * Reads a header row. Empty cells at the end (a trailing delimiter) do not count as columns.
+     *
+     * @throws InputFileException when a column appears twice or a required column is missing
+     */
+    public static ColumnMap of(String file, String[] header) throws InputFileException {
+        int width = header.length;
+        while (width > 1 && header[width - 1].isBlank()) {
+            width--;
+        }
+        EnumMap<Column, Integer> index = new EnumMap<>(Column.class);
+        List<String> ignored = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            Column column = BY_KEY.get(Column.matchKey(header[i]));
+            if (column == null) {
+                ignored.add(header[i].isBlank() ? "(column " + (i + 1) + ", no name)" : header[i].strip());
+                continue;
+            }
+            Integer earlier = index.putIfAbsent(column, i);
+            if (earlier != null) {
+                throw new InputFileException(file + ":1: column '" + column.header() + "' appears twice (columns "
+                        + (earlier + 1) + " and " + (i + 1) + ": '" + header[earlier].strip() + "' and '"
+                        + header[i].strip() + "'), so its values are ambiguous");
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (Column column : Column.values()) {
+            if (column.required() && !index.containsKey(column)) {
+                missing.add(column.header());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InputFileException(file + ":1: required column" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + (missing.size() > 1 ? " are" : " is") + " missing; columns found: "
+                    + describe(header, width));
+        }
+        return new ColumnMap(index, ignored, width);
+    }
+
+    private static String describe(String[] header, int width) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < Math.min(width, 40); i++) {
+            names.add(header[i].strip());
+        }
+        return String.join(", ", names) + (width > 40 ? ", ... (" + width + " columns)" : "");
+    }
+
+    public boolean has(Column column) {
+        return index.containsKey(column);
+    }
+
+    /** The cell of {@code column} in a row, stripped, or "" when the column or the cell is absent. */
+    public String get(String[] cells, Column column) {
+        Integer at = index.get(column);
+        return at == null || at >= cells.length ? "" : cells[at].strip();
+    }
+
+    /** The number of columns a row must have. */
+    public int width() {
+        return width;
+    }
+
+    /** Header cells that name no known column; their values are not read. */
+    public List<String> ignored() {
+        return ignored;
+    }
+}

@@ -1,0 +1,20 @@
+package org.claimscrubber.claims;
+
+/**
+ * One record of a CSV file: its cells and the physical line it starts on. A record the CSV parser could
+ * not read has no cells and says why in {@code malformed}.
+ */
+public record CsvRecord(String[] cells, long line, String malformed) {
+
+    public static CsvRecord of(String[] cells, long line) {
+        return new CsvRecord(cells, line, null);
+    }
+
+    public static CsvRecord malformed(long line, String why) {
+        return new CsvRecord(new String[0], line, why);
+    }
+
+    public boolean isMalformed() {
+        return malformed != null;
+    }
+}

@@ -1,0 +1,51 @@
+package org.claimscrubber.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.claimscrubber.codes.Diagnosis;
+import org.claimscrubber.codes.Sex;
+import org.claimscrubber.codes.Side;
+import org.claimscrubber.facts.SeedFact;
+
+/** Phrases rule messages share, so the DRL consequences stay one readable line. */
+public final class Describe {
+
+    private Describe() {
+    }
+
+    /** The keys of facts joined with "or", in document order, e.g. "19301 or 38525". */
+    public static String either(Collection<?> facts) {
+        return inDocumentOrder(facts).stream().map(Describe::keyOf).distinct().collect(Collectors.joining(" or "));
+    }
+
+    /** Facts sorted by file and line (rules collect them in no fixed order; reports must be stable). */
+    static List<Object> inDocumentOrder(Collection<?> facts) {
+        List<Object> sorted = new ArrayList<>(facts);
+        sorted.sort(Comparator.comparing(Describe::positionOf));
+        return sorted;
+    }
+
+    private static String positionOf(Object fact) {
+        return fact instanceof SeedFact seed
+                ? String.format("%s:%09d:%s", seed.provenance().file(), seed.provenance().line(), seed.key())
+                : String.valueOf(fact);
+    }
+
+    /** A diagnosis with what its code structure says, e.g. "C50.912 (left, female)". */
+    public static String diagnosis(Diagnosis diagnosis) {
+        StringBuilder text = new StringBuilder(diagnosis.code());
+        String side = diagnosis.side() == Side.RIGHT || diagnosis.side() == Side.LEFT ? diagnosis.side().label() : null;
+        String sex = diagnosis.impliedSex() == Sex.UNKNOWN ? null : diagnosis.impliedSex().label();
+        if (side != null || sex != null) {
+            text.append(" (").append(side == null ? sex : sex == null ? side : side + ", " + sex).append(')');
+        }
+        return text.toString();
+    }
+
+    private static String keyOf(Object fact) {
+        return fact instanceof SeedFact seed ? seed.key() : String.valueOf(fact);
+    }
+}

@@ -1,0 +1,133 @@
+package org.claimscrubber.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.compiler.compiler.RuleBuildError;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.ParserError;
+import org.kie.api.KieBase;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles a {@link RuleSet} with the classic DRL build, which names the DRL file and line of every
+ * error, and checks each rule's metadata. Every problem found is reported, not just the first.
+ */
+public final class RuleCompiler {
+
+    /** The global every rule reports through. */
+    public static final String FINDINGS_GLOBAL = "findings";
+
+    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+    private static final Pattern MVEL_POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
+
+    public CompiledRules compile(RuleSet rules) throws RulesException {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        List<RuleDeclaration> declarations = new ArrayList<>();
+        for (RuleSet.RuleFile file : rules.files()) {
+            builder.add(ResourceFactory.newByteArrayResource(file.content().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(file.name()), ResourceType.DRL);
+            declarations.addAll(DeclarationReader.read(file));
+        }
+        List<RuleDiagnostic> problems = new ArrayList<>();
+        for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
+            RuleDiagnostic diagnostic = diagnosticOf(result, declarations);
+            if (diagnostic != null) {
+                problems.add(diagnostic);
+            }
+        }
+        List<RuleMetadata> catalogue = new MetadataReader(problems).read(declarations);
+        if (problems.isEmpty() && !declaresFindings(builder)) {
+            problems.add(new RuleDiagnostic(rules.files().get(0).name(), 1, 1, null, "no rule file declares "
+                    + "'global " + FindingCollector.class.getName() + " " + FINDINGS_GLOBAL + ";'"));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(RuleDiagnostic::file).thenComparingInt(RuleDiagnostic::line)
+                    .thenComparingInt(RuleDiagnostic::column));
+            throw new RulesException(problems);
+        }
+        KieBase kieBase = builder.newKieBase();
+        return new CompiledRules(rules, kieBase, catalogue);
+    }
+
+    private static boolean declaresFindings(KnowledgeBuilder builder) {
+        return builder.getKnowledgePackages().stream()
+                .anyMatch(pkg -> pkg.getGlobalVariables().stream()
+                        .anyMatch(global -> global.getName().equals(FINDINGS_GLOBAL)));
+    }
+
+    /** A Drools build result as FILE:LINE:COLUMN and a one-line message; null for noise that repeats another. */
+    private static RuleDiagnostic diagnosticOf(KnowledgeBuilderResult result, List<RuleDeclaration> declarations) {
+        String file = result.getResource() == null ? "(unknown file)" : result.getResource().getSourcePath();
+        String message = result.getMessage() == null ? "" : result.getMessage();
+        if (message.startsWith("Parser returned a null Package") || message.startsWith("Duplicate rule name")) {
+            return null; // the first follows a syntax error already reported; the second is checked with metadata
+        }
+        int line = result.getLines().length > 0 ? result.getLines()[0] : 0;
+        int column = 0;
+        String ruleName = null;
+        if (result instanceof ParserError parserError) {
+            Matcher position = PARSER_POSITION.matcher(message);
+            if (position.find()) {
+                line = Integer.parseInt(position.group(1));
+                column = Integer.parseInt(position.group(2)) + 1;
+            } else {
+                column = parserError.getCol() + 1;
+            }
+        } else if (result instanceof RuleBuildError ruleError) {
+            ruleName = ruleError.getRule().getName();
+        } else if (result instanceof DescrBuildError descrError) {
+            column = descrError.getColumn() + 1;
+            if (descrError.getParentDescr() instanceof RuleDescr rule) {
+                ruleName = rule.getName();
+            }
+        }
+        if (ruleName == null) {
+            ruleName = enclosingRule(declarations, file, line);
+        }
+        return new RuleDiagnostic(file, line, column, ruleName, oneLine(message));
+    }
+
+    /** The rule declared last at or before {@code line} in {@code file}. */
+    private static String enclosingRule(List<RuleDeclaration> declarations, String file, int line) {
+        String name = null;
+        for (RuleDeclaration rule : declarations) {
+            if (rule.file().equals(file) && rule.line() <= line) {
+                name = rule.name();
+            }
+        }
+        return name;
+    }
+
+    /**
+     * Drools messages span several lines (MVEL adds "[Near : {...}]", a caret and "[Line: x, Column: y]");
+     * the analyst needs the first statement and the reason, on one line.
+     */
+    static String oneLine(String message) {
+        StringBuilder text = new StringBuilder();
+        for (String part : message.split("\\R")) {
+            String piece = part.strip();
+            if (piece.isEmpty() || piece.startsWith("[Near") || piece.equals("^") || MVEL_POSITION.matcher(piece)
+                    .matches()) {
+                continue;
+            }
+            if (piece.startsWith("[Error: ") && piece.endsWith("]")) {
+                piece = piece.substring(8, piece.length() - 1);
+            }
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(piece);
+        }
+        return text.toString().replace(" : [Rule name=", " [Rule name=").replaceAll("\\s*\\[Rule name='[^']*'\\]", "");
+    }
+}

@@ -1,0 +1,55 @@
+package org.claimscrubber.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.files.ContentHash;
+
+/**
+ * The DRL files of a rules folder and its sub-folders, read from disk at run time so an analyst's edit
+ * takes effect on the next run without a rebuild.
+ */
+public record RuleSet(String label, List<RuleFile> files, String hash) {
+
+    /** One DRL file; {@code name} is how messages name it (the folder as given, then the path within it). */
+    public record RuleFile(String name, String content) {
+    }
+
+    public RuleSet {
+        files = List.copyOf(files);
+    }
+
+    public static RuleSet load(BundledFiles.Located rules) throws RulesException {
+        Path dir = rules.path();
+        if (!Files.isDirectory(dir)) {
+            throw new RulesException("rules directory " + rules.label() + " does not exist or is not a directory");
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            paths = walk.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().endsWith(".drl"))
+                    .sorted((a, b) -> ContentHash.relativeName(dir, a).compareTo(ContentHash.relativeName(dir, b)))
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new RulesException("rules directory " + rules.label() + " cannot be read: " + e.getMessage());
+        }
+        if (paths.isEmpty()) {
+            throw new RulesException("rules directory " + rules.label() + " holds no .drl files");
+        }
+        List<RuleFile> files = new ArrayList<>();
+        try {
+            for (Path path : paths) {
+                files.add(new RuleFile(rules.display(ContentHash.relativeName(dir, path)),
+                        Files.readString(path, StandardCharsets.UTF_8)));
+            }
+            return new RuleSet(rules.label(), files, ContentHash.ofFiles(dir, paths));
+        } catch (IOException e) {
+            throw new RulesException("rules directory " + rules.label() + ": a file cannot be read: " + e.getMessage());
+        }
+    }
+}

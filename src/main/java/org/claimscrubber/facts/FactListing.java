@@ -1,0 +1,115 @@
+package org.claimscrubber.facts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** The {@code facts} listing: exactly what the rules see, as text for reviewers or JSON for tools. */
+public final class FactListing {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private FactListing() {
+    }
+
+    public static String text(FactBase facts) {
+        StringBuilder out = new StringBuilder();
+        out.append("seeds: ").append(facts.seedsLabel()).append(" (").append(facts.documents().size())
+                .append(" documents, sha256 ").append(facts.hash()).append(")\n");
+        out.append("interpretations: ").append(facts.interpretationsLabel()).append(" (")
+                .append(facts.interpretations().rows().size()).append(" rows)\n");
+        for (SeedDocument document : facts.documents()) {
+            out.append('\n').append(document.file()).append(": ")
+                    .append(document.procedureCode() == null ? "(no procedure code)" : document.procedureCode())
+                    .append(", ").append(document.facts().size()).append(" facts\n");
+            for (SeedFact fact : document.facts()) {
+                out.append(String.format("  line %-4d %s%n", fact.provenance().line(), describe(fact)));
+            }
+            if (!document.notes().isEmpty()) {
+                out.append("  parser notes:\n");
+                for (ParseNote note : document.notes()) {
+                    out.append("    ").append(note).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** One line per fact, e.g. {@code modifier 26: Professional component}. */
+    static String describe(SeedFact fact) {
+        String text;
+        if (fact instanceof ProcedureDocument document) {
+            text = "procedure " + document.procedureCode() + ": " + document.title();
+        } else if (fact instanceof ServiceType service) {
+            text = "service type: " + service.text();
+        } else if (fact instanceof TypicalSite site) {
+            text = "typical site of service: " + site.text();
+        } else if (fact instanceof TypicalPlacesOfService places) {
+            text = "typical places of service: " + String.join(", ", places.placesOfService());
+        } else if (fact instanceof TableInfo table) {
+            text = table.table().rowNoun() + " table: " + table.rows() + " rows"
+                    + (table.cutOff() ? ", cut off at line " + table.lastLine() + " (list incomplete)" : "");
+        } else if (fact instanceof ModifierEntry modifier) {
+            text = "modifier " + modifier.modifier() + ": " + modifier.description() + cut(modifier.cutOff());
+        } else if (fact instanceof TaxonomyEntry taxonomy) {
+            text = "taxonomy " + taxonomy.taxonomy() + ": " + taxonomy.specialty() + cut(taxonomy.cutOff());
+        } else if (fact instanceof DiagnosisEntry diagnosis) {
+            text = "related diagnosis " + diagnosis.diagnosis() + ": " + diagnosis.description()
+                    + cut(diagnosis.cutOff());
+        } else if (fact instanceof RelatedProcedureEntry related) {
+            text = "related CPT " + related.relatedCode() + " (" + related.relationship() + "): "
+                    + related.description() + cut(related.cutOff());
+        } else if (fact instanceof AddOnCode addOn) {
+            text = "add-on code; primary code " + addOn.primaryCode();
+        } else if (fact instanceof UnitLimit limit) {
+            text = "reported " + limit.basis() + ": at most " + limit.maxUnitsPerLine() + " unit(s) per line, "
+                    + limit.maxUnitsPerDay() + " per claim and date of service";
+        } else if (fact instanceof NotAvailable notAvailable) {
+            text = "data not available (section " + notAvailable.section() + ")";
+        } else {
+            text = fact.toString();
+        }
+        String by = fact.provenance().interpretedBy();
+        return by == null ? text : text + "  [read by " + by + "]";
+    }
+
+    private static String cut(boolean cutOff) {
+        return cutOff ? " [row cut off]" : "";
+    }
+
+    public static String json(FactBase facts) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("seeds", facts.seedsLabel());
+        root.put("sha256", facts.hash());
+        root.put("interpretations_file", facts.interpretationsLabel());
+        root.set("interpretations", JSON.valueToTree(facts.interpretations().rows()));
+        ArrayNode documents = root.putArray("documents");
+        for (SeedDocument document : facts.documents()) {
+            ObjectNode node = documents.addObject();
+            node.put("file", document.file());
+            node.put("procedure_code", document.procedureCode());
+            ArrayNode list = node.putArray("facts");
+            for (SeedFact fact : document.facts()) {
+                ObjectNode factNode = list.addObject();
+                factNode.put("type", fact.getClass().getSimpleName());
+                factNode.setAll((ObjectNode) JSON.valueToTree(fact));
+                factNode.put("citation", fact.citation());
+            }
+            node.set("notes", JSON.valueToTree(document.notes()));
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("facts cannot be written as JSON", e);
+        }
+    }
+
+    static List<String> types(FactBase facts) {
+        return facts.seedFacts().stream().map(f -> f.getClass().getSimpleName()).distinct().toList();
+    }
+}

@@ -1,0 +1,80 @@
+package org.claimscrubber.facts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.files.ContentHash;
+
+/**
+ * Loads a seeds folder: every {@code *.txt} document in it (in name order) and its interpretations.csv,
+ * or the bundled interpretations when the folder has none.
+ */
+public final class FactLoader {
+
+    private FactLoader() {
+    }
+
+    public static FactBase load(BundledFiles.Located seeds) throws FactsException {
+        Path dir = seeds.path();
+        if (!Files.isDirectory(dir)) {
+            throw new FactsException("seeds directory " + seeds.label() + " does not exist or is not a directory");
+        }
+        List<Path> documents = documentsIn(dir, seeds.label());
+        Path interpretationsFile = dir.resolve(Interpretations.FILE_NAME);
+        String interpretationsLabel = seeds.display(Interpretations.FILE_NAME);
+        if (!Files.isRegularFile(interpretationsFile)) {
+            interpretationsFile = BundledFiles.directory("seeds").resolve(Interpretations.FILE_NAME);
+            interpretationsLabel = "bundled " + Interpretations.FILE_NAME;
+        }
+        MessageDigest hash = ContentHash.sha256();
+        String interpretationsText = read(interpretationsFile, hash);
+        Interpretations interpretations = Interpretations.parse(Interpretations.FILE_NAME, interpretationsText);
+        SeedParser parser = new SeedParser(interpretations);
+        List<SeedDocument> parsed = new ArrayList<>();
+        for (Path document : documents) {
+            String name = document.getFileName().toString();
+            parsed.add(parser.parse(name, read(document, hash)));
+        }
+        if (parsed.stream().allMatch(document -> document.procedureCode() == null)) {
+            throw new FactsException("seeds directory " + seeds.label() + ": none of its " + parsed.size()
+                    + " documents names a procedure code, so there is nothing to check claims against");
+        }
+        return new FactBase(seeds.label(), parsed, interpretations, interpretationsLabel,
+                ContentHash.hex(hash.digest()));
+    }
+
+    private static List<Path> documentsIn(Path dir, String label) throws FactsException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> documents = files.filter(file -> file.getFileName().toString().endsWith(".txt"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+            if (documents.isEmpty()) {
+                throw new FactsException("seeds directory " + label + " holds no seed documents (*.txt)");
+            }
+            return documents;
+        } catch (IOException e) {
+            throw new FactsException("seeds directory " + label + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a text file as UTF-8 (without a byte-order mark), adding its name and bytes to the hash. */
+    private static String read(Path file, MessageDigest hash) throws FactsException {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            hash.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            hash.update((byte) 0);
+            hash.update(bytes);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (IOException e) {
+            throw new FactsException(file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.claimscrubber.facts;
+
+/** A fact read from a seed document; rules join claim lines with these. */
+public interface SeedFact {
+
+    /** The procedure code the document is about. */
+    String procedureCode();
+
+    Provenance provenance();
+
+    /** The short key a citation names, e.g. the modifier or diagnosis code of a table row. */
+    String key();
+
+    /** How a finding cites this fact. */
+    default String citation() {
+        return provenance().cite(key());
+    }
+}

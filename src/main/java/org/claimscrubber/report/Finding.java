@@ -1,0 +1,22 @@
+package org.claimscrubber.report;
+
+import java.util.Comparator;
+import org.claimscrubber.engine.Category;
+import org.claimscrubber.engine.Severity;
+
+/**
+ * One finding on a claim: a claim line ({@code lineNumber} set) or the claim as a whole (null).
+ * {@code source} cites the seed fact or standard the finding rests on; {@code inputFile}/{@code inputLine}
+ * locate the row in the export (line 0 for claim-level findings).
+ */
+public record Finding(String claimId, long claimOrder, Integer lineNumber, Severity severity, Category category,
+                      String ruleId, String procedureCode, String message, String source, String inputFile,
+                      long inputLine) {
+
+    /** Report order: claims in input order, then claim-level before line findings, line, rule id, message. */
+    public static final Comparator<Finding> REPORT_ORDER = Comparator.comparingLong(Finding::claimOrder)
+            .thenComparing(Finding::lineNumber, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message)
+            .thenComparing(Finding::source);
+}

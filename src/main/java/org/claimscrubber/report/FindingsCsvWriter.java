@@ -1,0 +1,34 @@
+package org.claimscrubber.report;
+
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+
+/** Writes findings.csv: one row per finding, the columns of {@link #HEADER}, cells spreadsheet-safe. */
+public final class FindingsCsvWriter implements Closeable {
+
+    public static final String[] HEADER = {"claim_id", "line_number", "severity", "category", "rule_id",
+        "procedure_code", "message", "source", "input_file", "input_line"};
+
+    private final ICSVWriter csv;
+
+    public FindingsCsvWriter(Writer out) {
+        this.csv = new CSVWriterBuilder(out).withLineEnd("\n").build();
+        csv.writeNext(HEADER, false);
+    }
+
+    public void write(Finding finding) {
+        csv.writeNext(SpreadsheetSafe.row(finding.claimId(),
+                finding.lineNumber() == null ? "" : finding.lineNumber().toString(),
+                finding.severity().name(), finding.category().name(), finding.ruleId(), finding.procedureCode(),
+                finding.message(), finding.source(), finding.inputFile(),
+                finding.inputLine() == 0 ? "" : Long.toString(finding.inputLine())), false);
+    }
+
+    @Override
+    public void close() throws IOException {
+        csv.close();
+    }
+}

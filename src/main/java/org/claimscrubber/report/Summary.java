@@ -1,0 +1,37 @@
+package org.claimscrubber.report;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The few lines {@code run} prints on standard output: counts only, never claim or patient data. */
+public final class Summary {
+
+    private Summary() {
+    }
+
+    public static String of(RunManifest run, Path reportDir) {
+        RunManifest.RowCounts rows = run.rows();
+        RunManifest.ClaimCounts claims = run.claims();
+        RunManifest.FindingCounts findings = run.findings();
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("read %d file%s: %d rows (%d scrubbed, %d rejected)%n", run.inputs().size(),
+                run.inputs().size() == 1 ? "" : "s", rows.read(), rows.scrubbed(), rows.rejected()));
+        text.append(String.format("claims: %d (%d with errors, %d with warnings only, %d clean)%n", claims.read(),
+                claims.withErrors(), claims.withWarnings(), claims.clean()));
+        text.append(String.format("findings: %d (%s)%n", findings.total(), nonZero(findings.bySeverity())));
+        if (findings.total() > 0) {
+            text.append(String.format("  by category: %s%n", nonZero(findings.byCategory())));
+        }
+        text.append(String.format("rules: %s (%d rules); seeds: %s (%d documents)%n", run.rules().directory(),
+                run.rules().rules(), run.seeds().directory(), run.seeds().documents().size()));
+        text.append(String.format("reports: %s%n", reportDir));
+        return text.toString();
+    }
+
+    private static String nonZero(Map<String, Long> counts) {
+        String listed = counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return listed.isEmpty() ? "none" : listed;
+    }
+}

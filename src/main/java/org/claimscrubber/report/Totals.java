@@ -1,0 +1,45 @@
+package org.claimscrubber.report;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.claimscrubber.engine.Category;
+import org.claimscrubber.engine.Severity;
+
+/** Finding counts by severity and category; every severity and category is present, zero or not. */
+public final class Totals {
+
+    private final EnumMap<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+    private final EnumMap<Category, Long> byCategory = new EnumMap<>(Category.class);
+    private long total;
+
+    public Totals() {
+        for (Severity severity : Severity.values()) {
+            bySeverity.put(severity, 0L);
+        }
+        for (Category category : Category.values()) {
+            byCategory.put(category, 0L);
+        }
+    }
+
+    public void add(Finding finding) {
+        total++;
+        bySeverity.merge(finding.severity(), 1L, Long::sum);
+        byCategory.merge(finding.category(), 1L, Long::sum);
+    }
+
+    public long total() {
+        return total;
+    }
+
+    public Map<Severity, Long> bySeverity() {
+        return bySeverity;
+    }
+
+    public Map<Category, Long> byCategory() {
+        return byCategory;
+    }
+
+    public boolean any(Severity atLeast) {
+        return bySeverity.entrySet().stream().anyMatch(e -> e.getKey().atLeast(atLeast) && e.getValue() > 0);
+    }
+}
