@@ -1,0 +1,35 @@
+package org.claimscrubber.samples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A sample suite: a folder holding {@code claims.csv} (a claim export; each claim is a case, and an
+ * optional {@code case_note} column says what it shows) and {@code expected.csv} (columns
+ * {@code claim_id,line_number,rule_id} and an optional {@code note}; a claim with no rows expects no findings).
+ */
+public record SampleSuite(String name, Path claims, Path expected) {
+
+    public static final String CLAIMS = "claims.csv";
+    public static final String EXPECTED = "expected.csv";
+
+    /** Every suite at or below {@code root}, by path. {@code root} may itself be a suite. */
+    public static List<SampleSuite> find(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(path -> path.getFileName().toString().equals(CLAIMS))
+                    .map(Path::getParent)
+                    .filter(dir -> Files.isRegularFile(dir.resolve(EXPECTED)))
+                    .sorted()
+                    .map(dir -> new SampleSuite(nameOf(root, dir), dir.resolve(CLAIMS), dir.resolve(EXPECTED)))
+                    .toList();
+        }
+    }
+
+    private static String nameOf(Path root, Path dir) {
+        String relative = root.relativize(dir).toString().replace('\\', '/');
+        return relative.isEmpty() ? dir.toString() : root.toString().replace('\\', '/') + "/" + relative;
+    }
+}

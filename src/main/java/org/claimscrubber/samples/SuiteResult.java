@@ -1,0 +1,21 @@
+package org.claimscrubber.samples;
+
+import java.util.List;
+import java.util.Set;
+
+/** A suite's cases, and the rule ids that fired in it (for coverage). */
+public record SuiteResult(SampleSuite suite, List<CaseResult> cases, Set<String> rulesFired) {
+
+    public SuiteResult {
+        cases = List.copyOf(cases);
+        rulesFired = Set.copyOf(rulesFired);
+    }
+
+    public boolean passed() {
+        return cases.stream().allMatch(CaseResult::passed);
+    }
+
+    public long failures() {
+        return cases.stream().filter(c -> !c.passed()).count();
+    }
+}

@@ -1,0 +1,103 @@
+package org.claimscrubber.samples;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.claimscrubber.batch.Scrubber;
+import org.claimscrubber.claims.Claim;
+import org.claimscrubber.claims.InputFileException;
+import org.claimscrubber.engine.CompiledRules;
+import org.claimscrubber.engine.RuleMetadata;
+import org.claimscrubber.facts.FactBase;
+import org.claimscrubber.report.Finding;
+
+/**
+ * Runs sample suites through the same {@link Scrubber} as {@code run} and compares, claim by claim, the
+ * findings (line and rule id) with what expected.csv says; the JUnit suite and the {@code test} command
+ * both use this, so they cannot disagree.
+ */
+public final class SuiteRunner {
+
+    private final CompiledRules rules;
+    private final Scrubber scrubber;
+
+    public SuiteRunner(CompiledRules rules, FactBase facts, LocalDate today) {
+        this.rules = rules;
+        this.scrubber = new Scrubber(rules, facts, today);
+    }
+
+    public SuiteResult run(SampleSuite suite) throws SampleException, IOException {
+        List<ExpectedFinding> expected = ExpectedFile.read(suite.expected());
+        Set<String> known = new HashSet<>(rules.catalogue().stream().map(RuleMetadata::id).toList());
+        for (ExpectedFinding finding : expected) {
+            if (!known.contains(finding.ruleId())) {
+                throw new SampleException(suite.expected() + ": claim " + finding.claimId() + " expects rule "
+                        + finding.ruleId() + ", which no rule file defines");
+            }
+        }
+        Map<String, List<Finding>> actual = new LinkedHashMap<>();
+        try {
+            scrubber.scrub(List.of(suite.claims()), (claims, findings) -> {
+                for (Claim claim : claims) {
+                    actual.putIfAbsent(claim.claimId(), new ArrayList<>());
+                }
+                for (Finding finding : findings) {
+                    actual.get(finding.claimId()).add(finding);
+                }
+            });
+        } catch (InputFileException e) {
+            throw new SampleException(e.getMessage());
+        }
+        Map<String, String> notes = CaseNotes.read(suite.claims());
+        List<CaseResult> cases = new ArrayList<>();
+        Set<String> fired = new HashSet<>();
+        for (Map.Entry<String, List<Finding>> claim : actual.entrySet()) {
+            claim.getValue().forEach(finding -> fired.add(finding.ruleId()));
+            List<ExpectedFinding> wanted = expected.stream().filter(e -> e.claimId().equals(claim.getKey())).toList();
+            cases.add(compare(claim.getKey(), notes.getOrDefault(claim.getKey(), ""), wanted, claim.getValue()));
+        }
+        for (ExpectedFinding orphan : expected) {
+            if (!actual.containsKey(orphan.claimId())) {
+                cases.add(new CaseResult(orphan.claimId(), "(claim not in claims.csv)", List.of(orphan), List.of()));
+            }
+        }
+        return new SuiteResult(suite, cases, fired);
+    }
+
+    /** Matches expected and actual findings one to one by line and rule id; what is left over differs. */
+    private static CaseResult compare(String claimId, String note, List<ExpectedFinding> expected,
+                                      List<Finding> actual) {
+        Map<String, Integer> wanted = new HashMap<>();
+        for (ExpectedFinding finding : expected) {
+            wanted.merge(key(finding.lineNumber(), finding.ruleId()), 1, Integer::sum);
+        }
+        List<Finding> unexpected = new ArrayList<>();
+        for (Finding finding : actual) {
+            String key = key(finding.lineNumber(), finding.ruleId());
+            if (wanted.getOrDefault(key, 0) > 0) {
+                wanted.merge(key, -1, Integer::sum);
+            } else {
+                unexpected.add(finding);
+            }
+        }
+        List<ExpectedFinding> missing = new ArrayList<>();
+        for (ExpectedFinding finding : expected) {
+            String key = key(finding.lineNumber(), finding.ruleId());
+            if (wanted.getOrDefault(key, 0) > 0) {
+                wanted.merge(key, -1, Integer::sum);
+                missing.add(finding);
+            }
+        }
+        return new CaseResult(claimId, note, missing, unexpected);
+    }
+
+    private static String key(Integer lineNumber, String ruleId) {
+        return (lineNumber == null ? "" : lineNumber) + "/" + ruleId;
+    }
+}
