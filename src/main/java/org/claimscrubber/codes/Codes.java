@@ -1,6 +1,7 @@
 package org.claimscrubber.codes;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Normalises codes as exports and documents write them: trimmed and upper case; ICD-10-CM with its dot
@@ -9,6 +10,8 @@ import java.util.Locale;
  * beyond that: the CODE rules still see what is wrong.
  */
 public final class Codes {
+
+    private static final Pattern DOTLESS_ICD = Pattern.compile("[A-Z]\\d[0-9A-Z][0-9A-Z]{1,4}");
 
     private Codes() {
     }
@@ -27,8 +30,9 @@ public final class Codes {
 
     public static String diagnosis(String raw) {
         String code = upper(raw);
-        // Only a dotless code gains its dot; a dot in the wrong place is left for the CODE rules to report.
-        return code.length() > 3 && code.indexOf('.') < 0 ? code.substring(0, 3) + "." + code.substring(3) : code;
+        // Only an ICD-10-CM code written without its dot gains it; anything else stays as written, so the
+        // CODE rules report what the file says.
+        return DOTLESS_ICD.matcher(code).matches() ? code.substring(0, 3) + "." + code.substring(3) : code;
     }
 
     public static String placeOfService(String raw) {

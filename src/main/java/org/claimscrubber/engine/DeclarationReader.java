@@ -27,17 +27,37 @@ final class DeclarationReader {
         if (descr == null) {
             return List.of();
         }
+        String[] lines = file.content().split("\\R", -1);
         List<RuleDeclaration> declarations = new ArrayList<>();
         for (RuleDescr rule : descr.getRules()) {
             Map<String, RuleDeclaration.Annotation> annotations = new LinkedHashMap<>();
             for (AnnotationDescr annotation : rule.getAnnotations()) {
                 Object value = annotation.getSingleValueStripped();
-                annotations.put(annotation.getName().toLowerCase(Locale.ROOT), new RuleDeclaration.Annotation(
-                        value == null ? "" : value.toString(), annotation.getLine(), annotation.getColumn() + 1));
+                String name = annotation.getName().toLowerCase(Locale.ROOT);
+                int[] at = position(lines, rule.getLine(), "@" + name);
+                annotations.put(name, new RuleDeclaration.Annotation(value == null ? "" : value.toString(), at[0],
+                        at[1]));
             }
             declarations.add(new RuleDeclaration(file.name(), rule.getName(), rule.getLine(), rule.getColumn() + 1,
                     annotations));
         }
         return declarations;
+    }
+
+    /**
+     * Where {@code @name} is written in the rule's header (the parser does not keep annotation positions):
+     * the first occurrence from the rule's line up to its {@code when}; the rule's line if not found.
+     */
+    private static int[] position(String[] lines, int ruleLine, String annotation) {
+        for (int i = Math.max(ruleLine - 1, 0); i < lines.length; i++) {
+            int column = lines[i].toLowerCase(Locale.ROOT).indexOf(annotation);
+            if (column >= 0) {
+                return new int[] {i + 1, column + 1};
+            }
+            if (lines[i].strip().startsWith("when")) {
+                break;
+            }
+        }
+        return new int[] {ruleLine, 1};
     }
 }

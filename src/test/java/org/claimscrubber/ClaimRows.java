@@ -1,0 +1,74 @@
+package org.claimscrubber;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds claim export text for tests: a claim line with good defaults (a known date, one unit, a related
+ * diagnosis, a surgeon's taxonomy, an outpatient hospital) that each test changes only where it matters.
+ */
+public final class ClaimRows {
+
+    public static final String HEADER = "claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
+            + "diagnosis_codes,rendering_taxonomy,place_of_service,payer,patient_sex";
+
+    private final List<String> rows = new ArrayList<>();
+
+    public static ClaimRows claims() {
+        return new ClaimRows();
+    }
+
+    public Line line(String claimId, int lineNumber, String procedureCode) {
+        return new Line(this, claimId, lineNumber, procedureCode);
+    }
+
+    public String csv() {
+        return HEADER + "\n" + String.join("\n", rows) + "\n";
+    }
+
+    /** One row; every setter returns the line, {@code and()} returns to the claims. */
+    public static final class Line {
+        private final ClaimRows owner;
+        private final String claimId;
+        private final int lineNumber;
+        private final String procedureCode;
+        private String date = "2026-11-02";
+        private String modifiers = "";
+        private String units = "1";
+        private String diagnoses = "C50.911";
+        private String taxonomy = "207Q00000X";
+        private String placeOfService = "22";
+        private String payer = "Aetna";
+        private String sex = "F";
+
+        private Line(ClaimRows owner, String claimId, int lineNumber, String procedureCode) {
+            this.owner = owner;
+            this.claimId = claimId;
+            this.lineNumber = lineNumber;
+            this.procedureCode = procedureCode;
+        }
+
+        public Line date(String value) { date = value; return this; }
+        public Line modifiers(String value) { modifiers = value; return this; }
+        public Line units(String value) { units = value; return this; }
+        public Line diagnoses(String value) { diagnoses = value; return this; }
+        public Line taxonomy(String value) { taxonomy = value; return this; }
+        public Line placeOfService(String value) { placeOfService = value; return this; }
+        public Line payer(String value) { payer = value; return this; }
+        public Line sex(String value) { sex = value; return this; }
+
+        public ClaimRows and() {
+            owner.rows.add(String.join(",", claimId, String.valueOf(lineNumber), date, procedureCode,
+                    quote(modifiers), units, quote(diagnoses), taxonomy, placeOfService, payer, sex));
+            return owner;
+        }
+
+        public String csv() {
+            return and().csv();
+        }
+
+        private static String quote(String value) {
+            return value.contains(",") ? "\"" + value + "\"" : value;
+        }
+    }
+}

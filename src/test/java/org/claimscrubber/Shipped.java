@@ -1,0 +1,67 @@
+package org.claimscrubber;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.claimscrubber.batch.Scrubber;
+import org.claimscrubber.engine.CompiledRules;
+import org.claimscrubber.engine.RuleCompiler;
+import org.claimscrubber.engine.RuleSet;
+import org.claimscrubber.facts.FactBase;
+import org.claimscrubber.facts.FactLoader;
+import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.report.Finding;
+
+/** The repository's own rules/ and seeds/, compiled and loaded once for all tests. */
+public final class Shipped {
+
+    public static final Path RULES = Path.of("rules");
+    public static final Path SEEDS = Path.of("seeds");
+    /** A fixed run date, so tests do not depend on the day they run. */
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+
+    private static CompiledRules rules;
+    private static FactBase facts;
+
+    private Shipped() {
+    }
+
+    public static synchronized CompiledRules rules() {
+        if (rules == null) {
+            try {
+                rules = new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(RULES)));
+            } catch (Exception e) {
+                throw new IllegalStateException("the shipped rules do not compile: " + e.getMessage(), e);
+            }
+        }
+        return rules;
+    }
+
+    public static synchronized FactBase facts() {
+        if (facts == null) {
+            try {
+                facts = FactLoader.load(BundledFiles.Located.given(SEEDS));
+            } catch (Exception e) {
+                throw new IllegalStateException("the shipped seeds do not load: " + e.getMessage(), e);
+            }
+        }
+        return facts;
+    }
+
+    /** Scrubs a claim export given as text with the shipped rules and seeds. */
+    public static List<Finding> scrub(Path dir, String csv) throws Exception {
+        Path file = dir.resolve("claims-" + System.nanoTime() + ".csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        return scrub(file);
+    }
+
+    public static List<Finding> scrub(Path file) throws IOException, org.claimscrubber.claims.InputFileException {
+        List<Finding> findings = new ArrayList<>();
+        new Scrubber(rules(), facts(), TODAY).scrub(List.of(file), (claims, chunk) -> findings.addAll(chunk));
+        return findings;
+    }
+}

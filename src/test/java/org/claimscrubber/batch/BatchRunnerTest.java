@@ -1,0 +1,91 @@
+package org.claimscrubber.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.claimscrubber.Shipped;
+import org.claimscrubber.claims.InputFileException;
+import org.claimscrubber.engine.Severity;
+import org.claimscrubber.files.BundledFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A whole run on the bundled demo export: the three reports, their order, their counts, the exit code. */
+class BatchRunnerTest {
+
+    private static final Path EXPORT = Path.of("samples/export/claims.csv");
+
+    @TempDir
+    Path out;
+
+    private RunOutcome run(Severity failOn, Path... inputs) throws Exception {
+        return new BatchRunner().run(new RunOptions(List.of(inputs), out,
+                BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS), failOn,
+                Shipped.TODAY));
+    }
+
+    @Test
+    void findingsCsvStartsWithTheDocumentedColumnsInReportOrder() throws Exception {
+        run(null, EXPORT);
+        List<String> lines = Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).startsWith("claim_id,line_number,severity,category,rule_id,procedure_code,message,source");
+        assertThat(lines).hasSize(16);
+        assertThat(lines.subList(1, lines.size())).extracting(line -> line.substring(0, line.indexOf(',')))
+                .isSorted();
+        assertThat(lines.get(1)).startsWith("CLM-1004,1,ERROR,ADD_ON,ADDON-001,0753T,");
+    }
+
+    @Test
+    void theManifestCountsAddUp() throws Exception {
+        RunOutcome outcome = run(null, EXPORT);
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(manifest.at("/rows/read").asLong()).isEqualTo(30)
+                .isEqualTo(manifest.at("/rows/scrubbed").asLong() + manifest.at("/rows/rejected").asLong());
+        assertThat(manifest.at("/claims/read").asLong()).isEqualTo(20);
+        assertThat(manifest.at("/claims/with_errors").asLong() + manifest.at("/claims/with_warnings").asLong()
+                + manifest.at("/claims/clean").asLong()).isEqualTo(20);
+        assertThat(manifest.at("/inputs/0/sha256").asText()).hasSize(64);
+        assertThat(manifest.at("/inputs/0/lines").asLong()).isEqualTo(31);
+        assertThat(manifest.at("/rules/sha256").asText()).hasSize(64);
+        assertThat(manifest.at("/seeds/sha256").asText()).isEqualTo(Shipped.facts().hash());
+        assertThat(manifest.at("/findings/total").asLong()).isEqualTo(15);
+        assertThat(manifest.at("/exit_code").asInt()).isZero();
+        assertThat(outcome.manifest().exitCode()).isZero();
+    }
+
+    @Test
+    void findingsJsonHoldsTheSameFindingsWithTotals() throws Exception {
+        run(null, EXPORT);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("findings.json").toFile());
+        assertThat(json.get("findings")).hasSize(15);
+        assertThat(json.at("/totals/findings").asLong()).isEqualTo(15);
+        assertThat(json.at("/totals/by_category/DUPLICATE").asLong()).isEqualTo(1);
+        assertThat(json.at("/findings/0/rule_id").asText()).isEqualTo("ADDON-001");
+    }
+
+    @Test
+    void failOnSetsTheExitCode() throws Exception {
+        assertThat(run(Severity.ERROR, EXPORT).manifest().exitCode()).isEqualTo(1);
+        Path clean = out.resolve("clean.csv");
+        Files.writeString(clean, "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes\n"
+                + "C1,1,2026-11-02,99213,C50.911\n");
+        assertThat(run(Severity.WARNING, clean).manifest().exitCode()).isZero();
+    }
+
+    @Test
+    void anUnusableInputWritesNoReports() throws Exception {
+        Path bad = out.resolve("bad.csv");
+        Files.writeString(bad, "claim_id,procedure_code\nC1,99213\n");
+        assertThatThrownBy(() -> run(null, EXPORT, bad)).isInstanceOf(InputFileException.class)
+                .hasMessageContaining("bad.csv:1: required columns line_number, date_of_service are missing");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("bad.csv");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.claimscrubber.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, through the packaged jar, as the README tells a new user to run it. */
+class CommandLineIT {
+
+    private static final String EXPORT = Path.of("samples/export/claims.csv").toAbsolutePath().toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runScrubsTheSampleExportAndWritesTheThreeReports() throws Exception {
+        Path out = dir.resolve("reports");
+        Jar.Result result = Jar.run("run", "--out", out.toString(), EXPORT);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("read 1 file: 30 rows (29 scrubbed, 1 rejected)",
+                "claims: 20 (9 with errors, 4 with warnings only, 7 clean)", "findings: 15");
+        List<String> csv = Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8);
+        assertThat(csv.get(0)).startsWith("claim_id,line_number,severity,category,rule_id,procedure_code,message,source");
+        assertThat(csv).hasSize(16);
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(manifest.at("/rows/read").asLong()).isEqualTo(30);
+        assertThat(manifest.at("/rules/directory").asText()).isEqualTo("rules (working directory)");
+        assertThat(new ObjectMapper().readTree(out.resolve("findings.json").toFile()).at("/totals/findings").asLong())
+                .isEqualTo(15);
+    }
+
+    @Test
+    void patientIdentifiersAndBirthDatesNeverReachTheConsole() throws Exception {
+        Jar.Result result = Jar.run("run", "--out", dir.toString(), EXPORT);
+        assertThat(result.all()).doesNotContain("PT-408", "PT-409", "1968-04-12", "1955-01-30");
+        String findings = Files.readString(dir.resolve("findings.csv"));
+        assertThat(findings).doesNotContain("PT-408", "1968-04-12");
+    }
+
+    @Test
+    void failOnErrorExitsOneWhenAnErrorIsFound() throws Exception {
+        assertThat(Jar.run("run", "--out", dir.toString(), "--fail-on", "error", EXPORT).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void runWorksFromAnyDirectoryWithTheRulesAndSeedsInsideTheJar() throws Exception {
+        Jar.Result result = Jar.run(dir, "run", EXPORT);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("bundled rules (inside the jar)", "findings: 15");
+        assertThat(dir.resolve("reports/findings.csv")).exists();
+    }
+
+    @Test
+    void anInputMissingARequiredColumnExitsThreeAndWritesNothing() throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "claim_id,line_number,procedure_code\nC1,1,99213\n");
+        Jar.Result result = Jar.run("run", "--out", dir.resolve("out").toString(), bad.toString());
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("required column date_of_service is missing; columns found: "
+                + "claim_id, line_number, procedure_code").doesNotContain("Exception", "\tat ");
+        assertThat(dir.resolve("out/findings.csv")).doesNotExist();
+    }
+
+    @Test
+    void brokenRulesExitTwoWithFileAndLineAndWriteNothing() throws Exception {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        Files.writeString(rules.resolve("broken.drl"), """
+                package scrubber;
+                import org.claimscrubber.claims.ClaimLine;
+                global org.claimscrubber.engine.FindingCollector findings;
+                rule "Broken"
+                    @id("T-001") @severity("ERROR") @category("CODE") @description("d")
+                when
+                    $line : ClaimLine(procedureKode == "0352T")
+                then
+                end
+                """);
+        Jar.Result result = Jar.run("run", "--rules", rules.toString(), "--out", dir.resolve("out").toString(),
+                EXPORT);
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains(rules + "/broken.drl:7:").contains("procedureKode")
+                .doesNotContain("\tat ");
+        assertThat(dir.resolve("out/findings.csv")).doesNotExist();
+    }
+
+    @Test
+    void aMissingRulesFolderExitsTwo() throws Exception {
+        Jar.Result result = Jar.run("run", "--rules", dir.resolve("nowhere").toString(), EXPORT);
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("does not exist");
+    }
+
+    @Test
+    void anUnknownOptionIsAnInvalidInvocation() throws Exception {
+        assertThat(Jar.run("run", "--frobnicate", EXPORT).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void factsPrintsWhatTheRulesSeeAsTextOrJson() throws Exception {
+        Jar.Result text = Jar.run("facts");
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("000_404b5ce62a18733e.txt: 0353T", "modifier TC:  [row cut off]",
+                "add-on code; primary code 88305");
+        Jar.Result json = Jar.run("facts", "--json");
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertThat(root.get("documents")).hasSize(5);
+    }
+
+    @Test
+    void theSampleSuitesPass() throws Exception {
+        Jar.Result result = Jar.run("test");
+        assertThat(result.exitCode()).as(result.out()).isZero();
+        assertThat(result.out()).contains("0 failed");
+    }
+}

@@ -1,0 +1,47 @@
+package org.claimscrubber.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged jar as a user would: {@code java -jar target/claim-scrubber.jar ...}. */
+final class Jar {
+
+    static final Path JAR = Path.of("target/claim-scrubber.jar").toAbsolutePath();
+
+    /** What a run printed and how it exited. */
+    record Result(int exitCode, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private Jar() {
+    }
+
+    static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(JAR.toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("jar-out", ".txt");
+        Path err = Files.createTempFile("jar-err", ".txt");
+        Process process = new ProcessBuilder(command).directory(workingDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the jar did not finish: " + command);
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    static Result run(String... args) throws IOException, InterruptedException {
+        return run(Path.of("").toAbsolutePath(), args);
+    }
+}

@@ -1,0 +1,362 @@
+package org.claimscrubber.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.claimscrubber.ClaimRows.claims;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.claimscrubber.ClaimRows;
+import org.claimscrubber.Shipped;
+import org.claimscrubber.report.Finding;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each shipped rule, on a claim that fires it and on one that does not. */
+class RulesTest {
+
+    @TempDir
+    Path dir;
+
+    private List<Finding> scrub(ClaimRows rows) throws Exception {
+        return Shipped.scrub(dir, rows.csv());
+    }
+
+    private List<Finding> scrub(ClaimRows.Line line) throws Exception {
+        return scrub(line.and());
+    }
+
+    /** The findings of one rule. */
+    private static List<Finding> of(String ruleId, List<Finding> findings) {
+        return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    }
+
+    @Nested
+    class Input {
+        @Test
+        void rowWithUnreadableUnitsIsRejectedAndReported() throws Exception {
+            List<Finding> findings = scrub(claims().line("C1", 1, "99213").units("two").and()
+                    .line("C1", 2, "99214").and());
+            assertThat(of("INPUT-001", findings)).singleElement().satisfies(f -> {
+                assertThat(f.lineNumber()).isEqualTo(1);
+                assertThat(f.message()).contains("units", "two");
+                assertThat(f.source()).endsWith(":2, field units");
+            });
+            assertThat(findings).noneMatch(f -> f.lineNumber() != null && f.lineNumber() == 2);
+        }
+
+        @Test
+        void readableRowIsNotRejected() throws Exception {
+            assertThat(of("INPUT-001", scrub(claims().line("C1", 1, "99213")))).isEmpty();
+        }
+
+        @Test
+        void unreadableOptionalFieldIsAWarningAndTheLineIsScrubbed() throws Exception {
+            List<Finding> findings = scrub(claims().line("C1", 1, "19301").sex("X").diagnoses("C61"));
+            assertThat(of("INPUT-002", findings)).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("patient_sex"));
+            assertThat(of("PAT-001", findings)).as("sex unknown, so no sex check").isEmpty();
+        }
+
+        @Test
+        void readableOptionalFieldIsNotReported() throws Exception {
+            assertThat(of("INPUT-002", scrub(claims().line("C1", 1, "99213").sex("M")))).isEmpty();
+        }
+
+        @Test
+        void dateOfServiceAfterTheRunDateIsReported() throws Exception {
+            assertThat(of("INPUT-003", scrub(claims().line("C1", 1, "99213").date("2026-11-25")))).hasSize(1);
+        }
+
+        @Test
+        void dateOfServiceOnTheRunDateIsNot() throws Exception {
+            assertThat(of("INPUT-003", scrub(claims().line("C1", 1, "99213").date("2026-11-24")))).isEmpty();
+        }
+    }
+
+    @Nested
+    class Code {
+        @Test
+        void malformedProcedureCode() throws Exception {
+            assertThat(of("CODE-001", scrub(claims().line("C1", 1, "9921")))).hasSize(1);
+            assertThat(of("CODE-001", scrub(claims().line("C1", 1, "G0463")))).isEmpty();
+        }
+
+        @Test
+        void malformedDiagnosisCode() throws Exception {
+            assertThat(of("CODE-002", scrub(claims().line("C1", 1, "99213").diagnoses("C50.911;50911"))))
+                    .singleElement().satisfies(f -> assertThat(f.message()).contains("'50911'"));
+            assertThat(of("CODE-002", scrub(claims().line("C1", 1, "99213").diagnoses("c50911")))).isEmpty();
+        }
+
+        @Test
+        void malformedModifier() throws Exception {
+            assertThat(of("CODE-003", scrub(claims().line("C1", 1, "99213").modifiers("RTX")))).hasSize(1);
+            assertThat(of("CODE-003", scrub(claims().line("C1", 1, "99213").modifiers("rt")))).isEmpty();
+        }
+
+        @Test
+        void malformedTaxonomy() throws Exception {
+            assertThat(of("CODE-004", scrub(claims().line("C1", 1, "99213").taxonomy("207Q0000X")))).hasSize(1);
+            assertThat(of("CODE-004", scrub(claims().line("C1", 1, "99213").taxonomy("")))).isEmpty();
+        }
+
+        @Test
+        void malformedPlaceOfService() throws Exception {
+            assertThat(of("CODE-005", scrub(claims().line("C1", 1, "99213").placeOfService("1A")))).hasSize(1);
+            assertThat(of("CODE-005", scrub(claims().line("C1", 1, "99213").placeOfService("2")))).isEmpty();
+        }
+    }
+
+    @Nested
+    class Modifier {
+        @Test
+        void modifierMissingFromACompleteTableIsAnError() throws Exception {
+            List<Finding> findings = scrub(claims().line("C1", 1, "19301").and()
+                    .line("C1", 2, "0352T").modifiers("59"));
+            assertThat(of("MOD-001", findings)).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                assertThat(f.source()).isEqualTo("001_878d69fdffca6f24.txt:14, Coding Specifications: modifier table");
+            });
+        }
+
+        @Test
+        void modifierInTheTableIsNotReported() throws Exception {
+            assertThat(of("MOD-001", scrub(claims().line("C1", 1, "19301").and()
+                    .line("C1", 2, "0352T").modifiers("22")))).isEmpty();
+        }
+
+        @Test
+        void modifierMissingFromACutOffTableIsAWarningThatSaysSo() throws Exception {
+            List<Finding> findings = scrub(claims().line("C1", 1, "19301").and()
+                    .line("C1", 2, "0353T").modifiers("59"));
+            assertThat(of("MOD-001", findings)).isEmpty();
+            assertThat(of("MOD-002", findings)).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.message()).contains("cut off", "incomplete");
+            });
+        }
+
+        @Test
+        void modifierReadFromTheCutOffRowIsListed() throws Exception {
+            assertThat(of("MOD-002", scrub(claims().line("C1", 1, "19301").and()
+                    .line("C1", 2, "0353T").modifiers("TC")))).isEmpty();
+        }
+
+        @Test
+        void professionalAndTechnicalComponentTogether() throws Exception {
+            assertThat(of("MOD-003", scrub(claims().line("C1", 1, "88305").modifiers("26;TC")))).hasSize(1);
+            assertThat(of("MOD-003", scrub(claims().line("C1", 1, "88305").modifiers("26")))).isEmpty();
+        }
+
+        @Test
+        void reducedAndDiscontinuedTogether() throws Exception {
+            assertThat(of("MOD-004", scrub(claims().line("C1", 1, "99213").modifiers("52 53")))).hasSize(1);
+            assertThat(of("MOD-004", scrub(claims().line("C1", 1, "99213").modifiers("53")))).isEmpty();
+        }
+
+        @Test
+        void procedureWithoutADocumentGetsNoTableCheck() throws Exception {
+            List<Finding> findings = scrub(claims().line("C1", 1, "99213").modifiers("25"));
+            assertThat(of("MOD-001", findings)).isEmpty();
+            assertThat(of("MOD-002", findings)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Diagnosis {
+        @Test
+        void noRelatedDiagnosis() throws Exception {
+            assertThat(of("DX-001", scrub(claims().line("C1", 1, "19301").and()
+                    .line("C1", 2, "0352T").diagnoses("C50.919")))).singleElement()
+                    .satisfies(f -> assertThat(f.lineNumber()).isEqualTo(2));
+        }
+
+        @Test
+        void oneRelatedDiagnosisIsEnough() throws Exception {
+            assertThat(of("DX-001", scrub(claims().line("C1", 1, "0352T").diagnoses("C50.919;D05.90")))).isEmpty();
+        }
+
+        @Test
+        void lineWithoutDiagnosis() throws Exception {
+            assertThat(of("DX-002", scrub(claims().line("C1", 1, "99213").diagnoses("")))).hasSize(1);
+            assertThat(of("DX-002", scrub(claims().line("C1", 1, "99213")))).isEmpty();
+        }
+    }
+
+    @Nested
+    class Provider {
+        @Test
+        void taxonomyNotListed() throws Exception {
+            assertThat(of("PROV-001", scrub(claims().line("C1", 1, "0753T").taxonomy("207ZP0102X")))).hasSize(1);
+        }
+
+        @Test
+        void taxonomyListedOrAbsent() throws Exception {
+            assertThat(of("PROV-001", scrub(claims().line("C1", 1, "0753T").taxonomy("363L00000X")))).isEmpty();
+            assertThat(of("PROV-001", scrub(claims().line("C1", 1, "0753T").taxonomy("")))).isEmpty();
+            assertThat(of("PROV-001", scrub(claims().line("C1", 1, "0353T").taxonomy("207ZP0102X"))))
+                    .as("0353T's document has no taxonomy table").isEmpty();
+        }
+    }
+
+    @Nested
+    class AddOn {
+        @Test
+        void addOnWithoutItsPrimary() throws Exception {
+            assertThat(of("ADDON-001", scrub(claims().line("C1", 1, "0753T")))).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("88305"));
+            assertThat(of("ADDON-001", scrub(claims().line("C1", 1, "88305").date("2026-11-01").and()
+                    .line("C1", 2, "0753T")))).as("primary on another day").hasSize(1);
+            assertThat(of("ADDON-001", scrub(claims().line("C1", 1, "0471T").date("2022-06-01"))))
+                    .singleElement().satisfies(f -> assertThat(f.message()).contains("0470T"));
+        }
+
+        @Test
+        void addOnWithItsPrimaryTheSameDay() throws Exception {
+            assertThat(of("ADDON-001", scrub(claims().line("C1", 1, "88305").and().line("C1", 2, "0753T"))))
+                    .isEmpty();
+        }
+
+        @Test
+        void primaryOnAnotherClaimDoesNotCount() throws Exception {
+            assertThat(of("ADDON-001", scrub(claims().line("C1", 1, "88305").and().line("C2", 1, "0753T"))))
+                    .hasSize(1);
+        }
+    }
+
+    @Nested
+    class Units {
+        @Test
+        void moreUnitsOnALineThanTheBasisAllows() throws Exception {
+            assertThat(of("UNITS-001", scrub(claims().line("C1", 1, "0971T").units("2")))).hasSize(1);
+            assertThat(of("UNITS-001", scrub(claims().line("C1", 1, "0971T").units("1")))).isEmpty();
+        }
+
+        @Test
+        void moreUnitsOnADateThanTheBasisAllows() throws Exception {
+            List<Finding> three = of("UNITS-002", scrub(claims().line("C1", 1, "0971T").modifiers("RT").and()
+                    .line("C1", 2, "0971T").modifiers("LT").diagnoses("C50.912").and()
+                    .line("C1", 3, "0971T").modifiers("RT").date("2026-11-02").units("1")));
+            assertThat(three).singleElement().satisfies(f -> {
+                assertThat(f.lineNumber()).as("claim-level").isNull();
+                assertThat(f.message()).contains("3 units");
+            });
+            assertThat(of("UNITS-002", scrub(claims().line("C1", 1, "0971T").modifiers("RT").and()
+                    .line("C1", 2, "0971T").modifiers("LT").diagnoses("C50.912")))).isEmpty();
+        }
+
+        @Test
+        void unitsBelowOne() throws Exception {
+            assertThat(of("UNITS-003", scrub(claims().line("C1", 1, "99213").units("0")))).hasSize(1);
+            assertThat(of("UNITS-003", scrub(claims().line("C1", 1, "99213").units("-2")))).hasSize(1);
+            assertThat(of("UNITS-003", scrub(claims().line("C1", 1, "99213").units("")))).isEmpty();
+        }
+    }
+
+    @Nested
+    class Laterality {
+        @Test
+        void modifierSideContradictsDiagnosisSide() throws Exception {
+            assertThat(of("LAT-001", scrub(claims().line("C1", 1, "19301").modifiers("RT").diagnoses("C50.912"))))
+                    .singleElement().satisfies(f -> assertThat(f.message()).contains("C50.912 (left, female)"));
+        }
+
+        @Test
+        void modifierSideMatchesOneDiagnosis() throws Exception {
+            assertThat(of("LAT-001", scrub(claims().line("C1", 1, "19301").modifiers("RT").diagnoses("C50.911"))))
+                    .isEmpty();
+            assertThat(of("LAT-001", scrub(claims().line("C1", 1, "19301").modifiers("LT")
+                    .diagnoses("C50.911;C50.912")))).isEmpty();
+            assertThat(of("LAT-001", scrub(claims().line("C1", 1, "19301").modifiers("LT").diagnoses("D05.91"))))
+                    .as("D05.91 is right-sided").hasSize(1);
+        }
+
+        @Test
+        void bothSidesOnOneLine() throws Exception {
+            assertThat(of("LAT-002", scrub(claims().line("C1", 1, "19301").modifiers("RT;LT")))).hasSize(1);
+            assertThat(of("LAT-002", scrub(claims().line("C1", 1, "19301").modifiers("50")))).isEmpty();
+        }
+    }
+
+    @Nested
+    class PlaceOfService {
+        @Test
+        void notATypicalSite() throws Exception {
+            assertThat(of("POS-001", scrub(claims().line("C1", 1, "0353T").placeOfService("11")))).singleElement()
+                    .satisfies(f -> assertThat(f.source()).contains("interpretations.csv:2"));
+        }
+
+        @Test
+        void typicalSiteOrNone() throws Exception {
+            assertThat(of("POS-001", scrub(claims().line("C1", 1, "0353T").placeOfService("24")))).isEmpty();
+            assertThat(of("POS-001", scrub(claims().line("C1", 1, "0753T").placeOfService("81")))).isEmpty();
+            assertThat(of("POS-001", scrub(claims().line("C1", 1, "0353T").placeOfService("")))).isEmpty();
+        }
+    }
+
+    @Nested
+    class RelatedProcedure {
+        @Test
+        void surgeryMissing() throws Exception {
+            assertThat(of("REL-001", scrub(claims().line("C1", 1, "0352T")))).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.INFO);
+                assertThat(f.message()).contains("19301 or 38525");
+            });
+        }
+
+        @Test
+        void surgeryPresent() throws Exception {
+            assertThat(of("REL-001", scrub(claims().line("C1", 1, "38525").and().line("C1", 2, "0352T"))))
+                    .isEmpty();
+            assertThat(of("REL-001", scrub(claims().line("C1", 1, "19302").and().line("C1", 2, "0353T"))))
+                    .isEmpty();
+        }
+    }
+
+    @Nested
+    class Duplicate {
+        @Test
+        void sameProcedureDateAndModifiersTwice() throws Exception {
+            List<Finding> findings = of("DUP-001", scrub(claims().line("C1", 1, "88305").modifiers("26 59").and()
+                    .line("C1", 2, "88305").modifiers("59;26").and().line("C1", 3, "88305").modifiers("26 59")));
+            assertThat(findings).extracting(Finding::lineNumber).containsExactly(2, 3);
+        }
+
+        @Test
+        void differentModifiersDatesOrClaims() throws Exception {
+            assertThat(of("DUP-001", scrub(claims().line("C1", 1, "88305").and()
+                    .line("C1", 2, "88305").modifiers("59")))).isEmpty();
+            assertThat(of("DUP-001", scrub(claims().line("C1", 1, "88305").and()
+                    .line("C1", 2, "88305").date("2026-11-03")))).isEmpty();
+            assertThat(of("DUP-001", scrub(claims().line("C1", 1, "88305").and().line("C2", 1, "88305"))))
+                    .isEmpty();
+        }
+    }
+
+    @Nested
+    class Patient {
+        @Test
+        void sexContradictsDiagnosis() throws Exception {
+            assertThat(of("PAT-001", scrub(claims().line("C1", 1, "19301").sex("M")))).hasSize(1);
+            assertThat(of("PAT-001", scrub(claims().line("C1", 1, "99213").diagnoses("N83.20").sex("M"))))
+                    .hasSize(1);
+        }
+
+        @Test
+        void sexMatchesOrIsUnknown() throws Exception {
+            assertThat(of("PAT-001", scrub(claims().line("C1", 1, "19301").diagnoses("C50.921").sex("M"))))
+                    .isEmpty();
+            assertThat(of("PAT-001", scrub(claims().line("C1", 1, "99213").diagnoses("C61").sex("U")))).isEmpty();
+        }
+    }
+
+    @Test
+    void everyShippedRuleIsCoveredHere() {
+        assertThat(Shipped.rules().catalogue()).extracting(RuleMetadata::id).containsExactlyInAnyOrder(
+                "INPUT-001", "INPUT-002", "INPUT-003", "CODE-001", "CODE-002", "CODE-003", "CODE-004", "CODE-005",
+                "MOD-001", "MOD-002", "MOD-003", "MOD-004", "DX-001", "DX-002", "PROV-001", "ADDON-001",
+                "UNITS-001", "UNITS-002", "UNITS-003", "LAT-001", "LAT-002", "POS-001", "REL-001", "DUP-001",
+                "PAT-001");
+    }
+}

@@ -1,0 +1,72 @@
+package org.claimscrubber.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.claimscrubber.Shipped;
+import org.claimscrubber.engine.RuleMetadata;
+import org.claimscrubber.report.Finding;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every sample suite under samples/ through the real rules, one test per case: the same runner as the
+ * {@code test} command, so the two cannot disagree.
+ */
+class SampleSuitesTest {
+
+    private static final Path SAMPLES = Path.of("samples");
+
+    @TestFactory
+    Stream<DynamicTest> everySampleCasePasses() throws Exception {
+        SuiteRunner runner = new SuiteRunner(Shipped.rules(), Shipped.facts(), Shipped.TODAY);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SampleSuite suite : SampleSuite.find(SAMPLES)) {
+            SuiteResult result = runner.run(suite);
+            for (CaseResult outcome : result.cases()) {
+                tests.add(DynamicTest.dynamicTest(suite.name() + ": " + outcome.claimId(), () -> {
+                    assertThat(outcome.missing()).as("expected findings that did not come").isEmpty();
+                    assertThat(outcome.unexpected()).as("findings not expected")
+                            .extracting(f -> f.ruleId() + " line " + f.lineNumber() + ": " + f.message()).isEmpty();
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void theSamplesFireEveryRuleAndEveryRuleAlsoHasAQuietCase() throws Exception {
+        SuiteRunner runner = new SuiteRunner(Shipped.rules(), Shipped.facts(), Shipped.TODAY);
+        Set<String> fired = new HashSet<>();
+        for (SampleSuite suite : SampleSuite.find(SAMPLES)) {
+            fired.addAll(runner.run(suite).rulesFired());
+        }
+        assertThat(fired).containsAll(Shipped.rules().catalogue().stream().map(RuleMetadata::id).toList());
+    }
+
+    @Test
+    void aMissedExpectationIsReportedAsADifference(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("claims.csv"), """
+                claim_id,line_number,date_of_service,procedure_code,diagnosis_codes
+                A,1,2026-11-02,0753T,C18.9
+                B,1,2026-11-02,99213,C18.9
+                """);
+        java.nio.file.Files.writeString(dir.resolve("expected.csv"), """
+                claim_id,line_number,rule_id
+                B,1,DUP-001
+                """);
+        SuiteResult result = new SuiteRunner(Shipped.rules(), Shipped.facts(), Shipped.TODAY)
+                .run(SampleSuite.find(dir).get(0));
+        assertThat(result.passed()).isFalse();
+        CaseResult a = result.cases().stream().filter(c -> c.claimId().equals("A")).findFirst().orElseThrow();
+        assertThat(a.unexpected()).extracting(Finding::ruleId).containsExactly("ADDON-001");
+        CaseResult b = result.cases().stream().filter(c -> c.claimId().equals("B")).findFirst().orElseThrow();
+        assertThat(b.missing()).containsExactly(new ExpectedFinding("B", 1, "DUP-001"));
+    }
+}
