@@ -3,10 +3,13 @@ package org.claimscrubber.batch;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.claimscrubber.claims.InputFileException;
 import org.claimscrubber.engine.CompiledRules;
+import org.claimscrubber.engine.RuleMetadata;
 import org.claimscrubber.engine.RuleCompiler;
 import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.engine.RulesException;
@@ -33,7 +36,7 @@ public final class BatchRunner {
         long t0 = System.nanoTime();
         FactBase facts = FactLoader.load(options.seeds());
         long t1 = System.nanoTime();
-        CompiledRules rules = new RuleCompiler().compile(RuleSet.load(options.rules()));
+        CompiledRules rules = new RuleCompiler().compile(RuleSet.load(options.rules()), options.switches());
         long t2 = System.nanoTime();
         Totals totals = new Totals();
         ClaimTally tally = new ClaimTally();
@@ -66,17 +69,32 @@ public final class BatchRunner {
         }
     }
 
+    private static RunManifest.RulesUsed rulesUsed(CompiledRules rules) {
+        RuleSet ruleSet = rules.source();
+        List<RunManifest.SwitchedOff> off = new ArrayList<>();
+        Map<String, List<String>> scoped = new LinkedHashMap<>();
+        for (RuleMetadata rule : rules.catalogue()) {
+            String reason = rules.switches().reasonOff(rule);
+            if (reason != null) {
+                off.add(new RunManifest.SwitchedOff(rule.id(), reason));
+            } else if (!rule.payers().isEmpty()) {
+                scoped.put(rule.id(), rule.payers());
+            }
+        }
+        return new RunManifest.RulesUsed(ruleSet.label(), ruleSet.hash(),
+                ruleSet.files().stream().map(RuleSet.RuleFile::name).toList(), rules.enabled().size(),
+                rules.switches().source(), off, scoped);
+    }
+
     private static RunManifest manifest(Instant started, int exitCode, Scrubber.Result result, CompiledRules rules,
                                         FactBase facts, ClaimTally tally, Totals totals, Map<String, Long> timings) {
         Map<String, Long> bySeverity = new LinkedHashMap<>();
         totals.bySeverity().forEach((severity, count) -> bySeverity.put(severity.name(), count));
         Map<String, Long> byCategory = new LinkedHashMap<>();
         totals.byCategory().forEach((category, count) -> byCategory.put(category.name(), count));
-        RuleSet ruleSet = rules.source();
         return new RunManifest(ToolVersion.NAME, ToolVersion.version(), started.toString(), Instant.now().toString(),
                 exitCode, result.inputs(),
-                new RunManifest.RulesUsed(ruleSet.label(), ruleSet.hash(),
-                        ruleSet.files().stream().map(RuleSet.RuleFile::name).toList(), rules.catalogue().size()),
+                rulesUsed(rules),
                 new RunManifest.SeedsUsed(facts.seedsLabel(), facts.hash(),
                         facts.documents().stream().map(SeedDocument::file).toList(), facts.interpretationsLabel()),
                 result.rows(), tally.counts(),

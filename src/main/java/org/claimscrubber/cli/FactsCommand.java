@@ -18,14 +18,14 @@ final class FactsCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    Locations locations;
+    SharedOptions shared;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        FactBase facts = FactLoader.load(locations.seeds());
+        FactBase facts = shared.loadFacts();
         spec.commandLine().getOut().print(json ? FactListing.json(facts) : FactListing.text(facts));
         return ExitCodes.OK;
     }

@@ -1,15 +1,21 @@
 package org.claimscrubber.cli;
 
 import java.io.PrintWriter;
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.claimscrubber.engine.CompiledRules;
+import org.claimscrubber.facts.FactBase;
+import org.claimscrubber.report.SpreadsheetSafe;
 import org.claimscrubber.engine.RuleCompiler;
-import org.claimscrubber.engine.RuleMetadata;
+import org.claimscrubber.engine.RuleCatalogue;
 import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.engine.RulesException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code rules check} and {@code rules list}. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Check or list the DRL rules.",
@@ -29,7 +35,7 @@ final class RulesCommand implements Runnable {
             description = "Compile the rules as run does; print each problem as FILE:LINE:COLUMN: message.")
     static final class Check implements Callable<Integer> {
         @Mixin
-        Locations locations;
+        SharedOptions shared;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -38,8 +44,8 @@ final class RulesCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                RuleSet rules = RuleSet.load(locations.rules());
-                CompiledRules compiled = new RuleCompiler().compile(rules);
+                RuleSet rules = RuleSet.load(shared.rulesDirectory());
+                CompiledRules compiled = new RuleCompiler().compile(rules, shared.switches());
                 out.printf("ok: %d rules in %d files (%s)%n", compiled.catalogue().size(), rules.files().size(),
                         rules.label());
                 return ExitCodes.OK;
@@ -53,20 +59,35 @@ final class RulesCommand implements Runnable {
     }
 
     /** {@code rules list}: the rule catalogue from the metadata. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the rules: id, severity, category, description.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the rules: id, severity, category, description, payer scope, seed documents read.")
     static final class ListRules implements Callable<Integer> {
+        enum Format { text, markdown, csv }
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "text, markdown or csv (default: ${DEFAULT-VALUE})")
+        Format format;
+
         @Mixin
-        Locations locations;
+        SharedOptions shared;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            CompiledRules compiled = new RuleCompiler().compile(RuleSet.load(locations.rules()));
+            FactBase facts = shared.loadFacts();
+            CompiledRules compiled = new RuleCompiler().compile(RuleSet.load(shared.rulesDirectory()));
+            List<RuleCatalogue.Entry> entries = RuleCatalogue.of(compiled, facts, shared.switches());
             PrintWriter out = spec.commandLine().getOut();
-            for (RuleMetadata rule : compiled.catalogue()) {
-                out.printf("%-10s %-8s %-18s %s%n", rule.id(), rule.severity(), rule.category(), rule.description());
+            switch (format) {
+                case markdown -> out.print(RuleCatalogue.markdown(entries, facts));
+                case csv -> {
+                    ICSVWriter csv = new CSVWriterBuilder(out).withLineEnd("\n").build();
+                    RuleCatalogue.csvRows(entries).forEach(row -> csv.writeNext(SpreadsheetSafe.row(row), false));
+                    csv.flush();
+                }
+                default -> out.print(RuleCatalogue.text(entries, facts));
             }
             return ExitCodes.OK;
         }

@@ -37,14 +37,15 @@ final class RunCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Mixin
-    Locations locations;
+    SharedOptions shared;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RunOptions options = new RunOptions(inputs, out, locations.rules(), locations.seeds(), failOnSeverity(),
+        RunOptions options = new RunOptions(inputs, out, shared.rulesDirectory(), shared.seedsDirectory(), shared.switches(),
+                failOnSeverity(),
                 asOf == null ? LocalDate.now() : asOf);
         RunOutcome outcome = new BatchRunner().run(options);
         spec.commandLine().getOut().print(Summary.of(outcome.manifest(), outcome.reportDir()));

@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.claimscrubber.engine.CompiledRules;
-import org.claimscrubber.engine.RuleCompiler;
-import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.facts.FactBase;
-import org.claimscrubber.facts.FactLoader;
+import org.claimscrubber.samples.Coverage;
 import org.claimscrubber.samples.SampleException;
 import org.claimscrubber.samples.SampleSuite;
 import org.claimscrubber.samples.SuiteReport;
@@ -34,11 +32,14 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also list the cases that pass")
     boolean verbose;
 
+    @Option(names = "--coverage", description = "Also list rules no sample fires and seed facts no rule reads")
+    boolean coverage;
+
     @Option(names = "--as-of", paramLabel = "DATE", description = "Check dates of service against this day instead of today")
     LocalDate asOf;
 
     @Mixin
-    Locations locations;
+    SharedOptions shared;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,8 +47,8 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        FactBase facts = FactLoader.load(locations.seeds());
-        CompiledRules rules = new RuleCompiler().compile(RuleSet.load(locations.rules()));
+        FactBase facts = shared.loadFacts();
+        CompiledRules rules = shared.compileRules();
         List<SampleSuite> suites = new ArrayList<>();
         for (Path root : roots == null ? List.of(Path.of("samples")) : roots) {
             if (!Files.isDirectory(root)) {
@@ -62,6 +63,7 @@ final class TestCommand implements Callable<Integer> {
         SuiteRunner runner = new SuiteRunner(rules, facts, asOf == null ? LocalDate.now() : asOf);
         long cases = 0;
         long failed = 0;
+        List<SuiteResult> results = new ArrayList<>();
         for (SampleSuite suite : suites) {
             SuiteResult result;
             try {
@@ -70,12 +72,16 @@ final class TestCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
+            results.add(result);
             SuiteReport.print(result, verbose, out);
             cases += result.cases().size();
             failed += result.failures();
         }
         out.printf("%d suite%s, %d cases: %d passed, %d failed%n", suites.size(), suites.size() == 1 ? "" : "s",
                 cases, cases - failed, failed);
+        if (coverage) {
+            Coverage.of(rules, facts, results).print(out);
+        }
         return failed == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 }

@@ -14,12 +14,14 @@ public final class CompiledRules {
     private final KieBase kieBase;
     private final List<RuleMetadata> catalogue;
     private final Map<String, RuleMetadata> byName;
+    private final RuleSwitches switches;
 
-    CompiledRules(RuleSet source, KieBase kieBase, List<RuleMetadata> catalogue) {
+    CompiledRules(RuleSet source, KieBase kieBase, List<RuleMetadata> catalogue, RuleSwitches switches) {
         this.source = source;
         this.kieBase = kieBase;
         this.catalogue = catalogue.stream().sorted(Comparator.comparing(RuleMetadata::id)).toList();
         this.byName = catalogue.stream().collect(Collectors.toMap(RuleMetadata::ruleName, Function.identity()));
+        this.switches = switches;
     }
 
     public RuleSet source() {
@@ -30,9 +32,23 @@ public final class CompiledRules {
         return kieBase;
     }
 
-    /** Every rule's metadata, by id. */
+    /** Every rule's metadata, by id, including rules switched off for this run. */
     public List<RuleMetadata> catalogue() {
         return catalogue;
+    }
+
+    /** The rules that run: the catalogue less those the config switches off. */
+    public List<RuleMetadata> enabled() {
+        return catalogue.stream().filter(rule -> switches.reasonOff(rule) == null).toList();
+    }
+
+    public RuleSwitches switches() {
+        return switches;
+    }
+
+    /** True when some enabled rule is limited to payers, so sessions must filter by payer. */
+    public boolean payerScoped() {
+        return enabled().stream().anyMatch(rule -> !rule.payers().isEmpty());
     }
 
     public RuleMetadata metadataOf(String ruleName) {

@@ -3,7 +3,11 @@ package org.claimscrubber.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.compiler.compiler.DescrBuildError;
@@ -17,6 +21,7 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
+import org.kie.internal.jci.CompilationProblem;
 
 /**
  * Compiles a {@link RuleSet} with the classic DRL build, which names the DRL file and line of every
@@ -31,6 +36,11 @@ public final class RuleCompiler {
     private static final Pattern MVEL_POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
 
     public CompiledRules compile(RuleSet rules) throws RulesException {
+        return compile(rules, RuleSwitches.NONE);
+    }
+
+    /** Compiles, then leaves out the rules {@code switches} turn off (an unknown rule id is an error). */
+    public CompiledRules compile(RuleSet rules, RuleSwitches switches) throws RulesException {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         List<RuleDeclaration> declarations = new ArrayList<>();
         for (RuleSet.RuleFile file : rules.files()) {
@@ -38,12 +48,13 @@ public final class RuleCompiler {
                     .setSourcePath(file.name()), ResourceType.DRL);
             declarations.addAll(DeclarationReader.read(file));
         }
+        Map<String, String[]> sources = new HashMap<>();
+        for (RuleSet.RuleFile file : rules.files()) {
+            sources.put(file.name(), file.content().split("\\R", -1));
+        }
         List<RuleDiagnostic> problems = new ArrayList<>();
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
-            RuleDiagnostic diagnostic = diagnosticOf(result, declarations);
-            if (diagnostic != null) {
-                problems.add(diagnostic);
-            }
+            problems.addAll(diagnosticsOf(result, declarations, sources));
         }
         List<RuleMetadata> catalogue = new MetadataReader(problems).read(declarations);
         if (problems.isEmpty() && !declaresFindings(builder)) {
@@ -56,7 +67,26 @@ public final class RuleCompiler {
             throw new RulesException(problems);
         }
         KieBase kieBase = builder.newKieBase();
-        return new CompiledRules(rules, kieBase, catalogue);
+        Set<String> ids = new HashSet<>();
+        for (RuleMetadata rule : catalogue) {
+            ids.add(rule.id());
+            if (switches.reasonOff(rule) != null) {
+                kieBase.removeRule(packageOf(kieBase, rule.ruleName()), rule.ruleName());
+            }
+        }
+        for (String id : switches.disabledRules()) {
+            if (!ids.contains(id)) {
+                throw new RulesException(switches.source() + ":" + switches.lines().get("rule:" + id)
+                        + ": disable.rules names " + id + ", which no rule file defines");
+            }
+        }
+        return new CompiledRules(rules, kieBase, catalogue, switches);
+    }
+
+    private static String packageOf(KieBase kieBase, String ruleName) {
+        return kieBase.getKiePackages().stream()
+                .filter(pkg -> pkg.getRules().stream().anyMatch(rule -> rule.getName().equals(ruleName)))
+                .map(org.kie.api.definition.KiePackage::getName).findFirst().orElseThrow();
     }
 
     private static boolean declaresFindings(KnowledgeBuilder builder) {
@@ -65,12 +95,13 @@ public final class RuleCompiler {
                         .anyMatch(global -> global.getName().equals(FINDINGS_GLOBAL)));
     }
 
-    /** A Drools build result as FILE:LINE:COLUMN and a one-line message; null for noise that repeats another. */
-    private static RuleDiagnostic diagnosticOf(KnowledgeBuilderResult result, List<RuleDeclaration> declarations) {
+    /** A Drools build result as FILE:LINE:COLUMN diagnostics; none for noise that repeats another. */
+    private static List<RuleDiagnostic> diagnosticsOf(KnowledgeBuilderResult result, List<RuleDeclaration> declarations,
+                                                      Map<String, String[]> sources) {
         String file = result.getResource() == null ? "(unknown file)" : result.getResource().getSourcePath();
         String message = result.getMessage() == null ? "" : result.getMessage();
         if (message.startsWith("Parser returned a null Package") || message.startsWith("Duplicate rule name")) {
-            return null; // the first follows a syntax error already reported; the second is checked with metadata
+            return List.of(); // the first follows a syntax error already reported; the second is checked with metadata
         }
         int line = result.getLines().length > 0 ? result.getLines()[0] : 0;
         int column = 0;
@@ -85,6 +116,16 @@ public final class RuleCompiler {
             }
         } else if (result instanceof RuleBuildError ruleError) {
             ruleName = ruleError.getRule().getName();
+            List<CompilationProblem> problems = compilationProblems(result);
+            if (!problems.isEmpty() && ruleError.getDescr() instanceof RuleDescr rule) {
+                List<RuleDiagnostic> diagnostics = new ArrayList<>();
+                for (CompilationProblem problem : problems) {
+                    int drlLine = ConsequenceLines.drlLine(problem.getStartLine(), rule.getConsequenceLine());
+                    diagnostics.add(new RuleDiagnostic(file, drlLine, firstColumn(sources.get(file), drlLine),
+                            ruleName, "in the consequence: " + problem.getMessage()));
+                }
+                return diagnostics;
+            }
         } else if (result instanceof DescrBuildError descrError) {
             column = descrError.getColumn() + 1;
             if (descrError.getParentDescr() instanceof RuleDescr rule) {
@@ -94,7 +135,37 @@ public final class RuleCompiler {
         if (ruleName == null) {
             ruleName = enclosingRule(declarations, file, line);
         }
-        return new RuleDiagnostic(file, line, column, ruleName, oneLine(message));
+        return List.of(new RuleDiagnostic(file, line, column, ruleName, Messages.explain(oneLine(message))));
+    }
+
+    /** The Java compile problems behind a consequence error, if that is what the result is. */
+    static List<CompilationProblem> compilationProblems(KnowledgeBuilderResult result) {
+        if (!(result instanceof DescrBuildError error)) {
+            return List.of();
+        }
+        Object object = error.getObject();
+        Object[] candidates = object instanceof Object[] many ? many : new Object[] {object};
+        List<CompilationProblem> problems = new ArrayList<>();
+        for (Object candidate : candidates) {
+            if (candidate instanceof CompilationProblem problem && problem.isError()) {
+                problems.add(problem);
+            }
+        }
+        return problems;
+    }
+
+    /** The column of the first non-blank character of a line (1-based), or 1. */
+    private static int firstColumn(String[] lines, int line) {
+        if (lines == null || line < 1 || line > lines.length) {
+            return 1;
+        }
+        String text = lines[line - 1];
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return i + 1;
+            }
+        }
+        return 1;
     }
 
     /** The rule declared last at or before {@code line} in {@code file}. */

@@ -7,6 +7,7 @@ import org.claimscrubber.claims.ClaimLine;
 import org.claimscrubber.claims.InputProblem;
 import org.claimscrubber.report.Finding;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -17,11 +18,13 @@ public final class ScrubSession implements AutoCloseable {
 
     private final KieSession session;
     private final FindingCollector collector;
+    private final AgendaFilter payerScope;
 
     public ScrubSession(CompiledRules rules, List<?> referenceFacts) {
         this.session = rules.kieBase().newKieSession();
         this.collector = new FindingCollector(rules);
         session.setGlobal(RuleCompiler.FINDINGS_GLOBAL, collector);
+        this.payerScope = rules.payerScoped() ? new PayerScope(rules) : null;
         for (Object fact : referenceFacts) {
             session.insert(fact);
         }
@@ -38,7 +41,11 @@ public final class ScrubSession implements AutoCloseable {
                 inserted.add(session.insert(problem));
             }
         }
-        session.fireAllRules();
+        if (payerScope == null) {
+            session.fireAllRules();
+        } else {
+            session.fireAllRules(payerScope);
+        }
         for (FactHandle handle : inserted) {
             session.delete(handle);
         }

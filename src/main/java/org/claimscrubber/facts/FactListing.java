@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 
 /** The {@code facts} listing: exactly what the rules see, as text for reviewers or JSON for tools. */
 public final class FactListing {
@@ -41,7 +40,7 @@ public final class FactListing {
     }
 
     /** One line per fact, e.g. {@code modifier 26: Professional component}. */
-    static String describe(SeedFact fact) {
+    public static String describe(SeedFact fact) {
         String text;
         if (fact instanceof ProcedureDocument document) {
             text = "procedure " + document.procedureCode() + ": " + document.title();
@@ -107,9 +106,5 @@ public final class FactListing {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("facts cannot be written as JSON", e);
         }
-    }
-
-    static List<String> types(FactBase facts) {
-        return facts.seedFacts().stream().map(f -> f.getClass().getSimpleName()).distinct().toList();
     }
 }

@@ -15,7 +15,15 @@ public record RunManifest(String tool, String version, String started, String fi
     public record InputFile(String file, String sha256, long bytes, long lines, long rows) {
     }
 
-    public record RulesUsed(String directory, String sha256, List<String> files, int rules) {
+    /**
+     * The rules of the run: {@code rules} is how many ran; {@code switchedOff} the rules the config turned
+     * off, with where; {@code payerScoped} the rules that ran only for some payers.
+     */
+    public record RulesUsed(String directory, String sha256, List<String> files, int rules, String config,
+                            List<SwitchedOff> switchedOff, Map<String, List<String>> payerScoped) {
+    }
+
+    public record SwitchedOff(String id, String reason) {
     }
 
     public record SeedsUsed(String directory, String sha256, List<String> documents, String interpretations) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.claims.InputFileException;
+import org.claimscrubber.engine.RuleSwitches;
 import org.claimscrubber.engine.Severity;
 import org.claimscrubber.files.BundledFiles;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class BatchRunnerTest {
 
     private RunOutcome run(Severity failOn, Path... inputs) throws Exception {
         return new BatchRunner().run(new RunOptions(List.of(inputs), out,
-                BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS), failOn,
+                BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS), RuleSwitches.NONE, failOn,
                 Shipped.TODAY));
     }
 

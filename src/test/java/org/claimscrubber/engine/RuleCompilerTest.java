@@ -79,4 +79,94 @@ class RuleCompilerTest {
             assertThat(d.message()).startsWith("@category \"BILLING\" is not one of [INPUT, CODE");
         });
     }
+
+    /** The messages of a file with one error of each kind, at known lines, exactly as the analyst sees them. */
+    @Test
+    void everyKindOfErrorIsReportedAtTheLineTheAnalystWrote() throws Exception {
+        RulesException e = compileError("""
+                rule "Unknown field"
+                    @id("T-001") @severity("ERROR") @category("CODE") @description("d")
+                when
+                    $line : ClaimLine(procedureKode == "0352T")
+                then
+                end
+
+                rule "Unknown type"
+                    @id("T-002") @severity("ERROR") @category("CODE") @description("d")
+                when
+                    $line : ClaimLime()
+                then
+                end
+
+                rule "Type error"
+                    @id("T-003") @severity("ERROR") @category("CODE") @description("d")
+                when
+                    $line : ClaimLine()
+                then
+                    findings.line(kcontext, $line, "x", "y");
+
+                    int units = $line.procedureCode();
+                end
+
+                rule "Type error"
+                    @id("T-004") @severity("ERROR") @category("CODE") @description("d")
+                when
+                    $line : ClaimLine()
+                then
+                end
+
+                rule "Same id"
+                    @id("T-001") @severity("FATAL") @category("CODE") @description("d")
+                when
+                    $line : ClaimLine()
+                then
+                end
+                """);
+        String file = dir + "/test.drl";
+        assertThat(e.diagnostics()).extracting(RuleDiagnostic::toString).containsExactly(
+                file + ":7:5: unknown field 'procedureKode' on ClaimLine (its fields: claimId, claimOrder, lineNumber,"
+                        + " dateOfService, procedureCode, modifiers, units, diagnoses, renderingTaxonomy, renderingNpi,"
+                        + " placeOfService, payer, patientSex, sourceFile, sourceLine) in 'procedureKode == \"0352T\"'"
+                        + " (rule \"Unknown field\")",
+                file + ":14:5: unknown fact type 'ClaimLime' (is it spelled right, and imported at the top of the"
+                        + " file?) (rule \"Unknown type\")",
+                file + ":25:5: in the consequence: Type mismatch: cannot convert from String to int"
+                        + " (rule \"Type error\")",
+                file + ":28:1: duplicate rule name; also declared at " + file + ":18 (rule \"Type error\")",
+                file + ":36:5: duplicate rule id T-001; also used by rule \"Unknown field\" at " + file + ":4"
+                        + " (rule \"Same id\")",
+                file + ":36:18: @severity \"FATAL\" is not one of [ERROR, WARNING, INFO] (rule \"Same id\")");
+    }
+
+    @Test
+    void anIdOfTheWrongShapeIsReported() throws Exception {
+        RulesException e = compileError("""
+                rule "Bad id"
+                    @id("mod one") @severity("ERROR") @category("CODE") @description("d")
+                when
+                    $line : ClaimLine()
+                then
+                end
+                """);
+        assertThat(e.diagnostics()).singleElement().hasToString(dir + "/test.drl:5:5: @id \"mod one\" is not of the"
+                + " form PREFIX-NUMBER, e.g. MOD-001 (rule \"Bad id\")");
+    }
+
+    @Test
+    void rulesInSubFoldersLoad() throws Exception {
+        Files.createDirectories(dir.resolve("payers/medicare"));
+        Files.writeString(dir.resolve("payers/medicare/one.drl"), HEAD + """
+                rule "Deep"
+                    @id("T-009") @severity("INFO") @category("CODE") @description("d")
+                when
+                    $line : ClaimLine()
+                then
+                end
+                """);
+        CompiledRules rules = new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(dir)));
+        assertThat(rules.catalogue()).singleElement().satisfies(rule -> {
+            assertThat(rule.id()).isEqualTo("T-009");
+            assertThat(rule.file()).isEqualTo(dir + "/payers/medicare/one.drl");
+        });
+    }
 }

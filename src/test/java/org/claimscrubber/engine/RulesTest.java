@@ -351,12 +351,31 @@ class RulesTest {
         }
     }
 
+    @Nested
+    class Medicare {
+        @Test
+        void modifier59OnAMedicareLine() throws Exception {
+            assertThat(of("MCR-001", scrub(claims().line("C1", 1, "88305").modifiers("59").payer("Medicare"))))
+                    .hasSize(1);
+            assertThat(of("MCR-001", scrub(claims().line("C1", 1, "88305").modifiers("59").payer("medicare"))))
+                    .hasSize(1);
+        }
+
+        @Test
+        void modifier59ForAnotherPayerOrWithAnXModifier() throws Exception {
+            assertThat(of("MCR-001", scrub(claims().line("C1", 1, "88305").modifiers("59").payer("Aetna"))))
+                    .isEmpty();
+            assertThat(of("MCR-001", scrub(claims().line("C1", 1, "88305").modifiers("59 XS").payer("Medicare"))))
+                    .isEmpty();
+        }
+    }
+
     @Test
     void everyShippedRuleIsCoveredHere() {
         assertThat(Shipped.rules().catalogue()).extracting(RuleMetadata::id).containsExactlyInAnyOrder(
                 "INPUT-001", "INPUT-002", "INPUT-003", "CODE-001", "CODE-002", "CODE-003", "CODE-004", "CODE-005",
                 "MOD-001", "MOD-002", "MOD-003", "MOD-004", "DX-001", "DX-002", "PROV-001", "ADDON-001",
                 "UNITS-001", "UNITS-002", "UNITS-003", "LAT-001", "LAT-002", "POS-001", "REL-001", "DUP-001",
-                "PAT-001");
+                "PAT-001", "MCR-001");
     }
 }

@@ -1,0 +1,49 @@
+package org.claimscrubber.cli;
+
+import java.nio.file.Path;
+import org.claimscrubber.engine.CompiledRules;
+import org.claimscrubber.engine.RuleCompiler;
+import org.claimscrubber.engine.RuleSet;
+import org.claimscrubber.engine.RuleSwitches;
+import org.claimscrubber.engine.RulesException;
+import org.claimscrubber.facts.FactBase;
+import org.claimscrubber.facts.FactLoader;
+import org.claimscrubber.facts.FactsException;
+import org.claimscrubber.files.BundledFiles;
+import picocli.CommandLine.Option;
+
+/** The options every command that loads rules or facts shares: where they are, and the rule switches. */
+public final class SharedOptions {
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "DRL rules folder, sub-folders included (default: ./rules if present, else the rules inside the jar)")
+    Path rules;
+
+    @Option(names = "--seeds", paramLabel = "DIR",
+            description = "Seed documents folder (default: ./seeds if present, else the seeds inside the jar)")
+    Path seeds;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Rule switches: rules or categories off, payer names (see README)")
+    Path config;
+
+    BundledFiles.Located rulesDirectory() {
+        return rules == null ? BundledFiles.defaultDirectory("rules") : BundledFiles.Located.given(rules);
+    }
+
+    BundledFiles.Located seedsDirectory() {
+        return seeds == null ? BundledFiles.defaultDirectory("seeds") : BundledFiles.Located.given(seeds);
+    }
+
+    RuleSwitches switches() throws RulesException {
+        return config == null ? RuleSwitches.NONE : RuleSwitches.load(config);
+    }
+
+    CompiledRules compileRules() throws RulesException {
+        return new RuleCompiler().compile(RuleSet.load(rulesDirectory()), switches());
+    }
+
+    FactBase loadFacts() throws FactsException {
+        return FactLoader.load(seedsDirectory());
+    }
+}
