@@ -1,12 +1,15 @@
 package org.claimscrubber;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.claimscrubber.batch.ClaimOutcome;
+import org.claimscrubber.batch.InputSource;
 import org.claimscrubber.batch.Scrubber;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.RuleCompiler;
@@ -60,8 +63,26 @@ public final class Shipped {
     }
 
     public static List<Finding> scrub(Path file) throws IOException, org.claimscrubber.claims.InputFileException {
+        return scrub(rules(), file);
+    }
+
+    /** Scrubs a file with the given rules and the shipped seeds, on one thread; the findings in report order. */
+    public static List<Finding> scrub(CompiledRules rules, Path file)
+            throws IOException, org.claimscrubber.claims.InputFileException {
         List<Finding> findings = new ArrayList<>();
-        new Scrubber(rules(), facts(), TODAY).scrub(List.of(file), (claims, chunk) -> findings.addAll(chunk));
+        new Scrubber(rules, facts(), TODAY).scrub(InputSource.resolve(List.of(file.toString())),
+                new Scrubber.Options(1, false, file.toAbsolutePath().getParent(), InputStream.nullInputStream(), null),
+                new Scrubber.RestartableSink() {
+                    @Override
+                    public void accept(ClaimOutcome outcome) {
+                        findings.addAll(outcome.findings());
+                    }
+
+                    @Override
+                    public void restart() {
+                        findings.clear();
+                    }
+                });
         return findings;
     }
 }

@@ -9,17 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.claimscrubber.claims.InputFileException;
 import org.claimscrubber.engine.CompiledRules;
-import org.claimscrubber.engine.RuleMetadata;
 import org.claimscrubber.engine.RuleCompiler;
+import org.claimscrubber.engine.RuleMetadata;
 import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.engine.RulesException;
 import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.facts.SeedDocument;
-import org.claimscrubber.report.Finding;
-import org.claimscrubber.report.FindingsCsvWriter;
-import org.claimscrubber.report.FindingsJsonWriter;
 import org.claimscrubber.report.ManifestWriter;
 import org.claimscrubber.report.RunManifest;
 import org.claimscrubber.report.ToolVersion;
@@ -34,39 +31,50 @@ public final class BatchRunner {
     public RunOutcome run(RunOptions options) throws RulesException, FactsException, InputFileException, IOException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        List<InputSource> sources = InputSource.resolve(options.inputs());
         FactBase facts = FactLoader.load(options.seeds());
         long t1 = System.nanoTime();
-        CompiledRules rules = new RuleCompiler().compile(RuleSet.load(options.rules()), options.switches());
+        CompiledRules rules = new RuleCompiler(options.ruleCache()).compile(RuleSet.load(options.rules()),
+                options.switches());
         long t2 = System.nanoTime();
-        Totals totals = new Totals();
-        ClaimTally tally = new ClaimTally();
-        try (ReportFiles files = new ReportFiles(options.outDir())) {
-            Scrubber.Result result;
-            try (FindingsCsvWriter csv = new FindingsCsvWriter(files.open("findings.csv"));
-                 FindingsJsonWriter json = new FindingsJsonWriter(files.open("findings.json"))) {
-                result = new Scrubber(rules, facts, options.today()).scrub(options.inputs(), (claims, findings) -> {
-                    tally.add(claims, findings);
-                    for (Finding finding : findings) {
-                        csv.write(finding);
-                        json.write(finding);
-                        totals.add(finding);
-                    }
-                });
-                json.finish(totals);
-            }
+        try (ReportFiles files = new ReportFiles(options.outDir());
+             ReportSink sink = new ReportSink(files, options.split())) {
+            Scrubber.Options scrubbing = new Scrubber.Options(options.threads(), options.split(), files.dir(),
+                    options.standardInput(), options.progress());
+            Scrubber.Result result = new Scrubber(rules, facts, options.today()).scrub(sources, scrubbing, sink);
+            sink.finish();
             Map<String, Long> timings = new LinkedHashMap<>();
             timings.put("load_facts", (t1 - t0) / 1_000_000);
             timings.put("compile_rules", (t2 - t1) / 1_000_000);
-            timings.put("read", result.readMillis());
-            timings.put("evaluate_and_write", result.evaluateMillis());
+            timings.putAll(result.timings());
+            Totals totals = sink.totals();
             int exitCode = options.failOn() != null && totals.any(options.failOn()) ? 1 : 0;
-            RunManifest manifest = manifest(started, exitCode, result, rules, facts, tally, totals, timings);
+            List<String> reports = new ArrayList<>(List.of(ReportSink.FINDINGS_CSV, ReportSink.FINDINGS_JSON));
+            if (options.split()) {
+                reports.addAll(List.of(ReportSink.CLEAN, ReportSink.HELD));
+            }
+            reports.add(ReportFiles.MANIFEST);
+            timings.put("total_wall", (System.nanoTime() - t0) / 1_000_000);
+            RunManifest manifest = new RunManifest(ToolVersion.NAME, ToolVersion.version(), started.toString(),
+                    Instant.now().toString(), exitCode, result.inputs(), result.mode(), rulesUsed(rules),
+                    new RunManifest.SeedsUsed(facts.seedsLabel(), facts.hash(),
+                            facts.documents().stream().map(SeedDocument::file).toList(), facts.interpretationsLabel()),
+                    result.rows(), sink.claimCounts(), findingCounts(totals), reports, timings,
+                    Resources.peak(options.threads()));
             try (Writer out = files.open(ReportFiles.MANIFEST)) {
                 ManifestWriter.write(manifest, out);
             }
             files.commit();
             return new RunOutcome(manifest, files.dir());
         }
+    }
+
+    private static RunManifest.FindingCounts findingCounts(Totals totals) {
+        Map<String, Long> bySeverity = new LinkedHashMap<>();
+        totals.bySeverity().forEach((severity, count) -> bySeverity.put(severity.name(), count));
+        Map<String, Long> byCategory = new LinkedHashMap<>();
+        totals.byCategory().forEach((category, count) -> byCategory.put(category.name(), count));
+        return new RunManifest.FindingCounts(totals.total(), bySeverity, byCategory);
     }
 
     private static RunManifest.RulesUsed rulesUsed(CompiledRules rules) {
@@ -83,21 +91,7 @@ public final class BatchRunner {
         }
         return new RunManifest.RulesUsed(ruleSet.label(), ruleSet.hash(),
                 ruleSet.files().stream().map(RuleSet.RuleFile::name).toList(), rules.enabled().size(),
+                rules.fromCache() ? "loaded compiled from the rules cache" : "compiled",
                 rules.switches().source(), off, scoped);
-    }
-
-    private static RunManifest manifest(Instant started, int exitCode, Scrubber.Result result, CompiledRules rules,
-                                        FactBase facts, ClaimTally tally, Totals totals, Map<String, Long> timings) {
-        Map<String, Long> bySeverity = new LinkedHashMap<>();
-        totals.bySeverity().forEach((severity, count) -> bySeverity.put(severity.name(), count));
-        Map<String, Long> byCategory = new LinkedHashMap<>();
-        totals.byCategory().forEach((category, count) -> byCategory.put(category.name(), count));
-        return new RunManifest(ToolVersion.NAME, ToolVersion.version(), started.toString(), Instant.now().toString(),
-                exitCode, result.inputs(),
-                rulesUsed(rules),
-                new RunManifest.SeedsUsed(facts.seedsLabel(), facts.hash(),
-                        facts.documents().stream().map(SeedDocument::file).toList(), facts.interpretationsLabel()),
-                result.rows(), tally.counts(),
-                new RunManifest.FindingCounts(totals.total(), bySeverity, byCategory), timings);
     }
 }

@@ -4,18 +4,23 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.concurrent.atomic.AtomicLong;
 import org.claimscrubber.files.ContentHash;
 
-/** Passes bytes through while taking their SHA-256 and counting bytes and lines, so a file is read once. */
+/**
+ * Passes a file's bytes through while taking their SHA-256 and counting them (for run.json and for
+ * progress), so the file is read once.
+ */
 final class CountingInput extends FilterInputStream {
 
     private final MessageDigest digest = ContentHash.sha256();
+    private final AtomicLong progress;
     private long bytes;
-    private long newlines;
-    private int lastByte = -1;
 
-    CountingInput(InputStream in) {
+    /** @param progress a counter bytes are added to as they pass, for progress reports */
+    CountingInput(InputStream in, AtomicLong progress) {
         super(in);
+        this.progress = progress;
     }
 
     @Override
@@ -23,7 +28,7 @@ final class CountingInput extends FilterInputStream {
         int b = super.read();
         if (b >= 0) {
             digest.update((byte) b);
-            count((byte) b);
+            counted(1);
         }
         return b;
     }
@@ -33,28 +38,18 @@ final class CountingInput extends FilterInputStream {
         int n = super.read(buffer, offset, length);
         if (n > 0) {
             digest.update(buffer, offset, n);
-            for (int i = offset; i < offset + n; i++) {
-                count(buffer[i]);
-            }
+            counted(n);
         }
         return n;
     }
 
-    private void count(byte b) {
-        bytes++;
-        if (b == '\n') {
-            newlines++;
-        }
-        lastByte = b;
+    private void counted(int n) {
+        bytes += n;
+        progress.addAndGet(n);
     }
 
     long bytes() {
         return bytes;
-    }
-
-    /** Physical lines: newlines, plus one for a last line without a newline. */
-    long lines() {
-        return newlines + (bytes > 0 && lastByte != '\n' ? 1 : 0);
     }
 
     String sha256() {

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The report files of one run, written under temporary names and renamed into place only when the run
@@ -20,7 +20,7 @@ final class ReportFiles implements Closeable {
     static final String MANIFEST = "run.json";
 
     private final Path dir;
-    private final List<String> names = new ArrayList<>();
+    private final Set<String> names = new LinkedHashSet<>();
     private boolean committed;
 
     ReportFiles(Path dir) throws IOException {
@@ -28,7 +28,7 @@ final class ReportFiles implements Closeable {
         Files.createDirectories(dir);
     }
 
-    /** A writer for report {@code name}; it lands under that name on {@link #commit()}. */
+    /** A writer for report {@code name} (opening it again starts it afresh); it lands on {@link #commit()}. */
     Writer open(String name) throws IOException {
         names.add(name);
         return Files.newBufferedWriter(partial(name), StandardCharsets.UTF_8);

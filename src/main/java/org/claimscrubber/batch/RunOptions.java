@@ -1,8 +1,10 @@
 package org.claimscrubber.batch;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.claimscrubber.engine.RuleCache;
 import org.claimscrubber.engine.RuleSwitches;
 import org.claimscrubber.engine.Severity;
 import org.claimscrubber.files.BundledFiles;
@@ -10,14 +12,28 @@ import org.claimscrubber.files.BundledFiles;
 /**
  * What {@code run} was asked to do.
  *
- * @param switches rules switched off and payer names, from --config
- * @param failOn the severity at or above which a completed run exits 1, or null to exit 0 whatever is found
- * @param today  the day of the run, against which dates of service are checked
+ * @param inputs        files, directories (their *.csv and *.csv.gz) and "-" for standard input
+ * @param switches      rules switched off and payer names, from --config
+ * @param ruleCache     where compiled rules are kept between runs
+ * @param failOn        the severity at or above which a completed run exits 1, or null to exit 0 whatever is found
+ * @param today         the day of the run, against which dates of service are checked
+ * @param threads       workers evaluating claims
+ * @param split         also write clean-claims.csv and held-claims.csv
+ * @param progress      progress on standard error, or null
+ * @param standardInput what "-" reads
  */
-public record RunOptions(List<Path> inputs, Path outDir, BundledFiles.Located rules, BundledFiles.Located seeds,
-                         RuleSwitches switches, Severity failOn, LocalDate today) {
+public record RunOptions(List<String> inputs, Path outDir, BundledFiles.Located rules, BundledFiles.Located seeds,
+                         RuleSwitches switches, RuleCache ruleCache, Severity failOn, LocalDate today, int threads,
+                         boolean split, Progress progress, InputStream standardInput) {
 
     public RunOptions {
         inputs = List.copyOf(inputs);
+    }
+
+    /** The usual options for tests and tools: all cores, no split, no progress. */
+    public static RunOptions of(List<String> inputs, Path outDir, BundledFiles.Located rules,
+                                BundledFiles.Located seeds, RuleSwitches switches, Severity failOn, LocalDate today) {
+        return new RunOptions(inputs, outDir, rules, seeds, switches, RuleCache.off(), failOn, today,
+                Scrubber.defaultThreads(), false, null, System.in);
     }
 }

@@ -1,43 +1,67 @@
 package org.claimscrubber.batch;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.claimscrubber.claims.Claim;
-import org.claimscrubber.claims.ClaimCsvReader;
-import org.claimscrubber.claims.CsvRecord;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.claimscrubber.claims.InputFileException;
-import org.claimscrubber.claims.RowParser;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.RunContext;
-import org.claimscrubber.engine.ScrubSession;
 import org.claimscrubber.facts.FactBase;
-import org.claimscrubber.report.Finding;
 import org.claimscrubber.report.RunManifest;
 
 /**
- * Reads claim exports and evaluates every claim against the rules, handing each chunk of claims and its
- * findings (in report order) to a {@link Sink}. {@code run} writes reports from it; sample suites compare.
+ * Reads claim exports and scrubs every claim, handing the outcomes to a sink in the order the claims first
+ * appear. The work partitions by claim id: a claim is the unit of evaluation, so claims can be evaluated
+ * on any worker (here, the cores of one machine) and the results merged by claim order.
+ *
+ * <p>Inputs grouped by claim (the usual export) stream through in one pass with memory bounded by the
+ * chunks in flight. If a claim id reappears after other claims, the streaming pass is abandoned, the sink
+ * restarted, and the input read again in a partitioned pass (see {@link PartitionedPass}).
  */
 public final class Scrubber {
 
-    /** Claims are evaluated in chunks of about this many lines; a claim is never split across chunks. */
-    static final int CHUNK_LINES = 2000;
-
-    /** Receives the claims of each chunk, in input order, with their findings. */
-    public interface Sink {
-        void accept(List<Claim> claims, List<Finding> findings) throws IOException;
+    /** Workers by default: one core reads and parses, the others evaluate (measured: on 2 cores, 1 worker wins). */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
-    /** What was read: each input file and the row counts. */
-    public record Result(List<RunManifest.InputFile> inputs, RunManifest.RowCounts rows, long readMillis,
-                         long evaluateMillis) {
+    /**
+     * @param threads       workers evaluating chunks ({@link #defaultThreads()} by default)
+     * @param keepRows      whether outcomes carry their rows (for --split)
+     * @param workDir       where the partitioned pass may write its temporary files
+     * @param standardInput what "-" reads
+     * @param progress      progress reporting, or null
+     */
+    public record Options(int threads, boolean keepRows, Path workDir, InputStream standardInput, Progress progress) {
+
+        public static Options defaults(Path workDir) {
+            return new Options(defaultThreads(), false, workDir, System.in, null);
+        }
+    }
+
+    /** A sink the scrubber can restart when it has to begin again in a partitioned pass. */
+    public interface RestartableSink extends OutcomeSink {
+        /** Forgets everything accepted so far. */
+        void restart() throws IOException;
+    }
+
+    /**
+     * What a scrub read and how: {@code mode} is "streaming" or "partitioned", with the reason; timings are
+     * CPU times per stage (reading, evaluating summed over workers, writing) and the wall time.
+     */
+    public record Result(List<RunManifest.InputFile> inputs, RunManifest.RowCounts rows, String mode,
+                         Map<String, Long> timings) {
     }
 
     private final CompiledRules rules;
@@ -49,66 +73,115 @@ public final class Scrubber {
         referenceFacts.add(new RunContext(today));
     }
 
-    public Result scrub(List<Path> inputs, Sink sink) throws InputFileException, IOException {
-        long start = System.nanoTime();
-        RowCounter rows = new RowCounter();
-        ClaimAssembler assembler = new ClaimAssembler(rows);
-        List<RunManifest.InputFile> files = new ArrayList<>();
-        for (Path input : inputs) {
-            files.add(read(input, assembler, rows));
-        }
-        long read = System.nanoTime();
-        try (ScrubSession session = new ScrubSession(rules, referenceFacts)) {
-            for (List<Claim> chunk : chunks(assembler.claims())) {
-                sink.accept(chunk, session.evaluate(chunk));
+    public Result scrub(List<InputSource> sources, Options options, RestartableSink sink)
+            throws InputFileException, IOException {
+        long wallStart = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), workerThreads());
+        int maxInFlight = Math.max(1, options.threads()) * 4;
+        AtomicLong evaluateNanos = new AtomicLong();
+        AtomicLong writeNanos = new AtomicLong();
+        boolean stdin = sources.stream().anyMatch(InputSource::stdin);
+        StdinSpool spool = stdin ? new StdinSpool(options.standardInput(),
+                options.workDir().resolve(".stdin-" + ProcessHandle.current().pid() + ".csv")) : null;
+        try (ChunkEvaluator evaluator = new ChunkEvaluator(rules, referenceFacts)) {
+            ReadStats stats = new ReadStats();
+            RowTally tally = new RowTally(sink);
+            String mode = "streaming";
+            try {
+                watch(options, stats);
+                streaming(sources, spool == null ? InputStream.nullInputStream() : spool.tee(), pool, evaluator,
+                        maxInFlight, stats, evaluateNanos, tally, writeNanos, options.keepRows());
+            } catch (NonContiguousInput notGrouped) {
+                sink.restart();
+                tally = new RowTally(sink);
+                stats = new ReadStats();
+                watch(options, stats);
+                List<InputSource> again = new ArrayList<>();
+                for (InputSource source : sources) {
+                    again.add(source.stdin() ? new InputSource(source.name(), spool.complete(), -1) : source);
+                }
+                PartitionedPass pass = new PartitionedPass(again, options.workDir().resolve(".partitions-"
+                        + ProcessHandle.current().pid()), evaluator, pool, maxInFlight, stats, evaluateNanos,
+                        options.keepRows());
+                mode = "partitioned into " + pass.partitions() + " (" + notGrouped.getMessage() + ")";
+                pass.run(tally, writeNanos);
+            }
+            Map<String, Long> timings = new LinkedHashMap<>();
+            timings.put("read_cpu", stats.readNanos.get() / 1_000_000);
+            timings.put("evaluate_cpu", evaluateNanos.get() / 1_000_000);
+            timings.put("write_cpu", writeNanos.get() / 1_000_000);
+            timings.put("scrub_wall", (System.nanoTime() - wallStart) / 1_000_000);
+            return new Result(List.copyOf(stats.inputs), tally.counts(stats.blankLines), mode, timings);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+            if (spool != null) {
+                spool.discard();
             }
         }
-        long done = System.nanoTime();
-        return new Result(files, rows.counts(), (read - start) / 1_000_000, (done - read) / 1_000_000);
     }
 
-    private static RunManifest.InputFile read(Path input, ClaimAssembler assembler, RowCounter rows)
-            throws InputFileException {
-        String name = input.toString();
-        if (Files.isDirectory(input)) {
-            throw new InputFileException(name + ": is a directory, not a claim export");
-        }
-        long rowsBefore = rows.read();
-        try (InputStream raw = Files.newInputStream(input);
-             CountingInput counting = new CountingInput(new BufferedInputStream(raw, 1 << 16));
-             ClaimCsvReader reader = ClaimCsvReader.open(name, counting)) {
-            RowParser parser = new RowParser(reader.columns(), name);
-            CsvRecord record;
-            while ((record = reader.next()) != null) {
-                assembler.add(record, parser, name);
-            }
-            rows.blankLines(reader.blankLines());
-            return new RunManifest.InputFile(name, counting.sha256(), counting.bytes(), counting.lines(),
-                    rows.read() - rowsBefore);
-        } catch (NoSuchFileException e) {
-            throw new InputFileException(name + ": no such file");
-        } catch (IOException e) {
-            throw new InputFileException(name + ": cannot be read: " + e.getMessage(), e);
+    private static void streaming(List<InputSource> sources, InputStream standardInput, ExecutorService pool,
+                                  ChunkEvaluator evaluator, int maxInFlight, ReadStats stats,
+                                  AtomicLong evaluateNanos, OutcomeSink sink, AtomicLong writeNanos, boolean keepRows)
+            throws NonContiguousInput, InputFileException, IOException, InterruptedException {
+        OrderedEvaluation evaluation = new OrderedEvaluation(pool, evaluator, maxInFlight, evaluateNanos);
+        Thread reader = new Thread(new StreamingPass(sources, standardInput, evaluation, stats, keepRows),
+                "claim-scrubber-reader");
+        reader.start();
+        try {
+            evaluation.drainTo(sink, writeNanos);
+        } finally {
+            reader.interrupt();
+            reader.join();
         }
     }
 
-    /** Consecutive claims in groups of about {@link #CHUNK_LINES} lines. */
-    static List<List<Claim>> chunks(List<Claim> claims) {
-        List<List<Claim>> chunks = new ArrayList<>();
-        List<Claim> current = new ArrayList<>();
-        int lines = 0;
-        for (Claim claim : claims) {
-            current.add(claim);
-            lines += claim.lines().size() + claim.problems().size();
-            if (lines >= CHUNK_LINES) {
-                chunks.add(current);
-                current = new ArrayList<>();
-                lines = 0;
-            }
+    private static void watch(Options options, ReadStats stats) {
+        if (options.progress() != null) {
+            options.progress().watch(stats);
         }
-        if (!current.isEmpty()) {
-            chunks.add(current);
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "claim-scrubber-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return chunks;
+    }
+
+    /** Counts rows from the outcomes as they pass to the sink: every row read is scrubbed or rejected. */
+    private static final class RowTally implements OutcomeSink {
+        private final OutcomeSink sink;
+        private long scrubbed;
+        private long rejected;
+
+        RowTally(OutcomeSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void accept(ClaimOutcome outcome) throws IOException {
+            scrubbed += outcome.scrubbedRows();
+            rejected += outcome.rejectedRows();
+            sink.accept(outcome);
+        }
+
+        RunManifest.RowCounts counts(long blankLines) {
+            return new RunManifest.RowCounts(scrubbed + rejected, scrubbed, rejected, blankLines);
+        }
     }
 }

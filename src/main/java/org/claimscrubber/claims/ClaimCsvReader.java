@@ -20,13 +20,15 @@ public final class ClaimCsvReader implements Closeable {
 
     private final String name;
     private final CSVReader csv;
+    private final String[] header;
     private final ColumnMap columns;
     private long blankLines;
     private boolean finished;
 
-    private ClaimCsvReader(String name, CSVReader csv, ColumnMap columns) {
+    private ClaimCsvReader(String name, CSVReader csv, String[] header, ColumnMap columns) {
         this.name = name;
         this.csv = csv;
+        this.header = header;
         this.columns = columns;
     }
 
@@ -45,7 +47,7 @@ public final class ClaimCsvReader implements Closeable {
                 .build();
         try {
             String[] header = readHeader(name, csv);
-            return new ClaimCsvReader(name, csv, ColumnMap.of(name, header));
+            return new ClaimCsvReader(name, csv, header, ColumnMap.of(name, header));
         } catch (InputFileException e) {
             closeQuietly(csv);
             throw e;
@@ -76,6 +78,16 @@ public final class ClaimCsvReader implements Closeable {
 
     public ColumnMap columns() {
         return columns;
+    }
+
+    /** The header row as written (a byte-order mark removed). */
+    public String[] header() {
+        return header.clone();
+    }
+
+    /** Physical lines read so far, the header included. */
+    public long linesRead() {
+        return csv.getLinesRead();
     }
 
     /** Blank lines skipped so far. */

@@ -3,6 +3,7 @@ package org.claimscrubber.claims;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.claimscrubber.codes.CodeFormat;
 import org.claimscrubber.codes.Diagnosis;
 import org.claimscrubber.codes.Sex;
 import org.claimscrubber.codes.Side;
@@ -10,18 +11,56 @@ import org.claimscrubber.codes.Side;
 /**
  * One scrubbed claim line, as the rules see it: codes normalised, diagnoses with their side and sex.
  * Patient identifiers and birth dates are deliberately absent, so no rule or message can show them.
+ * The {@code hasX()/xContradictsY()} methods are cheap tests rules put first, so the costlier part of a rule
+ * (looking at each diagnosis or modifier) runs only for the few lines that can match.
  *
  * @param claimOrder  position of the claim's first row in the run, which orders the findings
- * @param sourceFile  the input file name (without directories) and {@code sourceLine} its physical line
+ * @param sourceFile  the input file as given and {@code sourceLine} its physical line
+ * @param claim       the claim's lines, this one included
  */
 public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDate dateOfService,
                         String procedureCode, List<String> modifiers, int units, List<Diagnosis> diagnoses,
                         String renderingTaxonomy, String renderingNpi, String placeOfService, String payer,
-                        Sex patientSex, String sourceFile, long sourceLine) {
+                        Sex patientSex, String sourceFile, long sourceLine, ClaimLines claim) {
 
     public ClaimLine {
         modifiers = List.copyOf(modifiers);
         diagnoses = List.copyOf(diagnoses);
+    }
+
+    /** A line is itself: two rows with the same values are still two lines (and hashing is cheap). */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    /** True when the modifier's side (RT or LT) has no diagnosis of its own but one on the other side. */
+    public boolean sideContradictsDiagnoses() {
+        Side side = modifierSide();
+        return side != Side.NOT_SIDED && !hasDiagnosisOnSide(side) && hasDiagnosisOnSide(side.opposite());
+    }
+
+    /** True when a diagnosis is for the other sex than the patient's (known) sex. */
+    public boolean diagnosisContradictsPatientSex() {
+        if (patientSex == Sex.UNKNOWN) {
+            return false;
+        }
+        for (Diagnosis diagnosis : diagnoses) {
+            if (diagnosis.impliedSex() != Sex.UNKNOWN && diagnosis.impliedSex() != patientSex) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when another line of the same claim has this line's procedure code. */
+    public boolean sharesProcedureWithAnotherLine() {
+        return claim.repeats(this);
     }
 
     public boolean hasModifier(String modifier) {
@@ -37,6 +76,16 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
 
     public boolean hasDiagnosisOnSide(Side side) {
         return diagnoses.stream().anyMatch(diagnosis -> diagnosis.side() == side);
+    }
+
+    /** True when a diagnosis is not of the ICD-10-CM shape (a cheap test before a rule looks at each). */
+    public boolean hasMalformedDiagnosis() {
+        for (Diagnosis diagnosis : diagnoses) {
+            if (!CodeFormat.DIAGNOSIS.accepts(diagnosis.code())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<String> diagnosisCodes() {

@@ -18,11 +18,15 @@ public final class ColumnMap {
     }
 
     private final EnumMap<Column, Integer> index;
+    private final int[] positions;
     private final List<String> ignored;
     private final int width;
 
     private ColumnMap(EnumMap<Column, Integer> index, List<String> ignored, int width) {
         this.index = index;
+        this.positions = new int[Column.values().length];
+        java.util.Arrays.fill(positions, -1);
+        index.forEach((column, at) -> positions[column.ordinal()] = at);
         this.ignored = List.copyOf(ignored);
         this.width = width;
     }
@@ -80,8 +84,8 @@ public final class ColumnMap {
 
     /** The cell of {@code column} in a row, stripped, or "" when the column or the cell is absent. */
     public String get(String[] cells, Column column) {
-        Integer at = index.get(column);
-        return at == null || at >= cells.length ? "" : cells[at].strip();
+        int at = positions[column.ordinal()];
+        return at < 0 || at >= cells.length ? "" : cells[at].strip();
     }
 
     /** The number of columns a row must have. */

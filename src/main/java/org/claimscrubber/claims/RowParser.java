@@ -23,6 +23,9 @@ public final class RowParser {
     private final ColumnMap columns;
     private final String file;
     private final DateOfService dates = new DateOfService();
+    // Exports repeat the same cells (a few thousand distinct diagnosis and modifier lists); parse each once.
+    private final BoundedCache<String, List<String>> modifierCells = new BoundedCache<>();
+    private final BoundedCache<String, List<Diagnosis>> diagnosisCells = new BoundedCache<>();
 
     public RowParser(ColumnMap columns, String file) {
         this.columns = columns;
@@ -33,7 +36,8 @@ public final class RowParser {
         return columns.get(cells, Column.CLAIM_ID);
     }
 
-    public ParsedRow parse(String[] cells, long sourceLine, long claimOrder) {
+    /** @param claim the claim the row belongs to; the caller completes it once all its rows are parsed */
+    public ParsedRow parse(String[] cells, long sourceLine, long claimOrder, ClaimLines claim) {
         Problems problems = new Problems(claimId(cells), claimOrder, sourceLine);
         Integer lineNumber = lineNumber(cells, problems);
         problems.lineNumber = lineNumber;
@@ -56,7 +60,7 @@ public final class RowParser {
         ClaimLine line = new ClaimLine(problems.claimId, claimOrder, lineNumber, date, procedure, modifiers(cells), units,
                 diagnoses(cells), Codes.taxonomy(columns.get(cells, Column.RENDERING_TAXONOMY)),
                 columns.get(cells, Column.RENDERING_NPI), Codes.placeOfService(columns.get(cells, Column.PLACE_OF_SERVICE)),
-                columns.get(cells, Column.PAYER), sex, file, sourceLine);
+                columns.get(cells, Column.PAYER), sex, file, sourceLine, claim);
         return new ParsedRow(problems.claimId, line, problems.list);
     }
 
@@ -126,25 +130,50 @@ public final class RowParser {
     }
 
     private List<String> modifiers(String[] cells) {
-        List<String> modifiers = new ArrayList<>(4);
-        splitInto(columns.get(cells, Column.MODIFIERS), modifiers, false);
+        List<String> modifiers = modifierCells.get(columns.get(cells, Column.MODIFIERS), cell -> {
+            List<String> codes = new ArrayList<>(2);
+            splitInto(cell, codes, false);
+            return List.copyOf(codes);
+        });
         for (Column column : MODIFIER_COLUMNS) {
-            splitInto(columns.get(cells, column), modifiers, false);
+            modifiers = concat(modifiers, modifierCells.get(columns.get(cells, column), cell -> {
+                List<String> codes = new ArrayList<>(1);
+                splitInto(cell, codes, false);
+                return List.copyOf(codes);
+            }));
         }
         return modifiers;
     }
 
     private List<Diagnosis> diagnoses(String[] cells) {
-        List<String> codes = new ArrayList<>(4);
-        splitInto(columns.get(cells, Column.DIAGNOSIS_CODES), codes, true);
+        List<Diagnosis> diagnoses = diagnosisCells.get(columns.get(cells, Column.DIAGNOSIS_CODES), this::parseDiagnoses);
         for (Column column : DIAGNOSIS_COLUMNS) {
-            splitInto(columns.get(cells, column), codes, true);
+            diagnoses = concat(diagnoses, diagnosisCells.get(columns.get(cells, column), this::parseDiagnoses));
         }
+        return diagnoses;
+    }
+
+    private List<Diagnosis> parseDiagnoses(String cell) {
+        List<String> codes = new ArrayList<>(2);
+        splitInto(cell, codes, true);
         List<Diagnosis> diagnoses = new ArrayList<>(codes.size());
         for (String code : codes) {
             diagnoses.add(Diagnosis.of(code));
         }
-        return diagnoses;
+        return List.copyOf(diagnoses);
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        if (first.isEmpty()) {
+            return second;
+        }
+        List<T> both = new ArrayList<>(first.size() + second.size());
+        both.addAll(first);
+        both.addAll(second);
+        return both;
     }
 
     /** Splits a list cell on ';', ':', '|', ',' or white space, normalising each code. */

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code claim-scrubber} command. */
 @Command(name = "claim-scrubber", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Scrubs claim CSV exports against DRL rules built from CPT reference documents.",
-        subcommands = {RunCommand.class, FactsCommand.class, RulesCommand.class, TestCommand.class},
+        subcommands = {RunCommand.class, FactsCommand.class, RulesCommand.class, TestCommand.class,
+            GenerateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run completed (findings or not)",
             "1:--fail-on matched a finding, or a sample suite failed",

@@ -1,11 +1,14 @@
 package org.claimscrubber.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.claimscrubber.batch.BatchRunner;
+import org.claimscrubber.batch.Progress;
+import org.claimscrubber.batch.Scrubber;
 import org.claimscrubber.batch.RunOptions;
 import org.claimscrubber.batch.RunOutcome;
 import org.claimscrubber.engine.Severity;
@@ -21,8 +24,9 @@ import picocli.CommandLine.Parameters;
         description = "Scrub claim CSV exports and write findings.csv, findings.json and run.json.")
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Claim CSV exports to scrub")
-    List<Path> inputs;
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Claim exports: CSV files, .csv.gz files, directories of them, or - for standard input")
+    List<String> inputs;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
             description = "Folder for the reports (default: ${DEFAULT-VALUE})")
@@ -36,6 +40,19 @@ final class RunCommand implements Callable<Integer> {
             description = "Check dates of service against this day (YYYY-MM-DD) instead of today")
     LocalDate asOf;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Rule-evaluation threads (default: one per core but the one that reads)")
+    int threads;
+
+    @Option(names = "--split", description = "Also write clean-claims.csv and held-claims.csv")
+    boolean split;
+
+    @Option(names = "--progress", description = "Show progress on standard error even when it is not a terminal")
+    boolean progress;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors")
+    boolean quiet;
+
     @Mixin
     SharedOptions shared;
 
@@ -44,12 +61,38 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunOptions options = new RunOptions(inputs, out, shared.rulesDirectory(), shared.seedsDirectory(), shared.switches(),
-                failOnSeverity(),
-                asOf == null ? LocalDate.now() : asOf);
-        RunOutcome outcome = new BatchRunner().run(options);
-        spec.commandLine().getOut().print(Summary.of(outcome.manifest(), outcome.reportDir()));
-        return outcome.manifest().exitCode();
+        int workers = threads > 0 ? threads : Scrubber.defaultThreads();
+        boolean showProgress = !quiet && (progress || System.console() != null);
+        try (Progress meter = showProgress ? new Progress(spec.commandLine().getErr(), inputBytes()) : null) {
+            RunOptions options = new RunOptions(inputs, out, shared.rulesDirectory(), shared.seedsDirectory(),
+                    shared.switches(), shared.ruleCache(), failOnSeverity(), asOf == null ? LocalDate.now() : asOf, workers, split, meter,
+                    System.in);
+            RunOutcome outcome = new BatchRunner().run(options);
+            if (meter != null) {
+                meter.close();
+            }
+            if (!quiet) {
+                spec.commandLine().getOut().print(Summary.of(outcome.manifest(), outcome.reportDir()));
+            }
+            return outcome.manifest().exitCode();
+        }
+    }
+
+    /** The inputs' total size, for the time-left estimate; -1 when standard input is among them. */
+    private long inputBytes() {
+        long total = 0;
+        for (String input : inputs) {
+            Path path = Path.of(input);
+            if (input.equals("-")) {
+                return -1;
+            }
+            try {
+                total += Files.isDirectory(path) ? 0 : Files.size(path);
+            } catch (java.io.IOException e) {
+                return -1;
+            }
+        }
+        return total;
     }
 
     private Severity failOnSeverity() {

@@ -2,6 +2,7 @@ package org.claimscrubber.cli;
 
 import java.nio.file.Path;
 import org.claimscrubber.engine.CompiledRules;
+import org.claimscrubber.engine.RuleCache;
 import org.claimscrubber.engine.RuleCompiler;
 import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.engine.RuleSwitches;
@@ -27,6 +28,10 @@ public final class SharedOptions {
             description = "Rule switches: rules or categories off, payer names (see README)")
     Path config;
 
+    @Option(names = "--no-rules-cache",
+            description = "Compile the rules even if an earlier run cached them compiled")
+    boolean noRulesCache;
+
     BundledFiles.Located rulesDirectory() {
         return rules == null ? BundledFiles.defaultDirectory("rules") : BundledFiles.Located.given(rules);
     }
@@ -40,7 +45,11 @@ public final class SharedOptions {
     }
 
     CompiledRules compileRules() throws RulesException {
-        return new RuleCompiler().compile(RuleSet.load(rulesDirectory()), switches());
+        return new RuleCompiler(ruleCache()).compile(RuleSet.load(rulesDirectory()), switches());
+    }
+
+    RuleCache ruleCache() {
+        return noRulesCache ? RuleCache.off() : RuleCache.standard();
     }
 
     FactBase loadFacts() throws FactsException {

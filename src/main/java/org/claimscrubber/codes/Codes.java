@@ -1,7 +1,6 @@
 package org.claimscrubber.codes;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Normalises codes as exports and documents write them: trimmed and upper case; ICD-10-CM with its dot
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
  */
 public final class Codes {
 
-    private static final Pattern DOTLESS_ICD = Pattern.compile("[A-Z]\\d[0-9A-Z][0-9A-Z]{1,4}");
 
     private Codes() {
     }
@@ -32,7 +30,9 @@ public final class Codes {
         String code = upper(raw);
         // Only an ICD-10-CM code written without its dot gains it; anything else stays as written, so the
         // CODE rules report what the file says.
-        return DOTLESS_ICD.matcher(code).matches() ? code.substring(0, 3) + "." + code.substring(3) : code;
+        return code.length() > 3 && code.length() <= 7 && code.indexOf('.') < 0
+                && CodeFormat.DIAGNOSIS.accepts(code.substring(0, 3) + "." + code.substring(3))
+                ? code.substring(0, 3) + "." + code.substring(3) : code;
     }
 
     public static String placeOfService(String raw) {

@@ -15,8 +15,11 @@ public final class CompiledRules {
     private final List<RuleMetadata> catalogue;
     private final Map<String, RuleMetadata> byName;
     private final RuleSwitches switches;
+    private final boolean fromCache;
 
-    CompiledRules(RuleSet source, KieBase kieBase, List<RuleMetadata> catalogue, RuleSwitches switches) {
+    CompiledRules(RuleSet source, KieBase kieBase, List<RuleMetadata> catalogue, RuleSwitches switches,
+                  boolean fromCache) {
+        this.fromCache = fromCache;
         this.source = source;
         this.kieBase = kieBase;
         this.catalogue = catalogue.stream().sorted(Comparator.comparing(RuleMetadata::id)).toList();
@@ -40,6 +43,11 @@ public final class CompiledRules {
     /** The rules that run: the catalogue less those the config switches off. */
     public List<RuleMetadata> enabled() {
         return catalogue.stream().filter(rule -> switches.reasonOff(rule) == null).toList();
+    }
+
+    /** True when the rules were loaded as an earlier run compiled them (see {@link RuleCache}). */
+    public boolean fromCache() {
+        return fromCache;
     }
 
     public RuleSwitches switches() {

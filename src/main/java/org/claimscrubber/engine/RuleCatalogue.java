@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.claimscrubber.facts.FactBase;
+import org.claimscrubber.facts.ProcedureDocument;
 import org.claimscrubber.facts.SeedDocument;
 import org.claimscrubber.facts.SeedFact;
 
@@ -35,6 +36,9 @@ public final class RuleCatalogue {
         Map<Object, Set<String>> readers = FactReaders.of(rules, seedFacts);
         Map<String, Set<String>> documents = new TreeMap<>();
         for (SeedFact fact : seedFacts) {
+            if (fact instanceof ProcedureDocument) {
+                continue; // every document-based rule starts by finding the line's document: it says nothing of what it checks
+            }
             for (String id : readers.get(fact)) {
                 documents.computeIfAbsent(id, k -> new TreeSet<>()).add(fact.provenance().file());
             }

@@ -14,12 +14,16 @@ import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.compiler.compiler.RuleBuildError;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.ParserError;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.io.ResourceFactory;
 import org.kie.internal.jci.CompilationProblem;
 
@@ -35,13 +39,56 @@ public final class RuleCompiler {
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
     private static final Pattern MVEL_POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
 
+    private final RuleCache cache;
+
+    /** A compiler that always compiles (what `rules check` and the tests use). */
+    public RuleCompiler() {
+        this(RuleCache.off());
+    }
+
+    public RuleCompiler(RuleCache cache) {
+        this.cache = cache;
+    }
+
     public CompiledRules compile(RuleSet rules) throws RulesException {
         return compile(rules, RuleSwitches.NONE);
     }
 
-    /** Compiles, then leaves out the rules {@code switches} turn off (an unknown rule id is an error). */
+    /**
+     * Compiles (or loads from the cache what an earlier run compiled from the same files), then leaves out
+     * the rules {@code switches} turn off; an unknown rule id there is an error.
+     */
     public CompiledRules compile(RuleSet rules, RuleSwitches switches) throws RulesException {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        RuleCache.Entry entry = cache.load(rules).orElse(null);
+        boolean cached = entry != null;
+        if (!cached) {
+            entry = build(rules);
+            cache.store(rules, entry);
+        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(entry.packages());
+        Set<String> ids = new HashSet<>();
+        for (RuleMetadata rule : entry.catalogue()) {
+            ids.add(rule.id());
+            if (switches.reasonOff(rule) != null) {
+                kieBase.removeRule(packageOf(kieBase, rule.ruleName()), rule.ruleName());
+            }
+        }
+        for (String id : switches.disabledRules()) {
+            if (!ids.contains(id)) {
+                throw new RulesException(switches.source() + ":" + switches.lines().get("rule:" + id)
+                        + ": disable.rules names " + id + ", which no rule file defines");
+            }
+        }
+        return new CompiledRules(rules, kieBase, entry.catalogue(), switches, cached);
+    }
+
+    /** Compiles the DRL and checks the metadata, reporting every problem found. */
+    private RuleCache.Entry build(RuleSet rules) throws RulesException {
+        KnowledgeBuilderConfiguration config = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        // Facts are immutable and never modified, so property reactivity would only cost (and warn).
+        config.setOption(PropertySpecificOption.ALLOWED);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(config);
         List<RuleDeclaration> declarations = new ArrayList<>();
         for (RuleSet.RuleFile file : rules.files()) {
             builder.add(ResourceFactory.newByteArrayResource(file.content().getBytes(StandardCharsets.UTF_8))
@@ -66,21 +113,7 @@ public final class RuleCompiler {
                     .thenComparingInt(RuleDiagnostic::column));
             throw new RulesException(problems);
         }
-        KieBase kieBase = builder.newKieBase();
-        Set<String> ids = new HashSet<>();
-        for (RuleMetadata rule : catalogue) {
-            ids.add(rule.id());
-            if (switches.reasonOff(rule) != null) {
-                kieBase.removeRule(packageOf(kieBase, rule.ruleName()), rule.ruleName());
-            }
-        }
-        for (String id : switches.disabledRules()) {
-            if (!ids.contains(id)) {
-                throw new RulesException(switches.source() + ":" + switches.lines().get("rule:" + id)
-                        + ": disable.rules names " + id + ", which no rule file defines");
-            }
-        }
-        return new CompiledRules(rules, kieBase, catalogue, switches);
+        return new RuleCache.Entry(new ArrayList<>(builder.getKnowledgePackages()), catalogue);
     }
 
     private static String packageOf(KieBase kieBase, String ruleName) {

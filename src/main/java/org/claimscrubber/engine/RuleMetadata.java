@@ -1,5 +1,6 @@
 package org.claimscrubber.engine;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -7,10 +8,10 @@ import java.util.List;
  * {@code @description} and the optional {@code @payers}. {@code file} and {@code line} say where the rule is.
  */
 public record RuleMetadata(String ruleName, String id, Severity severity, Category category, String description,
-                           List<String> payers, String file, int line) {
+                           List<String> payers, String file, int line) implements Serializable {
 
     public RuleMetadata {
-        payers = List.copyOf(payers);
+        payers = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(payers));
     }
 
     public String location() {

@@ -1,6 +1,5 @@
 package org.claimscrubber.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.claims.Claim;
 import org.claimscrubber.claims.ClaimLine;
@@ -8,46 +7,50 @@ import org.claimscrubber.claims.InputProblem;
 import org.claimscrubber.report.Finding;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
-import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * A rule session for one worker: the reference facts are inserted once, then chunks of claims are
- * inserted, evaluated and removed again. Not thread-safe; each worker owns one.
+ * Evaluates chunks of claims for one worker. Each chunk gets a new session from the shared KieBase, with
+ * the reference facts inserted once for the chunk (a few hundred facts for thousands of claim lines):
+ * measured on 2 cores, that is faster than keeping one session and deleting each chunk's facts after it.
+ * Not thread-safe; each worker owns one.
  */
 public final class ScrubSession implements AutoCloseable {
 
-    private final KieSession session;
+    private final CompiledRules rules;
+    private final List<?> referenceFacts;
     private final FindingCollector collector;
     private final AgendaFilter payerScope;
 
     public ScrubSession(CompiledRules rules, List<?> referenceFacts) {
-        this.session = rules.kieBase().newKieSession();
+        this.rules = rules;
+        this.referenceFacts = referenceFacts;
         this.collector = new FindingCollector(rules);
-        session.setGlobal(RuleCompiler.FINDINGS_GLOBAL, collector);
         this.payerScope = rules.payerScoped() ? new PayerScope(rules) : null;
-        for (Object fact : referenceFacts) {
-            session.insert(fact);
-        }
     }
 
     /** The findings on these claims, in report order. Every line of a claim must be in the same chunk. */
     public List<Finding> evaluate(List<Claim> claims) {
-        List<FactHandle> inserted = new ArrayList<>();
-        for (Claim claim : claims) {
-            for (ClaimLine line : claim.lines()) {
-                inserted.add(session.insert(line));
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            session.setGlobal(RuleCompiler.FINDINGS_GLOBAL, collector);
+            for (Object fact : referenceFacts) {
+                session.insert(fact);
             }
-            for (InputProblem problem : claim.problems()) {
-                inserted.add(session.insert(problem));
+            for (Claim claim : claims) {
+                for (ClaimLine line : claim.lines()) {
+                    session.insert(line);
+                }
+                for (InputProblem problem : claim.problems()) {
+                    session.insert(problem);
+                }
             }
-        }
-        if (payerScope == null) {
-            session.fireAllRules();
-        } else {
-            session.fireAllRules(payerScope);
-        }
-        for (FactHandle handle : inserted) {
-            session.delete(handle);
+            if (payerScope == null) {
+                session.fireAllRules();
+            } else {
+                session.fireAllRules(payerScope);
+            }
+        } finally {
+            session.dispose();
         }
         List<Finding> findings = collector.drain();
         findings.sort(Finding.REPORT_ORDER);
@@ -56,6 +59,6 @@ public final class ScrubSession implements AutoCloseable {
 
     @Override
     public void close() {
-        session.dispose();
+        // sessions live for one chunk; nothing is held between chunks
     }
 }

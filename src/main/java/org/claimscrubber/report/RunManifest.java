@@ -5,22 +5,26 @@ import java.util.Map;
 
 /**
  * run.json: what was run on what, and what came of it. Written last, so its presence marks a complete run.
- * Times are ISO-8601 instants; counts always add up: rows read = scrubbed + rejected.
+ * Times are ISO-8601 instants; counts always add up: rows read = scrubbed + rejected. {@code mode} says
+ * whether the input streamed or, its claims not being grouped, was partitioned. Timings are busy times per
+ * stage; reading, evaluating and writing overlap, so they add up to more than the wall time.
  */
 public record RunManifest(String tool, String version, String started, String finished, int exitCode,
-                          List<InputFile> inputs, RulesUsed rules, SeedsUsed seeds, RowCounts rows,
-                          ClaimCounts claims, FindingCounts findings, Map<String, Long> timingsMillis) {
+                          List<InputFile> inputs, String mode, RulesUsed rules, SeedsUsed seeds, RowCounts rows,
+                          ClaimCounts claims, FindingCounts findings, List<String> reports,
+                          Map<String, Long> timingsMillis, Resources resources) {
 
     /** An input file as read: its SHA-256, size, physical lines and data rows. */
     public record InputFile(String file, String sha256, long bytes, long lines, long rows) {
     }
 
     /**
-     * The rules of the run: {@code rules} is how many ran; {@code switchedOff} the rules the config turned
+     * The rules of the run: {@code rules} is how many ran; {@code build} whether they were compiled or loaded
+     * compiled from the rules cache; {@code switchedOff} the rules the config turned
      * off, with where; {@code payerScoped} the rules that ran only for some payers.
      */
-    public record RulesUsed(String directory, String sha256, List<String> files, int rules, String config,
-                            List<SwitchedOff> switchedOff, Map<String, List<String>> payerScoped) {
+    public record RulesUsed(String directory, String sha256, List<String> files, int rules, String build,
+                            String config, List<SwitchedOff> switchedOff, Map<String, List<String>> payerScoped) {
     }
 
     public record SwitchedOff(String id, String reason) {
@@ -38,5 +42,9 @@ public record RunManifest(String tool, String version, String started, String fi
     }
 
     public record FindingCounts(long total, Map<String, Long> bySeverity, Map<String, Long> byCategory) {
+    }
+
+    /** Worker threads, and peak memory in bytes: Java heap used, resident set (-1 if unknown), heap limit. */
+    public record Resources(int threads, long peakHeapBytes, long peakRssBytes, long maxHeapBytes) {
     }
 }

@@ -1,6 +1,9 @@
 package org.claimscrubber.samples;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,8 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.claimscrubber.batch.ClaimOutcome;
+import org.claimscrubber.batch.InputSource;
 import org.claimscrubber.batch.Scrubber;
-import org.claimscrubber.claims.Claim;
 import org.claimscrubber.claims.InputFileException;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.RuleMetadata;
@@ -42,17 +46,25 @@ public final class SuiteRunner {
             }
         }
         Map<String, List<Finding>> actual = new LinkedHashMap<>();
+        Path workDir = Files.createTempDirectory("claim-scrubber-suite");
         try {
-            scrubber.scrub(List.of(suite.claims()), (claims, findings) -> {
-                for (Claim claim : claims) {
-                    actual.putIfAbsent(claim.claimId(), new ArrayList<>());
-                }
-                for (Finding finding : findings) {
-                    actual.get(finding.claimId()).add(finding);
-                }
-            });
+            scrubber.scrub(InputSource.resolve(List.of(suite.claims().toString())),
+                    new Scrubber.Options(1, false, workDir, InputStream.nullInputStream(), null),
+                    new Scrubber.RestartableSink() {
+                        @Override
+                        public void accept(ClaimOutcome outcome) {
+                            actual.computeIfAbsent(outcome.claimId(), id -> new ArrayList<>()).addAll(outcome.findings());
+                        }
+
+                        @Override
+                        public void restart() {
+                            actual.clear();
+                        }
+                    });
         } catch (InputFileException e) {
             throw new SampleException(e.getMessage());
+        } finally {
+            Files.deleteIfExists(workDir);
         }
         Map<String, String> notes = CaseNotes.read(suite.claims());
         List<CaseResult> cases = new ArrayList<>();

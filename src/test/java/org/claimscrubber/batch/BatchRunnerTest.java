@@ -26,9 +26,9 @@ class BatchRunnerTest {
     Path out;
 
     private RunOutcome run(Severity failOn, Path... inputs) throws Exception {
-        return new BatchRunner().run(new RunOptions(List.of(inputs), out,
-                BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS), RuleSwitches.NONE, failOn,
-                Shipped.TODAY));
+        return new BatchRunner().run(RunOptions.of(java.util.Arrays.stream(inputs).map(Path::toString).toList(), out,
+                BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS), RuleSwitches.NONE,
+                failOn, Shipped.TODAY));
     }
 
     @Test

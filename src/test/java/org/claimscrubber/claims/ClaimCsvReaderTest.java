@@ -26,7 +26,7 @@ class ClaimCsvReaderTest {
         while ((record = reader.next()) != null) {
             rows.add(record.isMalformed() ? new ParsedRow("", null, List.of(new InputProblem("", 0, null, null,
                     record.malformed(), true, "claims.csv", record.line()))) : parser.parse(record.cells(),
-                    record.line(), 0));
+                    record.line(), 0, new ClaimLines("test")));
         }
         return rows;
     }

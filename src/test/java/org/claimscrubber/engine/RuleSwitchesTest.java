@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.ClaimRows;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.batch.BatchRunner;
 import org.claimscrubber.batch.RunOptions;
-import org.claimscrubber.batch.Scrubber;
 import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.report.Finding;
 import org.junit.jupiter.api.Test;
@@ -36,9 +34,7 @@ class RuleSwitchesTest {
                 switches);
         Path claims = dir.resolve("claims.csv");
         Files.writeString(claims, csv);
-        List<Finding> findings = new ArrayList<>();
-        new Scrubber(rules, Shipped.facts(), Shipped.TODAY).scrub(List.of(claims), (c, f) -> findings.addAll(f));
-        return findings;
+        return Shipped.scrub(rules, claims);
     }
 
     private static final String MEDICARE_59 = ClaimRows.claims().line("C1", 1, "88305").modifiers("59")
@@ -77,7 +73,7 @@ class RuleSwitchesTest {
         Path out = dir.resolve("out");
         Path claims = dir.resolve("claims.csv");
         Files.writeString(claims, MEDICARE_59);
-        new BatchRunner().run(new RunOptions(List.of(claims), out, BundledFiles.Located.given(Shipped.RULES),
+        new BatchRunner().run(RunOptions.of(List.of(claims.toString()), out, BundledFiles.Located.given(Shipped.RULES),
                 BundledFiles.Located.given(Shipped.SEEDS), config("disable.rules = REL-001\ndisable.categories = UNITS\n"),
                 null, Shipped.TODAY));
         JsonNode rules = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("rules");

@@ -1,0 +1,7 @@
+package org.claimscrubber.batch;
+
+import java.util.List;
+
+/** Consecutive parsed claims evaluated together in one session; a claim is never split across chunks. */
+record Chunk(long sequence, List<ClaimParser.ParsedClaim> claims) {
+}

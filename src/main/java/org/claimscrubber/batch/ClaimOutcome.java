@@ -1,0 +1,50 @@
+package org.claimscrubber.batch;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.claimscrubber.engine.Severity;
+import org.claimscrubber.report.Finding;
+
+/**
+ * A claim after scrubbing: its findings in report order, how many of its rows were scrubbed and rejected,
+ * and (for --split) its rows as read.
+ *
+ * @param rows the claim's rows, or an empty list when the run does not keep them
+ */
+public record ClaimOutcome(String claimId, long order, List<Finding> findings, int scrubbedRows, int rejectedRows,
+                           List<ClaimRows.Row> rows) {
+
+    /** A row without a claim id is a row, not a claim. */
+    public boolean isClaim() {
+        return !claimId.isEmpty();
+    }
+
+    /** The most serious severity among the findings, or null for none. */
+    public Severity worst() {
+        Severity worst = null;
+        for (Finding finding : findings) {
+            if (worst == null || finding.severity().atLeast(worst)) {
+                worst = finding.severity();
+            }
+        }
+        return worst;
+    }
+
+    /** Held: a finding of WARNING or worse (or a row that could not be read) keeps the claim back. */
+    public boolean held() {
+        Severity worst = worst();
+        return worst != null && worst.atLeast(Severity.WARNING);
+    }
+
+    /** The ids of the rules whose ERROR or WARNING findings hold the claim, sorted. */
+    public Set<String> heldBy() {
+        Set<String> ids = new TreeSet<>();
+        for (Finding finding : findings) {
+            if (finding.severity().atLeast(Severity.WARNING)) {
+                ids.add(finding.ruleId());
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,58 @@
+package org.claimscrubber.batch;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.claimscrubber.claims.Claim;
+import org.claimscrubber.claims.ClaimLine;
+import org.claimscrubber.claims.ClaimLines;
+import org.claimscrubber.claims.CsvRecord;
+import org.claimscrubber.claims.InputProblem;
+import org.claimscrubber.claims.ParsedRow;
+import org.claimscrubber.claims.RowParser;
+
+/**
+ * Parses a claim's rows into its lines and problems. It runs on the thread that groups rows into claims,
+ * which balances the work between that thread and the rule workers. Not thread-safe (parsers cache).
+ */
+final class ClaimParser {
+
+    private final Map<SourceInfo, RowParser> parsers = new IdentityHashMap<>();
+    private final boolean keepRows;
+
+    ClaimParser(boolean keepRows) {
+        this.keepRows = keepRows;
+    }
+
+    ParsedClaim parse(ClaimRows rows) {
+        List<ClaimLine> lines = new ArrayList<>(rows.rows().size());
+        List<InputProblem> problems = new ArrayList<>(0);
+        ClaimLines claimLines = new ClaimLines(rows.claimId());
+        int rejected = 0;
+        for (ClaimRows.Row row : rows.rows()) {
+            CsvRecord record = row.record();
+            if (record.isMalformed()) {
+                problems.add(new InputProblem("", rows.order(), null, null, record.malformed(), true,
+                        row.source().name(), record.line()));
+                rejected++;
+                continue;
+            }
+            ParsedRow parsed = parsers.computeIfAbsent(row.source(), s -> new RowParser(s.columns(), s.name()))
+                    .parse(record.cells(), record.line(), rows.order(), claimLines);
+            problems.addAll(parsed.problems());
+            if (parsed.rejected()) {
+                rejected++;
+            } else {
+                lines.add(parsed.line());
+            }
+        }
+        claimLines.complete(lines);
+        return new ParsedClaim(new Claim(rows.claimId(), rows.order(), lines, problems), lines.size(), rejected,
+                keepRows ? rows.rows() : List.of());
+    }
+
+    /** A claim ready to evaluate, with its row counts and (for --split) its rows as read. */
+    record ParsedClaim(Claim claim, int scrubbedRows, int rejectedRows, List<ClaimRows.Row> rows) {
+    }
+}

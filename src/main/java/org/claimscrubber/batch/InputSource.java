@@ -1,0 +1,102 @@
+package org.claimscrubber.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.claimscrubber.claims.InputFileException;
+
+/**
+ * One claim export to read: a file ({@code .csv}, or {@code .csv.gz} read through gzip), or standard input.
+ *
+ * @param name how messages and reports name it (the path as given, or "-" for standard input)
+ * @param path the file, or null for standard input
+ * @param size its size in bytes as stored, or -1 when unknown (standard input)
+ */
+public record InputSource(String name, Path path, long size) {
+
+    public static final String STDIN = "-";
+
+    public boolean gzip() {
+        return name.endsWith(".gz");
+    }
+
+    public boolean stdin() {
+        return path == null;
+    }
+
+    /** The bytes as stored (still compressed for a .gz file). */
+    InputStream open(InputStream standardInput) throws InputFileException {
+        if (stdin()) {
+            return standardInput;
+        }
+        try {
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new InputFileException(name + ": no such file");
+        } catch (IOException e) {
+            throw new InputFileException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The sources named on the command line, in order: files as given, each directory's {@code *.csv} and
+     * {@code *.csv.gz} files by name, and "-" for standard input (at most once).
+     */
+    public static List<InputSource> resolve(List<String> arguments) throws InputFileException {
+        List<InputSource> sources = new ArrayList<>();
+        boolean stdinSeen = false;
+        for (String argument : arguments) {
+            if (argument.equals(STDIN)) {
+                if (stdinSeen) {
+                    throw new InputFileException("-: standard input can be named only once");
+                }
+                stdinSeen = true;
+                sources.add(new InputSource(STDIN, null, -1));
+                continue;
+            }
+            Path path = Path.of(argument);
+            if (Files.isDirectory(path)) {
+                List<Path> files = exportsIn(path, argument);
+                for (Path file : files) {
+                    sources.add(file(file.toString(), file));
+                }
+            } else if (!Files.exists(path)) {
+                throw new InputFileException(argument + ": no such file or directory");
+            } else {
+                sources.add(file(argument, path));
+            }
+        }
+        return sources;
+    }
+
+    private static List<Path> exportsIn(Path dir, String argument) throws InputFileException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> exports = files.filter(Files::isRegularFile)
+                    .filter(file -> {
+                        String name = file.getFileName().toString();
+                        return name.endsWith(".csv") || name.endsWith(".csv.gz");
+                    })
+                    .sorted()
+                    .toList();
+            if (exports.isEmpty()) {
+                throw new InputFileException(argument + ": directory holds no *.csv or *.csv.gz files");
+            }
+            return exports;
+        } catch (IOException e) {
+            throw new InputFileException(argument + ": directory cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputSource file(String name, Path path) throws InputFileException {
+        try {
+            return new InputSource(name, path, Files.size(path));
+        } catch (IOException e) {
+            throw new InputFileException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.claimscrubber.batch;
+
+import java.io.Closeable;
+import java.io.IOException;
+import org.claimscrubber.report.Finding;
+import org.claimscrubber.report.FindingsCsvWriter;
+import org.claimscrubber.report.FindingsJsonWriter;
+import org.claimscrubber.report.RunManifest;
+import org.claimscrubber.report.SplitWriter;
+import org.claimscrubber.report.Totals;
+
+/** Writes a run's reports from the outcomes: findings.csv and .json, and with --split the clean and held claims. */
+final class ReportSink implements Scrubber.RestartableSink, Closeable {
+
+    static final String FINDINGS_CSV = "findings.csv";
+    static final String FINDINGS_JSON = "findings.json";
+    static final String CLEAN = "clean-claims.csv";
+    static final String HELD = "held-claims.csv";
+
+    private final ReportFiles files;
+    private final boolean split;
+    private FindingsCsvWriter csv;
+    private FindingsJsonWriter json;
+    private SplitWriter clean;
+    private SplitWriter held;
+    private Totals totals;
+    private long claims;
+    private long withErrors;
+    private long withWarnings;
+    private boolean open;
+
+    ReportSink(ReportFiles files, boolean split) throws IOException {
+        this.files = files;
+        this.split = split;
+        open();
+    }
+
+    private void open() throws IOException {
+        csv = new FindingsCsvWriter(files.open(FINDINGS_CSV));
+        json = new FindingsJsonWriter(files.open(FINDINGS_JSON));
+        if (split) {
+            clean = new SplitWriter(files.open(CLEAN), false);
+            held = new SplitWriter(files.open(HELD), true);
+        }
+        open = true;
+        totals = new Totals();
+        claims = 0;
+        withErrors = 0;
+        withWarnings = 0;
+    }
+
+    @Override
+    public void accept(ClaimOutcome outcome) throws IOException {
+        for (Finding finding : outcome.findings()) {
+            csv.write(finding);
+            json.write(finding);
+            totals.add(finding);
+        }
+        if (outcome.isClaim()) {
+            claims++;
+            if (outcome.worst() == org.claimscrubber.engine.Severity.ERROR) {
+                withErrors++;
+            } else if (outcome.worst() == org.claimscrubber.engine.Severity.WARNING) {
+                withWarnings++;
+            }
+        }
+        if (split) {
+            boolean isHeld = outcome.held() || !outcome.isClaim();
+            String heldBy = String.join(";", outcome.heldBy());
+            for (ClaimRows.Row row : outcome.rows()) {
+                (isHeld ? held : clean).write(row.source().header(), row.record().cells(), heldBy);
+            }
+        }
+    }
+
+    @Override
+    public void restart() throws IOException {
+        closeWriters();
+        open();
+    }
+
+    /** Ends the JSON and closes every file; the reports are then ready to be committed. */
+    void finish() throws IOException {
+        json.finish(totals);
+        closeWriters();
+    }
+
+    Totals totals() {
+        return totals;
+    }
+
+    RunManifest.ClaimCounts claimCounts() {
+        return new RunManifest.ClaimCounts(claims, withErrors, withWarnings, claims - withErrors - withWarnings);
+    }
+
+    private void closeWriters() throws IOException {
+        if (!open) {
+            return;
+        }
+        open = false;
+        csv.close();
+        json.close();
+        if (split) {
+            clean.close();
+            held.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeWriters();
+    }
+}

@@ -1,0 +1,92 @@
+package org.claimscrubber.batch;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+import org.claimscrubber.claims.ClaimCsvReader;
+import org.claimscrubber.claims.ColumnMap;
+import org.claimscrubber.claims.CsvRecord;
+import org.claimscrubber.claims.InputFileException;
+import org.claimscrubber.report.RunManifest;
+
+/** Reads one {@link InputSource}: gunzipping a .gz file, hashing and counting as it goes. */
+final class SourceReader implements Closeable {
+
+    private final InputSource source;
+    private final CountingInput stored;
+    private final InputStream decoded;
+    private final ClaimCsvReader csv;
+    private long rows;
+
+    SourceReader(InputSource source, InputStream standardInput, AtomicLong progress) throws InputFileException {
+        this.source = source;
+        InputStream raw = source.open(standardInput);
+        this.stored = new CountingInput(new BufferedInputStream(raw, 1 << 16), progress);
+        try {
+            this.decoded = source.gzip() ? new GZIPInputStream(stored, 1 << 16) : stored;
+            this.csv = ClaimCsvReader.open(source.name(), decoded);
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw new InputFileException(source.name() + ": cannot be read"
+                    + (source.gzip() ? " as gzip" : "") + ": " + e.getMessage(), e);
+        } catch (InputFileException e) {
+            closeQuietly(raw);
+            throw e;
+        }
+    }
+
+    ColumnMap columns() {
+        return csv.columns();
+    }
+
+    String[] header() {
+        return csv.header();
+    }
+
+    /** The next record, or null at the end. */
+    CsvRecord next() {
+        CsvRecord record = csv.next();
+        if (record != null) {
+            rows++;
+        }
+        return record;
+    }
+
+    long blankLines() {
+        return csv.blankLines();
+    }
+
+    /**
+     * What was read, for run.json; call after the last record. Bytes a malformed record left unread are
+     * read now, so the hash and size are those of the whole file.
+     */
+    RunManifest.InputFile stats() throws IOException {
+        long lines = csv.linesRead();
+        byte[] rest = new byte[1 << 16];
+        int n;
+        while ((n = decoded.read(rest)) >= 0) {
+            for (int i = 0; i < n; i++) {
+                lines += rest[i] == '\n' ? 1 : 0;
+            }
+        }
+        return new RunManifest.InputFile(source.name(), stored.sha256(), stored.bytes(), lines, rows);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!source.stdin()) {
+            csv.close();
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // abandoning the file; the error that made us abandon it is the one reported
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.claimscrubber.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.claimscrubber.claims.Column;
+import org.claimscrubber.claims.CsvRecord;
+import org.claimscrubber.claims.InputFileException;
+
+/**
+ * The usual pass: the inputs are read once, in order, and each claim is complete as soon as the next claim
+ * starts, so nothing but the chunks in flight is held in memory. A claim id that reappears after another
+ * claim stops the pass with {@link NonContiguousInput}.
+ */
+final class StreamingPass implements Runnable {
+
+    private final List<InputSource> sources;
+    private final InputStream standardInput;
+    private final OrderedEvaluation evaluation;
+    private final ReadStats stats;
+    private final boolean keepRows;
+
+    StreamingPass(List<InputSource> sources, InputStream standardInput, OrderedEvaluation evaluation,
+                  ReadStats stats, boolean keepRows) {
+        this.keepRows = keepRows;
+        this.sources = sources;
+        this.standardInput = standardInput;
+        this.evaluation = evaluation;
+        this.stats = stats;
+    }
+
+    /** Runs on the reader thread. */
+    @Override
+    public void run() {
+        long start = CpuClock.now();
+        try {
+            read();
+            evaluation.finish();
+        } catch (InputFileException | NonContiguousInput | IOException | RuntimeException e) {
+            evaluation.fail(e);
+        } catch (InterruptedException e) {
+            evaluation.fail(e);
+            Thread.currentThread().interrupt();
+        } finally {
+            stats.readNanos.addAndGet(CpuClock.now() - start);
+        }
+    }
+
+    private void read() throws InputFileException, NonContiguousInput, IOException, InterruptedException {
+        Chunker chunker = new Chunker(evaluation, keepRows);
+        ClaimIdSet seen = new ClaimIdSet();
+        ClaimRows current = null;
+        long rowIndex = 0;
+        for (int index = 0; index < sources.size(); index++) {
+            InputSource source = sources.get(index);
+            try (SourceReader reader = new SourceReader(source, standardInput, stats.bytes)) {
+                SourceInfo info = new SourceInfo(index, source.name(), reader.header(), reader.columns());
+                stats.sources.add(info);
+                CsvRecord record;
+                while ((record = reader.next()) != null) {
+                    String claimId = record.isMalformed() ? "" : info.columns().get(record.cells(), Column.CLAIM_ID);
+                    if (current == null || claimId.isEmpty() || !claimId.equals(current.claimId())) {
+                        if (current != null) {
+                            chunker.add(current);
+                        }
+                        if (!claimId.isEmpty() && !seen.add(claimId)) {
+                            throw new NonContiguousInput("claim " + claimId + " reappears at " + source.name() + ":"
+                                    + record.line() + " after other claims");
+                        }
+                        current = ClaimRows.start(claimId, rowIndex);
+                    }
+                    current.rows().add(new ClaimRows.Row(info, record));
+                    rowIndex++;
+                    stats.rows.incrementAndGet();
+                }
+                stats.blankLines += reader.blankLines();
+                stats.inputs.add(reader.stats());
+            }
+        }
+        if (current != null) {
+            chunker.add(current);
+        }
+        chunker.flush();
+    }
+}
