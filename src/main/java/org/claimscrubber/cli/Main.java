@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "claim-scrubber", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Scrubs claim CSV exports against DRL rules built from CPT reference documents.",
         subcommands = {RunCommand.class, FactsCommand.class, RulesCommand.class, TestCommand.class,
-            GenerateCommand.class},
+            GenerateCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run completed (findings or not)",
             "1:--fail-on matched a finding, or a sample suite failed",

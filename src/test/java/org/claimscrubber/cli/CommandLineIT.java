@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,5 +120,61 @@ class CommandLineIT {
         Jar.Result result = Jar.run("test");
         assertThat(result.exitCode()).as(result.out()).isZero();
         assertThat(result.out()).contains("0 failed");
+    }
+
+    @Test
+    void quietPrintsNothingButStillWritesTheReports() throws Exception {
+        Jar.Result result = Jar.run("run", "--quiet", "--out", dir.toString(), EXPORT);
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEmpty();
+        assertThat(dir.resolve("run.json")).exists();
+    }
+
+    @Test
+    void generateWritesTheSameExportForTheSameSeed() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv.gz");
+        assertThat(Jar.run("generate", "--lines", "2000", "--seed", "5", a.toString()).exitCode()).isZero();
+        assertThat(Jar.run("generate", "--lines", "2000", "--seed", "5", b.toString()).exitCode()).isZero();
+        assertThat(Files.readAllLines(a)).hasSize(2001);
+        Jar.Result plain = Jar.run("run", "--out", dir.resolve("ra").toString(), a.toString());
+        Jar.Result gzip = Jar.run("run", "--out", dir.resolve("rb").toString(), b.toString());
+        assertThat(plain.out().lines().skip(0).findFirst()).isEqualTo(gzip.out().lines().findFirst());
+        assertThat(Files.readString(dir.resolve("ra/findings.json"))).isEqualTo(
+                Files.readString(dir.resolve("rb/findings.json")).replace(b.toString(), a.toString()));
+    }
+
+    @Test
+    void benchReportsLinesPerSecondAgainstTheFloor() throws Exception {
+        Jar.Result result = Jar.run("bench", "--lines", "3000", "--runs", "1", "--work", dir.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("I/O floor", "scrub end to end", "end to end / floor:", "peak heap",
+                "peak RSS", "rows read 3,000");
+    }
+
+    @Test
+    void theSecondRunLoadsTheRulesCompiledAndAnEditRecompiles() throws Exception {
+        Map<String, String> cache = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        String[] run = {"run", "--rules", rules.toString(), "--out", dir.resolve("out").toString(), EXPORT};
+        assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, run))).isEqualTo("compiled");
+        assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, run)))
+                .isEqualTo("loaded compiled from the rules cache");
+        Files.writeString(rules.resolve("codes.drl"), "\n// an edit\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, run))).isEqualTo("compiled");
+        assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, "run", "--no-rules-cache", "--rules",
+                rules.toString(), "--out", dir.resolve("out").toString(), EXPORT))).isEqualTo("compiled");
+    }
+
+    private String build(Jar.Result result) throws Exception {
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return new ObjectMapper().readTree(dir.resolve("out/run.json").toFile()).at("/rules/build").asText();
     }
 }

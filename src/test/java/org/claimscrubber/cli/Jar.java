@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged jar as a user would: {@code java -jar target/claim-scrubber.jar ...}. */
@@ -24,6 +25,12 @@ final class Jar {
     }
 
     static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
+        return run(workingDir, Map.of(), args);
+    }
+
+    /** Runs the jar with extra environment variables (e.g. XDG_CACHE_HOME for the rules cache). */
+    static Result run(Path workingDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
@@ -31,8 +38,10 @@ final class Jar {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("jar-out", ".txt");
         Path err = Files.createTempFile("jar-err", ".txt");
-        Process process = new ProcessBuilder(command).directory(workingDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("the jar did not finish: " + command);

@@ -1,0 +1,111 @@
+package org.claimscrubber.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bench}: on one generated export, the scrubber end to end and the I/O floor, each in a JVM of its
+ * own so JVM start is counted, each run several times (the median is reported). Figures come from the
+ * child runs: wall time measured here, peak heap and resident set from the scrubber's run.json.
+ */
+public final class Benchmark {
+
+    /** What to measure. {@code runArgs} are passed to {@code run} (e.g. --rules DIR); {@code heap} is -Xmx. */
+    public record Options(long lines, long seed, int runs, String heap, Path workDir, List<String> runArgs) {
+    }
+
+    /** One measured command: the median wall time of its runs, in milliseconds. */
+    private record Timing(long medianMillis, List<Long> runsMillis) {
+    }
+
+    private final Options options;
+    private final PrintWriter out;
+
+    public Benchmark(Options options, PrintWriter out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public void run() throws IOException, InterruptedException {
+        Files.createDirectories(options.workDir());
+        Path export = options.workDir().resolve("bench-" + options.lines() + "-" + options.seed() + ".csv");
+        if (!Files.isRegularFile(export)) {
+            try (Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(export),
+                    StandardCharsets.UTF_8), 1 << 16)) {
+                SyntheticExport.write(options.lines(), options.seed(), writer);
+            }
+        }
+        out.printf("export: %s (%,d lines, %,d bytes, seed %d)%n", export, options.lines(), Files.size(export),
+                options.seed());
+        out.printf("machine: %d cores, %s %s, Java %s, -Xmx%s for both%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
+                options.heap());
+        out.flush();
+        Path reports = options.workDir().resolve("bench-reports");
+        List<String> scrub = new ArrayList<>(javaCommand());
+        scrub.addAll(List.of("org.claimscrubber.cli.Main", "run", "--quiet", "--out", reports.toString()));
+        scrub.addAll(options.runArgs());
+        scrub.add(export.toString());
+        List<String> floor = new ArrayList<>(javaCommand());
+        floor.addAll(List.of(IoFloor.class.getName(), export.toString(),
+                options.workDir().resolve("bench-floor.csv").toString()));
+
+        Timing floorTime = time(floor);
+        Timing scrubTime = time(scrub);
+        JsonNode manifest = new ObjectMapper().readTree(reports.resolve("run.json").toFile());
+        double floorRate = options.lines() / (floorTime.medianMillis() / 1000.0);
+        double scrubRate = options.lines() / (scrubTime.medianMillis() / 1000.0);
+        out.printf("%-34s %10s %14s   runs (ms)%n", "", "wall", "lines/s");
+        out.printf("%-34s %8.2f s %,14.0f   %s%n", "I/O floor (read + write, opencsv)", floorTime.medianMillis() / 1000.0,
+                floorRate, floorTime.runsMillis());
+        out.printf("%-34s %8.2f s %,14.0f   %s%n", "scrub end to end (run)", scrubTime.medianMillis() / 1000.0,
+                scrubRate, scrubTime.runsMillis());
+        out.printf("end to end / floor: %.2fx%n", (double) scrubTime.medianMillis() / floorTime.medianMillis());
+        JsonNode resources = manifest.get("resources");
+        out.printf("scrub peak heap %,d MB, peak RSS %,d MB, %d worker thread(s), mode %s, rules %s%n",
+                resources.get("peak_heap_bytes").asLong() >> 20, resources.get("peak_rss_bytes").asLong() >> 20,
+                resources.get("threads").asInt(), manifest.get("mode").asText(),
+                manifest.at("/rules/build").asText());
+        out.printf("scrub phases (last run): %s%n", manifest.get("timings_millis"));
+        out.printf("findings: %,d; rows read %,d (scrubbed %,d, rejected %,d)%n", manifest.at("/findings/total").asLong(),
+                manifest.at("/rows/read").asLong(), manifest.at("/rows/scrubbed").asLong(),
+                manifest.at("/rows/rejected").asLong());
+        out.flush();
+    }
+
+    /** Runs a command {@code runs} times; the median and every run's wall time. */
+    private Timing time(List<String> command) throws IOException, InterruptedException {
+        List<Long> runs = new ArrayList<>();
+        for (int i = 0; i < options.runs(); i++) {
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            if (!process.waitFor(2, TimeUnit.HOURS) || process.exitValue() > 1) {
+                throw new IOException("benchmark command failed (exit " + process.exitValue() + "): "
+                        + String.join(" ", command));
+            }
+            runs.add((System.nanoTime() - start) / 1_000_000);
+        }
+        long[] sorted = runs.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Timing(sorted[sorted.length / 2], runs);
+    }
+
+    /** {@code java -Xmx.. -cp <this jar or classpath>}, with the java that runs this JVM. */
+    private List<String> javaCommand() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ArrayList<>(Arrays.asList(java, "-Xmx" + options.heap(), "-cp",
+                System.getProperty("java.class.path")));
+    }
+}

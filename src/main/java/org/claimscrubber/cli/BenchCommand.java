@@ -1,0 +1,59 @@
+package org.claimscrubber.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.claimscrubber.bench.Benchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: lines/s end to end against the I/O floor, on one generated export. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the scrubber end to end (JVM start included) against the I/O floor (reading and"
+                + " writing the same CSV with the same library) on one generated export; print lines/s, their"
+                + " ratio and peak memory.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--lines", paramLabel = "N", defaultValue = "1000000", description = "Lines to generate (default: ${DEFAULT-VALUE})")
+    long lines;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--runs", paramLabel = "R", defaultValue = "3", description = "Runs of each, median reported (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "1g", description = "-Xmx for the measured JVMs (default: ${DEFAULT-VALUE})")
+    String heap;
+
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/bench",
+            description = "Where the export and reports go (default: ${DEFAULT-VALUE})")
+    Path work;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules for the scrub (default as for run)")
+    Path rules;
+
+    @Option(names = "--seeds", paramLabel = "DIR", description = "Seeds for the scrub (default as for run)")
+    Path seeds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (lines < 1 || runs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lines and --runs must be at least 1");
+        }
+        List<String> runArgs = new ArrayList<>();
+        if (rules != null) {
+            runArgs.addAll(List.of("--rules", rules.toString()));
+        }
+        if (seeds != null) {
+            runArgs.addAll(List.of("--seeds", seeds.toString()));
+        }
+        new Benchmark(new Benchmark.Options(lines, seed, runs, heap, work, runArgs), spec.commandLine().getOut()).run();
+        return ExitCodes.OK;
+    }
+}
