@@ -55,6 +55,21 @@ public final class Shipped {
         return facts;
     }
 
+    /** The shared NUCC taxonomy file (CI has ../shared beside the checkout), or null where it is not. */
+    public static Path sharedNucc() {
+        Path nucc = Path.of("..", "shared", "reference", "nucc_taxonomy_251.csv");
+        return Files.isRegularFile(nucc) ? nucc : null;
+    }
+
+    /** The shipped seeds with full code sets loaded from {@code reference} (--reference). */
+    public static FactBase factsWith(Path reference) {
+        try {
+            return FactLoader.load(BundledFiles.Located.given(SEEDS), reference);
+        } catch (Exception e) {
+            throw new IllegalStateException("the reference folder does not load: " + e.getMessage(), e);
+        }
+    }
+
     /** Scrubs a claim export given as text with the shipped rules and seeds. */
     public static List<Finding> scrub(Path dir, String csv) throws Exception {
         Path file = dir.resolve("claims-" + System.nanoTime() + ".csv");
@@ -69,8 +84,14 @@ public final class Shipped {
     /** Scrubs a file with the given rules and the shipped seeds, on one thread; the findings in report order. */
     public static List<Finding> scrub(CompiledRules rules, Path file)
             throws IOException, org.claimscrubber.claims.InputFileException {
+        return scrub(rules, facts(), file);
+    }
+
+    /** Scrubs a file with the given rules and facts, on one thread; the findings in report order. */
+    public static List<Finding> scrub(CompiledRules rules, FactBase facts, Path file)
+            throws IOException, org.claimscrubber.claims.InputFileException {
         List<Finding> findings = new ArrayList<>();
-        new Scrubber(rules, facts(), TODAY).scrub(InputSource.resolve(List.of(file.toString())),
+        new Scrubber(rules, facts, TODAY).scrub(InputSource.resolve(List.of(file.toString())),
                 new Scrubber.Options(1, false, file.toAbsolutePath().getParent(), InputStream.nullInputStream(), null),
                 new Scrubber.RestartableSink() {
                     @Override

@@ -32,7 +32,7 @@ public final class BatchRunner {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         List<InputSource> sources = InputSource.resolve(options.inputs());
-        FactBase facts = FactLoader.load(options.seeds());
+        FactBase facts = FactLoader.load(options.seeds(), options.reference());
         long t1 = System.nanoTime();
         CompiledRules rules = new RuleCompiler(options.ruleCache()).compile(RuleSet.load(options.rules()),
                 options.switches());
@@ -58,7 +58,8 @@ public final class BatchRunner {
             RunManifest manifest = new RunManifest(ToolVersion.NAME, ToolVersion.version(), started.toString(),
                     Instant.now().toString(), exitCode, result.inputs(), result.mode(), rulesUsed(rules),
                     new RunManifest.SeedsUsed(facts.seedsLabel(), facts.hash(),
-                            facts.documents().stream().map(SeedDocument::file).toList(), facts.interpretationsLabel()),
+                            facts.documents().stream().map(SeedDocument::file).toList(), facts.interpretationsLabel(),
+                            facts.officialLabel(), facts.reference().loaded()),
                     result.rows(), sink.claimCounts(), findingCounts(totals), reports, timings,
                     Resources.peak(options.threads()));
             try (Writer out = files.open(ReportFiles.MANIFEST)) {

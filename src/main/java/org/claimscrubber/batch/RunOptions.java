@@ -13,6 +13,7 @@ import org.claimscrubber.files.BundledFiles;
  * What {@code run} was asked to do.
  *
  * @param inputs        files, directories (their *.csv and *.csv.gz) and "-" for standard input
+ * @param reference     full official code sets (--reference), or null
  * @param switches      rules switched off and payer names, from --config
  * @param ruleCache     where compiled rules are kept between runs
  * @param failOn        the severity at or above which a completed run exits 1, or null to exit 0 whatever is found
@@ -23,7 +24,7 @@ import org.claimscrubber.files.BundledFiles;
  * @param standardInput what "-" reads
  */
 public record RunOptions(List<String> inputs, Path outDir, BundledFiles.Located rules, BundledFiles.Located seeds,
-                         RuleSwitches switches, RuleCache ruleCache, Severity failOn, LocalDate today, int threads,
+                         Path reference, RuleSwitches switches, RuleCache ruleCache, Severity failOn, LocalDate today, int threads,
                          boolean split, Progress progress, InputStream standardInput) {
 
     public RunOptions {
@@ -33,7 +34,7 @@ public record RunOptions(List<String> inputs, Path outDir, BundledFiles.Located 
     /** The usual options for tests and tools: all cores, no split, no progress. */
     public static RunOptions of(List<String> inputs, Path outDir, BundledFiles.Located rules,
                                 BundledFiles.Located seeds, RuleSwitches switches, Severity failOn, LocalDate today) {
-        return new RunOptions(inputs, outDir, rules, seeds, switches, RuleCache.off(), failOn, today,
+        return new RunOptions(inputs, outDir, rules, seeds, null, switches, RuleCache.off(), failOn, today,
                 Scrubber.defaultThreads(), false, null, System.in);
     }
 }

@@ -69,7 +69,7 @@ public final class Scrubber {
 
     public Scrubber(CompiledRules rules, FactBase facts, LocalDate today) {
         this.rules = rules;
-        this.referenceFacts = new ArrayList<>(facts.seedFacts());
+        this.referenceFacts = new ArrayList<>(facts.engineFacts());
         referenceFacts.add(new RunContext(today));
     }
 

@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         boolean showProgress = !quiet && (progress || System.console() != null);
         try (Progress meter = showProgress ? new Progress(spec.commandLine().getErr(), inputBytes()) : null) {
             RunOptions options = new RunOptions(inputs, out, shared.rulesDirectory(), shared.seedsDirectory(),
-                    shared.switches(), shared.ruleCache(), failOnSeverity(), asOf == null ? LocalDate.now() : asOf, workers, split, meter,
+                    shared.reference, shared.switches(), shared.ruleCache(), failOnSeverity(), asOf == null ? LocalDate.now() : asOf, workers, split, meter,
                     System.in);
             RunOutcome outcome = new BatchRunner().run(options);
             if (meter != null) {

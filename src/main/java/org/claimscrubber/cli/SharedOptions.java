@@ -28,6 +28,10 @@ public final class SharedOptions {
             description = "Rule switches: rules or categories off, payer names (see README)")
     Path config;
 
+    @Option(names = "--reference", paramLabel = "DIR",
+            description = "Full official code sets: the NUCC taxonomy CSV and/or the CMS ICD-10-CM order file")
+    Path reference;
+
     @Option(names = "--no-rules-cache",
             description = "Compile the rules even if an earlier run cached them compiled")
     boolean noRulesCache;
@@ -53,6 +57,6 @@ public final class SharedOptions {
     }
 
     FactBase loadFacts() throws FactsException {
-        return FactLoader.load(seedsDirectory());
+        return FactLoader.load(seedsDirectory(), reference);
     }
 }

@@ -60,7 +60,8 @@ final class TestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "no suites found (a suite is a folder holding claims.csv and expected.csv)");
         }
-        SuiteRunner runner = new SuiteRunner(rules, facts, asOf == null ? LocalDate.now() : asOf);
+        SuiteRunner runner = new SuiteRunner(rules, shared.seedsDirectory(), shared.reference,
+                asOf == null ? LocalDate.now() : asOf);
         long cases = 0;
         long failed = 0;
         List<SuiteResult> results = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.claimscrubber.codes.Diagnosis;
 import org.claimscrubber.codes.Sex;
 import org.claimscrubber.codes.Side;
+import org.claimscrubber.facts.Labels;
 import org.claimscrubber.facts.SeedFact;
 
 /** Phrases rule messages share, so the DRL consequences stay one readable line. */
@@ -43,6 +44,21 @@ public final class Describe {
             text.append(" (").append(side == null ? sex : sex == null ? side : side + ", " + sex).append(')');
         }
         return text.toString();
+    }
+
+    /**
+     * How the documents word a code, where that differs from the official label: "" when they agree (or say
+     * nothing), otherwise e.g. "; its document says 'Unspecified lump in breast'".
+     */
+    public static String seedWording(Collection<?> seedLabels, String officialLabel) {
+        List<String> differing = new ArrayList<>();
+        for (Object label : seedLabels) {
+            String text = String.valueOf(label).strip();
+            if (!text.isEmpty() && !Labels.agree(text, officialLabel, 0.6) && !differing.contains(text)) {
+                differing.add(text);
+            }
+        }
+        return differing.isEmpty() ? "" : "; its document says '" + String.join("' / '", differing) + "'";
     }
 
     private static String keyOf(Object fact) {

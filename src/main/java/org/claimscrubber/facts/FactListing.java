@@ -3,15 +3,19 @@ package org.claimscrubber.facts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.time.LocalDate;
 
 /** The {@code facts} listing: exactly what the rules see, as text for reviewers or JSON for tools. */
 public final class FactListing {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule().addSerializer(LocalDate.class, ToStringSerializer.instance));
 
     private FactListing() {
     }
@@ -22,6 +26,12 @@ public final class FactListing {
                 .append(" documents, sha256 ").append(facts.hash()).append(")\n");
         out.append("interpretations: ").append(facts.interpretationsLabel()).append(" (")
                 .append(facts.interpretations().rows().size()).append(" rows)\n");
+        out.append("official facts: ").append(facts.officialLabel()).append(" (").append(facts.official().rows().size())
+                .append(" rows)");
+        if (!facts.reference().loaded().isEmpty()) {
+            out.append("; full code sets: ").append(String.join(", ", facts.reference().loaded()));
+        }
+        out.append('\n');
         for (SeedDocument document : facts.documents()) {
             out.append('\n').append(document.file()).append(": ")
                     .append(document.procedureCode() == null ? "(no procedure code)" : document.procedureCode())
@@ -36,7 +46,29 @@ public final class FactListing {
                 }
             }
         }
+        out.append('\n').append(OfficialFacts.FILE_NAME).append(":\n");
+        for (OfficialCode row : facts.official().rows()) {
+            out.append(String.format("  line %-4d %-9s %-10s %s%s  [%s]%n", row.provenance().line(), row.kind(), row.code(),
+                    row.label(), dates(row), row.source()));
+        }
         return out.toString();
+    }
+
+    private static String dates(OfficialCode row) {
+        StringBuilder text = new StringBuilder();
+        if (!row.status().isEmpty()) {
+            text.append("; ").append(row.status());
+        }
+        if (row.effective() != null) {
+            text.append("; effective ").append(row.effective());
+        }
+        if (row.deletion() != null) {
+            text.append("; deleted ").append(row.deletion());
+        }
+        if (!row.addOnPrimary().isEmpty()) {
+            text.append("; add-on to ").append(row.addOnPrimary());
+        }
+        return text.toString();
     }
 
     /** One line per fact, e.g. {@code modifier 26: Professional component}. */
@@ -87,6 +119,9 @@ public final class FactListing {
         root.put("sha256", facts.hash());
         root.put("interpretations_file", facts.interpretationsLabel());
         root.set("interpretations", JSON.valueToTree(facts.interpretations().rows()));
+        root.put("official_facts_file", facts.officialLabel());
+        root.set("official_facts", JSON.valueToTree(facts.official().rows()));
+        root.set("reference_files", JSON.valueToTree(facts.reference().loaded()));
         ArrayNode documents = root.putArray("documents");
         for (SeedDocument document : facts.documents()) {
             ObjectNode node = documents.addObject();

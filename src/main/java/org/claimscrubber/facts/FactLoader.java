@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.files.ContentHash;
@@ -21,6 +25,13 @@ public final class FactLoader {
     }
 
     public static FactBase load(BundledFiles.Located seeds) throws FactsException {
+        return load(seeds, null);
+    }
+
+    /**
+     * @param referenceDir full official code sets to load (--reference), or null for the curated table only
+     */
+    public static FactBase load(BundledFiles.Located seeds, Path referenceDir) throws FactsException {
         Path dir = seeds.path();
         if (!Files.isDirectory(dir)) {
             throw new FactsException("seeds directory " + seeds.label() + " does not exist or is not a directory");
@@ -32,8 +43,16 @@ public final class FactLoader {
             interpretationsFile = BundledFiles.directory("seeds").resolve(Interpretations.FILE_NAME);
             interpretationsLabel = "bundled " + Interpretations.FILE_NAME;
         }
+        Path officialFile = dir.resolve(OfficialFacts.FILE_NAME);
+        String officialLabel = seeds.display(OfficialFacts.FILE_NAME);
+        if (!Files.isRegularFile(officialFile)) {
+            officialFile = BundledFiles.directory("seeds").resolve(OfficialFacts.FILE_NAME);
+            officialLabel = "bundled " + OfficialFacts.FILE_NAME;
+        }
         MessageDigest hash = ContentHash.sha256();
         String interpretationsText = read(interpretationsFile, hash);
+        OfficialFacts official = OfficialFacts.parse(OfficialFacts.FILE_NAME, read(officialFile, hash));
+        ReferenceFiles reference = referenceDir == null ? ReferenceFiles.none() : ReferenceFiles.load(referenceDir);
         Interpretations interpretations = Interpretations.parse(Interpretations.FILE_NAME, interpretationsText);
         SeedParser parser = new SeedParser(interpretations);
         List<SeedDocument> parsed = new ArrayList<>();
@@ -45,8 +64,36 @@ public final class FactLoader {
             throw new FactsException("seeds directory " + seeds.label() + ": none of its " + parsed.size()
                     + " documents names a procedure code, so there is nothing to check claims against");
         }
-        return new FactBase(seeds.label(), parsed, interpretations, interpretationsLabel,
+        return new FactBase(seeds.label(), parsed, interpretations, interpretationsLabel, official, officialLabel,
+                reference, diagnosisCodes(official, reference), taxonomyCodes(official, reference),
                 ContentHash.hex(hash.digest()));
+    }
+
+    /** The curated ICD-10-CM rows, overlaid by the full list when one is loaded. */
+    private static DiagnosisCodes diagnosisCodes(OfficialFacts official, ReferenceFiles reference) {
+        Map<String, CodeEntry> codes = new HashMap<>();
+        for (OfficialCode row : official.ofKind(OfficialKind.ICD10CM)) {
+            codes.put(row.code(), new CodeEntry(row.code(), row.label(), row.billable(), row.citation()));
+        }
+        codes.putAll(reference.diagnoses());
+        return new DiagnosisCodes(codes, reference.hasDiagnoses());
+    }
+
+    /** The curated taxonomy rows (those recorded as not NUCC codes kept apart), overlaid by the full list. */
+    private static TaxonomyCodes taxonomyCodes(OfficialFacts official, ReferenceFiles reference) {
+        Map<String, CodeEntry> codes = new HashMap<>();
+        Set<String> notCodes = new HashSet<>();
+        for (OfficialCode row : official.ofKind(OfficialKind.TAXONOMY)) {
+            if (row.notACode()) {
+                notCodes.add(row.code());
+            } else {
+                codes.put(row.code(), new CodeEntry(row.code(), row.label(), true, row.citation()));
+            }
+        }
+        if (reference.hasTaxonomies()) {
+            codes = new HashMap<>(reference.taxonomies());
+        }
+        return new TaxonomyCodes(codes, notCodes, reference.hasTaxonomies());
     }
 
     private static List<Path> documentsIn(Path dir, String label) throws FactsException {

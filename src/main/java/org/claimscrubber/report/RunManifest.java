@@ -30,7 +30,9 @@ public record RunManifest(String tool, String version, String started, String fi
     public record SwitchedOff(String id, String reason) {
     }
 
-    public record SeedsUsed(String directory, String sha256, List<String> documents, String interpretations) {
+    /** The seeds, their interpretations, the curated official facts and the full code sets (--reference) loaded. */
+    public record SeedsUsed(String directory, String sha256, List<String> documents, String interpretations,
+                            String officialFacts, List<String> referenceFiles) {
     }
 
     /** Data rows (header and blank lines excluded): every row read is scrubbed or rejected. */

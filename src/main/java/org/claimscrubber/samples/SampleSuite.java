@@ -10,8 +10,17 @@ import java.util.stream.Stream;
  * A sample suite: a folder holding {@code claims.csv} (a claim export; each claim is a case, and an
  * optional {@code case_note} column says what it shows) and {@code expected.csv} (columns
  * {@code claim_id,line_number,rule_id} and an optional {@code note}; a claim with no rows expects no findings).
+ * A suite may hold a {@code reference/} folder of full official code sets, used as --reference for it.
  */
 public record SampleSuite(String name, Path claims, Path expected) {
+
+    public static final String REFERENCE = "reference";
+
+    /** The suite's own reference folder, or null. */
+    public Path reference() {
+        Path folder = claims.getParent().resolve(REFERENCE);
+        return Files.isDirectory(folder) ? folder : null;
+    }
 
     public static final String CLAIMS = "claims.csv";
     public static final String EXPECTED = "expected.csv";

@@ -18,7 +18,9 @@ import org.claimscrubber.batch.Scrubber;
 import org.claimscrubber.claims.InputFileException;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.RuleMetadata;
-import org.claimscrubber.facts.FactBase;
+import org.claimscrubber.facts.FactLoader;
+import org.claimscrubber.facts.FactsException;
+import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.report.Finding;
 
 /**
@@ -29,11 +31,34 @@ import org.claimscrubber.report.Finding;
 public final class SuiteRunner {
 
     private final CompiledRules rules;
-    private final Scrubber scrubber;
+    private final BundledFiles.Located seeds;
+    private final Path reference;
+    private final LocalDate today;
+    private final Map<Path, Scrubber> scrubbers = new HashMap<>();
 
-    public SuiteRunner(CompiledRules rules, FactBase facts, LocalDate today) {
+    /**
+     * @param reference full official code sets for every suite (--reference), or null; a suite's own
+     *                  reference folder takes its place
+     */
+    public SuiteRunner(CompiledRules rules, BundledFiles.Located seeds, Path reference, LocalDate today) {
         this.rules = rules;
-        this.scrubber = new Scrubber(rules, facts, today);
+        this.seeds = seeds;
+        this.reference = reference;
+        this.today = today;
+    }
+
+    private Scrubber scrubberFor(SampleSuite suite) throws SampleException {
+        Path folder = suite.reference() != null ? suite.reference() : reference;
+        Scrubber scrubber = scrubbers.get(folder);
+        if (scrubber == null) {
+            try {
+                scrubber = new Scrubber(rules, FactLoader.load(seeds, folder), today);
+            } catch (FactsException e) {
+                throw new SampleException(suite.name() + ": " + e.getMessage());
+            }
+            scrubbers.put(folder, scrubber);
+        }
+        return scrubber;
     }
 
     public SuiteResult run(SampleSuite suite) throws SampleException, IOException {
@@ -48,7 +73,7 @@ public final class SuiteRunner {
         Map<String, List<Finding>> actual = new LinkedHashMap<>();
         Path workDir = Files.createTempDirectory("claim-scrubber-suite");
         try {
-            scrubber.scrub(InputSource.resolve(List.of(suite.claims().toString())),
+            scrubberFor(suite).scrub(InputSource.resolve(List.of(suite.claims().toString())),
                     new Scrubber.Options(1, false, workDir, InputStream.nullInputStream(), null),
                     new Scrubber.RestartableSink() {
                         @Override

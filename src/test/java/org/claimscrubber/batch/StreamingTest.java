@@ -47,7 +47,7 @@ class StreamingTest {
     private static RunOutcome run(String name, int threads, boolean split, List<String> inputs, byte[] stdin)
             throws Exception {
         return new BatchRunner().run(new RunOptions(inputs, dir.resolve(name), BundledFiles.Located.given(Shipped.RULES),
-                BundledFiles.Located.given(Shipped.SEEDS), RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY,
+                BundledFiles.Located.given(Shipped.SEEDS), null, RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY,
                 threads, split, null, new ByteArrayInputStream(stdin)));
     }
 
@@ -166,7 +166,7 @@ class StreamingTest {
         try (Progress progress = new Progress(new PrintWriter(err), Files.size(export))) {
             new BatchRunner().run(new RunOptions(List.of(export.toString()), dir.resolve("progress"),
                     BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
-                    RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY, 1, false, progress, System.in));
+                    null, RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY, 1, false, progress, System.in));
             Thread.sleep(1100);
         }
         assertThat(err.toString()).contains("rows", "rows/s", "elapsed");

@@ -177,4 +177,31 @@ class CommandLineIT {
         assertThat(result.exitCode()).as(result.err()).isZero();
         return new ObjectMapper().readTree(dir.resolve("out/run.json").toFile()).at("/rules/build").asText();
     }
+
+    @Test
+    void theAuditIsAReportThatFailsOnlyWhenStrict() throws Exception {
+        Jar.Result audit = Jar.run("facts", "--audit");
+        assertThat(audit.exitCode()).isZero();
+        assertThat(audit.out()).contains("1. Contradictions between seed documents",
+                "001_878d69fdffca6f24.txt:32  taxonomy 207XS0100X ('Surgical Oncology') is not a NUCC taxonomy code",
+                "4. Advice that contradicts coding rules (1)");
+        assertThat(Jar.run("facts", "--audit", "--strict").exitCode()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(Jar.run("facts", "--audit", "--json").out());
+        assertThat(json.at("/groups/STRUCTURE")).isNotEmpty();
+    }
+
+    @Test
+    void runWithFullCodeSetsReportsUnknownCodes() throws Exception {
+        Path claims = dir.resolve("claims.csv");
+        Files.writeString(claims, "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes\n"
+                + "C1,1,2026-11-02,99213,C18.8\n");
+        Jar.Result result = Jar.run("run", "--reference", "samples/rules/reference/reference", "--out",
+                dir.resolve("out").toString(), claims.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(Files.readString(dir.resolve("out/findings.csv"))).contains("CODE-008");
+        assertThat(new ObjectMapper().readTree(dir.resolve("out/run.json").toFile()).at("/seeds/reference_files"))
+                .hasSize(2);
+        assertThat(Jar.run("run", "--reference", dir.resolve("none").toString(), claims.toString()).exitCode())
+                .isEqualTo(2);
+    }
 }

@@ -352,6 +352,56 @@ class RulesTest {
     }
 
     @Nested
+    class OfficialFacts {
+        @Test
+        void procedureOutsideItsEffectiveDates() throws Exception {
+            assertThat(of("CODE-006", scrub(claims().line("C1", 1, "0471T").date("2023-01-01")))).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("deleted from 2023-01-01", "its document says"));
+            assertThat(of("CODE-006", scrub(claims().line("C1", 1, "0971T").date("2025-06-30")))).hasSize(1);
+        }
+
+        @Test
+        void procedureWithinItsEffectiveDates() throws Exception {
+            assertThat(of("CODE-006", scrub(claims().line("C1", 1, "0471T").date("2022-12-31")))).isEmpty();
+            assertThat(of("CODE-006", scrub(claims().line("C1", 1, "0971T").date("2025-07-01")))).isEmpty();
+            assertThat(of("CODE-006", scrub(claims().line("C1", 1, "99213")))).as("no official dates").isEmpty();
+        }
+
+        @Test
+        void nonBillableHeader() throws Exception {
+            assertThat(of("CODE-007", scrub(claims().line("C1", 1, "0352T").diagnoses("N63")))).singleElement()
+                    .satisfies(f -> assertThat(f.message()).startsWith("Diagnosis N63 (Unspecified lump in breast"));
+            assertThat(of("CODE-007", scrub(claims().line("C1", 1, "0352T").diagnoses("N63.10")))).isEmpty();
+        }
+
+        @Test
+        void taxonomyRecordedAsNotANuccCode() throws Exception {
+            assertThat(of("CODE-009", scrub(claims().line("C1", 1, "99213").taxonomy("207XS0100X")))).hasSize(1);
+            assertThat(of("CODE-009", scrub(claims().line("C1", 1, "99213").taxonomy("208600000X"))))
+                    .as("not in the curated table, and no full list: not known to be wrong").isEmpty();
+        }
+
+        @Test
+        void unknownCodesOnlyWithTheFullLists() throws Exception {
+            Path reference = Path.of("samples/rules/reference/reference");
+            String csv = claims().line("C1", 1, "99213").diagnoses("C18.8").taxonomy("207Q99999X").csv();
+            List<Finding> curated = scrub(claims().line("C1", 1, "99213").diagnoses("C18.8").taxonomy("207Q99999X"));
+            assertThat(curated).extracting(Finding::ruleId).doesNotContain("CODE-008", "CODE-009");
+            java.nio.file.Path file = dir.resolve("full.csv");
+            java.nio.file.Files.writeString(file, csv);
+            List<Finding> full = Shipped.scrub(Shipped.rules(), Shipped.factsWith(reference), file);
+            assertThat(full).extracting(Finding::ruleId).contains("CODE-008", "CODE-009");
+        }
+
+        @Test
+        void modifier51OnAnAddOnCode() throws Exception {
+            assertThat(of("MOD-005", scrub(claims().line("C1", 1, "88305").and().line("C1", 2, "0753T").modifiers("51"))))
+                    .singleElement().satisfies(f -> assertThat(f.lineNumber()).isEqualTo(2));
+            assertThat(of("MOD-005", scrub(claims().line("C1", 1, "88305").modifiers("51")))).isEmpty();
+        }
+    }
+
+    @Nested
     class Medicare {
         @Test
         void modifier59OnAMedicareLine() throws Exception {
@@ -376,6 +426,6 @@ class RulesTest {
                 "INPUT-001", "INPUT-002", "INPUT-003", "CODE-001", "CODE-002", "CODE-003", "CODE-004", "CODE-005",
                 "MOD-001", "MOD-002", "MOD-003", "MOD-004", "DX-001", "DX-002", "PROV-001", "ADDON-001",
                 "UNITS-001", "UNITS-002", "UNITS-003", "LAT-001", "LAT-002", "POS-001", "REL-001", "DUP-001",
-                "PAT-001", "MCR-001");
+                "PAT-001", "MCR-001", "CODE-006", "CODE-007", "CODE-008", "CODE-009", "MOD-005");
     }
 }

@@ -25,7 +25,8 @@ class SampleSuitesTest {
 
     @TestFactory
     Stream<DynamicTest> everySampleCasePasses() throws Exception {
-        SuiteRunner runner = new SuiteRunner(Shipped.rules(), Shipped.facts(), Shipped.TODAY);
+        SuiteRunner runner = new SuiteRunner(Shipped.rules(), org.claimscrubber.files.BundledFiles.Located.given(Shipped.SEEDS), null,
+                Shipped.TODAY);
         List<DynamicTest> tests = new ArrayList<>();
         for (SampleSuite suite : SampleSuite.find(SAMPLES)) {
             SuiteResult result = runner.run(suite);
@@ -42,7 +43,8 @@ class SampleSuitesTest {
 
     @Test
     void theSamplesFireEveryRuleAndEveryRuleAlsoHasAQuietCase() throws Exception {
-        SuiteRunner runner = new SuiteRunner(Shipped.rules(), Shipped.facts(), Shipped.TODAY);
+        SuiteRunner runner = new SuiteRunner(Shipped.rules(), org.claimscrubber.files.BundledFiles.Located.given(Shipped.SEEDS), null,
+                Shipped.TODAY);
         Set<String> fired = new HashSet<>();
         for (SampleSuite suite : SampleSuite.find(SAMPLES)) {
             fired.addAll(runner.run(suite).rulesFired());
@@ -61,7 +63,8 @@ class SampleSuitesTest {
                 claim_id,line_number,rule_id
                 B,1,DUP-001
                 """);
-        SuiteResult result = new SuiteRunner(Shipped.rules(), Shipped.facts(), Shipped.TODAY)
+        SuiteResult result = new SuiteRunner(Shipped.rules(), org.claimscrubber.files.BundledFiles.Located.given(Shipped.SEEDS), null,
+                Shipped.TODAY)
                 .run(SampleSuite.find(dir).get(0));
         assertThat(result.passed()).isFalse();
         CaseResult a = result.cases().stream().filter(c -> c.claimId().equals("A")).findFirst().orElseThrow();

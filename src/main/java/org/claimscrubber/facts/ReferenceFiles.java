@@ -1,0 +1,121 @@
+package org.claimscrubber.facts;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.exceptions.CsvException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.claimscrubber.codes.Codes;
+
+/**
+ * Full official code sets in their published formats, from the folder {@code --reference DIR} names:
+ * the NUCC Health Care Provider Taxonomy CSV (header {@code Code,Grouping,Classification,...}) and the CMS
+ * ICD-10-CM order file (fixed columns: order number, code, header flag 0/1, short and long description).
+ * Files are recognised by their content, whatever their names; other files are listed as ignored.
+ */
+public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, Map<String, CodeEntry> diagnoses,
+                             List<String> loaded, List<String> ignored) {
+
+    private static final Pattern ORDER_LINE = Pattern.compile("^\\d{5} [A-Z0-9][A-Z0-9 ]{6} [01] .*");
+
+    public static ReferenceFiles none() {
+        return new ReferenceFiles(null, Map.of(), Map.of(), List.of(), List.of());
+    }
+
+    public boolean hasTaxonomies() {
+        return !taxonomies.isEmpty();
+    }
+
+    public boolean hasDiagnoses() {
+        return !diagnoses.isEmpty();
+    }
+
+    public static ReferenceFiles load(Path dir) throws FactsException {
+        if (!Files.isDirectory(dir)) {
+            throw new FactsException("reference directory " + dir + " does not exist or is not a directory");
+        }
+        Map<String, CodeEntry> taxonomies = new LinkedHashMap<>();
+        Map<String, CodeEntry> diagnoses = new LinkedHashMap<>();
+        List<String> loaded = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String first = firstLine(file);
+                String name = file.getFileName().toString();
+                if (first.startsWith("Code,Grouping,Classification")) {
+                    readNucc(file, taxonomies);
+                    loaded.add(name + " (NUCC taxonomy, " + taxonomies.size() + " codes)");
+                } else if (ORDER_LINE.matcher(first).matches()) {
+                    int before = diagnoses.size();
+                    readOrderFile(file, diagnoses);
+                    loaded.add(name + " (ICD-10-CM order file, " + (diagnoses.size() - before) + " codes)");
+                } else {
+                    ignored.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new FactsException("reference directory " + dir + " cannot be read: " + e.getMessage(), e);
+        }
+        if (loaded.isEmpty()) {
+            throw new FactsException("reference directory " + dir + " holds no NUCC taxonomy CSV and no CMS ICD-10-CM"
+                    + " order file" + (ignored.isEmpty() ? "" : " (found " + String.join(", ", ignored) + ")"));
+        }
+        return new ReferenceFiles(dir.toString(), taxonomies, diagnoses, loaded, ignored);
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            String line = reader.readLine();
+            return line == null ? "" : line.replace("\uFEFF", "").replace("ï»¿", "");
+        }
+    }
+
+    /** NUCC: the label is Grouping / Classification / Specialization, as official-facts.csv writes it. */
+    private static void readNucc(Path file, Map<String, CodeEntry> into) throws FactsException {
+        String name = file.getFileName().toString();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVReader csv = new CSVReaderBuilder(in).withSkipLines(1).build()) {
+            String[] cells;
+            while ((cells = csv.readNext()) != null) {
+                if (cells.length < 4 || cells[0].isBlank()) {
+                    continue;
+                }
+                String label = String.join(" / ", Stream.of(cells[1], cells[2], cells[3]).map(String::strip)
+                        .filter(part -> !part.isEmpty()).toList());
+                into.put(cells[0].strip(), new CodeEntry(cells[0].strip(), label, true, name + ":" + csv.getLinesRead()));
+            }
+        } catch (IOException | CsvException e) {
+            throw new FactsException(name + ": cannot be read as the NUCC taxonomy CSV: " + e.getMessage(), e);
+        }
+    }
+
+    /** The order file: code in columns 7-13 (no dot), header flag in 15 (0 header, 1 billable), long description from 78. */
+    private static void readOrderFile(Path file, Map<String, CodeEntry> into) throws IOException {
+        String name = file.getFileName().toString();
+        int number = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.length() < 16 || !ORDER_LINE.matcher(line).matches()) {
+                    continue;
+                }
+                String code = Codes.diagnosis(line.substring(6, 13).strip());
+                boolean billable = line.charAt(14) == '1';
+                String label = line.length() > 77 ? line.substring(77).strip()
+                        : line.substring(Math.min(16, line.length())).strip();
+                into.put(code, new CodeEntry(code, label, billable, name + ":" + number));
+            }
+        }
+    }
+}
