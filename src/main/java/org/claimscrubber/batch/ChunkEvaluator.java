@@ -30,7 +30,8 @@ final class ChunkEvaluator implements AutoCloseable {
         for (ClaimParser.ParsedClaim parsed : chunk.claims()) {
             claims.add(parsed.claim());
         }
-        List<Finding> findings = sessions.get().evaluate(claims);
+        ScrubSession.Result result = sessions.get().evaluate(claims);
+        List<Finding> findings = result.findings();
         List<ClaimOutcome> outcomes = new ArrayList<>(claims.size());
         int next = 0;
         for (ClaimParser.ParsedClaim parsed : chunk.claims()) {
@@ -40,7 +41,7 @@ final class ChunkEvaluator implements AutoCloseable {
                 next++;
             }
             outcomes.add(new ClaimOutcome(parsed.claim().claimId(), order, List.copyOf(findings.subList(from, next)),
-                    parsed.scrubbedRows(), parsed.rejectedRows(), parsed.rows()));
+                    parsed.scrubbedRows(), parsed.rejectedRows(), parsed.rows(), !result.unscrubbed().contains(order)));
         }
         return outcomes;
     }

@@ -10,10 +10,11 @@ import org.claimscrubber.report.Finding;
  * A claim after scrubbing: its findings in report order, how many of its rows were scrubbed and rejected,
  * and (for --split) its rows as read.
  *
- * @param rows the claim's rows, or an empty list when the run does not keep them
+ * @param rows          the claim's rows, or an empty list when the run does not keep them
+ * @param fullyScrubbed false when a rule failed on the claim, so not every check ran
  */
 public record ClaimOutcome(String claimId, long order, List<Finding> findings, int scrubbedRows, int rejectedRows,
-                           List<ClaimRows.Row> rows) {
+                           List<ClaimRows.Row> rows, boolean fullyScrubbed) {
 
     /** A row without a claim id is a row, not a claim. */
     public boolean isClaim() {
@@ -34,7 +35,7 @@ public record ClaimOutcome(String claimId, long order, List<Finding> findings, i
     /** Held: a finding of WARNING or worse (or a row that could not be read) keeps the claim back. */
     public boolean held() {
         Severity worst = worst();
-        return worst != null && worst.atLeast(Severity.WARNING);
+        return !fullyScrubbed || worst != null && worst.atLeast(Severity.WARNING);
     }
 
     /** The ids of the rules whose ERROR or WARNING findings hold the claim, sorted. */

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.claimscrubber.claims.Claim;
+import org.claimscrubber.claims.Column;
 import org.claimscrubber.claims.ClaimLine;
 import org.claimscrubber.claims.ClaimLines;
 import org.claimscrubber.claims.CsvRecord;
@@ -33,8 +34,8 @@ final class ClaimParser {
         for (ClaimRows.Row row : rows.rows()) {
             CsvRecord record = row.record();
             if (record.isMalformed()) {
-                problems.add(new InputProblem("", rows.order(), null, null, record.malformed(), true,
-                        row.source().name(), record.line()));
+                problems.add(new InputProblem(rows.claimId(), rows.order(), lineNumberOf(row), null, record.malformed(),
+                        true, row.source().name(), record.line()));
                 rejected++;
                 continue;
             }
@@ -48,8 +49,25 @@ final class ClaimParser {
             }
         }
         claimLines.complete(lines);
+        List<String> files = rows.rows().stream().map(row -> row.source().name()).distinct().toList();
+        if (files.size() > 1 && !rows.claimId().isEmpty()) {
+            problems.add(new InputProblem(rows.claimId(), rows.order(), null, null, "the claim's rows come from "
+                    + files.size() + " input files (" + String.join(", ", files) + "); they were scrubbed as one claim",
+                    false, files.get(0), rows.rows().get(0).record().line()));
+        }
         return new ParsedClaim(new Claim(rows.claimId(), rows.order(), lines, problems), lines.size(), rejected,
                 keepRows ? rows.rows() : List.of());
+    }
+
+    /** The claim line number a malformed row's readable cells give, if any. */
+    private static Integer lineNumberOf(ClaimRows.Row row) {
+        String text = row.source().columns().get(row.record().cells(), Column.LINE_NUMBER);
+        try {
+            int number = Integer.parseInt(text);
+            return number > 0 ? number : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** A claim ready to evaluate, with its row counts and (for --split) its rows as read. */

@@ -98,7 +98,7 @@ final class PartitionedPass {
                     stats.sources.add(info);
                     CsvRecord record;
                     while ((record = reader.next()) != null) {
-                        String claimId = record.isMalformed() ? "" : info.columns().get(record.cells(), Column.CLAIM_ID);
+                        String claimId = info.columns().get(record.cells(), Column.CLAIM_ID);
                         long hash = claimId.isEmpty() ? rowIndex : ClaimIdSet.hash(claimId);
                         Spill.writeRow(outs[(int) Long.remainderUnsigned(hash, partitions)], rowIndex, index, record);
                         rowIndex++;
@@ -124,8 +124,7 @@ final class PartitionedPass {
             Spill.SpilledRow row;
             while ((row = Spill.readRow(in)) != null) {
                 SourceInfo source = stats.sources.get(row.source());
-                String claimId = row.record().isMalformed() ? ""
-                        : source.columns().get(row.record().cells(), Column.CLAIM_ID);
+                String claimId = source.columns().get(row.record().cells(), Column.CLAIM_ID);
                 String key = claimId.isEmpty() ? "\u0000" + row.rowIndex() : claimId;
                 long order = row.rowIndex();
                 claims.computeIfAbsent(key, k -> ClaimRows.start(claimId, order)).rows()

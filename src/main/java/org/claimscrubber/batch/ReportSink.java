@@ -27,6 +27,7 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
     private long claims;
     private long withErrors;
     private long withWarnings;
+    private long notFullyScrubbed;
     private boolean open;
 
     ReportSink(ReportFiles files, boolean split) throws IOException {
@@ -47,6 +48,7 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
         claims = 0;
         withErrors = 0;
         withWarnings = 0;
+        notFullyScrubbed = 0;
     }
 
     @Override
@@ -55,6 +57,9 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
             csv.write(finding);
             json.write(finding);
             totals.add(finding);
+        }
+        if (!outcome.fullyScrubbed()) {
+            notFullyScrubbed++;
         }
         if (outcome.isClaim()) {
             claims++;
@@ -90,7 +95,8 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
     }
 
     RunManifest.ClaimCounts claimCounts() {
-        return new RunManifest.ClaimCounts(claims, withErrors, withWarnings, claims - withErrors - withWarnings);
+        return new RunManifest.ClaimCounts(claims, withErrors, withWarnings, claims - withErrors - withWarnings,
+                notFullyScrubbed);
     }
 
     private void closeWriters() throws IOException {

@@ -50,6 +50,7 @@ final class Spill {
         out.writeLong(outcome.order());
         out.writeInt(outcome.scrubbedRows());
         out.writeInt(outcome.rejectedRows());
+        out.writeBoolean(outcome.fullyScrubbed());
         out.writeInt(outcome.findings().size());
         for (Finding finding : outcome.findings()) {
             writeFinding(out, finding);
@@ -71,6 +72,7 @@ final class Spill {
         long order = in.readLong();
         int scrubbed = in.readInt();
         int rejected = in.readInt();
+        boolean fullyScrubbed = in.readBoolean();
         int findingCount = in.readInt();
         List<Finding> findings = new ArrayList<>(findingCount);
         for (int i = 0; i < findingCount; i++) {
@@ -82,7 +84,7 @@ final class Spill {
             SourcedRecord row = readRecord(in);
             rows.add(new ClaimRows.Row(sources.get(row.source()), row.record()));
         }
-        return new ClaimOutcome(claimId, order, findings, scrubbed, rejected, rows);
+        return new ClaimOutcome(claimId, order, findings, scrubbed, rejected, rows, fullyScrubbed);
     }
 
     private static void writeRecord(DataOutputStream out, int source, CsvRecord record) throws IOException {

@@ -58,7 +58,7 @@ final class StreamingPass implements Runnable {
                 stats.sources.add(info);
                 CsvRecord record;
                 while ((record = reader.next()) != null) {
-                    String claimId = record.isMalformed() ? "" : info.columns().get(record.cells(), Column.CLAIM_ID);
+                    String claimId = info.columns().get(record.cells(), Column.CLAIM_ID);
                     if (current == null || claimId.isEmpty() || !claimId.equals(current.claimId())) {
                         if (current != null) {
                             chunker.add(current);

@@ -1,75 +1,88 @@
 package org.claimscrubber.claims;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
+import com.opencsv.ICSVParser;
 import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvValidationException;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 
 /**
- * Reads a claim export: RFC 4180 CSV in UTF-8 (a byte-order mark is ignored) with a header row naming
- * at least the required columns. Blank lines are skipped and counted.
+ * Reads a claim export: RFC 4180 CSV in UTF-8 (a byte-order mark is ignored; bytes that are not UTF-8 read as
+ * U+FFFD) with a header row naming at least the required columns. Blank lines are skipped and counted.
+ *
+ * <p>opencsv tokenises each line; this class assembles records from lines so that a broken record costs only
+ * itself: a quoted field still open at the end of the file, or after {@link #MAX_RECORD_LINES} lines, makes
+ * its first line a malformed record, and the lines after it are read again as rows. Messages never quote the
+ * file's content (it may hold patient data).
  */
 public final class ClaimCsvReader implements Closeable {
 
+    /** A quoted field spanning more lines than this is taken to be an unclosed quote. */
+    public static final int MAX_RECORD_LINES = 100;
+
     private final String name;
-    private final CSVReader csv;
+    private final LineSource lines;
+    private final Deque<LineSource.Line> replay = new ArrayDeque<>();
     private final String[] header;
     private final ColumnMap columns;
+    private ICSVParser parser = newParser();
     private long blankLines;
-    private boolean finished;
 
-    private ClaimCsvReader(String name, CSVReader csv, String[] header, ColumnMap columns) {
+    private ClaimCsvReader(String name, LineSource lines) throws InputFileException {
         this.name = name;
-        this.csv = csv;
-        this.header = header;
-        this.columns = columns;
+        this.lines = lines;
+        this.header = readHeader();
+        this.columns = ColumnMap.of(name, header);
     }
 
     /**
      * Opens an export and reads its header.
      *
      * @param name how messages name the file
-     * @throws InputFileException when the file is empty, its header cannot be read or lacks a required column
+     * @throws InputFileException when the file is empty, its header cannot be read or names no required column
      */
     public static ClaimCsvReader open(String name, InputStream in) throws InputFileException {
-        InputStreamReader decoder = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        LineSource lines = new LineSource(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
-        CSVReader csv = new CSVReaderBuilder(new BufferedReader(decoder, 1 << 16))
-                .withCSVParser(new RFC4180ParserBuilder().build())
-                .build();
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
         try {
-            String[] header = readHeader(name, csv);
-            return new ClaimCsvReader(name, csv, header, ColumnMap.of(name, header));
+            return new ClaimCsvReader(name, lines);
         } catch (InputFileException e) {
-            closeQuietly(csv);
+            closeQuietly(lines);
             throw e;
         }
     }
 
-    private static String[] readHeader(String name, CSVReader csv) throws InputFileException {
-        String[] header;
+    private String[] readHeader() throws InputFileException {
+        CsvRecord first;
         try {
-            do {
-                header = csv.readNext();
-            } while (header != null && isBlank(header));
-        } catch (IOException | CsvValidationException e) {
-            throw new InputFileException(name + ":1: the header row cannot be read: " + e.getMessage(), e);
+            first = next();
+        } catch (RuntimeException e) {
+            throw new InputFileException(name + ":1: the header row cannot be read as CSV");
         }
-        if (header == null) {
+        if (first == null) {
             throw new InputFileException(name + ": the file is empty; a header row naming the columns is required");
         }
-        if (header.length > 0 && !header[0].isEmpty() && header[0].charAt(0) == '\uFEFF') {
-            header[0] = header[0].substring(1);
+        if (first.isMalformed()) {
+            throw new InputFileException(name + ":" + first.line() + ": the header row cannot be read: " + first.malformed());
         }
-        return header;
+        String[] cells = first.cells();
+        if (cells.length > 0 && !cells[0].isEmpty() && cells[0].charAt(0) == '\uFEFF') {
+            cells[0] = cells[0].substring(1);
+        }
+        blankLines = 0;
+        return cells;
+    }
+
+    private static ICSVParser newParser() {
+        return new RFC4180ParserBuilder().build();
     }
 
     public String name() {
@@ -87,7 +100,7 @@ public final class ClaimCsvReader implements Closeable {
 
     /** Physical lines read so far, the header included. */
     public long linesRead() {
-        return csv.getLinesRead();
+        return lines.linesRead();
     }
 
     /** Blank lines skipped so far. */
@@ -97,37 +110,68 @@ public final class ClaimCsvReader implements Closeable {
 
     /** The next non-blank record, or null at the end of the file. */
     public CsvRecord next() {
-        if (finished) {
-            return null;
-        }
-        while (true) {
-            long line = csv.getLinesRead() + 1;
-            String[] cells;
-            try {
-                cells = csv.readNext();
-            } catch (IOException | CsvValidationException e) {
-                finished = true;
-                return CsvRecord.malformed(line, "the CSV cannot be read from this line on: " + e.getMessage());
+        try {
+            while (true) {
+                LineSource.Line first = nextLine();
+                if (first == null) {
+                    return null;
+                }
+                if (first.tooLong()) {
+                    return CsvRecord.malformed(first.number(), "the line is longer than " + LineSource.MAX_LINE_CHARS
+                            + " characters; it was not read");
+                }
+                if (first.text().isBlank()) {
+                    blankLines++;
+                    continue;
+                }
+                return record(first);
             }
-            if (cells == null) {
-                finished = true;
-                return null;
-            }
-            if (isBlank(cells)) {
-                blankLines++;
-                continue;
-            }
-            return CsvRecord.of(cells, line);
+        } catch (IOException e) {
+            return CsvRecord.malformed(lines.linesRead() + 1, "the file cannot be read from this line on ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private static boolean isBlank(String[] cells) {
-        return cells.length == 1 && cells[0].isBlank();
+    /** A record starting at {@code first}, continued over further lines while a quoted field is open. */
+    private CsvRecord record(LineSource.Line first) throws IOException {
+        List<String> cells = new ArrayList<>();
+        List<LineSource.Line> consumed = new ArrayList<>(1);
+        consumed.add(first);
+        parse(first.text(), cells);
+        while (parser.isPending()) {
+            LineSource.Line more = consumed.size() < MAX_RECORD_LINES ? nextLine() : null;
+            if (more == null || more.tooLong()) {
+                parser = newParser();
+                if (more != null) {
+                    consumed.add(more);
+                }
+                for (int i = consumed.size() - 1; i >= 1; i--) {
+                    replay.addFirst(consumed.get(i));
+                }
+                return CsvRecord.malformed(first.number(), "a quoted field opened on this line is not closed "
+                        + (consumed.size() < MAX_RECORD_LINES ? "by the end of the file" : "within "
+                        + MAX_RECORD_LINES + " lines") + "; the row was not read (the lines after it were)",
+                        cells.toArray(new String[0]));
+            }
+            consumed.add(more);
+            parse(more.text(), cells);
+        }
+        return CsvRecord.of(cells.toArray(new String[0]), first.number());
+    }
+
+    private void parse(String line, List<String> into) throws IOException {
+        for (String cell : parser.parseLineMulti(line)) {
+            into.add(cell);
+        }
+    }
+
+    private LineSource.Line nextLine() throws IOException {
+        return replay.isEmpty() ? lines.next() : replay.pollFirst();
     }
 
     @Override
     public void close() throws IOException {
-        csv.close();
+        lines.close();
     }
 
     private static void closeQuietly(Closeable closeable) {

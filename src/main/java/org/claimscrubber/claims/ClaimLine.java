@@ -28,6 +28,12 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         diagnoses = List.copyOf(diagnoses);
     }
 
+    /** Names the line, not its values: a fact's text can reach an error message. */
+    @Override
+    public String toString() {
+        return "ClaimLine[claim " + claimId + " line " + lineNumber + ", " + sourceFile + ":" + sourceLine + "]";
+    }
+
     /** A line is itself: two rows with the same values are still two lines (and hashing is cheap). */
     @Override
     public boolean equals(Object other) {

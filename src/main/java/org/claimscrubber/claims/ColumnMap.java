@@ -19,11 +19,13 @@ public final class ColumnMap {
 
     private final EnumMap<Column, Integer> index;
     private final int[] positions;
+    private final String[] names;
     private final List<String> ignored;
     private final int width;
 
-    private ColumnMap(EnumMap<Column, Integer> index, List<String> ignored, int width) {
+    private ColumnMap(EnumMap<Column, Integer> index, List<String> ignored, int width, String[] header) {
         this.index = index;
+        this.names = header.clone();
         this.positions = new int[Column.values().length];
         java.util.Arrays.fill(positions, -1);
         index.forEach((column, at) -> positions[column.ordinal()] = at);
@@ -67,7 +69,7 @@ public final class ColumnMap {
                     + String.join(", ", missing) + (missing.size() > 1 ? " are" : " is") + " missing; columns found: "
                     + describe(header, width));
         }
-        return new ColumnMap(index, ignored, width);
+        return new ColumnMap(index, ignored, width, header);
     }
 
     private static String describe(String[] header, int width) {
@@ -86,6 +88,12 @@ public final class ColumnMap {
     public String get(String[] cells, Column column) {
         int at = positions[column.ordinal()];
         return at < 0 || at >= cells.length ? "" : cells[at].strip();
+    }
+
+    /** How the header names column {@code index} (0-based), for messages. */
+    public String nameAt(int index) {
+        String name = index < names.length ? names[index].strip() : "";
+        return name.isEmpty() ? "column " + (index + 1) : name;
     }
 
     /** The number of columns a row must have. */

@@ -1,8 +1,8 @@
 package org.claimscrubber.claims;
 
 /**
- * One record of a CSV file: its cells and the physical line it starts on. A record the CSV parser could
- * not read has no cells and says why in {@code malformed}.
+ * One record of a CSV file: its cells and the physical line it starts on. A record that could not be read
+ * says why in {@code malformed}, and keeps the cells read before the fault (which may name its claim).
  */
 public record CsvRecord(String[] cells, long line, String malformed) {
 
@@ -12,6 +12,10 @@ public record CsvRecord(String[] cells, long line, String malformed) {
 
     public static CsvRecord malformed(long line, String why) {
         return new CsvRecord(new String[0], line, why);
+    }
+
+    public static CsvRecord malformed(long line, String why, String[] cellsBeforeTheFault) {
+        return new CsvRecord(cellsBeforeTheFault, line, why);
     }
 
     public boolean isMalformed() {

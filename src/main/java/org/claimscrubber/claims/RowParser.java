@@ -45,8 +45,11 @@ public final class RowParser {
             problems.reject(Column.CLAIM_ID, "claim_id is empty");
         }
         if (!fieldCountFits(cells)) {
+            // Its cells may be shifted into the wrong columns, so none is read or quoted.
             problems.reject(null, "the row has " + cells.length + " fields but the header has " + columns.width());
+            return new ParsedRow(problems.claimId, null, problems.list);
         }
+        checkCells(cells, problems);
         LocalDate date = dateOfService(cells, problems);
         String procedure = Codes.procedure(columns.get(cells, Column.PROCEDURE_CODE));
         if (procedure.isEmpty()) {
@@ -62,6 +65,43 @@ public final class RowParser {
                 columns.get(cells, Column.RENDERING_NPI), Codes.placeOfService(columns.get(cells, Column.PLACE_OF_SERVICE)),
                 columns.get(cells, Column.PAYER), sex, file, sourceLine, claim);
         return new ParsedRow(problems.claimId, line, problems.list);
+    }
+
+    /**
+     * Cells that would mislead a reader of the reports: bytes that were not UTF-8 (read as U+FFFD), NUL
+     * characters, and cells that begin like a spreadsheet formula. Each is a warning naming its column; the
+     * value is never quoted.
+     */
+    private void checkCells(String[] cells, Problems problems) {
+        for (int i = 0; i < cells.length; i++) {
+            String cell = cells[i];
+            if (cell.isEmpty()) {
+                continue;
+            }
+            if (cell.indexOf('\uFFFD') >= 0) {
+                problems.warnField(columns.nameAt(i), "field '" + columns.nameAt(i)
+                        + "' holds bytes that are not UTF-8 (is the file Latin-1?); they were read as U+FFFD");
+            }
+            if (cell.indexOf('\u0000') >= 0) {
+                problems.warnField(columns.nameAt(i), "field '" + columns.nameAt(i) + "' holds a NUL character");
+            }
+            if (looksLikeFormula(cell)) {
+                problems.warnField(columns.nameAt(i), "field '" + columns.nameAt(i)
+                        + "' begins like a spreadsheet formula; the reports show it neutralised with a leading '");
+            }
+        }
+    }
+
+    /** '=', '@', a tab or a carriage return first, or '+'/'-' not starting a number. */
+    static boolean looksLikeFormula(String cell) {
+        char first = cell.charAt(0);
+        if (first == '=' || first == '@' || first == '\t' || first == '\r') {
+            return true;
+        }
+        if (first == '+' || first == '-') {
+            return cell.length() == 1 || !(Character.isDigit(cell.charAt(1)) || cell.charAt(1) == '.');
+        }
+        return false;
     }
 
     /** A trailing delimiter (extra empty cells) is tolerated; any other difference is not. */
@@ -249,6 +289,10 @@ public final class RowParser {
 
         void warn(Column field, String message) {
             add(field, message, false);
+        }
+
+        void warnField(String field, String message) {
+            list.add(new InputProblem(claimId, claimOrder, lineNumber, field, message, false, file, sourceLine));
         }
 
         private void add(Column field, String message, boolean rejecting) {

@@ -2,7 +2,9 @@ package org.claimscrubber.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.claimscrubber.claims.ClaimLine;
 import org.claimscrubber.claims.InputProblem;
@@ -20,6 +22,7 @@ public final class FindingCollector {
 
     private final CompiledRules rules;
     private final List<Finding> findings = new ArrayList<>();
+    private final Set<Long> unscrubbed = new HashSet<>();
 
     public FindingCollector(CompiledRules rules) {
         this.rules = rules;
@@ -51,10 +54,63 @@ public final class FindingCollector {
                 lineNumber == null ? 0 : line.sourceLine()));
     }
 
+    /**
+     * A rule failed while evaluating a claim: an ERROR finding with the rule's id and category says so, and
+     * the claim is marked not fully scrubbed (it is held, never passed as clean).
+     *
+     * @param facts the facts the rule was matching; the claim is that of the first claim line or input problem
+     */
+    public void ruleFailed(String ruleName, List<?> facts, Throwable failure) {
+        RuleMetadata meta = rules.metadataOf(ruleName);
+        for (Object fact : facts) {
+            if (fact instanceof ClaimLine line) {
+                failed(meta, line.claimId(), line.claimOrder(), line.lineNumber(), line.procedureCode(),
+                        line.sourceFile(), line.sourceLine(), failure);
+                return;
+            }
+            if (fact instanceof InputProblem problem) {
+                failed(meta, problem.claimId(), problem.claimOrder(), problem.lineNumber(), "", problem.sourceFile(),
+                        problem.sourceLine(), failure);
+                return;
+            }
+        }
+    }
+
+    /** A claim whose evaluation failed in a rule's condition (the rule named, when Drools says which). */
+    public void claimFailed(RuleMetadata meta, ClaimLine anyLine, Throwable failure) {
+        failed(meta, anyLine.claimId(), anyLine.claimOrder(), null, anyLine.procedureCode(), anyLine.sourceFile(), 0,
+                failure);
+    }
+
+    private void failed(RuleMetadata meta, String claimId, long claimOrder, Integer lineNumber, String procedureCode,
+                        String file, long line, Throwable failure) {
+        unscrubbed.add(claimOrder);
+        findings.add(new Finding(claimId, claimOrder, lineNumber, Severity.ERROR,
+                meta == null ? Category.INPUT : meta.category(), meta == null ? "ENGINE" : meta.id(), procedureCode,
+                "rule " + (meta == null ? "evaluation" : meta.id()) + " failed on this claim (" + describe(failure)
+                        + "); the claim was not fully scrubbed", meta == null ? "" : meta.location(), file, line));
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        return root.getClass().getSimpleName() + (message.length() > 160 ? message.substring(0, 157) + "..." : message);
+    }
+
     /** The findings since the last drain, which are then forgotten. */
     public List<Finding> drain() {
         List<Finding> drained = new ArrayList<>(findings);
         findings.clear();
+        return drained;
+    }
+
+    /** The claims (by order) a rule failed on since the last drain, which are then forgotten. */
+    public Set<Long> drainUnscrubbed() {
+        Set<Long> drained = new HashSet<>(unscrubbed);
+        unscrubbed.clear();
         return drained;
     }
 

@@ -17,6 +17,9 @@ import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
@@ -65,7 +68,9 @@ public final class RuleCompiler {
             entry = build(rules);
             cache.store(rules, entry);
         }
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        KieBaseConfiguration baseOptions = KieServices.get().newKieBaseConfiguration();
+        baseOptions.setOption(ConsequenceExceptionHandlerOption.get(RuleFailureHandler.class));
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(baseOptions);
         kieBase.addPackages(entry.packages());
         Set<String> ids = new HashSet<>();
         for (RuleMetadata rule : entry.catalogue()) {

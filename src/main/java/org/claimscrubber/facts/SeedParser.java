@@ -248,6 +248,10 @@ public final class SeedParser {
                 note(headerLine, ParseNote.Level.WARNING, "a table with header '" + String.join(" | ", header)
                         + "' is not a known table (modifiers, taxonomies, related diagnoses, related CPT codes); its "
                         + (end - headerIndex - 2) + " rows were not read");
+                for (int row = headerIndex + 2; row < end; row++) {
+                    note(row + 1, ParseNote.Level.WARNING, "row not read: its table's header (line " + headerLine
+                            + ") is not a known table: '" + abbreviate(lines.get(row).strip()) + "'");
+                }
                 return end;
             }
             TableReading reading = new TableReading(kind.get(), header.size(), section);

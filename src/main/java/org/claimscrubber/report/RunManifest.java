@@ -39,8 +39,11 @@ public record RunManifest(String tool, String version, String started, String fi
     public record RowCounts(long read, long scrubbed, long rejected, long blankLines) {
     }
 
-    /** Claims with at least one ERROR; with WARNINGs but no ERROR; with neither. */
-    public record ClaimCounts(long read, long withErrors, long withWarnings, long clean) {
+    /**
+     * Claims with at least one ERROR; with WARNINGs but no ERROR; with neither. {@code notFullyScrubbed}
+     * counts claims a rule failed on (each also has an ERROR finding saying so).
+     */
+    public record ClaimCounts(long read, long withErrors, long withWarnings, long clean, long notFullyScrubbed) {
     }
 
     public record FindingCounts(long total, Map<String, Long> bySeverity, Map<String, Long> byCategory) {

@@ -3,7 +3,9 @@ package org.claimscrubber.report;
 /**
  * Neutralises CSV cells a spreadsheet would run as a formula: a cell beginning with '=', '+', '-', '@',
  * a tab or a carriage return gets a leading apostrophe, which spreadsheets show as text and do not evaluate
- * (OWASP "CSV injection"). Every CSV the scrubber writes passes its cells through here.
+ * (OWASP "CSV injection"); a plain number such as -5.00 is left as it is. Every CSV the scrubber writes
+ * passes its cells through here. (An input cell like that is also an INPUT warning, so its claim is held,
+ * and clean-claims.csv only ever holds rows as they came.)
  */
 public final class SpreadsheetSafe {
 
@@ -15,8 +17,23 @@ public final class SpreadsheetSafe {
             return value == null ? "" : value;
         }
         char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        boolean formula = first == '=' || first == '@' || first == '\t' || first == '\r'
+                || (first == '+' || first == '-') && !isNumber(value);
+        return formula ? "'" + value : value;
+    }
+
+    /** "-5.00" or "+3" is a number, which a spreadsheet shows as such; it is left as written. */
+    private static boolean isNumber(String value) {
+        boolean digit = false;
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isDigit(c)) {
+                digit = true;
+            } else if (c != '.') {
+                return false;
+            }
+        }
+        return digit;
     }
 
     public static String[] row(String... values) {

@@ -19,6 +19,10 @@ public final class Summary {
                 run.inputs().size() == 1 ? "" : "s", rows.read(), rows.scrubbed(), rows.rejected()));
         text.append(String.format("claims: %d (%d with errors, %d with warnings only, %d clean)%n", claims.read(),
                 claims.withErrors(), claims.withWarnings(), claims.clean()));
+        if (claims.notFullyScrubbed() > 0) {
+            text.append(String.format("NOT FULLY SCRUBBED: %d claims, on which a rule failed (see findings)%n",
+                    claims.notFullyScrubbed()));
+        }
         text.append(String.format("findings: %d (%s)%n", findings.total(), nonZero(findings.bySeverity())));
         if (findings.total() > 0) {
             text.append(String.format("  by category: %s%n", nonZero(findings.byCategory())));
