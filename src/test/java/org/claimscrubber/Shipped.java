@@ -70,6 +70,18 @@ public final class Shipped {
         }
     }
 
+    /** Copies the shipped rules (sub-folders included) into {@code target}, for tests that add or edit a rule. */
+    public static Path copyRules(Path target) throws IOException {
+        try (var files = Files.walk(RULES)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = target.resolve(RULES.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+        return target;
+    }
+
     /** Scrubs a claim export given as text with the shipped rules and seeds. */
     public static List<Finding> scrub(Path dir, String csv) throws Exception {
         Path file = dir.resolve("claims-" + System.nanoTime() + ".csv");

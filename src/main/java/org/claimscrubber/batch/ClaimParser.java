@@ -40,7 +40,7 @@ final class ClaimParser {
                 continue;
             }
             ParsedRow parsed = parsers.computeIfAbsent(row.source(), s -> new RowParser(s.columns(), s.name()))
-                    .parse(record.cells(), record.line(), rows.order(), claimLines);
+                    .parse(record.cells(), record.line(), rows.order(), claimLines, record.oddCharacters());
             problems.addAll(parsed.problems());
             if (parsed.rejected()) {
                 rejected++;

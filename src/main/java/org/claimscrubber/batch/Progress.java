@@ -2,7 +2,6 @@ package org.claimscrubber.batch;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Progress for long runs, on standard error once a second: rows read, rows per second, time elapsed and,

@@ -91,6 +91,7 @@ final class Spill {
         out.writeInt(source);
         out.writeLong(record.line());
         writeString(out, record.malformed());
+        out.writeBoolean(record.oddCharacters());
         out.writeInt(record.cells().length);
         for (String cell : record.cells()) {
             writeString(out, cell);
@@ -101,11 +102,12 @@ final class Spill {
         int source = in.readInt();
         long line = in.readLong();
         String malformed = readString(in);
+        boolean odd = in.readBoolean();
         String[] cells = new String[in.readInt()];
         for (int i = 0; i < cells.length; i++) {
             cells[i] = readString(in);
         }
-        return new SourcedRecord(source, new CsvRecord(cells, line, malformed));
+        return new SourcedRecord(source, new CsvRecord(cells, line, malformed, odd));
     }
 
     private static void writeFinding(DataOutputStream out, Finding finding) throws IOException {

@@ -137,6 +137,7 @@ public final class ClaimCsvReader implements Closeable {
         List<String> cells = new ArrayList<>();
         List<LineSource.Line> consumed = new ArrayList<>(1);
         consumed.add(first);
+        boolean odd = hasOddCharacters(first.text());
         parse(first.text(), cells);
         while (parser.isPending()) {
             LineSource.Line more = consumed.size() < MAX_RECORD_LINES ? nextLine() : null;
@@ -154,9 +155,15 @@ public final class ClaimCsvReader implements Closeable {
                         cells.toArray(new String[0]));
             }
             consumed.add(more);
+            odd |= hasOddCharacters(more.text());
             parse(more.text(), cells);
         }
-        return CsvRecord.of(cells.toArray(new String[0]), first.number());
+        return CsvRecord.of(cells.toArray(new String[0]), first.number(), odd);
+    }
+
+    /** U+FFFD (a byte that was not UTF-8) or NUL: rare, so one scan per line saves scanning every cell. */
+    private static boolean hasOddCharacters(String line) {
+        return line.indexOf('\uFFFD') >= 0 || line.indexOf('\u0000') >= 0;
     }
 
     private void parse(String line, List<String> into) throws IOException {

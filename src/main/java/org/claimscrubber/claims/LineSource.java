@@ -66,7 +66,9 @@ final class LineSource implements Closeable {
             if (!tooLong) {
                 if (text == null && endOfLine) {
                     position++;
-                    return line(new StringBuilder(length).append(buffer, start, length), false);
+                    number++;
+                    int end = length > 0 && buffer[start + length - 1] == '\r' ? length - 1 : length;
+                    return new Line(number, new String(buffer, start, end)); // the usual case: one copy
                 }
                 if (text == null) {
                     text = new StringBuilder(Math.max(length * 2, 128));

@@ -38,6 +38,11 @@ public final class RowParser {
 
     /** @param claim the claim the row belongs to; the caller completes it once all its rows are parsed */
     public ParsedRow parse(String[] cells, long sourceLine, long claimOrder, ClaimLines claim) {
+        return parse(cells, sourceLine, claimOrder, claim, true);
+    }
+
+    /** @param oddCharacters whether the row's text may hold U+FFFD or NUL (cells are scanned only then) */
+    public ParsedRow parse(String[] cells, long sourceLine, long claimOrder, ClaimLines claim, boolean oddCharacters) {
         Problems problems = new Problems(claimId(cells), claimOrder, sourceLine);
         Integer lineNumber = lineNumber(cells, problems);
         problems.lineNumber = lineNumber;
@@ -49,7 +54,7 @@ public final class RowParser {
             problems.reject(null, "the row has " + cells.length + " fields but the header has " + columns.width());
             return new ParsedRow(problems.claimId, null, problems.list);
         }
-        checkCells(cells, problems);
+        checkCells(cells, problems, oddCharacters);
         LocalDate date = dateOfService(cells, problems);
         String procedure = Codes.procedure(columns.get(cells, Column.PROCEDURE_CODE));
         if (procedure.isEmpty()) {
@@ -72,17 +77,17 @@ public final class RowParser {
      * characters, and cells that begin like a spreadsheet formula. Each is a warning naming its column; the
      * value is never quoted.
      */
-    private void checkCells(String[] cells, Problems problems) {
+    private void checkCells(String[] cells, Problems problems, boolean oddCharacters) {
         for (int i = 0; i < cells.length; i++) {
             String cell = cells[i];
             if (cell.isEmpty()) {
                 continue;
             }
-            if (cell.indexOf('\uFFFD') >= 0) {
+            if (oddCharacters && cell.indexOf('\uFFFD') >= 0) {
                 problems.warnField(columns.nameAt(i), "field '" + columns.nameAt(i)
                         + "' holds bytes that are not UTF-8 (is the file Latin-1?); they were read as U+FFFD");
             }
-            if (cell.indexOf('\u0000') >= 0) {
+            if (oddCharacters && cell.indexOf('\u0000') >= 0) {
                 problems.warnField(columns.nameAt(i), "field '" + columns.nameAt(i) + "' holds a NUL character");
             }
             if (looksLikeFormula(cell)) {

@@ -107,14 +107,7 @@ class HostileRunTest {
 
     @Test
     void aRuleThatThrowsIsReportedWithItsIdAndTheClaimIsHeldNotPassed() throws Exception {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        try (var shipped = Files.walk(Path.of("rules"))) {
-            for (Path file : shipped.filter(Files::isRegularFile).toList()) {
-                Path target = rules.resolve(Path.of("rules").relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
-            }
-        }
+        Path rules = org.claimscrubber.Shipped.copyRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("failing.drl"), """
                 package scrubber;
                 import org.claimscrubber.claims.ClaimLine;

@@ -156,13 +156,7 @@ class CommandLineIT {
     @Test
     void theSecondRunLoadsTheRulesCompiledAndAnEditRecompiles() throws Exception {
         Map<String, String> cache = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
-        Path rules = dir.resolve("rules");
-        Files.createDirectories(rules);
-        try (var files = Files.list(Path.of("rules"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, rules.resolve(file.getFileName()));
-            }
-        }
+        Path rules = org.claimscrubber.Shipped.copyRules(dir.resolve("rules"));
         String[] run = {"run", "--rules", rules.toString(), "--out", dir.resolve("out").toString(), EXPORT};
         assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, run))).isEqualTo("compiled");
         assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, run)))
