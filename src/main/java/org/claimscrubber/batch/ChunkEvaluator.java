@@ -2,26 +2,21 @@ package org.claimscrubber.batch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.claimscrubber.claims.Claim;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.ScrubSession;
 import org.claimscrubber.report.Finding;
 
 /**
- * Evaluates chunks of parsed claims. Each worker thread has its own session; the compiled rules are shared.
+ * Evaluates chunks of parsed claims. Each worker thread has its own session (which holds nothing between
+ * chunks); the compiled rules are shared.
  */
-final class ChunkEvaluator implements AutoCloseable {
+final class ChunkEvaluator {
 
-    private final CompiledRules rules;
-    private final List<Object> referenceFacts;
-    private final ThreadLocal<ScrubSession> sessions = ThreadLocal.withInitial(this::newSession);
-    private final Queue<ScrubSession> all = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<ScrubSession> sessions;
 
     ChunkEvaluator(CompiledRules rules, List<Object> referenceFacts) {
-        this.rules = rules;
-        this.referenceFacts = referenceFacts;
+        this.sessions = ThreadLocal.withInitial(() -> new ScrubSession(rules, referenceFacts));
     }
 
     /** The outcomes of the chunk's claims, in claim order. */
@@ -46,17 +41,4 @@ final class ChunkEvaluator implements AutoCloseable {
         return outcomes;
     }
 
-    private ScrubSession newSession() {
-        ScrubSession session = new ScrubSession(rules, referenceFacts);
-        all.add(session);
-        return session;
-    }
-
-    @Override
-    public void close() {
-        for (ScrubSession session : all) {
-            session.close();
-        }
-        all.clear();
-    }
 }

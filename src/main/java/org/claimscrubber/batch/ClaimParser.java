@@ -49,14 +49,24 @@ final class ClaimParser {
             }
         }
         claimLines.complete(lines);
-        List<String> files = rows.rows().stream().map(row -> row.source().name()).distinct().toList();
-        if (files.size() > 1 && !rows.claimId().isEmpty()) {
+        if (!rows.claimId().isEmpty() && fromSeveralInputs(rows)) {
+            List<String> files = rows.rows().stream().map(row -> row.source().name()).distinct().toList();
             problems.add(new InputProblem(rows.claimId(), rows.order(), null, null, "the claim's rows come from "
                     + files.size() + " input files (" + String.join(", ", files) + "); they were scrubbed as one claim",
                     false, files.get(0), rows.rows().get(0).record().line()));
         }
         return new ParsedClaim(new Claim(rows.claimId(), rows.order(), lines, problems), lines.size(), rejected,
                 keepRows ? rows.rows() : List.of());
+    }
+
+    private static boolean fromSeveralInputs(ClaimRows rows) {
+        SourceInfo first = rows.rows().get(0).source();
+        for (ClaimRows.Row row : rows.rows()) {
+            if (row.source() != first) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The claim line number a malformed row's readable cells give, if any. */

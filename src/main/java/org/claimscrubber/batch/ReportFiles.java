@@ -38,9 +38,6 @@ final class ReportFiles implements Closeable {
         return dir;
     }
 
-    Path path(String name) {
-        return dir.resolve(name);
-    }
 
     void commit() throws IOException {
         Files.deleteIfExists(dir.resolve(MANIFEST));

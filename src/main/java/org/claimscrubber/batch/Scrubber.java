@@ -44,10 +44,6 @@ public final class Scrubber {
      * @param progress      progress reporting, or null
      */
     public record Options(int threads, boolean keepRows, Path workDir, InputStream standardInput, Progress progress) {
-
-        public static Options defaults(Path workDir) {
-            return new Options(defaultThreads(), false, workDir, System.in, null);
-        }
     }
 
     /** A sink the scrubber can restart when it has to begin again in a partitioned pass. */
@@ -83,7 +79,8 @@ public final class Scrubber {
         boolean stdin = sources.stream().anyMatch(InputSource::stdin);
         StdinSpool spool = stdin ? new StdinSpool(options.standardInput(),
                 options.workDir().resolve(".stdin-" + ProcessHandle.current().pid() + ".csv")) : null;
-        try (ChunkEvaluator evaluator = new ChunkEvaluator(rules, referenceFacts)) {
+        ChunkEvaluator evaluator = new ChunkEvaluator(rules, referenceFacts);
+        try {
             ReadStats stats = new ReadStats();
             RowTally tally = new RowTally(sink);
             String mode = "streaming";

@@ -72,7 +72,8 @@ final class SourceReader implements Closeable {
                 lines += rest[i] == '\n' ? 1 : 0;
             }
         }
-        return new RunManifest.InputFile(source.name(), stored.sha256(), stored.bytes(), lines, rows);
+        return new RunManifest.InputFile(source.name(), stored.sha256(), stored.bytes(), lines, rows,
+                csv.columns().ignored());
     }
 
     @Override

@@ -105,11 +105,5 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         return String.join(" ", sorted);
     }
 
-    public boolean hasTaxonomy() {
-        return !renderingTaxonomy.isEmpty();
-    }
 
-    public boolean hasPlaceOfService() {
-        return !placeOfService.isEmpty();
-    }
 }

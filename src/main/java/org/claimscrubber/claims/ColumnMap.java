@@ -80,10 +80,6 @@ public final class ColumnMap {
         return String.join(", ", names) + (width > 40 ? ", ... (" + width + " columns)" : "");
     }
 
-    public boolean has(Column column) {
-        return index.containsKey(column);
-    }
-
     /** The cell of {@code column} in a row, stripped, or "" when the column or the cell is absent. */
     public String get(String[] cells, Column column) {
         int at = positions[column.ordinal()];

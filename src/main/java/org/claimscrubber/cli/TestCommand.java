@@ -47,7 +47,6 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        FactBase facts = shared.loadFacts();
         CompiledRules rules = shared.compileRules();
         List<SampleSuite> suites = new ArrayList<>();
         for (Path root : roots == null ? List.of(Path.of("samples")) : roots) {
@@ -81,6 +80,7 @@ final class TestCommand implements Callable<Integer> {
         out.printf("%d suite%s, %d cases: %d passed, %d failed%n", suites.size(), suites.size() == 1 ? "" : "s",
                 cases, cases - failed, failed);
         if (coverage) {
+            FactBase facts = shared.loadFacts();
             Coverage.of(rules, facts, results).print(out);
         }
         return failed == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;

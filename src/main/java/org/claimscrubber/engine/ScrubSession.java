@@ -18,7 +18,7 @@ import org.kie.api.runtime.rule.AgendaFilter;
  * A rule that fails does not stop the run: the claim it failed on is reported and marked not fully
  * scrubbed. Not thread-safe; each worker owns one.
  */
-public final class ScrubSession implements AutoCloseable {
+public final class ScrubSession {
 
     private static final Pattern RULE_NAME = Pattern.compile("Rule \"([^\"]+)\"|\\[Rule name='([^']+)'");
 
@@ -103,10 +103,5 @@ public final class ScrubSession implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    @Override
-    public void close() {
-        // sessions live for one chunk; nothing is held between chunks
     }
 }

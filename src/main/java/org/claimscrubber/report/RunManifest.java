@@ -14,8 +14,11 @@ public record RunManifest(String tool, String version, String started, String fi
                           ClaimCounts claims, FindingCounts findings, List<String> reports,
                           Map<String, Long> timingsMillis, Resources resources) {
 
-    /** An input file as read: its SHA-256, size, physical lines and data rows. */
-    public record InputFile(String file, String sha256, long bytes, long lines, long rows) {
+    /**
+     * An input file as read: its SHA-256, size, physical lines and data rows, and the header's columns the
+     * scrubber does not know (their values are not read: a misspelled column shows here).
+     */
+    public record InputFile(String file, String sha256, long bytes, long lines, long rows, List<String> ignoredColumns) {
     }
 
     /**

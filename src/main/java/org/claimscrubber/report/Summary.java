@@ -17,6 +17,12 @@ public final class Summary {
         StringBuilder text = new StringBuilder();
         text.append(String.format("read %d file%s: %d rows (%d scrubbed, %d rejected)%n", run.inputs().size(),
                 run.inputs().size() == 1 ? "" : "s", rows.read(), rows.scrubbed(), rows.rejected()));
+        for (RunManifest.InputFile input : run.inputs()) {
+            if (!input.ignoredColumns().isEmpty()) {
+                text.append(String.format("%s: columns not read: %s%n", input.file(),
+                        String.join(", ", input.ignoredColumns())));
+            }
+        }
         text.append(String.format("claims: %d (%d with errors, %d with warnings only, %d clean)%n", claims.read(),
                 claims.withErrors(), claims.withWarnings(), claims.clean()));
         if (claims.notFullyScrubbed() > 0) {

@@ -89,4 +89,15 @@ class BatchRunnerTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("bad.csv");
         }
     }
+
+    @Test
+    void columnsTheScrubberDoesNotReadAreListedNotSilentlyIgnored() throws Exception {
+        Path export = out.resolve("misspelled.csv");
+        Files.writeString(export, "claim_id,line_number,date_of_service,procedure_code,dx1,diagnosis_codes\n"
+                + "C1,1,2026-11-02,99213,C50.911,C18.9\n");
+        RunOutcome outcome = run(null, export);
+        assertThat(outcome.manifest().inputs().get(0).ignoredColumns()).containsExactly("dx1");
+        assertThat(org.claimscrubber.report.Summary.of(outcome.manifest(), out))
+                .contains("misspelled.csv: columns not read: dx1");
+    }
 }
