@@ -81,7 +81,12 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
     }
 
     public boolean hasDiagnosisOnSide(Side side) {
-        return diagnoses.stream().anyMatch(diagnosis -> diagnosis.side() == side);
+        for (Diagnosis diagnosis : diagnoses) {
+            if (diagnosis.side() == side) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when a diagnosis is not of the ICD-10-CM shape (a cheap test before a rule looks at each). */
@@ -104,6 +109,4 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         sorted.sort(null);
         return String.join(" ", sorted);
     }
-
-
 }

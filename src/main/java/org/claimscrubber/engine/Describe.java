@@ -14,6 +14,22 @@ import org.claimscrubber.facts.SeedFact;
 /** Phrases rule messages share, so the DRL consequences stay one readable line. */
 public final class Describe {
 
+    // Called for every finding that cites several facts, so it compares fields rather than formatting strings.
+    private static final Comparator<Object> DOCUMENT_ORDER = (first, second) -> {
+        if (first instanceof SeedFact a && second instanceof SeedFact b) {
+            int byFile = a.provenance().file().compareTo(b.provenance().file());
+            if (byFile != 0) {
+                return byFile;
+            }
+            int byLine = Integer.compare(a.provenance().line(), b.provenance().line());
+            return byLine != 0 ? byLine : a.key().compareTo(b.key());
+        }
+        if (first instanceof SeedFact || second instanceof SeedFact) {
+            return first instanceof SeedFact ? -1 : 1;
+        }
+        return String.valueOf(first).compareTo(String.valueOf(second));
+    };
+
     private Describe() {
     }
 
@@ -25,14 +41,8 @@ public final class Describe {
     /** Facts sorted by file and line (rules collect them in no fixed order; reports must be stable). */
     static List<Object> inDocumentOrder(Collection<?> facts) {
         List<Object> sorted = new ArrayList<>(facts);
-        sorted.sort(Comparator.comparing(Describe::positionOf));
+        sorted.sort(DOCUMENT_ORDER);
         return sorted;
-    }
-
-    private static String positionOf(Object fact) {
-        return fact instanceof SeedFact seed
-                ? String.format("%s:%09d:%s", seed.provenance().file(), seed.provenance().line(), seed.key())
-                : String.valueOf(fact);
     }
 
     /** A diagnosis with what its code structure says, e.g. "C50.912 (left, female)". */

@@ -1,9 +1,12 @@
 package org.claimscrubber.facts;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether a document's wording of a code agrees with another wording (the official label, or another
@@ -16,6 +19,9 @@ public final class Labels {
     private static final Set<String> SMALL = Set.of("of", "the", "and", "or", "in", "a", "an", "by", "for", "to",
             "with", "at", "on", "per", "use", "not", "is", "be", "its", "eg");
     private static final List<List<String>> OPPOSITES = List.of(List.of("right", "left"), List.of("male", "femal"));
+
+    private static final int MAX_REMEMBERED = 10_000;
+    private static final Map<String, Set<String>> WORDS = new ConcurrentHashMap<>();
 
     private Labels() {
     }
@@ -42,6 +48,19 @@ public final class Labels {
     }
 
     static Set<String> words(String text) {
+        // Rules compare the same few hundred labels for every finding; the regular expressions run once per label.
+        Set<String> known = WORDS.get(text);
+        if (known != null) {
+            return known;
+        }
+        Set<String> words = Collections.unmodifiableSet(wordsOf(text));
+        if (WORDS.size() < MAX_REMEMBERED) {
+            WORDS.put(text, words);
+        }
+        return words;
+    }
+
+    private static Set<String> wordsOf(String text) {
         String plain = text.replaceAll("\\([^)]*\\)", " ").toLowerCase(Locale.ROOT);
         Set<String> words = new LinkedHashSet<>();
         for (String word : plain.split("[^a-z0-9]+")) {
