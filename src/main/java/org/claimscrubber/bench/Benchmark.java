@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.claimscrubber.engine.Category;
 
 /**
- * {@code bench}: on one generated export, the scrubber end to end and the I/O floor, each in a JVM of its
- * own so JVM start is counted, each run several times (the median is reported). Figures come from the
+ * {@code bench}: on one generated export, the scrubber end to end, the scrubber with every rule switched off
+ * (the engine's own cost), and the I/O floor, each in a JVM of its own so JVM start is counted, each run several times (the median is reported). Figures come from the
  * child runs: wall time measured here, peak heap and resident set from the scrubber's run.json.
  */
 public final class Benchmark {
@@ -62,7 +64,18 @@ public final class Benchmark {
         floor.addAll(List.of(IoFloor.class.getName(), export.toString(),
                 options.workDir().resolve("bench-floor.csv").toString()));
 
+        // The same run with every rule switched off: what reading, sessions and writing cost before any rule.
+        Path noRules = options.workDir().resolve("bench-no-rules.properties");
+        Files.writeString(noRules, "# bench: every rule off, to measure the engine without rules\ndisable.categories = "
+                + Arrays.stream(Category.values()).map(Category::name).collect(Collectors.joining(", ")) + "\n");
+        List<String> baseline = new ArrayList<>(javaCommand());
+        baseline.addAll(List.of("org.claimscrubber.cli.Main", "run", "--quiet", "--config", noRules.toString(),
+                "--out", options.workDir().resolve("bench-reports-no-rules").toString()));
+        baseline.addAll(options.runArgs());
+        baseline.add(export.toString());
+
         Timing floorTime = time(floor);
+        Timing baselineTime = time(baseline);
         Timing scrubTime = time(scrub);
         JsonNode manifest = new ObjectMapper().readTree(reports.resolve("run.json").toFile());
         double floorRate = options.lines() / (floorTime.medianMillis() / 1000.0);
@@ -70,9 +83,13 @@ public final class Benchmark {
         out.printf("%-34s %10s %14s   runs (ms)%n", "", "wall", "lines/s");
         out.printf("%-34s %8.2f s %,14.0f   %s%n", "I/O floor (read + write, opencsv)", floorTime.medianMillis() / 1000.0,
                 floorRate, floorTime.runsMillis());
+        out.printf("%-34s %8.2f s %,14.0f   %s%n", "scrub, every rule off", baselineTime.medianMillis() / 1000.0,
+                options.lines() / (baselineTime.medianMillis() / 1000.0), baselineTime.runsMillis());
         out.printf("%-34s %8.2f s %,14.0f   %s%n", "scrub end to end (run)", scrubTime.medianMillis() / 1000.0,
                 scrubRate, scrubTime.runsMillis());
-        out.printf("end to end / floor: %.2fx%n", (double) scrubTime.medianMillis() / floorTime.medianMillis());
+        out.printf("end to end / floor: %.2fx (every rule off: %.2fx)%n",
+                (double) scrubTime.medianMillis() / floorTime.medianMillis(),
+                (double) baselineTime.medianMillis() / floorTime.medianMillis());
         JsonNode resources = manifest.get("resources");
         out.printf("scrub peak heap %,d MB, peak RSS %,d MB, %d worker thread(s), mode %s, rules %s%n",
                 resources.get("peak_heap_bytes").asLong() >> 20, resources.get("peak_rss_bytes").asLong() >> 20,

@@ -149,8 +149,11 @@ class CommandLineIT {
     void benchReportsLinesPerSecondAgainstTheFloor() throws Exception {
         Jar.Result result = Jar.run("bench", "--lines", "3000", "--runs", "1", "--work", dir.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("I/O floor", "scrub end to end", "end to end / floor:", "peak heap",
-                "peak RSS", "rows read 3,000");
+        assertThat(result.out()).contains("I/O floor", "scrub, every rule off", "scrub end to end",
+                "end to end / floor:", "peak heap", "peak RSS", "rows read 3,000");
+        JsonNode baseline = new ObjectMapper().readTree(dir.resolve("bench-reports-no-rules/run.json").toFile());
+        assertThat(baseline.at("/rows/read").asLong()).isEqualTo(3000);
+        assertThat(baseline.at("/findings/total").asLong()).isZero();
     }
 
     @Test
