@@ -35,10 +35,10 @@ final class ChunkEvaluator {
             while (next < findings.size() && findings.get(next).claimOrder() == order) {
                 next++;
             }
-            outcomes.add(new ClaimOutcome(parsed.claim().claimId(), order, List.copyOf(findings.subList(from, next)),
+            List<Finding> own = from == next ? List.of() : List.copyOf(findings.subList(from, next));
+            outcomes.add(new ClaimOutcome(parsed.claim().claimId(), order, own,
                     parsed.scrubbedRows(), parsed.rejectedRows(), parsed.rows(), !result.unscrubbed().contains(order)));
         }
         return outcomes;
     }
-
 }

@@ -26,6 +26,12 @@ public final class RowParser {
     // Exports repeat the same cells (a few thousand distinct diagnosis and modifier lists); parse each once.
     private final BoundedCache<String, List<String>> modifierCells = new BoundedCache<>();
     private final BoundedCache<String, List<Diagnosis>> diagnosisCells = new BoundedCache<>();
+    // One shared String per distinct code: every rule hashes and compares these, and a shared instance has its
+    // hash computed once and its characters already in the CPU cache (a fresh one per row costs a miss each).
+    private final BoundedCache<String, String> procedureCodes = new BoundedCache<>();
+    private final BoundedCache<String, String> taxonomies = new BoundedCache<>();
+    private final BoundedCache<String, String> placesOfService = new BoundedCache<>();
+    private final BoundedCache<String, String> payers = new BoundedCache<>();
 
     public RowParser(ColumnMap columns, String file) {
         this.columns = columns;
@@ -56,7 +62,7 @@ public final class RowParser {
         }
         checkCells(cells, problems, oddCharacters);
         LocalDate date = dateOfService(cells, problems);
-        String procedure = Codes.procedure(columns.get(cells, Column.PROCEDURE_CODE));
+        String procedure = procedureCodes.get(columns.get(cells, Column.PROCEDURE_CODE), Codes::procedure);
         if (procedure.isEmpty()) {
             problems.reject(Column.PROCEDURE_CODE, "procedure_code is empty");
         }
@@ -66,9 +72,10 @@ public final class RowParser {
             return new ParsedRow(problems.claimId, null, problems.list);
         }
         ClaimLine line = new ClaimLine(problems.claimId, claimOrder, lineNumber, date, procedure, modifiers(cells), units,
-                diagnoses(cells), Codes.taxonomy(columns.get(cells, Column.RENDERING_TAXONOMY)),
-                columns.get(cells, Column.RENDERING_NPI), Codes.placeOfService(columns.get(cells, Column.PLACE_OF_SERVICE)),
-                columns.get(cells, Column.PAYER), sex, file, sourceLine, claim);
+                diagnoses(cells), taxonomies.get(columns.get(cells, Column.RENDERING_TAXONOMY), Codes::taxonomy),
+                columns.get(cells, Column.RENDERING_NPI),
+                placesOfService.get(columns.get(cells, Column.PLACE_OF_SERVICE), Codes::placeOfService),
+                payers.get(columns.get(cells, Column.PAYER), payer -> payer), sex, file, sourceLine, claim);
         return new ParsedRow(problems.claimId, line, problems.list);
     }
 
