@@ -68,6 +68,8 @@ public final class Progress implements AutoCloseable {
     @Override
     public synchronized void close() {
         ticker.interrupt();
+        // The last state is always shown, so even a run shorter than a tick ends with its count and time.
+        print();
         if (printed) {
             err.println();
             err.flush();
