@@ -19,8 +19,9 @@ import org.claimscrubber.engine.Category;
 
 /**
  * {@code bench}: on one generated export, the scrubber end to end, the scrubber with every rule switched off
- * (the engine's own cost), and the I/O floor, each in a JVM of its own so JVM start is counted, each run several times (the median is reported). Figures come from the
- * child runs: wall time measured here, peak heap and resident set from the scrubber's run.json.
+ * (the engine's own cost), and the I/O floor, each in a JVM of its own so JVM start is counted, each run
+ * several times (the median is reported). Figures come from the child runs: wall time measured here, peak
+ * heap and resident set from the scrubber's run.json.
  */
 public final class Benchmark {
 

@@ -26,12 +26,11 @@ public final class RowParser {
     // Exports repeat the same cells (a few thousand distinct diagnosis and modifier lists); parse each once.
     private final BoundedCache<String, List<String>> modifierCells = new BoundedCache<>();
     private final BoundedCache<String, List<Diagnosis>> diagnosisCells = new BoundedCache<>();
-    // One shared String per distinct code: every rule hashes and compares these, and a shared instance has its
-    // hash computed once and its characters already in the CPU cache (a fresh one per row costs a miss each).
+    // One shared String per distinct code: the rules hash and compare these on every line, and a shared
+    // instance has its hash computed once and its characters already in the CPU cache.
     private final BoundedCache<String, String> procedureCodes = new BoundedCache<>();
     private final BoundedCache<String, String> taxonomies = new BoundedCache<>();
     private final BoundedCache<String, String> placesOfService = new BoundedCache<>();
-    private final BoundedCache<String, String> payers = new BoundedCache<>();
 
     public RowParser(ColumnMap columns, String file) {
         this.columns = columns;
@@ -75,7 +74,7 @@ public final class RowParser {
                 diagnoses(cells), taxonomies.get(columns.get(cells, Column.RENDERING_TAXONOMY), Codes::taxonomy),
                 columns.get(cells, Column.RENDERING_NPI),
                 placesOfService.get(columns.get(cells, Column.PLACE_OF_SERVICE), Codes::placeOfService),
-                payers.get(columns.get(cells, Column.PAYER), payer -> payer), sex, file, sourceLine, claim);
+                columns.get(cells, Column.PAYER), sex, file, sourceLine, claim);
         return new ParsedRow(problems.claimId, line, problems.list);
     }
 
