@@ -38,7 +38,7 @@ public final class BatchRunner {
                 options.switches());
         long t2 = System.nanoTime();
         try (ReportFiles files = new ReportFiles(options.outDir());
-             ReportSink sink = new ReportSink(files, options.split())) {
+             ReportSink sink = new ReportSink(files, options.split(), options.holdOn())) {
             Scrubber.Options scrubbing = new Scrubber.Options(options.threads(), options.split(), files.dir(),
                     options.standardInput(), options.progress());
             Scrubber.Result result = new Scrubber(rules, facts, options.today()).scrub(sources, scrubbing, sink);

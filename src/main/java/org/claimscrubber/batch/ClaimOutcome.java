@@ -32,17 +32,20 @@ public record ClaimOutcome(String claimId, long order, List<Finding> findings, i
         return worst;
     }
 
-    /** Held: a finding of WARNING or worse (or a row that could not be read) keeps the claim back. */
-    public boolean held() {
+    /**
+     * Held: a finding at or above the hold policy's severity (ERROR by default: what a payer would deny), or a
+     * rule that failed on the claim, keeps it back. A rejected row is an ERROR finding, so it holds too.
+     */
+    public boolean held(Severity holdOn) {
         Severity worst = worst();
-        return !fullyScrubbed || worst != null && worst.atLeast(Severity.WARNING);
+        return !fullyScrubbed || worst != null && worst.atLeast(holdOn);
     }
 
-    /** The ids of the rules whose ERROR or WARNING findings hold the claim, sorted. */
-    public Set<String> heldBy() {
+    /** The ids of the rules whose findings at or above {@code holdOn} hold the claim, sorted. */
+    public Set<String> heldBy(Severity holdOn) {
         Set<String> ids = new TreeSet<>();
         for (Finding finding : findings) {
-            if (finding.severity().atLeast(Severity.WARNING)) {
+            if (finding.severity().atLeast(holdOn)) {
                 ids.add(finding.ruleId());
             }
         }

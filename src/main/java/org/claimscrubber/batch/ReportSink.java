@@ -2,6 +2,7 @@ package org.claimscrubber.batch;
 
 import java.io.Closeable;
 import java.io.IOException;
+import org.claimscrubber.engine.Severity;
 import org.claimscrubber.report.Finding;
 import org.claimscrubber.report.FindingsCsvWriter;
 import org.claimscrubber.report.FindingsJsonWriter;
@@ -19,6 +20,7 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
 
     private final ReportFiles files;
     private final boolean split;
+    private final Severity holdOn;
     private FindingsCsvWriter csv;
     private FindingsJsonWriter json;
     private SplitWriter clean;
@@ -28,11 +30,14 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
     private long withErrors;
     private long withWarnings;
     private long notFullyScrubbed;
+    private long heldClaims;
     private boolean open;
 
-    ReportSink(ReportFiles files, boolean split) throws IOException {
+    /** @param holdOn the least severity that holds a claim (--hold-on) */
+    ReportSink(ReportFiles files, boolean split, Severity holdOn) throws IOException {
         this.files = files;
         this.split = split;
+        this.holdOn = holdOn;
         open();
     }
 
@@ -49,6 +54,7 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
         withErrors = 0;
         withWarnings = 0;
         notFullyScrubbed = 0;
+        heldClaims = 0;
     }
 
     @Override
@@ -69,9 +75,12 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
                 withWarnings++;
             }
         }
+        boolean isHeld = outcome.held(holdOn) || !outcome.isClaim();
+        if (isHeld && outcome.isClaim()) {
+            heldClaims++;
+        }
         if (split) {
-            boolean isHeld = outcome.held() || !outcome.isClaim();
-            String heldBy = String.join(";", outcome.heldBy());
+            String heldBy = String.join(";", outcome.heldBy(holdOn));
             for (ClaimRows.Row row : outcome.rows()) {
                 (isHeld ? held : clean).write(row.source().header(), row.record().cells(), heldBy);
             }
@@ -95,7 +104,8 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
     }
 
     RunManifest.ClaimCounts claimCounts() {
-        return new RunManifest.ClaimCounts(claims, withErrors, withWarnings, claims - withErrors - withWarnings,
+        return new RunManifest.ClaimCounts(claims, withErrors, withWarnings, claims - withErrors - withWarnings, heldClaims,
+                holdOn.name(),
                 notFullyScrubbed);
     }
 

@@ -20,12 +20,13 @@ import org.claimscrubber.files.BundledFiles;
  * @param today         the day of the run, against which dates of service are checked
  * @param threads       workers evaluating claims
  * @param split         also write clean-claims.csv and held-claims.csv
+ * @param holdOn        the least severity that holds a claim (ERROR unless --hold-on warning)
  * @param progress      progress on standard error, or null
  * @param standardInput what "-" reads
  */
 public record RunOptions(List<String> inputs, Path outDir, BundledFiles.Located rules, BundledFiles.Located seeds,
                          Path reference, RuleSwitches switches, RuleCache ruleCache, Severity failOn, LocalDate today, int threads,
-                         boolean split, Progress progress, InputStream standardInput) {
+                         boolean split, Severity holdOn, Progress progress, InputStream standardInput) {
 
     public RunOptions {
         inputs = List.copyOf(inputs);
@@ -35,6 +36,6 @@ public record RunOptions(List<String> inputs, Path outDir, BundledFiles.Located 
     public static RunOptions of(List<String> inputs, Path outDir, BundledFiles.Located rules,
                                 BundledFiles.Located seeds, RuleSwitches switches, Severity failOn, LocalDate today) {
         return new RunOptions(inputs, outDir, rules, seeds, null, switches, RuleCache.off(), failOn, today,
-                Scrubber.defaultThreads(), false, null, System.in);
+                Scrubber.defaultThreads(), false, Severity.ERROR, null, System.in);
     }
 }

@@ -47,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--split", description = "Also write clean-claims.csv and held-claims.csv")
     boolean split;
 
+    @Option(names = "--hold-on", paramLabel = "LEVEL",
+            description = "Hold claims with a finding at or above LEVEL: error (default, what a payer denies) or warning")
+    String holdOn;
+
     @Option(names = "--progress", description = "Show progress on standard error even when it is not a terminal")
     boolean progress;
 
@@ -65,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         boolean showProgress = !quiet && (progress || System.console() != null);
         try (Progress meter = showProgress ? new Progress(spec.commandLine().getErr(), inputBytes()) : null) {
             RunOptions options = new RunOptions(inputs, out, shared.rulesDirectory(), shared.seedsDirectory(),
-                    shared.reference, shared.switches(), shared.ruleCache(), failOnSeverity(), asOf == null ? LocalDate.now() : asOf, workers, split, meter,
+                    shared.reference, shared.switches(), shared.ruleCache(), failOnSeverity(), asOf == null ? LocalDate.now() : asOf, workers, split, holdOnSeverity(), meter,
                     System.in);
             RunOutcome outcome = new BatchRunner().run(options);
             if (meter != null) {
@@ -96,14 +100,24 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Severity failOnSeverity() {
-        if (failOn == null) {
-            return null;
+        return failOn == null ? null : level("--fail-on", failOn);
+    }
+
+    /** --hold-on, else the config file's hold.on, else ERROR. */
+    private Severity holdOnSeverity() throws Exception {
+        if (holdOn != null) {
+            return level("--hold-on", holdOn);
         }
-        return switch (failOn.toLowerCase(Locale.ROOT)) {
+        Severity configured = shared.switches().holdOn();
+        return configured == null ? Severity.ERROR : configured;
+    }
+
+    private Severity level(String option, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
             case "error" -> Severity.ERROR;
             case "warning" -> Severity.WARNING;
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--fail-on takes error or warning, not '" + failOn + "'");
+                    option + " takes error or warning, not '" + value + "'");
         };
     }
 }

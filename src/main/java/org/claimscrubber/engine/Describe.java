@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
 import org.claimscrubber.codes.Diagnosis;
 import org.claimscrubber.codes.Sex;
 import org.claimscrubber.codes.Side;
+import org.claimscrubber.facts.DiagnosisEntry;
 import org.claimscrubber.facts.Labels;
+import org.claimscrubber.facts.ModifierEntry;
+import org.claimscrubber.facts.TaxonomyEntry;
 import org.claimscrubber.facts.SeedFact;
 
 /** Phrases rule messages share, so the DRL consequences stay one readable line. */
@@ -64,11 +67,43 @@ public final class Describe {
         List<String> differing = new ArrayList<>();
         for (Object label : seedLabels) {
             String text = String.valueOf(label).strip();
-            if (!text.isEmpty() && !Labels.agree(text, officialLabel, 0.6) && !differing.contains(text)) {
+            if (!text.isEmpty() && !Labels.agree(text, officialLabel, org.claimscrubber.facts.Reconciler.DIAGNOSIS_AGREEMENT) && !differing.contains(text)) {
                 differing.add(text);
             }
         }
         return differing.isEmpty() ? "" : "; its document says '" + String.join("' / '", differing) + "'";
+    }
+
+    /**
+     * What the document's rows for a code say where the official facts contradict them, e.g. "; the document
+     * describes CQ as '...', but CQ is '...'". Empty when no row is contradicted.
+     */
+    public static String contradictions(Collection<?> rows) {
+        List<String> problems = new ArrayList<>();
+        for (Object row : inDocumentOrder(rows)) {
+            String problem = row instanceof ModifierEntry m && m.contradicted() ? m.check().problem()
+                    : row instanceof DiagnosisEntry d && d.contradicted() ? d.check().problem()
+                    : row instanceof TaxonomyEntry t && t.contradicted() ? t.check().problem() : null;
+            if (problem != null && !problems.contains(problem)) {
+                problems.add(problem);
+            }
+        }
+        return problems.isEmpty() ? "" : "; " + String.join("; ", problems);
+    }
+
+    /** For a finding that already says what the code is: "; the document lists CQ as '...', which CQ is not". */
+    public static String misdescribed(Collection<?> rows) {
+        List<String> parts = new ArrayList<>();
+        for (Object row : inDocumentOrder(rows)) {
+            if (row instanceof ModifierEntry m && m.contradicted()) {
+                String part = "the document lists " + m.modifier() + " for " + m.procedureCode() + " as '" + m.description()
+                        + "', which " + m.modifier() + " is not";
+                if (!parts.contains(part)) {
+                    parts.add(part);
+                }
+            }
+        }
+        return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
     }
 
     private static String keyOf(Object fact) {

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.claimscrubber.claims.ClaimLine;
 import org.claimscrubber.claims.InputProblem;
-import org.claimscrubber.facts.SeedFact;
+import org.claimscrubber.facts.Cited;
 import org.claimscrubber.report.Finding;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -115,7 +115,7 @@ public final class FindingCollector {
     }
 
     static String cite(Object source) {
-        if (source instanceof SeedFact fact) {
+        if (source instanceof Cited fact) {
             return fact.citation();
         }
         if (source instanceof Collection<?> many) {

@@ -20,6 +20,8 @@ import java.util.Set;
  * disable.categories = PLACE_OF_SERVICE
  * # payer names in exports that count as a payer named in a rule's @payers(...)
  * payer.Medicare = Medicare Part B, MEDICARE RAILROAD
+ * # the least severity that holds a claim (run --hold-on overrides): error (default) or warning
+ * hold.on = warning
  * </pre>
  *
  * @param source        the file, as messages name it (null when there is no config file)
@@ -27,9 +29,9 @@ import java.util.Set;
  * @param lines         where each switch was written, for messages: "rule:MOD-002" or "category:CODE" to line
  */
 public record RuleSwitches(String source, Set<String> disabledRules, Set<Category> disabledCategories,
-                           Map<String, Set<String>> payerAliases, Map<String, Integer> lines) {
+                           Map<String, Set<String>> payerAliases, Map<String, Integer> lines, Severity holdOn) {
 
-    public static final RuleSwitches NONE = new RuleSwitches(null, Set.of(), Set.of(), Map.of(), Map.of());
+    public static final RuleSwitches NONE = new RuleSwitches(null, Set.of(), Set.of(), Map.of(), Map.of(), null);
 
     public static RuleSwitches load(Path file) throws RulesException {
         List<String> text;
@@ -42,6 +44,7 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
         Set<Category> categories = new LinkedHashSet<>();
         Map<String, Set<String>> aliases = new LinkedHashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
+        Severity holdOn = null;
         for (int i = 0; i < text.size(); i++) {
             String line = text.get(i).strip();
             String where = file + ":" + (i + 1) + ": ";
@@ -75,12 +78,18 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
                 Set<String> names = aliases.computeIfAbsent(key.substring(6).toLowerCase(Locale.ROOT),
                         k -> new LinkedHashSet<>());
                 values.forEach(value -> names.add(value.toLowerCase(Locale.ROOT)));
+            } else if (key.equals("hold.on")) {
+                String value = values.isEmpty() ? "" : values.get(0).toLowerCase(Locale.ROOT);
+                if (!value.equals("error") && !value.equals("warning")) {
+                    throw new RulesException(where + "hold.on takes error or warning, not '" + value + "'");
+                }
+                holdOn = value.equals("error") ? Severity.ERROR : Severity.WARNING;
             } else {
                 throw new RulesException(where + "unknown key '" + key
-                        + "' (known: disable.rules, disable.categories, payer.<name>)");
+                        + "' (known: disable.rules, disable.categories, payer.<name>, hold.on)");
             }
         }
-        return new RuleSwitches(file.toString(), rules, categories, aliases, lines);
+        return new RuleSwitches(file.toString(), rules, categories, aliases, lines, holdOn);
     }
 
     /** Why a rule is off, or null when it is on. */

@@ -43,8 +43,8 @@ public final class Audit {
     }
 
     /** Agreement thresholds (see {@link Labels}): diagnosis labels are precise, other labels less so. */
-    private static final double DIAGNOSIS_AGREEMENT = 0.6;
-    private static final double LABEL_AGREEMENT = 0.5;
+    private static final double DIAGNOSIS_AGREEMENT = Reconciler.DIAGNOSIS_AGREEMENT;
+    private static final double LABEL_AGREEMENT = Reconciler.LABEL_AGREEMENT;
 
     private final FactBase facts;
     private final LocalDate today;
@@ -116,58 +116,30 @@ public final class Audit {
 
     // ---- 2. seed facts against the official facts ----
 
+    /** Every seed row the official facts contradict (the verdicts the rules use), and headers listed as codes. */
     private void official() {
         for (SeedFact fact : facts.seedFacts()) {
-            if (fact instanceof TaxonomyEntry taxonomy) {
-                taxonomy(taxonomy);
-            } else if (fact instanceof DiagnosisEntry diagnosis) {
-                diagnosis(diagnosis);
-            } else if (fact instanceof ModifierEntry modifier && !modifier.description().isBlank()) {
-                facts.official().find(OfficialKind.MODIFIER, modifier.modifier())
-                        .filter(row -> !Labels.agree(modifier.description(), row.plainLabel(), LABEL_AGREEMENT))
-                        .ifPresent(row -> add(Group.OFFICIAL, fact, "modifier " + modifier.modifier() + " is described as '"
-                                + modifier.description() + "', but it is '" + row.label() + "' (" + row.citation() + ")"));
+            OfficialCheck check = checkOf(fact);
+            if (check != null && check.contradicted()) {
+                add(Group.OFFICIAL, fact, check.problem() + (check.source().isEmpty() ? "" : " (" + check.source() + ")"));
+            }
+            if (fact instanceof DiagnosisEntry diagnosis && facts.diagnosisCodes().isNonBillable(diagnosis.diagnosis())) {
+                CodeEntry entry = facts.diagnosisCodes().entry(diagnosis.diagnosis());
+                add(Group.OFFICIAL, fact, "diagnosis " + diagnosis.diagnosis() + " is a category header, not billable: "
+                        + entry.label() + " (" + entry.source() + ")");
             }
         }
         procedures();
     }
 
-    private void taxonomy(TaxonomyEntry taxonomy) {
-        TaxonomyCodes codes = facts.taxonomyCodes();
-        if (codes.isNotACode(taxonomy.taxonomy())) {
-            add(Group.OFFICIAL, taxonomy, "taxonomy " + taxonomy.taxonomy() + " ('" + taxonomy.specialty()
-                    + "') is not a NUCC taxonomy code" + source(codes.isComplete(), "NUCC list"));
-            return;
+    private static OfficialCheck checkOf(SeedFact fact) {
+        if (fact instanceof ModifierEntry modifier) {
+            return modifier.check();
         }
-        CodeEntry entry = codes.entry(taxonomy.taxonomy());
-        if (entry == null) {
-            return; // not in the curated table, and no full list loaded: nothing to compare with
+        if (fact instanceof DiagnosisEntry diagnosis) {
+            return diagnosis.check();
         }
-        String lastPart = entry.label().substring(entry.label().lastIndexOf('/') + 1).strip();
-        if (!Labels.agree(taxonomy.specialty(), lastPart, LABEL_AGREEMENT)
-                && !Labels.agree(taxonomy.specialty(), entry.label(), LABEL_AGREEMENT)) {
-            add(Group.OFFICIAL, taxonomy, "taxonomy " + taxonomy.taxonomy() + " is labelled '" + taxonomy.specialty()
-                    + "', but it is '" + entry.label() + "' (" + entry.source() + ")");
-        }
-    }
-
-    private void diagnosis(DiagnosisEntry diagnosis) {
-        CodeEntry entry = facts.diagnosisCodes().entry(diagnosis.diagnosis());
-        if (entry == null) {
-            if (facts.diagnosisCodes().isComplete()) {
-                add(Group.OFFICIAL, diagnosis, "diagnosis " + diagnosis.diagnosis() + " is not an ICD-10-CM code");
-            }
-            return;
-        }
-        if (!entry.billable()) {
-            add(Group.OFFICIAL, diagnosis, "diagnosis " + diagnosis.diagnosis() + " is not billable: " + entry.label()
-                    + " (" + entry.source() + ")");
-        }
-        String official = entry.label().replaceAll("\\s*\\([^)]*\\)", "");
-        if (!Labels.agree(diagnosis.description(), official, DIAGNOSIS_AGREEMENT)) {
-            add(Group.OFFICIAL, diagnosis, "diagnosis " + diagnosis.diagnosis() + " is described as '"
-                    + diagnosis.description() + "', but it is '" + official + "' (" + entry.source() + ")");
-        }
+        return fact instanceof TaxonomyEntry taxonomy ? taxonomy.check() : null;
     }
 
     /** Procedure codes a document is about or names (primary, related) that are deleted or not yet in effect. */
@@ -190,10 +162,6 @@ public final class Audit {
                 add(Group.OFFICIAL, fact, role + " is not in effect until " + row.effective() + " (" + row.citation() + ")");
             }
         }));
-    }
-
-    private static String source(boolean complete, String list) {
-        return complete ? " (absent from the " + list + " loaded with --reference)" : " (" + OfficialFacts.FILE_NAME + ")";
     }
 
     // ---- 3. structure ----
@@ -234,7 +202,9 @@ public final class Audit {
             cutRows.clear();
         }
         for (Interpretation reading : facts.interpretations().rows()) {
-            boolean used = facts.seedFacts().stream().anyMatch(fact -> reading.source().equals(fact.provenance().interpretedBy()));
+            boolean used = facts.seedFacts().stream().anyMatch(fact -> reading.source().equals(fact.provenance().interpretedBy()))
+                    || facts.reconciled().specialtyScopes().stream().anyMatch(scope -> scope.sources().contains(reading.source()))
+                    || facts.reconciled().diagnosisScopes().stream().anyMatch(scope -> reading.source().equals(scope.interpretedBy()));
             if (!used) {
                 String[] at = reading.source().split(":");
                 items.add(new Item(Group.STRUCTURE, at[0], Integer.parseInt(at[1]), reading.appliesTo(),

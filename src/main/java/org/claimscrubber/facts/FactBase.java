@@ -11,10 +11,18 @@ import java.util.List;
 public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpretations interpretations,
                        String interpretationsLabel, OfficialFacts official, String officialLabel,
                        ReferenceFiles reference, DiagnosisCodes diagnosisCodes, TaxonomyCodes taxonomyCodes,
-                       String hash) {
+                       CodePolicy policy, Reconciler.Result reconciled, String hash) {
 
     public FactBase {
         documents = List.copyOf(documents);
+    }
+
+    /** The curated modifier classes and procedure classes (modifier-classes.csv, procedure-classes.csv). */
+    public record CodePolicy(List<ModifierClass> modifierClasses, List<ProcedureClass> procedureClasses) {
+        public CodePolicy {
+            modifierClasses = List.copyOf(modifierClasses);
+            procedureClasses = List.copyOf(procedureClasses);
+        }
     }
 
     public List<SeedFact> seedFacts() {
@@ -25,9 +33,16 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         return documents.stream().flatMap(document -> document.notes().stream()).toList();
     }
 
-    /** Every fact a rule session holds besides the claims: seed facts, official rows and the two code sets. */
+    /**
+     * Every fact a rule session holds besides the claims: seed facts (with their official verdicts), the
+     * scopes built from them, official rows, the curated classes and the two code sets.
+     */
     public List<Object> engineFacts() {
         List<Object> facts = new ArrayList<>(seedFacts());
+        facts.addAll(reconciled.diagnosisScopes());
+        facts.addAll(reconciled.specialtyScopes());
+        facts.addAll(policy.modifierClasses());
+        facts.addAll(policy.procedureClasses());
         facts.addAll(official.rows());
         facts.add(diagnosisCodes);
         facts.add(taxonomyCodes);

@@ -52,6 +52,9 @@ public final class FactLoader {
         MessageDigest hash = ContentHash.sha256();
         String interpretationsText = read(interpretationsFile, hash);
         OfficialFacts official = OfficialFacts.parse(OfficialFacts.FILE_NAME, read(officialFile, hash));
+        FactBase.CodePolicy policy = new FactBase.CodePolicy(
+                CodePolicyTables.modifierClasses(read(curated(dir, CodePolicyTables.MODIFIER_CLASSES), hash)),
+                CodePolicyTables.procedureClasses(read(curated(dir, CodePolicyTables.PROCEDURE_CLASSES), hash)));
         ReferenceFiles reference = referenceDir == null ? ReferenceFiles.none() : ReferenceFiles.load(referenceDir);
         Interpretations interpretations = Interpretations.parse(Interpretations.FILE_NAME, interpretationsText);
         SeedParser parser = new SeedParser(interpretations);
@@ -64,19 +67,36 @@ public final class FactLoader {
             throw new FactsException("seeds directory " + seeds.label() + ": none of its " + parsed.size()
                     + " documents names a procedure code, so there is nothing to check claims against");
         }
-        return new FactBase(seeds.label(), parsed, interpretations, interpretationsLabel, official, officialLabel,
-                reference, diagnosisCodes(official, reference), taxonomyCodes(official, reference),
+        DiagnosisCodes diagnosisCodes = diagnosisCodes(official, reference);
+        TaxonomyCodes taxonomyCodes = taxonomyCodes(official, reference);
+        Reconciler.Result reconciled = new Reconciler(CodePolicyTables.byModifier(policy.modifierClasses()), official,
+                diagnosisCodes, taxonomyCodes, interpretations).reconcile(parsed);
+        return new FactBase(seeds.label(), reconciled.documents(), interpretations, interpretationsLabel, official,
+                officialLabel, reference, diagnosisCodes, taxonomyCodes, policy, reconciled,
                 ContentHash.hex(hash.digest()));
     }
 
-    /** The curated ICD-10-CM rows, overlaid by the full list when one is loaded. */
+    /** A curated table from the seeds folder, or the bundled one when the folder has none. */
+    private static Path curated(Path dir, String name) {
+        Path file = dir.resolve(name);
+        return Files.isRegularFile(file) ? file : BundledFiles.directory("seeds").resolve(name);
+    }
+
+    /**
+     * The billable list (bundled FY2026, or the one --reference gives) with the labels of headers from the
+     * curated rows and any order file.
+     */
     private static DiagnosisCodes diagnosisCodes(OfficialFacts official, ReferenceFiles reference) {
-        Map<String, CodeEntry> codes = new HashMap<>();
+        Map<String, CodeEntry> headers = new HashMap<>();
         for (OfficialCode row : official.ofKind(OfficialKind.ICD10CM)) {
-            codes.put(row.code(), new CodeEntry(row.code(), row.label(), row.billable(), row.citation()));
+            if (!row.billable()) {
+                headers.put(row.code(), new CodeEntry(row.code(), row.label(), false, row.citation()));
+            }
         }
-        codes.putAll(reference.diagnoses());
-        return new DiagnosisCodes(codes, reference.hasDiagnoses());
+        reference.diagnoses().values().stream().filter(entry -> !entry.billable())
+                .forEach(entry -> headers.put(entry.code(), entry));
+        IcdCodeList list = reference.diagnosisList();
+        return new DiagnosisCodes(list == null ? IcdCodeList.bundled() : list, headers);
     }
 
     /** The curated taxonomy rows (those recorded as not NUCC codes kept apart), overlaid by the full list. */

@@ -21,7 +21,11 @@ public record Interpretation(Kind kind, String appliesTo, String phrase, List<St
         /** A prose phrase naming the surgery a procedure is performed during: values are its CPT codes. */
         COMPANION,
         /** A unit basis ("per breast") read as limits: values {@code line=N} and {@code day=N}. */
-        UNIT_BASIS
+        UNIT_BASIS,
+        /** A specialty a taxonomy table names, read as NUCC codes: values are codes of its NUCC classification. */
+        SPECIALTY,
+        /** How far a document's related-diagnoses list limits the procedure: {@code ANY} when it lists examples only. */
+        DIAGNOSIS_SCOPE
     }
 
     public Interpretation {

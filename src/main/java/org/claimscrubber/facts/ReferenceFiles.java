@@ -20,16 +20,17 @@ import org.claimscrubber.codes.Codes;
 /**
  * Full official code sets in their published formats, from the folder {@code --reference DIR} names:
  * the NUCC Health Care Provider Taxonomy CSV (header {@code Code,Grouping,Classification,...}) and the CMS
- * ICD-10-CM order file (fixed columns: order number, code, header flag 0/1, short and long description).
+ * ICD-10-CM order file (fixed columns: order number, code, header flag 0/1, short and long description), and
+ * the CDC/NCHS ICD-10-CM codes file (billable codes only: code in columns 1-7, description from column 9).
  * Files are recognised by their content, whatever their names; other files are listed as ignored.
  */
 public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, Map<String, CodeEntry> diagnoses,
-                             List<String> loaded, List<String> ignored) {
+                             IcdCodeList codesFile, List<String> loaded, List<String> ignored) {
 
     private static final Pattern ORDER_LINE = Pattern.compile("^\\d{5} [A-Z0-9][A-Z0-9 ]{6} [01] .*");
 
     public static ReferenceFiles none() {
-        return new ReferenceFiles(null, Map.of(), Map.of(), List.of(), List.of());
+        return new ReferenceFiles(null, Map.of(), Map.of(), null, List.of(), List.of());
     }
 
     public boolean hasTaxonomies() {
@@ -37,7 +38,24 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
     }
 
     public boolean hasDiagnoses() {
-        return !diagnoses.isEmpty();
+        return !diagnoses.isEmpty() || codesFile != null;
+    }
+
+    /**
+     * The billable ICD-10-CM list these files give (a codes file, or the billable rows of an order file),
+     * or null when they give none and the bundled list applies.
+     */
+    public IcdCodeList diagnosisList() {
+        if (codesFile != null) {
+            return codesFile;
+        }
+        if (diagnoses.isEmpty()) {
+            return null;
+        }
+        Map<String, String> billable = new LinkedHashMap<>();
+        diagnoses.values().stream().filter(CodeEntry::billable).forEach(entry -> billable.put(entry.code(), entry.label()));
+        return IcdCodeList.of(loaded.stream().filter(name -> name.contains("order file")).findFirst().orElse(folder),
+                billable);
     }
 
     public static ReferenceFiles load(Path dir) throws FactsException {
@@ -48,6 +66,7 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
         Map<String, CodeEntry> diagnoses = new LinkedHashMap<>();
         List<String> loaded = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
+        IcdCodeList codesFile = null;
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String first = firstLine(file);
@@ -59,6 +78,9 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
                     int before = diagnoses.size();
                     readOrderFile(file, diagnoses);
                     loaded.add(name + " (ICD-10-CM order file, " + (diagnoses.size() - before) + " codes)");
+                } else if (IcdCodeList.looksLikeCodesLine(first)) {
+                    codesFile = IcdCodeList.read(file);
+                    loaded.add(name + " (ICD-10-CM codes file, " + codesFile.size() + " billable codes)");
                 } else {
                     ignored.add(name);
                 }
@@ -67,10 +89,10 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
             throw new FactsException("reference directory " + dir + " cannot be read: " + e.getMessage(), e);
         }
         if (loaded.isEmpty()) {
-            throw new FactsException("reference directory " + dir + " holds no NUCC taxonomy CSV and no CMS ICD-10-CM"
-                    + " order file" + (ignored.isEmpty() ? "" : " (found " + String.join(", ", ignored) + ")"));
+            throw new FactsException("reference directory " + dir + " holds no NUCC taxonomy CSV and no ICD-10-CM"
+                    + " order or codes file" + (ignored.isEmpty() ? "" : " (found " + String.join(", ", ignored) + ")"));
         }
-        return new ReferenceFiles(dir.toString(), taxonomies, diagnoses, loaded, ignored);
+        return new ReferenceFiles(dir.toString(), taxonomies, diagnoses, codesFile, loaded, ignored);
     }
 
     private static String firstLine(Path file) throws IOException {

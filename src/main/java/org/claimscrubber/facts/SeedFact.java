@@ -1,7 +1,7 @@
 package org.claimscrubber.facts;
 
 /** A fact read from a seed document; rules join claim lines with these. */
-public interface SeedFact {
+public interface SeedFact extends Cited {
 
     /** The procedure code the document is about. */
     String procedureCode();
@@ -12,6 +12,7 @@ public interface SeedFact {
     String key();
 
     /** How a finding cites this fact. */
+    @Override
     default String citation() {
         return provenance().cite(key());
     }

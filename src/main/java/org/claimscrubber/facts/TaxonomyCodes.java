@@ -34,6 +34,41 @@ public final class TaxonomyCodes {
         return codes.get(code);
     }
 
+    /**
+     * The code's NUCC classification (the middle part of "Grouping / Classification / Specialization", e.g.
+     * "Surgery" for 2086X0206X), or null when the code is not known here.
+     */
+    public String classificationOf(String code) {
+        String[] parts = partsOf(code);
+        return parts == null || parts.length < 2 ? null : parts[1];
+    }
+
+    /** The classification and specialization, e.g. "Psychiatry & Neurology, Psychiatry"; the code when unknown. */
+    public String officialName(String code) {
+        String[] parts = partsOf(code);
+        if (parts == null) {
+            return code;
+        }
+        return parts.length < 2 ? parts[0] : String.join(", ", java.util.Arrays.asList(parts).subList(1, parts.length));
+    }
+
+    /**
+     * Radiologists and pathologists interpret images and specimens; they never bill the surgery a document
+     * says a procedure is performed during (NUCC classifications Radiology, Pathology and pathology staff).
+     */
+    public boolean interpretsOnly(String code) {
+        String classification = classificationOf(code);
+        return classification != null && INTERPRETING.contains(classification);
+    }
+
+    private static final Set<String> INTERPRETING = Set.of("Radiology", "Pathology",
+            "Specialist/Technologist, Pathology", "Technician, Pathology");
+
+    private String[] partsOf(String code) {
+        CodeEntry entry = codes.get(code);
+        return entry == null ? null : entry.label().split(" / ");
+    }
+
     @Override
     public String toString() {
         return "NUCC taxonomy codes (" + codes.size() + (complete ? ", full list" : ", curated") + ")";

@@ -43,10 +43,12 @@ public record RunManifest(String tool, String version, String started, String fi
     }
 
     /**
-     * Claims with at least one ERROR; with WARNINGs but no ERROR; with neither. {@code notFullyScrubbed}
-     * counts claims a rule failed on (each also has an ERROR finding saying so).
+     * Claims with at least one ERROR; with WARNINGs but no ERROR; with neither. {@code held} counts the claims
+     * the hold policy keeps back ({@code holdOn}: ERROR by default, WARNING with --hold-on warning), with or
+     * without --split. {@code notFullyScrubbed} counts claims a rule failed on (each also has an ERROR finding).
      */
-    public record ClaimCounts(long read, long withErrors, long withWarnings, long clean, long notFullyScrubbed) {
+    public record ClaimCounts(long read, long withErrors, long withWarnings, long clean, long held, String holdOn,
+                              long notFullyScrubbed) {
     }
 
     public record FindingCounts(long total, Map<String, Long> bySeverity, Map<String, Long> byCategory) {

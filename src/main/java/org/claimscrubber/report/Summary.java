@@ -25,6 +25,8 @@ public final class Summary {
         }
         text.append(String.format("claims: %d (%d with errors, %d with warnings only, %d clean)%n", claims.read(),
                 claims.withErrors(), claims.withWarnings(), claims.clean()));
+        text.append(String.format("held: %d claims (hold policy: %s and above%s)%n", claims.held(),
+                claims.holdOn(), claims.holdOn().equals("ERROR") ? "; warnings are reported, not held" : ""));
         if (claims.notFullyScrubbed() > 0) {
             text.append(String.format("NOT FULLY SCRUBBED: %d claims, on which a rule failed (see findings)%n",
                     claims.notFullyScrubbed()));

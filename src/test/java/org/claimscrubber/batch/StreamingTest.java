@@ -21,6 +21,7 @@ import org.claimscrubber.Shipped;
 import org.claimscrubber.bench.SyntheticExport;
 import org.claimscrubber.engine.RuleCache;
 import org.claimscrubber.engine.RuleSwitches;
+import org.claimscrubber.engine.Severity;
 import org.claimscrubber.files.BundledFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class StreamingTest {
             throws Exception {
         return new BatchRunner().run(new RunOptions(inputs, dir.resolve(name), BundledFiles.Located.given(Shipped.RULES),
                 BundledFiles.Located.given(Shipped.SEEDS), null, RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY,
-                threads, split, null, new ByteArrayInputStream(stdin)));
+                threads, split, Severity.ERROR, null, new ByteArrayInputStream(stdin)));
     }
 
     private static RunOutcome run(String name, int threads, List<String> inputs) throws Exception {
@@ -166,7 +167,7 @@ class StreamingTest {
         try (Progress progress = new Progress(new PrintWriter(err), Files.size(export))) {
             new BatchRunner().run(new RunOptions(List.of(export.toString()), dir.resolve("progress"),
                     BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
-                    null, RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY, 1, false, progress, System.in));
+                    null, RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY, 1, false, Severity.ERROR, progress, System.in));
         }
         assertThat(err.toString()).contains(" rows ", "rows/s", "elapsed").endsWith(System.lineSeparator());
     }

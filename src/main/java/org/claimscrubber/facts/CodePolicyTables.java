@@ -1,0 +1,66 @@
+package org.claimscrubber.facts;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.claimscrubber.codes.CodeFormat;
+import org.claimscrubber.codes.Codes;
+
+/** Reads the curated modifier-classes.csv and procedure-classes.csv. */
+public final class CodePolicyTables {
+
+    public static final String MODIFIER_CLASSES = "modifier-classes.csv";
+    public static final String PROCEDURE_CLASSES = "procedure-classes.csv";
+
+    private CodePolicyTables() {
+    }
+
+    public static List<ModifierClass> modifierClasses(String content) throws FactsException {
+        List<ModifierClass> classes = new ArrayList<>();
+        for (CuratedTable.Row row : CuratedTable.read(MODIFIER_CLASSES, content,
+                List.of("modifier", "class", "official_label", "source"))) {
+            String modifier = Codes.modifier(row.cell(0));
+            if (!CodeFormat.MODIFIER.accepts(modifier)) {
+                throw new FactsException(row.where() + ": '" + row.cell(0) + "' is not a modifier");
+            }
+            ModifierClass.Kind kind;
+            try {
+                kind = ModifierClass.Kind.valueOf(row.cell(1).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new FactsException(row.where() + ": class '" + row.cell(1) + "' is not one of "
+                        + Arrays.toString(ModifierClass.Kind.values()));
+            }
+            classes.add(new ModifierClass(modifier, kind, row.cell(2), row.cell(3),
+                    new Provenance(MODIFIER_CLASSES, row.line(), kind.name())));
+        }
+        return classes;
+    }
+
+    public static List<ProcedureClass> procedureClasses(String content) throws FactsException {
+        List<ProcedureClass> classes = new ArrayList<>();
+        for (CuratedTable.Row row : CuratedTable.read(PROCEDURE_CLASSES, content,
+                List.of("from_code", "to_code", "service", "pc_tc_indicator", "source"))) {
+            String from = Codes.procedure(row.cell(0));
+            String to = Codes.procedure(row.cell(1));
+            if (!CodeFormat.PROCEDURE.accepts(from) || !CodeFormat.PROCEDURE.accepts(to) || from.compareTo(to) > 0) {
+                throw new FactsException(row.where() + ": '" + row.cell(0) + "' to '" + row.cell(1)
+                        + "' is not a range of procedure codes");
+            }
+            if (!row.cell(3).isEmpty() && !row.cell(3).matches("[0-9]")) {
+                throw new FactsException(row.where() + ": pc_tc_indicator '" + row.cell(3) + "' is not a CMS PC/TC indicator (0-9)");
+            }
+            classes.add(new ProcedureClass(from, to, row.cell(2).toUpperCase(Locale.ROOT), row.cell(3), row.cell(4),
+                    new Provenance(PROCEDURE_CLASSES, row.line(), row.cell(2))));
+        }
+        return classes;
+    }
+
+    public static Map<String, ModifierClass> byModifier(List<ModifierClass> classes) {
+        Map<String, ModifierClass> map = new LinkedHashMap<>();
+        classes.forEach(entry -> map.put(entry.modifier(), entry));
+        return map;
+    }
+}
