@@ -36,7 +36,7 @@ public final class ClaimRows {
         private String modifiers = "";
         private String units = "1";
         private String diagnoses = "C50.911";
-        private String taxonomy = "207Q00000X";
+        private String taxonomy = "2086X0206X";
         private String placeOfService = "22";
         private String payer = "Aetna";
         private String sex = "F";

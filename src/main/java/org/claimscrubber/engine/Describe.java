@@ -36,9 +36,11 @@ public final class Describe {
     private Describe() {
     }
 
-    /** The keys of facts joined with "or", in document order, e.g. "19301 or 38525". */
+    /** The keys of facts in document order, e.g. "19301, 19302 or 38525". */
     public static String either(Collection<?> facts) {
-        return inDocumentOrder(facts).stream().map(Describe::keyOf).distinct().collect(Collectors.joining(" or "));
+        List<String> keys = inDocumentOrder(facts).stream().map(Describe::keyOf).distinct().toList();
+        return keys.size() < 2 ? String.join("", keys)
+                : String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1);
     }
 
     /** Facts sorted by file and line (rules collect them in no fixed order; reports must be stable). */

@@ -86,12 +86,14 @@ public final class FactListing {
             text = table.table().rowNoun() + " table: " + table.rows() + " rows"
                     + (table.cutOff() ? ", cut off at line " + table.lastLine() + " (list incomplete)" : "");
         } else if (fact instanceof ModifierEntry modifier) {
-            text = "modifier " + modifier.modifier() + ": " + modifier.description() + cut(modifier.cutOff());
+            text = "modifier " + modifier.modifier() + ": " + modifier.description() + cut(modifier.cutOff())
+                    + verdict(modifier.check());
         } else if (fact instanceof TaxonomyEntry taxonomy) {
-            text = "taxonomy " + taxonomy.taxonomy() + ": " + taxonomy.specialty() + cut(taxonomy.cutOff());
+            text = "taxonomy " + taxonomy.taxonomy() + ": " + taxonomy.specialty() + cut(taxonomy.cutOff())
+                    + verdict(taxonomy.check());
         } else if (fact instanceof DiagnosisEntry diagnosis) {
             text = "related diagnosis " + diagnosis.diagnosis() + ": " + diagnosis.description()
-                    + cut(diagnosis.cutOff());
+                    + cut(diagnosis.cutOff()) + verdict(diagnosis.check());
         } else if (fact instanceof RelatedProcedureEntry related) {
             text = "related CPT " + related.relatedCode() + " (" + related.relationship() + "): "
                     + related.description() + cut(related.cutOff());
@@ -107,6 +109,15 @@ public final class FactListing {
         }
         String by = fact.provenance().interpretedBy();
         return by == null ? text : text + "  [read by " + by + "]";
+    }
+
+    /** The official verdict on a seed table row, e.g. "  [CONTRADICTED: ...]" or "  [CONFIRMED]". */
+    private static String verdict(OfficialCheck check) {
+        return switch (check.verdict()) {
+            case CONFIRMED -> "  [CONFIRMED by " + check.source() + "]";
+            case CONTRADICTED -> "  [CONTRADICTED: " + check.problem() + "]";
+            case UNVERIFIED -> "  [UNVERIFIED: the official facts do not know this code]";
+        };
     }
 
     private static String cut(boolean cutOff) {

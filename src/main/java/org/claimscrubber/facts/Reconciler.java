@@ -21,6 +21,8 @@ public final class Reconciler {
     /** Words that only name a side or a sex: a row wrong only in these still names the right category. */
     private static final String SIDE_AND_SEX_WORDS = "(?i)\\b(right|left|male|female)\\b";
 
+    private static final String SIDE_OR_SEX_ONLY = " (the side or sex is wrong; the ICD-10-CM category is right)";
+
     /** The reconciled documents and the scopes built from them. */
     public record Result(List<SeedDocument> documents, List<DiagnosisScope> diagnosisScopes,
                          List<SpecialtyScope> specialtyScopes) {
@@ -110,7 +112,7 @@ public final class Reconciler {
                 + plain + "'";
         boolean onlySideOrSex = Labels.agree(row.description().replaceAll(SIDE_AND_SEX_WORDS, " "),
                 plain.replaceAll(SIDE_AND_SEX_WORDS, " "), DIAGNOSIS_AGREEMENT);
-        return OfficialCheck.contradicted(entry.label(), entry.source(), onlySideOrSex ? problem + " (side or sex)" : problem);
+        return OfficialCheck.contradicted(entry.label(), entry.source(), onlySideOrSex ? problem + SIDE_OR_SEX_ONLY : problem);
     }
 
     private OfficialCheck taxonomy(TaxonomyEntry row) {
@@ -134,7 +136,7 @@ public final class Reconciler {
 
     /** A contradiction only in side or sex still names the right category (seed 001 swaps C50.911/C50.912). */
     private static boolean countsForItsCategory(DiagnosisEntry row) {
-        return !row.contradicted() || row.check().problem().endsWith("(side or sex)");
+        return !row.contradicted() || row.check().problem().endsWith(SIDE_OR_SEX_ONLY);
     }
 
     private Optional<DiagnosisScope> diagnosisScope(SeedDocument document) {

@@ -68,8 +68,9 @@ class HostileRunTest {
                 + "@cmd,1,2026-11-02,99213,C18.9,10.00\n"
                 + "OK1,1,2026-11-02,99213,C18.9,-5.00\n");
         Path out = dir.resolve("out");
-        assertThat(run("run", "--split", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out",
-                out.toString(), claims.toString()).exitCode()).isZero();
+        // A formula cell is a WARNING; --hold-on warning holds such claims (by default only ERRORs hold).
+        assertThat(run("run", "--split", "--hold-on", "warning", "--rules", "rules", "--seeds", "seeds", "--as-of",
+                "2026-11-24", "--out", out.toString(), claims.toString()).exitCode()).isZero();
         String findings = Files.readString(out.resolve("findings.csv"));
         assertThat(findings).contains("'=SUM(A1),1,WARNING,INPUT,INPUT-002", "'@cmd,1,WARNING,INPUT,INPUT-002")
                 .doesNotContain("\n=SUM", "\n@cmd");
@@ -143,7 +144,7 @@ class HostileRunTest {
                 + " (IllegalStateException: deliberate failure); the claim was not fully scrubbed")
                 .contains("CLM-1004,,ERROR,CODE,FAIL-002,0753T,\"rule FAIL-002 failed on this claim");
         assertThat(findings).as("after a consequence fails, the other rules still run for the claim")
-                .contains("CLM-1007,2,ERROR,MODIFIER,MOD-001", "CLM-1007,2,WARNING,PLACE_OF_SERVICE,POS-001");
+                .contains("CLM-1007,2,INFO,MODIFIER,MOD-001", "CLM-1007,2,WARNING,PLACE_OF_SERVICE,POS-001");
         assertThat(Files.readString(out.resolve("clean-claims.csv"))).doesNotContain("CLM-1001", "CLM-1004");
     }
 }

@@ -153,12 +153,14 @@ class StreamingTest {
         JsonNode findings = new ObjectMapper().readTree(dir.resolve("split/findings.json").toFile()).get("findings");
         List<String> heldClaims = new ArrayList<>();
         findings.forEach(f -> {
-            if (!f.get("severity").asText().equals("INFO")) {
+            if (f.get("severity").asText().equals("ERROR")) { // the default hold policy: what a payer denies
                 heldClaims.add(f.get("claim_id").asText() + ",");
             }
         });
         assertThat(clean.subList(1, clean.size())).noneMatch(row -> heldClaims.contains(row.substring(0, row.indexOf(',') + 1)));
         assertThat(outcome.manifest().reports()).contains("clean-claims.csv", "held-claims.csv");
+        assertThat(outcome.manifest().claims().held()).isEqualTo(outcome.manifest().claims().withErrors());
+        assertThat(outcome.manifest().claims().holdOn()).isEqualTo("ERROR");
     }
 
     @Test

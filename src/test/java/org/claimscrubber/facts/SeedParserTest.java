@@ -58,7 +58,8 @@ class SeedParserTest {
         assertThat(document(S001).factsOf(ModifierEntry.class)).hasSize(13);
         assertThat(document(S001).factsOf(TaxonomyEntry.class)).hasSize(5);
         assertThat(document(S001).factsOf(DiagnosisEntry.class)).hasSize(5);
-        assertThat(document(S001).factsOf(RelatedProcedureEntry.class)).hasSize(6);
+        // six table rows, and the two surgeries the prose names (interpretations.csv COMPANION)
+        assertThat(document(S001).factsOf(RelatedProcedureEntry.class)).hasSize(8);
         assertThat(document(S002).factsOf(ModifierEntry.class)).hasSize(12);
         assertThat(document(S002).factsOf(TaxonomyEntry.class)).hasSize(5);
         assertThat(document(S002).factsOf(DiagnosisEntry.class)).hasSize(6);
@@ -162,7 +163,7 @@ class SeedParserTest {
     void the0352TSurgeriesAreExpectedTheSameDay() {
         assertThat(document(S001).factsOf(RelatedProcedureEntry.class))
                 .filteredOn(r -> r.relationship() == Relationship.SAME_SESSION)
-                .extracting(RelatedProcedureEntry::relatedCode).containsExactly("19301", "38525");
+                .extracting(RelatedProcedureEntry::relatedCode).containsExactly("19301", "38525", "19301", "19302");
     }
 
     @Test
