@@ -34,6 +34,8 @@ public final class ClaimCsvReader implements Closeable {
     private final ColumnMap columns;
     private ICSVParser parser = newParser();
     private long blankLines;
+    /** Set when the stream broke: what follows a read error is never read (a cut .gz would replay rows). */
+    private boolean broken;
 
     private ClaimCsvReader(String name, LineSource lines) throws InputFileException {
         this.name = name;
@@ -110,6 +112,9 @@ public final class ClaimCsvReader implements Closeable {
 
     /** The next non-blank record, or null at the end of the file. */
     public CsvRecord next() {
+        if (broken) {
+            return null;
+        }
         try {
             while (true) {
                 LineSource.Line first = nextLine();
@@ -127,9 +132,21 @@ public final class ClaimCsvReader implements Closeable {
                 return record(first);
             }
         } catch (IOException e) {
-            return CsvRecord.malformed(lines.linesRead() + 1, "the file cannot be read from this line on ("
-                    + e.getClass().getSimpleName() + ")");
+            broken = true;
+            return CsvRecord.malformed(lines.linesRead() + 1, "the file cannot be read from this line on: "
+                    + readError(e) + "; the rows before it were scrubbed, nothing after it was read");
         }
+    }
+
+    /** A read error in words (a truncated or corrupt .gz is the usual cause), never the exception's text. */
+    private static String readError(IOException e) {
+        if (e instanceof java.io.EOFException) {
+            return "the compressed data ends early (the .gz file is cut off)";
+        }
+        if (e instanceof java.util.zip.ZipException) {
+            return "the compressed data is corrupt";
+        }
+        return "a read error (" + e.getClass().getSimpleName() + ")";
     }
 
     /** A record starting at {@code first}, continued over further lines while a quoted field is open. */

@@ -12,6 +12,10 @@ public final class ExitCodes {
     public static final int INPUT = 3;
     /** A fault in the scrubber itself. */
     public static final int INTERNAL = 4;
+    /** The report cannot be written (folder not writable, not a folder, disk full); the old report is intact. */
+    public static final int OUTPUT = 5;
+    /** The run ran out of memory; the old report is intact. */
+    public static final int OUT_OF_MEMORY = 6;
 
     private ExitCodes() {
     }

@@ -18,14 +18,40 @@ import picocli.CommandLine.Command;
             "1:--fail-on matched a finding, or a sample suite failed",
             "2:invalid invocation, rules that do not compile, or facts that do not load",
             "3:an input file that cannot be used",
-            "4:a fault in the scrubber itself"})
+            "4:a fault in the scrubber itself",
+            "5:the report cannot be written (the old report is left as it was)",
+            "6:out of memory (the old report is left as it was)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // Any thread that dies of an Error (out of memory above all) ends the run at once with its own exit
+        // code and one sentence; waiting for it would hang the nightly batch.
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            if (failure instanceof Error error) {
+                System.err.println(fatal(error));
+                System.err.flush();
+                Runtime.getRuntime().halt(error instanceof OutOfMemoryError ? ExitCodes.OUT_OF_MEMORY : ExitCodes.INTERNAL);
+            }
+        });
+        int code;
+        try {
+            code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        } catch (OutOfMemoryError e) {
+            System.err.println(fatal(e));
+            code = ExitCodes.OUT_OF_MEMORY;
+        }
+        System.exit(code);
+    }
+
+    static String fatal(Error error) {
+        return error instanceof OutOfMemoryError
+                ? "error: claim-scrubber ran out of memory; no report was written (the old one is unchanged). Give it more"
+                        + " heap (java -Xmx...) or split the export by claim id."
+                : "error: claim-scrubber stopped on a fatal error (" + error.getClass().getSimpleName()
+                        + "); no report was written (the old one is unchanged)";
     }
 
     /** Runs a command line with the given output streams; returns the exit code. */
@@ -63,9 +89,31 @@ public final class Main implements Runnable {
             err.println("no findings were written");
             return ExitCodes.INPUT;
         }
+        if (e instanceof java.io.IOException io) {
+            err.println("error: the report cannot be written: " + Main.describe(io));
+            err.println("no report was written; the previous report, if any, is unchanged");
+            return ExitCodes.OUTPUT;
+        }
         err.println("internal error in claim-scrubber (please report it):");
         e.printStackTrace(err);
         return ExitCodes.INTERNAL;
+    }
+
+    /** An output failure in words: which file, and why (not the exception's class). */
+    static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied for " + denied.getFile();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+            return exists.getFile() + " exists and is not a folder";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException notFolder) {
+            return notFolder.getFile() + " is not a folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getFile() + (fs.getReason() == null ? "" : ": " + fs.getReason());
+        }
+        return e.getMessage() == null ? "a write failed" : e.getMessage();
     }
 
     /** Prints the version recorded at build time. */

@@ -65,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threads < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads takes a positive number, not " + threads);
+        }
         int workers = threads > 0 ? threads : Scrubber.defaultThreads();
         boolean showProgress = !quiet && (progress || System.console() != null);
         try (Progress meter = showProgress ? new Progress(spec.commandLine().getErr(), inputBytes()) : null) {

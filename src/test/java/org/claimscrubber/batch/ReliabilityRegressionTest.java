@@ -1,0 +1,80 @@
+package org.claimscrubber.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.claimscrubber.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One regression test per reliability defect fixed (issue 10), each failing before its fix. */
+class ReliabilityRegressionTest {
+
+    private static final String HEADER = "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes\n";
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** 20,000 rows, gzipped, then cut in half: before the fix the reader replayed rows without end. */
+    @Test
+    void aTruncatedGzipEndsTheFileWithOneFindingAndTheRowsBeforeItAreScrubbed() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 20_000; i++) {
+            csv.append("C").append(i).append(",1,2026-11-02,99213,C18.9\n");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = bytes.toByteArray();
+        Path cut = Files.write(dir.resolve("cut.csv.gz"), Arrays.copyOf(whole, whole.length / 2));
+        Path out = dir.resolve("out");
+        Run result = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
+                cut.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        long read = manifest.at("/rows/read").asLong();
+        assertThat(read).isGreaterThan(1_000).isLessThanOrEqualTo(20_000);
+        assertThat(manifest.at("/rows/rejected").asLong()).isEqualTo(1);
+        String findings = Files.readString(out.resolve("findings.csv"));
+        assertThat(findings.lines().filter(line -> line.contains("INPUT-001"))).singleElement()
+                .satisfies(line -> assertThat(line).contains("the .gz file is cut off", "nothing after it was read"));
+    }
+
+    @Test
+    void anOutputFolderThatIsAFileIsExitFiveWithOneSentenceAndNoStackTrace() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        Run result = run("run", "--rules", "rules", "--seeds", "seeds", "--out", file.toString(),
+                "samples/export/claims.csv");
+        assertThat(result.exitCode()).isEqualTo(5);
+        assertThat(result.err()).contains("the report cannot be written", "is not a folder")
+                .doesNotContain("\tat ", "Exception");
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void aNegativeThreadCountIsRefused() {
+        Run result = run("run", "--threads", "-5", "samples/export/claims.csv");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--threads takes a positive number");
+    }
+}
