@@ -73,7 +73,26 @@ public final class Main implements Runnable {
 
     /** User errors are one clear message and an exit code; only a fault in the scrubber shows a stack trace. */
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        PrintWriter err = commandLine.getErr();
+        PrintWriter err = new PrintWriter(new java.io.Writer() {
+            // Messages quote header names and file names from the input: escape control characters.
+            private final PrintWriter target = commandLine.getErr();
+
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                String text = new String(buffer, offset, length);
+                target.write(org.claimscrubber.report.Printable.escapeKeepingLines(text));
+            }
+
+            @Override
+            public void flush() {
+                target.flush();
+            }
+
+            @Override
+            public void close() {
+                target.flush();
+            }
+        }, true);
         if (e instanceof RulesException rules) {
             err.println(rules.diagnostics().isEmpty() ? "error: " + rules.getMessage() : rules.getMessage());
             err.println("no findings were written: fix the rules and run again");

@@ -13,6 +13,15 @@ public record Finding(String claimId, long claimOrder, Integer lineNumber, Sever
                       String ruleId, String procedureCode, String message, String source, String inputFile,
                       long inputLine) {
 
+    /** Ids, messages and sources reach terminals and spreadsheets: their control characters are escaped. */
+    public Finding {
+        claimId = Printable.escape(claimId);
+        procedureCode = Printable.escape(procedureCode);
+        message = Printable.escape(message);
+        source = Printable.escape(source);
+        inputFile = Printable.escape(inputFile);
+    }
+
     /** Report order: claims in input order, then claim-level before line findings, line, rule id, message. */
     public static final Comparator<Finding> REPORT_ORDER = Comparator.comparingLong(Finding::claimOrder)
             .thenComparing(Finding::lineNumber, Comparator.nullsFirst(Comparator.naturalOrder()))

@@ -38,7 +38,9 @@ public final class Summary {
         text.append(String.format("rules: %s (%d rules); seeds: %s (%d documents)%n", run.rules().directory(),
                 run.rules().rules(), run.seeds().directory(), run.seeds().documents().size()));
         text.append(String.format("reports: %s%n", reportDir));
-        return text.toString();
+        // Column and file names come from the input: a terminal must not run what they hold. Line ends stay.
+        return Printable.escapeKeepingLines(text.toString().replace(System.lineSeparator(), "\n"))
+                .replace("\n", System.lineSeparator());
     }
 
     private static String nonZero(Map<String, Long> counts) {

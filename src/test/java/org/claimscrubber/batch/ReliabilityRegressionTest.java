@@ -77,4 +77,25 @@ class ReliabilityRegressionTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--threads takes a positive number");
     }
+
+    @Test
+    void terminalEscapeSequencesInHeadersAndCellsAreShownEscaped() throws Exception {
+        String osc = "\u001B]0;owned\u0007";
+        String clear = "\u001B[2J";
+        Path claims = Files.writeString(dir.resolve("ansi.csv"), "claim_id,line_number,date_of_service,procedure_code,"
+                + "diagnosis_codes,note" + osc + "\n" + "C" + clear + "1,1,2026-11-02,99213,C18.9,x\n"
+                + "C2,1,2026-11-02,0352T" + clear + ",C18.9,x\n");
+        Path out = dir.resolve("out");
+        Run result = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
+                claims.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out() + result.err()).doesNotContain("\u001B").contains("\\u001B]0;owned\\u0007");
+        String findings = Files.readString(out.resolve("findings.csv"));
+        assertThat(findings).doesNotContain("\u001B").contains("\\u001B[2J");
+
+        Path header = Files.writeString(dir.resolve("header.csv"), "cl" + clear + "aim,b\n1,2\n");
+        Run refused = run("run", "--out", dir.resolve("out2").toString(), header.toString());
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).doesNotContain("\u001B").contains("cl\\u001B[2Jaim");
+    }
 }
