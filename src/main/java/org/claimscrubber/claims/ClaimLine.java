@@ -24,8 +24,9 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
                         Sex patientSex, String sourceFile, long sourceLine, ClaimLines claim) {
 
     public ClaimLine {
-        modifiers = List.copyOf(modifiers);
-        diagnoses = List.copyOf(diagnoses);
+        // A code written twice on one line ("ZZ;ZZ") is one code: one finding, not one per repeat.
+        modifiers = List.copyOf(new java.util.LinkedHashSet<>(modifiers));
+        diagnoses = List.copyOf(new java.util.LinkedHashSet<>(diagnoses));
     }
 
     /** Names the line, not its values: a fact's text can reach an error message. */

@@ -98,4 +98,20 @@ class ReliabilityRegressionTest {
         assertThat(refused.exitCode()).isEqualTo(3);
         assertThat(refused.err()).doesNotContain("\u001B").contains("cl\\u001B[2Jaim");
     }
+
+    @Test
+    void aModifierWrittenThreeTimesIsOneFinding() throws Exception {
+        Path claims = Files.writeString(dir.resolve("zz.csv"), "claim_id,line_number,date_of_service,procedure_code,"
+                + "modifiers,diagnosis_codes\nC1,1,2026-11-02,99213,ZZ;ZZ;ZZ,C18.9\n");
+        Path out = dir.resolve("out");
+        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
+                claims.toString()).exitCode()).isZero();
+        assertThat(Files.readAllLines(out.resolve("findings.csv")).stream().skip(1)).hasSize(0);
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "claim_id,line_number,date_of_service,procedure_code,"
+                + "modifiers,diagnosis_codes\nC1,1,2026-11-02,99213,Z!;Z!;Z!,C18.9\n");
+        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
+                bad.toString()).exitCode()).isZero();
+        assertThat(Files.readAllLines(out.resolve("findings.csv")).stream().skip(1))
+                .singleElement().satisfies(line -> assertThat(line).contains("CODE-003"));
+    }
 }

@@ -23,18 +23,19 @@ class CommandLineIT {
     @Test
     void runScrubsTheSampleExportAndWritesTheThreeReports() throws Exception {
         Path out = dir.resolve("reports");
-        Jar.Result result = Jar.run("run", "--out", out.toString(), EXPORT);
+        Jar.Result result = Jar.run("run", "--as-of", "2026-11-24", "--out", out.toString(), EXPORT);
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("read 1 file: 30 rows (29 scrubbed, 1 rejected)",
-                "claims: 20 (9 with errors, 4 with warnings only, 7 clean)", "findings: 15");
+                "claims: 20 (8 with errors, 3 with warnings only, 9 clean)",
+                "held: 8 claims (hold policy: ERROR and above", "findings: 14");
         List<String> csv = Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8);
         assertThat(csv.get(0)).startsWith("claim_id,line_number,severity,category,rule_id,procedure_code,message,source");
-        assertThat(csv).hasSize(16);
+        assertThat(csv).hasSize(15);
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertThat(manifest.at("/rows/read").asLong()).isEqualTo(30);
         assertThat(manifest.at("/rules/directory").asText()).isEqualTo("rules (working directory)");
         assertThat(new ObjectMapper().readTree(out.resolve("findings.json").toFile()).at("/totals/findings").asLong())
-                .isEqualTo(15);
+                .isEqualTo(14);
     }
 
     @Test
@@ -52,9 +53,9 @@ class CommandLineIT {
 
     @Test
     void runWorksFromAnyDirectoryWithTheRulesAndSeedsInsideTheJar() throws Exception {
-        Jar.Result result = Jar.run(dir, "run", EXPORT);
+        Jar.Result result = Jar.run(dir, "run", "--as-of", "2026-11-24", EXPORT);
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("bundled rules (inside the jar)", "findings: 15");
+        assertThat(result.out()).contains("bundled rules (inside the jar)", "findings: 14");
         assertThat(dir.resolve("reports/findings.csv")).exists();
     }
 
@@ -180,7 +181,7 @@ class CommandLineIT {
         Jar.Result audit = Jar.run("facts", "--audit");
         assertThat(audit.exitCode()).isZero();
         assertThat(audit.out()).contains("1. Contradictions between seed documents",
-                "001_878d69fdffca6f24.txt:32  taxonomy 207XS0100X ('Surgical Oncology') is not a NUCC taxonomy code",
+                "001_878d69fdffca6f24.txt:32  207XS0100X is not a NUCC taxonomy code",
                 "4. Advice that contradicts coding rules (1)");
         assertThat(Jar.run("facts", "--audit", "--strict").exitCode()).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(Jar.run("facts", "--audit", "--json").out());
