@@ -32,17 +32,22 @@ public final class RuleCatalogue {
      * @param switches the switches whose effect the status column shows
      */
     public static List<Entry> of(CompiledRules rules, FactBase facts, RuleSwitches switches) {
-        List<SeedFact> seedFacts = facts.seedFacts();
-        Map<Object, Set<String>> readers = FactReaders.of(rules, seedFacts);
-        Map<String, Set<String>> documents = new TreeMap<>();
-        for (SeedFact fact : seedFacts) {
-            if (fact instanceof ProcedureDocument) {
-                continue; // every document-based rule starts by finding the line's document: it says nothing of what it checks
-            }
-            for (String id : readers.get(fact)) {
-                documents.computeIfAbsent(id, k -> new TreeSet<>()).add(fact.provenance().file());
+        // Seed facts, and the scopes built from the documents' tables (diagnosis categories, named specialties).
+        Map<Object, String> fileOf = new java.util.IdentityHashMap<>();
+        for (SeedFact fact : facts.seedFacts()) {
+            if (!(fact instanceof ProcedureDocument)) { // every document rule finds the line's document first
+                fileOf.put(fact, fact.provenance().file());
             }
         }
+        facts.reconciled().diagnosisScopes().forEach(scope -> fileOf.put(scope, scope.table().provenance().file()));
+        facts.reconciled().specialtyScopes().forEach(scope -> fileOf.put(scope, scope.table().provenance().file()));
+        Map<Object, Set<String>> readers = FactReaders.of(rules, new ArrayList<>(fileOf.keySet()));
+        Map<String, Set<String>> documents = new TreeMap<>();
+        fileOf.forEach((fact, file) -> {
+            for (String id : readers.get(fact)) {
+                documents.computeIfAbsent(id, k -> new TreeSet<>()).add(file);
+            }
+        });
         List<Entry> entries = new ArrayList<>();
         for (RuleMetadata rule : rules.catalogue()) {
             String off = switches.reasonOff(rule);
