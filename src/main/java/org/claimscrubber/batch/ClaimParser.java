@@ -26,7 +26,17 @@ final class ClaimParser {
         this.keepRows = keepRows;
     }
 
+    /**
+     * More lines than any real claim has (an 837P carries at most 50 service lines, an 837I 999): an export whose
+     * claim id is constant or missing must not be evaluated as one claim. Such a claim is refused, with one
+     * INPUT-001 finding, and its rows are held.
+     */
+    static final int MAX_CLAIM_ROWS = 10_000;
+
     ParsedClaim parse(ClaimRows rows) {
+        if (rows.rows().size() > MAX_CLAIM_ROWS && !rows.claimId().isEmpty()) {
+            return refused(rows);
+        }
         List<ClaimLine> lines = new ArrayList<>(rows.rows().size());
         List<InputProblem> problems = new ArrayList<>(0);
         ClaimLines claimLines = new ClaimLines(rows.claimId());
@@ -57,6 +67,15 @@ final class ClaimParser {
         }
         return new ParsedClaim(new Claim(rows.claimId(), rows.order(), lines, problems), lines.size(), rejected,
                 keepRows ? rows.rows() : List.of());
+    }
+
+    private ParsedClaim refused(ClaimRows rows) {
+        ClaimRows.Row first = rows.rows().get(0);
+        InputProblem problem = new InputProblem(rows.claimId(), rows.order(), null, null, "the claim has "
+                + rows.rows().size() + " rows, more than the " + MAX_CLAIM_ROWS + " a claim may have (is the claim id"
+                + " column constant?); none of its rows was scrubbed", true, first.source().name(), first.record().line());
+        return new ParsedClaim(new Claim(rows.claimId(), rows.order(), List.of(), List.of(problem)), 0,
+                rows.rows().size(), keepRows ? rows.rows() : List.of());
     }
 
     private static boolean fromSeveralInputs(ClaimRows rows) {

@@ -70,6 +70,26 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         return claim.repeats(this);
     }
 
+    /** The first earlier line of the claim with this procedure, date and modifiers, or 0 (see DUP-001). */
+    public int firstEarlierDuplicate() {
+        return claim.firstEarlierDuplicate(this);
+    }
+
+    /** True when a line of the same claim bills {@code procedure} on this line's date of service. */
+    public boolean hasOnItsDate(String procedure) {
+        return claim.hasProcedureOn(procedure, dateOfService);
+    }
+
+    /** True for the first line of its procedure and date on the claim. */
+    public boolean isFirstOfItsService() {
+        return claim.isFirstOfItsService(this);
+    }
+
+    /** The units of this line's procedure on its date, over the whole claim. */
+    public long unitsOnItsDate() {
+        return claim.unitsOn(procedureCode, dateOfService);
+    }
+
     public boolean hasModifier(String modifier) {
         return modifiers.contains(modifier);
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.claimscrubber.cli.Main;
 import org.junit.jupiter.api.Test;
@@ -113,5 +114,53 @@ class ReliabilityRegressionTest {
                 bad.toString()).exitCode()).isZero();
         assertThat(Files.readAllLines(out.resolve("findings.csv")).stream().skip(1))
                 .singleElement().satisfies(line -> assertThat(line).contains("CODE-003"));
+    }
+
+    /** Defect 3: DUP-001 and UNITS-002 iterated the claim's lines per line; 4,000 identical lines took minutes. */
+    @Test
+    void noShippedRuleIteratesAClaimsLinesPerLine() throws Exception {
+        try (var files = Files.walk(Path.of("rules"))) {
+            for (Path drl : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                assertThat(Files.readString(drl)).as(drl.toString()).doesNotContain("claim.lines");
+            }
+        }
+    }
+
+    @Test
+    void aClaimOfThousandsOfIdenticalLinesIsScrubbedLinearlyWithOneDuplicateFindingPerRepeat() throws Exception {
+        StringBuilder csv = new StringBuilder("claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
+                + "diagnosis_codes\n");
+        for (int i = 1; i <= 4_000; i++) {
+            csv.append("BIG,").append(i).append(",2026-11-02,0971T,RT,1,C50.911\n");
+        }
+        Path claims = Files.writeString(dir.resolve("big.csv"), csv);
+        Path out = dir.resolve("out");
+        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
+                claims.toString()).exitCode()).isZero();
+        List<String> findings = Files.readAllLines(out.resolve("findings.csv"));
+        assertThat(findings.stream().filter(line -> line.contains("DUP-001"))).hasSize(3_999)
+                .allMatch(line -> line.contains("already on line 1"));
+        assertThat(findings.stream().filter(line -> line.contains("UNITS-002"))).singleElement()
+                .satisfies(line -> assertThat(line).contains("4000 units of 0971T"));
+    }
+
+    @Test
+    void aClaimOverTheLimitIsRefusedWithOneFindingAndItsRowsHeld() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 10_001; i++) {
+            csv.append("SAME,").append(i).append(",2026-11-02,99213,C18.9\n");
+        }
+        csv.append("OTHER,1,2026-11-02,99213,C18.9\n");
+        Path claims = Files.writeString(dir.resolve("constant-id.csv"), csv);
+        Path out = dir.resolve("out");
+        assertThat(run("run", "--split", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out",
+                out.toString(), claims.toString()).exitCode()).isZero();
+        List<String> findings = Files.readAllLines(out.resolve("findings.csv"));
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(1)).startsWith("SAME,,ERROR,INPUT,INPUT-001").contains("10001 rows, more than the 10000");
+        assertThat(Files.readAllLines(out.resolve("held-claims.csv"))).hasSize(10_002);
+        assertThat(Files.readAllLines(out.resolve("clean-claims.csv"))).hasSize(2);
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(manifest.at("/rows/rejected").asLong()).isEqualTo(10_001);
     }
 }
