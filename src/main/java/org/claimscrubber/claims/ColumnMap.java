@@ -64,20 +64,31 @@ public final class ColumnMap {
                 missing.add(column.header());
             }
         }
+        if (index.isEmpty()) {
+            // Not a header at all (a headerless export, or a preamble line): its cells may be patient data.
+            throw new InputFileException(file + ":1: the first line names none of the columns the scrubber reads, so"
+                    + " it is not a header row (it is not shown: it may hold patient data); the export needs a header"
+                    + " naming at least " + String.join(", ", missing));
+        }
         if (!missing.isEmpty()) {
             throw new InputFileException(file + ":1: required column" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + (missing.size() > 1 ? " are" : " is") + " missing; columns found: "
-                    + describe(header, width));
+                    + describe(header, width, index));
         }
         return new ColumnMap(index, ignored, width, header);
     }
 
-    private static String describe(String[] header, int width) {
+    /** The known columns found, by name; the others only counted, as a header line may be data. */
+    private static String describe(String[] header, int width, EnumMap<Column, Integer> index) {
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < Math.min(width, 40); i++) {
-            names.add(header[i].strip());
-        }
-        return String.join(", ", names) + (width > 40 ? ", ... (" + width + " columns)" : "");
+        index.values().stream().sorted().forEach(i -> names.add(header[i].strip()));
+        int others = width - names.size();
+        return String.join(", ", names) + (others > 0 ? " and " + others + " other column" + (others > 1 ? "s" : "") : "");
+    }
+
+    /** True when the column is the header's first (no shifted field can move its cell). */
+    public boolean isFirst(Column column) {
+        return positions[column.ordinal()] == 0;
     }
 
     /** The cell of {@code column} in a row, stripped, or "" when the column or the cell is absent. */

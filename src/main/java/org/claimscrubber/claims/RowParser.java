@@ -48,16 +48,20 @@ public final class RowParser {
 
     /** @param oddCharacters whether the row's text may hold U+FFFD or NUL (cells are scanned only then) */
     public ParsedRow parse(String[] cells, long sourceLine, long claimOrder, ClaimLines claim, boolean oddCharacters) {
+        if (!fieldCountFits(cells)) {
+            // Its cells may be shifted into the wrong columns (a patient value where line_number should be), so
+            // none is read or quoted; only a claim id in the first column, which no shift can move, is kept.
+            String claimId = columns.isFirst(Column.CLAIM_ID) ? claimId(cells) : "";
+            Problems problems = new Problems(claimId, claimOrder, sourceLine);
+            problems.lineNumber = plausibleLineNumber(cells);
+            problems.reject(null, "the row has " + cells.length + " fields but the header has " + columns.width());
+            return new ParsedRow(problems.claimId, null, problems.list);
+        }
         Problems problems = new Problems(claimId(cells), claimOrder, sourceLine);
         Integer lineNumber = lineNumber(cells, problems);
         problems.lineNumber = lineNumber;
         if (problems.claimId.isEmpty()) {
             problems.reject(Column.CLAIM_ID, "claim_id is empty");
-        }
-        if (!fieldCountFits(cells)) {
-            // Its cells may be shifted into the wrong columns, so none is read or quoted.
-            problems.reject(null, "the row has " + cells.length + " fields but the header has " + columns.width());
-            return new ParsedRow(problems.claimId, null, problems.list);
         }
         checkCells(cells, problems, oddCharacters);
         LocalDate date = dateOfService(cells, problems);
@@ -140,6 +144,15 @@ public final class RowParser {
             return null;
         }
         return value.intValue();
+    }
+
+    /**
+     * For a row whose cells may be shifted: its line_number cell if it reads as a claim line number (1 to 999,
+     * the most an 837 claim has), so the finding lands on its line; otherwise none. Never quoted.
+     */
+    private Integer plausibleLineNumber(String[] cells) {
+        Long value = wholeNumber(columns.get(cells, Column.LINE_NUMBER));
+        return value != null && value >= 1 && value <= 999 ? value.intValue() : null;
     }
 
     private LocalDate dateOfService(String[] cells, Problems problems) {

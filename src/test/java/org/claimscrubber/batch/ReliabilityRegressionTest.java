@@ -94,10 +94,11 @@ class ReliabilityRegressionTest {
         String findings = Files.readString(out.resolve("findings.csv"));
         assertThat(findings).doesNotContain("\u001B").contains("\\u001B[2J");
 
-        Path header = Files.writeString(dir.resolve("header.csv"), "cl" + clear + "aim,b\n1,2\n");
-        Run refused = run("run", "--out", dir.resolve("out2").toString(), header.toString());
+        // A file name is echoed in error messages: its control characters are escaped too.
+        Path named = Files.writeString(dir.resolve("x" + clear + ".csv"), "a,b\n1,2\n");
+        Run refused = run("run", "--out", dir.resolve("out2").toString(), named.toString());
         assertThat(refused.exitCode()).isEqualTo(3);
-        assertThat(refused.err()).doesNotContain("\u001B").contains("cl\\u001B[2Jaim");
+        assertThat(refused.err()).doesNotContain("\u001B").contains("x\\u001B[2J.csv");
     }
 
     @Test
@@ -162,5 +163,34 @@ class ReliabilityRegressionTest {
         assertThat(Files.readAllLines(out.resolve("clean-claims.csv"))).hasSize(2);
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertThat(manifest.at("/rows/rejected").asLong()).isEqualTo(10_001);
+    }
+
+    /** Defect 8a: a headerless export's first row (patient id, birth date, name) was listed as "columns found". */
+    @Test
+    void aHeaderThatIsDataIsRefusedWithoutEchoingIt() throws Exception {
+        Path headerless = Files.writeString(dir.resolve("headerless.csv"),
+                "C1,PTSECRET4711,Smith,1957-03-14,1,2026-11-02,99213\nC2,PT2,Jones,1960-01-01,1,2026-11-02,99213\n");
+        Run result = run("run", "--out", dir.resolve("out").toString(), headerless.toString());
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("not a header row")
+                .doesNotContain("PTSECRET4711", "Smith", "1957");
+        Path partial = Files.writeString(dir.resolve("partial.csv"), "claim_id,patient_id,Smith 1957-03-14\nC1,P,x\n");
+        Run missing = run("run", "--out", dir.resolve("out").toString(), partial.toString());
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).contains("columns found: claim_id, patient_id and 1 other column")
+                .doesNotContain("Smith", "1957");
+    }
+
+    /** Defect 8b: a row shifted by an unquoted comma quoted the patient value that landed in line_number. */
+    @Test
+    void aShiftedRowQuotesNoCell() throws Exception {
+        Path claims = Files.writeString(dir.resolve("shifted.csv"), "claim_id,patient_id,line_number,date_of_service,"
+                + "procedure_code,diagnosis_codes\nC1,Smith,PTSECRET4711,1,2026-11-02,99213,C18.9\n");
+        Path out = dir.resolve("out");
+        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
+                claims.toString()).exitCode()).isZero();
+        String findings = Files.readString(out.resolve("findings.csv"));
+        assertThat(findings).contains("C1,,ERROR,INPUT,INPUT-001", "the row has 7 fields but the header has 6")
+                .doesNotContain("PTSECRET4711", "Smith");
     }
 }
