@@ -37,7 +37,7 @@ public final class BatchRunner {
         CompiledRules rules = new RuleCompiler(options.ruleCache()).compile(RuleSet.load(options.rules()),
                 options.switches());
         long t2 = System.nanoTime();
-        try (ReportFiles files = new ReportFiles(options.outDir());
+        try (ReportFiles files = new ReportFiles(options.outDir(), options.waitForFolder());
              ReportSink sink = new ReportSink(files, options.split(), options.holdOn())) {
             Scrubber.Options scrubbing = new Scrubber.Options(options.threads(), options.split(), files.dir(),
                     options.standardInput(), options.progress());

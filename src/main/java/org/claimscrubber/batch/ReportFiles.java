@@ -3,10 +3,14 @@ package org.claimscrubber.batch;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -19,13 +23,39 @@ final class ReportFiles implements Closeable {
 
     static final String MANIFEST = "run.json";
 
+    /** Held for the whole run: two runs writing one folder would delete and overwrite each other's files. */
+    static final String LOCK = ".claim-scrubber.lock";
+
     private final Path dir;
     private final Set<String> names = new LinkedHashSet<>();
+    private final FileChannel lockChannel;
+    private final FileLock lock;
     private boolean committed;
 
-    ReportFiles(Path dir) throws IOException {
+    /** @param wait wait for another run writing the folder to finish, instead of refusing at once */
+    ReportFiles(Path dir, boolean wait) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
+        this.lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock acquired;
+        try {
+            acquired = wait ? lockChannel.lock() : lockChannel.tryLock();
+        } catch (OverlappingFileLockException sameProcess) {
+            acquired = null;
+        }
+        if (acquired == null) {
+            lockChannel.close();
+            throw new ReportFolderBusyException(dir);
+        }
+        this.lock = acquired;
+    }
+
+    /** Another run holds the report folder. */
+    static final class ReportFolderBusyException extends IOException {
+        ReportFolderBusyException(Path dir) {
+            super("another claim-scrubber run is writing to " + dir + "; wait for it to finish (or run with --wait),"
+                    + " or give this run its own --out folder");
+        }
     }
 
     /** A writer for report {@code name} (opening it again starts it afresh); it lands on {@link #commit()}. */
@@ -61,13 +91,18 @@ final class ReportFiles implements Closeable {
         return dir.resolve("." + name + ".partial");
     }
 
-    /** Removes the temporary files of a run that did not complete. */
+    /** Removes the temporary files of a run that did not complete, and lets the folder go. */
     @Override
     public void close() throws IOException {
-        if (!committed) {
-            for (String name : names) {
-                Files.deleteIfExists(partial(name));
+        try {
+            if (!committed) {
+                for (String name : names) {
+                    Files.deleteIfExists(partial(name));
+                }
             }
+        } finally {
+            lock.release();
+            lockChannel.close();
         }
     }
 }

@@ -21,12 +21,14 @@ import org.claimscrubber.files.BundledFiles;
  * @param threads       workers evaluating claims
  * @param split         also write clean-claims.csv and held-claims.csv
  * @param holdOn        the least severity that holds a claim (ERROR unless --hold-on warning)
+ * @param waitForFolder wait for another run writing the same --out folder to finish (--wait), or refuse
  * @param progress      progress on standard error, or null
  * @param standardInput what "-" reads
  */
 public record RunOptions(List<String> inputs, Path outDir, BundledFiles.Located rules, BundledFiles.Located seeds,
                          Path reference, RuleSwitches switches, RuleCache ruleCache, Severity failOn, LocalDate today, int threads,
-                         boolean split, Severity holdOn, Progress progress, InputStream standardInput) {
+                         boolean split, Severity holdOn, boolean waitForFolder, Progress progress,
+                         InputStream standardInput) {
 
     public RunOptions {
         inputs = List.copyOf(inputs);
@@ -36,6 +38,6 @@ public record RunOptions(List<String> inputs, Path outDir, BundledFiles.Located 
     public static RunOptions of(List<String> inputs, Path outDir, BundledFiles.Located rules,
                                 BundledFiles.Located seeds, RuleSwitches switches, Severity failOn, LocalDate today) {
         return new RunOptions(inputs, outDir, rules, seeds, null, switches, RuleCache.off(), failOn, today,
-                Scrubber.defaultThreads(), false, Severity.ERROR, null, System.in);
+                Scrubber.defaultThreads(), false, Severity.ERROR, false, null, System.in);
     }
 }

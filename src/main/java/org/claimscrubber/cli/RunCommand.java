@@ -51,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Hold claims with a finding at or above LEVEL: error (default, what a payer denies) or warning")
     String holdOn;
 
+    @Option(names = "--wait", description = "If another run is writing the same --out folder, wait for it instead of refusing")
+    boolean waitForFolder;
+
     @Option(names = "--progress", description = "Show progress on standard error even when it is not a terminal")
     boolean progress;
 
@@ -72,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         boolean showProgress = !quiet && (progress || System.console() != null);
         try (Progress meter = showProgress ? new Progress(spec.commandLine().getErr(), inputBytes()) : null) {
             RunOptions options = new RunOptions(inputs, out, shared.rulesDirectory(), shared.seedsDirectory(),
-                    shared.reference, shared.switches(), shared.ruleCache(), failOnSeverity(), asOf == null ? LocalDate.now() : asOf, workers, split, holdOnSeverity(), meter,
+                    shared.reference, shared.switches(), shared.ruleCache(), failOnSeverity(), asOf == null ? LocalDate.now() : asOf, workers, split, holdOnSeverity(), waitForFolder, meter,
                     System.in);
             RunOutcome outcome = new BatchRunner().run(options);
             if (meter != null) {

@@ -86,7 +86,9 @@ class BatchRunnerTest {
         assertThatThrownBy(() -> run(null, EXPORT, bad)).isInstanceOf(InputFileException.class)
                 .hasMessageContaining("bad.csv:1: required columns line_number, date_of_service are missing");
         try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("bad.csv");
+            // No report: only the folder's lock file, which stays so that waiting runs lock the same file.
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("bad.csv", ReportFiles.LOCK);
         }
     }
 

@@ -193,4 +193,23 @@ class ReliabilityRegressionTest {
         assertThat(findings).contains("C1,,ERROR,INPUT,INPUT-001", "the row has 7 fields but the header has 6")
                 .doesNotContain("PTSECRET4711", "Smith");
     }
+
+    /** Defect 6: two runs into one --out deleted and overwrote each other's files. */
+    @Test
+    void aSecondRunIntoABusyReportFolderIsRefusedAndTheFirstRunsReportIsKept() throws Exception {
+        Path out = dir.resolve("out");
+        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
+                "samples/export/claims.csv").exitCode()).isZero();
+        String before = Files.readString(out.resolve("findings.csv"));
+        try (var channel = java.nio.channels.FileChannel.open(out.resolve(".claim-scrubber.lock"),
+                java.nio.file.StandardOpenOption.WRITE); var held = channel.lock()) {
+            Run second = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out",
+                    out.toString(), "samples/export/claims.csv");
+            assertThat(second.exitCode()).isEqualTo(5);
+            assertThat(second.err()).contains("another claim-scrubber run is writing to", "--wait").doesNotContain("\tat ");
+        }
+        assertThat(Files.readString(out.resolve("findings.csv"))).isEqualTo(before);
+        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
+                "samples/export/claims.csv").exitCode()).as("the folder is free again").isZero();
+    }
 }
