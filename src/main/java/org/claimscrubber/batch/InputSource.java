@@ -34,10 +34,13 @@ public record InputSource(String name, Path path, long size) {
         if (stdin()) {
             return standardInput;
         }
-        try {
-            return Files.newInputStream(path);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(path)) {
             throw new InputFileException(name + ": no such file");
+        }
+        try {
+            // FileInputStream, not Files.newInputStream: the latter's available() seeks, which a FIFO or a process
+            // substitution (run <(zcat x.gz)) cannot do.
+            return new java.io.FileInputStream(path.toFile());
         } catch (IOException e) {
             throw new InputFileException(name + ": cannot be read: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package org.claimscrubber.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,6 +72,43 @@ public final class Scrubber {
 
     public Result scrub(List<InputSource> sources, Options options, RestartableSink sink)
             throws InputFileException, IOException {
+        List<Path> pipeCopies = new ArrayList<>();
+        try {
+            return scrubSeekable(copyPipes(sources, options.workDir(), pipeCopies), options, sink);
+        } finally {
+            for (Path copy : pipeCopies) {
+                Files.deleteIfExists(copy);
+            }
+        }
+    }
+
+    /**
+     * A FIFO or a process substitution ({@code run <(zcat x.gz)}) can be read only once, and an export whose
+     * claims are not grouped is read twice: such inputs are copied into the work folder first (owner-only),
+     * under the name they were given.
+     */
+    private static List<InputSource> copyPipes(List<InputSource> sources, Path workDir, List<Path> copies)
+            throws InputFileException, IOException {
+        List<InputSource> seekable = new ArrayList<>(sources.size());
+        for (InputSource source : sources) {
+            if (source.stdin() || Files.isRegularFile(source.path())) {
+                seekable.add(source);
+                continue;
+            }
+            Path copy = workDir.resolve(".pipe-" + ProcessHandle.current().pid() + "-" + copies.size());
+            copies.add(copy);
+            Files.createFile(copy, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            try (java.io.InputStream in = source.open(InputStream.nullInputStream())) {
+                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            seekable.add(new InputSource(source.name(), copy, Files.size(copy)));
+        }
+        return seekable;
+    }
+
+    private Result scrubSeekable(List<InputSource> sources, Options options, RestartableSink sink)
+            throws InputFileException, IOException {
         long wallStart = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), workerThreads());
         int maxInFlight = Math.max(1, options.threads()) * 4;
@@ -95,7 +133,7 @@ public final class Scrubber {
                 watch(options, stats);
                 List<InputSource> again = new ArrayList<>();
                 for (InputSource source : sources) {
-                    again.add(source.stdin() ? new InputSource(source.name(), spool.complete(), -1) : source);
+                    again.add(source.stdin() ? spooled(source, spool.complete()) : source);
                 }
                 PartitionedPass pass = new PartitionedPass(again, options.workDir().resolve(".partitions-"
                         + ProcessHandle.current().pid()), evaluator, pool, maxInFlight, stats, evaluateNanos,
@@ -119,6 +157,14 @@ public final class Scrubber {
                 spool.discard();
             }
         }
+    }
+
+    /**
+     * Standard input, as spooled for the partitioned pass, with the spool's size: the number of partitions
+     * follows the size, and an unknown size gave 2 partitions for any input (memory no longer bounded).
+     */
+    static InputSource spooled(InputSource stdin, Path spool) throws IOException {
+        return new InputSource(stdin.name(), spool, Files.size(spool));
     }
 
     private static void streaming(List<InputSource> sources, InputStream standardInput, ExecutorService pool,

@@ -212,4 +212,42 @@ class ReliabilityRegressionTest {
         assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
                 "samples/export/claims.csv").exitCode()).as("the folder is free again").isZero();
     }
+
+    /** Defect 11: a FIFO (or run <(zcat x.gz)) failed with "cannot be read" and, re-read, hung. */
+    @Test
+    @org.junit.jupiter.api.Timeout(120) // a guard: before the fix the second read of the FIFO hung for ever
+    void aFifoIsReadOnceEvenWhenItsClaimsAreNotGrouped() throws Exception {
+        Path fifo = dir.resolve("export.fifo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                "mkfifo is not available");
+        Thread writer = new Thread(() -> {
+            try (var to = Files.newOutputStream(fifo)) {
+                Files.copy(Path.of("samples/export/claims.csv"), to);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        Path out = dir.resolve("out");
+        Run result = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
+                fifo.toString());
+        writer.join();
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(manifest.at("/rows/read").asLong()).isEqualTo(30);
+        assertThat(manifest.at("/mode").asText()).startsWith("partitioned");
+        try (var left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".pipe-"));
+        }
+    }
+
+    /** Defect 4: spooled standard input had size -1, so an unsorted export on stdin got 2 partitions whatever its size. */
+    @Test
+    void spooledStandardInputKeepsItsSizeForPartitioning() throws Exception {
+        Path spool = Files.write(dir.resolve("spool.csv"), new byte[3 << 20]);
+        InputSource spooled = Scrubber.spooled(new InputSource("-", null, -1), spool);
+        assertThat(spooled.size()).isEqualTo(3 << 20);
+        assertThat(PartitionedPass.partitionsFor(List.of(spooled)))
+                .isEqualTo(PartitionedPass.partitionsFor(List.of(new InputSource("x.csv", spool, 3 << 20))));
+    }
 }
