@@ -36,7 +36,7 @@ class SeedParserProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 1000)
     void truncatedSeedsParseAndAccountForEveryTableRow(@ForAll @IntRange(min = 0, max = 4) int index,
                                                        @ForAll @IntRange(min = 0, max = 10_000) int cut) {
         String text = seed(index);
@@ -44,7 +44,7 @@ class SeedParserProperties {
         assertEveryTableRowAccountedFor(truncated, parser.parse("seed.txt", truncated));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 1000)
     void garbledSeedsParseAndAccountForEveryTableRow(@ForAll @IntRange(min = 0, max = 4) int index,
                                                      @ForAll("garbling") List<int[]> edits) {
         StringBuilder text = new StringBuilder(seed(index));
