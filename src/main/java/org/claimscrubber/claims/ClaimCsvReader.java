@@ -26,6 +26,8 @@ public final class ClaimCsvReader implements Closeable {
 
     /** A quoted field spanning more lines than this is taken to be an unclosed quote. */
     public static final int MAX_RECORD_LINES = 100;
+    /** Nor may a record's lines add up to more characters than one line may have (bounded memory per record). */
+    public static final int MAX_RECORD_CHARS = LineSource.MAX_LINE_CHARS;
 
     private final String name;
     private final LineSource lines;
@@ -156,9 +158,11 @@ public final class ClaimCsvReader implements Closeable {
         consumed.add(first);
         boolean odd = hasOddCharacters(first.text());
         parse(first.text(), cells);
+        long chars = first.text().length();
         while (parser.isPending()) {
             LineSource.Line more = consumed.size() < MAX_RECORD_LINES ? nextLine() : null;
-            if (more == null || more.tooLong()) {
+            boolean tooLarge = more != null && !more.tooLong() && chars + more.text().length() > MAX_RECORD_CHARS;
+            if (more == null || more.tooLong() || tooLarge) {
                 parser = newParser();
                 if (more != null) {
                     consumed.add(more);
@@ -166,11 +170,12 @@ public final class ClaimCsvReader implements Closeable {
                 for (int i = consumed.size() - 1; i >= 1; i--) {
                     replay.addFirst(consumed.get(i));
                 }
-                return CsvRecord.malformed(first.number(), "a quoted field opened on this line is not closed "
-                        + (consumed.size() < MAX_RECORD_LINES ? "by the end of the file" : "within "
-                        + MAX_RECORD_LINES + " lines") + "; the row was not read (the lines after it were)",
-                        cells.toArray(new String[0]));
+                String where = tooLarge ? "within " + MAX_RECORD_CHARS + " characters"
+                        : consumed.size() < MAX_RECORD_LINES ? "by the end of the file" : "within " + MAX_RECORD_LINES + " lines";
+                return CsvRecord.malformed(first.number(), "a quoted field opened on this line is not closed " + where
+                        + "; the row was not read (the lines after it were)", cells.toArray(new String[0]));
             }
+            chars += more.text().length();
             consumed.add(more);
             odd |= hasOddCharacters(more.text());
             parse(more.text(), cells);

@@ -146,4 +146,27 @@ class ClaimCsvReaderTest {
         assertThatThrownBy(() -> rows(HEADER.strip() + ",Units\n"))
                 .isInstanceOf(InputFileException.class).hasMessageContaining("'units' appears twice");
     }
+
+    /** Issue 10 defect 5: the limit was per line, so a quoted cell over 100 lines could reach 800M characters. */
+    @Test
+    void aRecordIsBoundedInCharactersNotOnlyPerLine() throws Exception {
+        String big = "x".repeat(3 << 20);
+        String text = "claim_id,line_number,date_of_service,procedure_code\n"
+                + "C1,1,2026-11-02,\"" + big + "\n" + big + "\n" + big + "\n"
+                + "C2,1,2026-11-02,99213\n";
+        try (ClaimCsvReader reader = ClaimCsvReader.open("claims.csv",
+                new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+            CsvRecord first = reader.next();
+            assertThat(first.isMalformed()).isTrue();
+            assertThat(first.malformed()).contains("not closed within " + ClaimCsvReader.MAX_RECORD_CHARS + " characters");
+            CsvRecord record;
+            String lastClaim = null;
+            while ((record = reader.next()) != null) {
+                if (!record.isMalformed()) {
+                    lastClaim = record.cells()[0];
+                }
+            }
+            assertThat(lastClaim).as("the rows after it are still read").isEqualTo("C2");
+        }
+    }
 }
