@@ -67,7 +67,7 @@ final class PartitionedPass {
     }
 
     void run(OutcomeSink sink, AtomicLong writeNanos) throws IOException, InputFileException, InterruptedException {
-        Files.createDirectories(workDir);
+        WorkFiles.createDirectory(workDir);
         try {
             long start = CpuClock.now();
             split();
@@ -200,14 +200,6 @@ final class PartitionedPass {
     }
 
     private void deleteWorkDir() throws IOException {
-        if (!Files.isDirectory(workDir)) {
-            return;
-        }
-        try (var files = Files.list(workDir)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
-        Files.deleteIfExists(workDir);
+        WorkFiles.delete(workDir);
     }
 }

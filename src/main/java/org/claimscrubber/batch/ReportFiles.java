@@ -48,6 +48,20 @@ final class ReportFiles implements Closeable {
             throw new ReportFolderBusyException(dir);
         }
         this.lock = acquired;
+        WorkFiles.removeStale(dir); // left by a run that was killed (its process is gone); we hold the folder now
+        removeStalePartials();
+    }
+
+    /** Holding the lock, any ".partial" report here is from a run that was killed: it may hold patient rows. */
+    private void removeStalePartials() throws IOException {
+        try (var entries = Files.list(dir)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".partial") && Files.isRegularFile(entry)) {
+                    Files.deleteIfExists(entry);
+                }
+            }
+        }
     }
 
     /** Another run holds the report folder. */
@@ -61,6 +75,7 @@ final class ReportFiles implements Closeable {
     /** A writer for report {@code name} (opening it again starts it afresh); it lands on {@link #commit()}. */
     Writer open(String name) throws IOException {
         names.add(name);
+        WorkFiles.register(partial(name)); // removed if the run is killed before it commits
         return Files.newBufferedWriter(partial(name), StandardCharsets.UTF_8);
     }
 
@@ -85,6 +100,7 @@ final class ReportFiles implements Closeable {
     private void move(String name) throws IOException {
         Files.move(partial(name), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
+        WorkFiles.keep(partial(name));
     }
 
     private Path partial(String name) {
@@ -97,7 +113,7 @@ final class ReportFiles implements Closeable {
         try {
             if (!committed) {
                 for (String name : names) {
-                    Files.deleteIfExists(partial(name));
+                    WorkFiles.delete(partial(name));
                 }
             }
         } finally {

@@ -77,7 +77,7 @@ public final class Scrubber {
             return scrubSeekable(copyPipes(sources, options.workDir(), pipeCopies), options, sink);
         } finally {
             for (Path copy : pipeCopies) {
-                Files.deleteIfExists(copy);
+                WorkFiles.delete(copy);
             }
         }
     }
@@ -95,10 +95,9 @@ public final class Scrubber {
                 seekable.add(source);
                 continue;
             }
-            Path copy = workDir.resolve(".pipe-" + ProcessHandle.current().pid() + "-" + copies.size());
+            Path copy = WorkFiles.path(workDir, "pipe", "-" + copies.size());
             copies.add(copy);
-            Files.createFile(copy, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            WorkFiles.createFile(copy);
             try (java.io.InputStream in = source.open(InputStream.nullInputStream())) {
                 Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
@@ -116,7 +115,7 @@ public final class Scrubber {
         AtomicLong writeNanos = new AtomicLong();
         boolean stdin = sources.stream().anyMatch(InputSource::stdin);
         StdinSpool spool = stdin ? new StdinSpool(options.standardInput(),
-                options.workDir().resolve(".stdin-" + ProcessHandle.current().pid() + ".csv")) : null;
+                WorkFiles.path(options.workDir(), "stdin", ".csv")) : null;
         ChunkEvaluator evaluator = new ChunkEvaluator(rules, referenceFacts);
         try {
             ReadStats stats = new ReadStats();
@@ -135,8 +134,8 @@ public final class Scrubber {
                 for (InputSource source : sources) {
                     again.add(source.stdin() ? spooled(source, spool.complete()) : source);
                 }
-                PartitionedPass pass = new PartitionedPass(again, options.workDir().resolve(".partitions-"
-                        + ProcessHandle.current().pid()), evaluator, pool, maxInFlight, stats, evaluateNanos,
+                PartitionedPass pass = new PartitionedPass(again, WorkFiles.path(options.workDir(), "partitions", ""),
+                        evaluator, pool, maxInFlight, stats, evaluateNanos,
                         options.keepRows());
                 mode = "partitioned into " + pass.partitions() + " (" + notGrouped.getMessage() + ")";
                 pass.run(tally, writeNanos);

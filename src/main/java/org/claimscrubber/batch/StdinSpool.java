@@ -21,7 +21,7 @@ final class StdinSpool {
     StdinSpool(InputStream stdin, Path file) throws IOException {
         this.stdin = stdin;
         this.file = file;
-        Files.createDirectories(file.getParent());
+        WorkFiles.createFile(file);
         this.copy = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     }
 
@@ -62,6 +62,6 @@ final class StdinSpool {
 
     void discard() throws IOException {
         copy.close();
-        Files.deleteIfExists(file);
+        WorkFiles.delete(file);
     }
 }

@@ -250,4 +250,38 @@ class ReliabilityRegressionTest {
         assertThat(PartitionedPass.partitionsFor(List.of(spooled)))
                 .isEqualTo(PartitionedPass.partitionsFor(List.of(new InputSource("x.csv", spool, 3 << 20))));
     }
+
+    /** Defect 10: after kill -9, .partitions-PID/ and .stdin-PID.csv (patient rows) stayed in the folder for ever. */
+    @Test
+    void temporaryFilesOfADeadRunAreRemovedByTheNextRunAndLiveOnesAreKept() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        long dead = Long.MAX_VALUE - 7; // no process has this id
+        Path partitions = Files.createDirectories(out.resolve(".partitions-" + dead));
+        Files.writeString(partitions.resolve("p0.rows"), "C1,PTSECRET4711\n");
+        Path spool = Files.writeString(out.resolve(".stdin-" + dead + ".csv"), "claim_id\n");
+        Path pipe = Files.writeString(out.resolve(".pipe-" + dead + "-0"), "claim_id\n");
+        Path live = Files.writeString(out.resolve(".stdin-" + ProcessHandle.current().pid() + ".csv"), "x");
+        Path unrelated = Files.writeString(out.resolve(".stdin-notes.txt"), "x");
+        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
+                "samples/export/claims.csv").exitCode()).isZero();
+        assertThat(partitions).doesNotExist();
+        assertThat(spool).doesNotExist();
+        assertThat(pipe).doesNotExist();
+        assertThat(live).as("its process runs").exists();
+        assertThat(unrelated).exists();
+    }
+
+    @Test
+    void temporaryFilesAreOwnerOnly() throws Exception {
+        Path file = dir.resolve("work/.stdin-1.csv");
+        WorkFiles.createFile(file);
+        Path folder = dir.resolve("work/.partitions-1");
+        WorkFiles.createDirectory(folder);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                    .isEqualTo("rwx------");
+        }
+    }
 }

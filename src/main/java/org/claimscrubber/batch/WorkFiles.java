@@ -1,0 +1,123 @@
+package org.claimscrubber.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The temporary files a run keeps in the report folder (spooled standard input, copied pipes, partitions):
+ * they hold patient rows, so they are created owner-only, removed by a shutdown hook when the run is killed
+ * (SIGTERM, Ctrl-C, a rule calling System.exit), and removed by a later run when the process that made them
+ * (its id is in their name) is gone, as after kill -9.
+ */
+final class WorkFiles {
+
+    /** {@code .stdin-PID.csv}, {@code .pipe-PID-N}, {@code .partitions-PID}. */
+    private static final Pattern NAME = Pattern.compile("^\\.(?:stdin|pipe|partitions)-(\\d+)(?:[-.].*)?$");
+
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(WorkFiles::deleteQuietly),
+                "claim-scrubber-cleanup"));
+    }
+
+    private WorkFiles() {
+    }
+
+    /** A temporary file's path for this process, registered for removal on exit. */
+    static Path path(Path dir, String kind, String suffix) {
+        Path path = dir.resolve("." + kind + "-" + ProcessHandle.current().pid() + suffix);
+        LIVE.add(path);
+        return path;
+    }
+
+    /** Registers a file to be removed if the process exits before {@link #delete} or {@link #keep}. */
+    static void register(Path path) {
+        LIVE.add(path);
+    }
+
+    /** Forgets a registered file that has become a report (renamed into place). */
+    static void keep(Path path) {
+        LIVE.remove(path);
+    }
+
+    /** Creates an empty owner-only file (rw-------), where the file system has POSIX permissions. */
+    static void createFile(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        if (posix(file.getParent())) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+    }
+
+    /** Creates an owner-only folder (rwx------). */
+    static void createDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir.getParent());
+        deleteTree(dir); // this process's own, from an earlier run in the same JVM
+        if (posix(dir.getParent())) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dir);
+        }
+    }
+
+    /** Removes a temporary file or folder now, and forgets it. */
+    static void delete(Path path) throws IOException {
+        try {
+            deleteTree(path);
+        } finally {
+            LIVE.remove(path);
+        }
+    }
+
+    /** Removes temporary files in {@code dir} whose process no longer runs; returns how many. */
+    static int removeStale(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.toList()) {
+                Matcher name = NAME.matcher(entry.getFileName().toString());
+                if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).map(p -> !p.isAlive()).orElse(true)) {
+                    deleteTree(entry);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static boolean posix(Path dir) {
+        return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(path)) {
+            for (Path file : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            deleteTree(path);
+        } catch (IOException | RuntimeException ignored) {
+            // the JVM is exiting; a later run removes what is left (removeStale)
+        }
+    }
+}
