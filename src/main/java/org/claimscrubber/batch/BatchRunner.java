@@ -30,6 +30,7 @@ public final class BatchRunner {
 
     public RunOutcome run(RunOptions options) throws RulesException, FactsException, InputFileException, IOException {
         Instant started = Instant.now();
+        Resources.watch();
         long t0 = System.nanoTime();
         List<InputSource> sources = InputSource.resolve(options.inputs());
         FactBase facts = FactLoader.load(options.seeds(), options.reference());

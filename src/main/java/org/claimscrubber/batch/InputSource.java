@@ -13,13 +13,15 @@ import org.claimscrubber.claims.InputFileException;
 /**
  * One claim export to read: a file ({@code .csv}, or {@code .csv.gz} read through gzip), or standard input.
  *
- * @param name how messages and reports name it (the path as given, or "-" for standard input)
+ * @param name how messages and reports name it (the path as given, or "(standard input)")
  * @param path the file, or null for standard input
  * @param size its size in bytes as stored, or -1 when unknown (standard input)
  */
 public record InputSource(String name, Path path, long size) {
 
     public static final String STDIN = "-";
+    /** How reports name standard input ("-" would be shown as '- in a spreadsheet-safe CSV). */
+    public static final String STDIN_NAME = "(standard input)";
 
     public boolean gzip() {
         return name.endsWith(".gz");
@@ -59,7 +61,7 @@ public record InputSource(String name, Path path, long size) {
                     throw new InputFileException("-: standard input can be named only once");
                 }
                 stdinSeen = true;
-                sources.add(new InputSource(STDIN, null, -1));
+                sources.add(new InputSource(STDIN_NAME, null, -1));
                 continue;
             }
             Path path = Path.of(argument);

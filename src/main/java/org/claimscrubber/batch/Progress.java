@@ -60,6 +60,8 @@ public final class Progress implements AutoCloseable {
         printed = true;
     }
 
+    private boolean closed;
+
     private static String clock(long seconds) {
         Duration d = Duration.ofSeconds(seconds);
         return String.format("%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
@@ -67,6 +69,10 @@ public final class Progress implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return; // closed by the command and again by try-with-resources: print the last line once
+        }
+        closed = true;
         ticker.interrupt();
         // The last state is always shown, so even a run shorter than a tick ends with its count and time.
         print();

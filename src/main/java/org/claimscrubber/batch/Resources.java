@@ -1,27 +1,64 @@
 package org.claimscrubber.batch;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import org.claimscrubber.report.RunManifest;
 
-/** Peak memory of this process so far: the Java heap's peak, and the resident set's high-water mark (Linux). */
+/**
+ * Peak memory of this process: the peak of the total used Java heap, and the resident set's high-water mark
+ * (Linux). The heap peak is the largest sum over all heap pools just before a collection (from the JVM's GC
+ * notifications) or now, so it is a moment's total, not the sum of each pool's own peak (which overstates:
+ * pools peak at different moments).
+ */
 final class Resources {
+
+    private static final AtomicLong PEAK_HEAP = new AtomicLong();
+    private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+            .map(java.lang.management.MemoryPoolMXBean::getName).collect(java.util.stream.Collectors.toSet());
+
+    static {
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        GarbageCollectionNotificationInfo info =
+                                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                        long before = 0;
+                        for (var pool : info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
+                            if (HEAP_POOLS.contains(pool.getKey())) { // the map has metaspace and code cache too
+                                before += pool.getValue().getUsed();
+                            }
+                        }
+                        PEAK_HEAP.accumulateAndGet(before, Math::max);
+                    }
+                }, null, null);
+            }
+        }
+    }
 
     private Resources() {
     }
 
+    /** Starts watching (the first call registers the GC listeners); call at the start of a run. */
+    static void watch() {
+        PEAK_HEAP.accumulateAndGet(heapUsed(), Math::max);
+    }
+
     static RunManifest.Resources peak(int threads) {
-        long heap = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                heap += pool.getPeakUsage().getUsed();
-            }
-        }
+        long heap = PEAK_HEAP.accumulateAndGet(heapUsed(), Math::max);
         return new RunManifest.Resources(threads, heap, residentHighWaterMark(), Runtime.getRuntime().maxMemory());
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** VmHWM from /proc/self/status, in bytes; -1 where there is no /proc. */

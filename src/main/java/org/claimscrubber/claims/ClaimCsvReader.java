@@ -81,8 +81,21 @@ public final class ClaimCsvReader implements Closeable {
         if (cells.length > 0 && !cells[0].isEmpty() && cells[0].charAt(0) == '\uFEFF') {
             cells[0] = cells[0].substring(1);
         }
+        if (first.oddCharacters() && looksLikeUtf16(cells)) {
+            // Read as UTF-8, UTF-16 text is every other byte NUL (and its byte-order mark two U+FFFD): each row
+            // would become a finding. One clear refusal instead.
+            throw new InputFileException(name + ": the file is not UTF-8 (it looks like UTF-16, as some spreadsheet"
+                    + " programs save \"Unicode text\"); export it as CSV UTF-8 and run again");
+        }
         blankLines = 0;
         return cells;
+    }
+
+    /** A header whose characters are largely NUL, or that starts with a UTF-16 byte-order mark read as UTF-8. */
+    private static boolean looksLikeUtf16(String[] cells) {
+        String header = String.join(",", cells);
+        long nul = header.chars().filter(c -> c == 0).count();
+        return header.startsWith("\uFFFD\uFFFD") || nul * 4 >= header.length();
     }
 
     private static ICSVParser newParser() {

@@ -100,24 +100,13 @@ public final class RowParser {
             if (oddCharacters && cell.indexOf('\u0000') >= 0) {
                 problems.warnField(columns.nameAt(i), "field '" + columns.nameAt(i) + "' holds a NUL character");
             }
-            if (looksLikeFormula(cell)) {
+            if (SpreadsheetFormula.looksLike(cell)) {
                 problems.warnField(columns.nameAt(i), "field '" + columns.nameAt(i)
                         + "' begins like a spreadsheet formula; the reports show it neutralised with a leading '");
             }
         }
     }
 
-    /** '=', '@', a tab or a carriage return first, or '+'/'-' not starting a number. */
-    static boolean looksLikeFormula(String cell) {
-        char first = cell.charAt(0);
-        if (first == '=' || first == '@' || first == '\t' || first == '\r') {
-            return true;
-        }
-        if (first == '+' || first == '-') {
-            return cell.length() == 1 || !(Character.isDigit(cell.charAt(1)) || cell.charAt(1) == '.');
-        }
-        return false;
-    }
 
     /** A trailing delimiter (extra empty cells) is tolerated; any other difference is not. */
     private boolean fieldCountFits(String[] cells) {

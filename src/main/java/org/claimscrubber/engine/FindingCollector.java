@@ -77,9 +77,17 @@ public final class FindingCollector {
     }
 
     /** A claim whose evaluation failed in a rule's condition (the rule named, when Drools says which). */
-    public void claimFailed(RuleMetadata meta, ClaimLine anyLine, Throwable failure) {
-        failed(meta, anyLine.claimId(), anyLine.claimOrder(), null, anyLine.procedureCode(), anyLine.sourceFile(), 0,
-                failure);
+    public void claimFailed(RuleMetadata meta, org.claimscrubber.claims.Claim claim, Throwable failure) {
+        if (!claim.lines().isEmpty()) {
+            ClaimLine anyLine = claim.lines().get(0);
+            failed(meta, anyLine.claimId(), anyLine.claimOrder(), null, anyLine.procedureCode(), anyLine.sourceFile(), 0,
+                    failure);
+        } else if (!claim.problems().isEmpty()) {
+            InputProblem problem = claim.problems().get(0);
+            failed(meta, problem.claimId(), problem.claimOrder(), null, "", problem.sourceFile(), 0, failure);
+        } else {
+            failed(meta, claim.claimId(), claim.order(), null, "", "", 0, failure);
+        }
     }
 
     private void failed(RuleMetadata meta, String claimId, long claimOrder, Integer lineNumber, String procedureCode,

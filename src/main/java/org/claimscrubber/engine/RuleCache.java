@@ -34,6 +34,19 @@ public final class RuleCache {
     record Entry(List<KiePackage> packages, List<RuleMetadata> catalogue) implements Serializable {
     }
 
+    /** Entries kept: one per rules version a user runs; older ones are evicted (least recently written first). */
+    static final int MAX_ENTRIES = 16;
+
+    /**
+     * Only the classes a compiled rule base is made of may be read back: a file planted in the cache cannot
+     * make the scrubber build arbitrary objects (Java deserialisation).
+     */
+    static final java.io.ObjectInputFilter ONLY_RULE_CLASSES = java.io.ObjectInputFilter.Config.createFilter(
+            "maxdepth=200;java.base/*;org.drools.**;org.kie.**;org.mvel2.**;org.antlr.**;org.claimscrubber.**;"
+                    + "scrubber.**;!*");
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+
     private final Path dir;
     private final String codeIdentity;
 
@@ -72,6 +85,7 @@ public final class RuleCache {
         }
         try (ObjectInputStream in = new DroolsObjectInputStream(new BufferedInputStream(Files.newInputStream(file)),
                 RuleCache.class.getClassLoader())) {
+            in.setObjectInputFilter(ONLY_RULE_CLASSES);
             return Optional.of((Entry) in.readObject());
         } catch (IOException | ClassNotFoundException | ClassCastException | LinkageError e) {
             return Optional.empty(); // unreadable or from another build: compile afresh and replace it
@@ -83,16 +97,48 @@ public final class RuleCache {
             return;
         }
         Path file = fileFor(rules);
+        Path partial = null;
         try {
             Files.createDirectories(dir);
-            Path partial = Files.createTempFile(dir, "rules", ".partial");
+            partial = Files.createTempFile(dir, "rules", ".partial");
             try (ObjectOutputStream out = new DroolsObjectOutputStream(
                     new BufferedOutputStream(Files.newOutputStream(partial)))) {
                 out.writeObject(new Entry(new ArrayList<>(entry.packages()), new ArrayList<>(entry.catalogue())));
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            partial = null;
+            evictOldEntries();
         } catch (IOException | RuntimeException e) {
-            // a cache that cannot be written only costs the next run a compile
+            // A cache that cannot be written only costs the next run a compile, but the user should know once.
+            if (WARNED.compareAndSet(false, true)) {
+                System.err.println("warning: the rules cache in " + dir + " cannot be written (" + e.getClass().getSimpleName()
+                        + "); each run compiles the rules (use --no-rules-cache to silence this)");
+            }
+        } finally {
+            if (partial != null) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // nothing more to do: the warning has been given
+                }
+            }
+        }
+    }
+
+    /** Keeps the {@link #MAX_ENTRIES} most recently written entries. */
+    private void evictOldEntries() throws IOException {
+        try (var files = Files.list(dir)) {
+            List<Path> entries = files.filter(f -> f.getFileName().toString().endsWith(".rules"))
+                    .sorted(java.util.Comparator.comparing((Path f) -> {
+                        try {
+                            return Files.getLastModifiedTime(f);
+                        } catch (IOException e) {
+                            return java.nio.file.attribute.FileTime.fromMillis(0);
+                        }
+                    }).reversed()).toList();
+            for (Path old : entries.subList(Math.min(MAX_ENTRIES, entries.size()), entries.size())) {
+                Files.deleteIfExists(old);
+            }
         }
     }
 

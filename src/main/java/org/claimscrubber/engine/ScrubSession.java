@@ -50,9 +50,8 @@ public final class ScrubSession {
                 try {
                     fire(List.of(claim));
                 } catch (RuntimeException claimFailure) {
-                    if (!claim.lines().isEmpty()) {
-                        collector.claimFailed(ruleOf(claimFailure), claim.lines().get(0), claimFailure);
-                    }
+                    // A claim with no readable line (only rejected rows) is reported too: it must not vanish.
+                    collector.claimFailed(ruleOf(claimFailure), claim, claimFailure);
                 }
             }
         }

@@ -137,6 +137,8 @@ class StreamingTest {
         assertThat(outcome.manifest().mode()).startsWith("partitioned");
         assertThat(outcome.manifest().findings().total()).as("0753T has its 88305 once grouped").isZero();
         assertThat(outcome.manifest().rows().read()).isEqualTo(3);
+        assertThat(outcome.manifest().inputs().get(0).file()).as("not '- in a spreadsheet-safe CSV")
+                .isEqualTo("(standard input)");
     }
 
     @Test

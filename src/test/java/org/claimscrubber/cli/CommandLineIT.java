@@ -40,7 +40,7 @@ class CommandLineIT {
 
     @Test
     void patientIdentifiersAndBirthDatesNeverReachTheConsole() throws Exception {
-        Jar.Result result = Jar.run("run", "--out", dir.toString(), EXPORT);
+        Jar.Result result = Jar.run("run", "--as-of", "2026-11-24", "--out", dir.toString(), EXPORT);
         assertThat(result.all()).doesNotContain("PT-408", "PT-409", "1968-04-12", "1955-01-30");
         String findings = Files.readString(dir.resolve("findings.csv"));
         assertThat(findings).doesNotContain("PT-408", "1968-04-12");
@@ -48,7 +48,7 @@ class CommandLineIT {
 
     @Test
     void failOnErrorExitsOneWhenAnErrorIsFound() throws Exception {
-        assertThat(Jar.run("run", "--out", dir.toString(), "--fail-on", "error", EXPORT).exitCode()).isEqualTo(1);
+        assertThat(Jar.run("run", "--as-of", "2026-11-24", "--out", dir.toString(), "--fail-on", "error", EXPORT).exitCode()).isEqualTo(1);
     }
 
     @Test
@@ -63,7 +63,7 @@ class CommandLineIT {
     void anInputMissingARequiredColumnExitsThreeAndWritesNothing() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "claim_id,line_number,procedure_code\nC1,1,99213\n");
-        Jar.Result result = Jar.run("run", "--out", dir.resolve("out").toString(), bad.toString());
+        Jar.Result result = Jar.run("run", "--as-of", "2026-11-24", "--out", dir.resolve("out").toString(), bad.toString());
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).contains("required column date_of_service is missing; columns found: "
                 + "claim_id, line_number, procedure_code").doesNotContain("Exception", "\tat ");
@@ -85,7 +85,7 @@ class CommandLineIT {
                 then
                 end
                 """);
-        Jar.Result result = Jar.run("run", "--rules", rules.toString(), "--out", dir.resolve("out").toString(),
+        Jar.Result result = Jar.run("run", "--as-of", "2026-11-24", "--rules", rules.toString(), "--out", dir.resolve("out").toString(),
                 EXPORT);
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains(rules + "/broken.drl:7:").contains("procedureKode")
@@ -95,14 +95,14 @@ class CommandLineIT {
 
     @Test
     void aMissingRulesFolderExitsTwo() throws Exception {
-        Jar.Result result = Jar.run("run", "--rules", dir.resolve("nowhere").toString(), EXPORT);
+        Jar.Result result = Jar.run("run", "--as-of", "2026-11-24", "--rules", dir.resolve("nowhere").toString(), EXPORT);
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("does not exist");
     }
 
     @Test
     void anUnknownOptionIsAnInvalidInvocation() throws Exception {
-        assertThat(Jar.run("run", "--frobnicate", EXPORT).exitCode()).isEqualTo(2);
+        assertThat(Jar.run("run", "--as-of", "2026-11-24", "--frobnicate", EXPORT).exitCode()).isEqualTo(2);
     }
 
     @Test
@@ -125,7 +125,7 @@ class CommandLineIT {
 
     @Test
     void quietPrintsNothingButStillWritesTheReports() throws Exception {
-        Jar.Result result = Jar.run("run", "--quiet", "--out", dir.toString(), EXPORT);
+        Jar.Result result = Jar.run("run", "--as-of", "2026-11-24", "--quiet", "--out", dir.toString(), EXPORT);
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).isEmpty();
@@ -139,8 +139,8 @@ class CommandLineIT {
         assertThat(Jar.run("generate", "--lines", "2000", "--seed", "5", a.toString()).exitCode()).isZero();
         assertThat(Jar.run("generate", "--lines", "2000", "--seed", "5", b.toString()).exitCode()).isZero();
         assertThat(Files.readAllLines(a)).hasSize(2001);
-        Jar.Result plain = Jar.run("run", "--out", dir.resolve("ra").toString(), a.toString());
-        Jar.Result gzip = Jar.run("run", "--out", dir.resolve("rb").toString(), b.toString());
+        Jar.Result plain = Jar.run("run", "--as-of", "2026-11-24", "--out", dir.resolve("ra").toString(), a.toString());
+        Jar.Result gzip = Jar.run("run", "--as-of", "2026-11-24", "--out", dir.resolve("rb").toString(), b.toString());
         assertThat(plain.out().lines().skip(0).findFirst()).isEqualTo(gzip.out().lines().findFirst());
         assertThat(Files.readString(dir.resolve("ra/findings.json"))).isEqualTo(
                 Files.readString(dir.resolve("rb/findings.json")).replace(b.toString(), a.toString()));
@@ -161,13 +161,13 @@ class CommandLineIT {
     void theSecondRunLoadsTheRulesCompiledAndAnEditRecompiles() throws Exception {
         Map<String, String> cache = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
         Path rules = org.claimscrubber.Shipped.copyRules(dir.resolve("rules"));
-        String[] run = {"run", "--rules", rules.toString(), "--out", dir.resolve("out").toString(), EXPORT};
+        String[] run = {"run", "--as-of", "2026-11-24", "--rules", rules.toString(), "--out", dir.resolve("out").toString(), EXPORT};
         assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, run))).isEqualTo("compiled");
         assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, run)))
                 .isEqualTo("loaded compiled from the rules cache");
         Files.writeString(rules.resolve("codes.drl"), "\n// an edit\n", java.nio.file.StandardOpenOption.APPEND);
         assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, run))).isEqualTo("compiled");
-        assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, "run", "--no-rules-cache", "--rules",
+        assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, "run", "--as-of", "2026-11-24", "--no-rules-cache", "--rules",
                 rules.toString(), "--out", dir.resolve("out").toString(), EXPORT))).isEqualTo("compiled");
     }
 
@@ -193,13 +193,13 @@ class CommandLineIT {
         Path claims = dir.resolve("claims.csv");
         Files.writeString(claims, "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes\n"
                 + "C1,1,2026-11-02,99213,C18.8\n");
-        Jar.Result result = Jar.run("run", "--reference", "samples/rules/reference/reference", "--out",
+        Jar.Result result = Jar.run("run", "--as-of", "2026-11-24", "--reference", "samples/rules/reference/reference", "--out",
                 dir.resolve("out").toString(), claims.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(Files.readString(dir.resolve("out/findings.csv"))).contains("CODE-008");
         assertThat(new ObjectMapper().readTree(dir.resolve("out/run.json").toFile()).at("/seeds/reference_files"))
                 .hasSize(2);
-        assertThat(Jar.run("run", "--reference", dir.resolve("none").toString(), claims.toString()).exitCode())
+        assertThat(Jar.run("run", "--as-of", "2026-11-24", "--reference", dir.resolve("none").toString(), claims.toString()).exitCode())
                 .isEqualTo(2);
     }
 }

@@ -21,6 +21,8 @@ final class Jar {
         }
     }
 
+    private static final Path ISOLATED_CACHE = Path.of("target", "it-cache").toAbsolutePath();
+
     private Jar() {
     }
 
@@ -40,14 +42,21 @@ final class Jar {
         Path err = Files.createTempFile("jar-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
+        // The rules cache goes to a folder of the build's own, never the user's ~/.cache.
+        builder.environment().put("XDG_CACHE_HOME", ISOLATED_CACHE.toString());
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the jar did not finish: " + command);
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the jar did not finish: " + command);
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     static Result run(String... args) throws IOException, InterruptedException {
