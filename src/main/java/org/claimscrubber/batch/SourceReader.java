@@ -80,7 +80,23 @@ final class SourceReader implements Closeable {
             }
         }
         return new RunManifest.InputFile(source.name(), stored.sha256(), stored.bytes(), lines, rows,
-                csv.columns().ignored());
+                csv.columns().ignored(), changedWhileRead());
+    }
+
+    /**
+     * A file still being written (or truncated) while it was read gives a report on part of it: said, not
+     * silent. Compares the size when the run started, the bytes read and the size now.
+     */
+    private String changedWhileRead() throws IOException {
+        if (source.stdin() || source.size() < 0 || !java.nio.file.Files.isRegularFile(source.path())) {
+            return null;
+        }
+        long now = java.nio.file.Files.size(source.path());
+        if (now == source.size() && stored.bytes() == now) {
+            return null;
+        }
+        return "the file changed while it was read (" + source.size() + " bytes when the run started, " + stored.bytes()
+                + " read, " + now + " now): the report covers what was read; run again on a complete copy";
     }
 
     @Override

@@ -104,8 +104,21 @@ public final class FindingCollector {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root instanceof ScrubSession.RunawayRules) {
+            return root.getMessage();
+        }
         String message = root.getMessage() == null ? "" : ": " + root.getMessage();
         return root.getClass().getSimpleName() + (message.length() > 160 ? message.substring(0, 157) + "..." : message);
+    }
+
+    /** How many findings are held now, to {@link #rollback} to. */
+    int mark() {
+        return findings.size();
+    }
+
+    /** Forgets the findings added since {@code mark} (a claim whose rules ran away). */
+    void rollback(int mark) {
+        findings.subList(mark, findings.size()).clear();
     }
 
     /** The findings since the last drain, which are then forgotten. */

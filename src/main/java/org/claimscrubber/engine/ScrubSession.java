@@ -38,6 +38,23 @@ public final class ScrubSession {
         this.payerScope = rules.payerScoped() ? new PayerScope(rules) : null;
     }
 
+    /**
+     * Firings allowed per fact of a chunk: the shipped rules fire a few times per line at most, so a rule whose
+     * consequence keeps re-triggering itself (modify/update in a loop) is stopped instead of hanging the run.
+     */
+    static final int MAX_FIRINGS_PER_FACT = 1_000;
+
+    /** A chunk or claim whose rules fired more often than any real claim needs. */
+    static final class RunawayRules extends RuntimeException {
+        final String ruleName;
+
+        RunawayRules(String ruleName, long firings) {
+            super("the rules fired " + firings + " times on this claim, more than " + MAX_FIRINGS_PER_FACT + " per line;"
+                    + " this rule changes facts: does its consequence re-trigger it (modify/update) without end?");
+            this.ruleName = ruleName;
+        }
+    }
+
     /** Evaluates the claims; every line of a claim must be in the same chunk. */
     public Result evaluate(List<Claim> claims) {
         try {
@@ -47,8 +64,13 @@ public final class ScrubSession {
             collector.drain();
             collector.drainUnscrubbed();
             for (Claim claim : claims) {
+                int mark = collector.mark();
                 try {
                     fire(List.of(claim));
+                } catch (RunawayRules runaway) {
+                    collector.rollback(mark); // what this claim's looping rules reported is not to be trusted
+                    collector.claimFailed(rules.catalogue().stream().filter(r -> r.ruleName().equals(runaway.ruleName))
+                            .findFirst().orElse(null), claim, runaway);
                 } catch (RuntimeException claimFailure) {
                     // A claim with no readable line (only rejected rows) is reported too: it must not vanish.
                     collector.claimFailed(ruleOf(claimFailure), claim, claimFailure);
@@ -67,6 +89,7 @@ public final class ScrubSession {
             for (Object fact : referenceFacts) {
                 session.insert(fact);
             }
+            long facts = 0;
             for (Claim claim : claims) {
                 for (ClaimLine line : claim.lines()) {
                     session.insert(line);
@@ -74,11 +97,32 @@ public final class ScrubSession {
                 for (InputProblem problem : claim.problems()) {
                     session.insert(problem);
                 }
+                facts += claim.lines().size() + claim.problems().size();
             }
-            if (payerScope == null) {
-                session.fireAllRules();
-            } else {
-                session.fireAllRules(payerScope);
+            int limit = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1, facts) * MAX_FIRINGS_PER_FACT);
+            // Which rule changes facts (update/modify/insert in a consequence): the one to blame for a loop.
+            java.util.Map<String, Long> changes = new java.util.HashMap<>();
+            session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+                    count(event.getRule());
+                }
+
+                @Override
+                public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+                    count(event.getRule());
+                }
+
+                private void count(org.kie.api.definition.rule.Rule rule) {
+                    if (rule != null) {
+                        changes.merge(rule.getName(), 1L, Long::sum);
+                    }
+                }
+            });
+            int fired = payerScope == null ? session.fireAllRules(limit) : session.fireAllRules(payerScope, limit);
+            if (fired >= limit) {
+                var culprit = changes.entrySet().stream().max(java.util.Map.Entry.comparingByValue());
+                throw new RunawayRules(culprit.map(java.util.Map.Entry::getKey).orElse(""), fired);
             }
         } finally {
             session.dispose();

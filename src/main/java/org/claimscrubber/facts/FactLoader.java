@@ -63,9 +63,12 @@ public final class FactLoader {
             String name = document.getFileName().toString();
             parsed.add(parser.parse(name, read(document, hash)));
         }
-        if (parsed.stream().allMatch(document -> document.procedureCode() == null)) {
-            throw new FactsException("seeds directory " + seeds.label() + ": none of its " + parsed.size()
-                    + " documents names a procedure code, so there is nothing to check claims against");
+        for (SeedDocument document : parsed) {
+            if (document.procedureCode() == null) {
+                // A document replaced by garbage would otherwise still count, and its procedure's checks vanish.
+                throw new FactsException(seeds.display(document.file()) + " names no procedure code (no 'CPT <code>:'"
+                        + " title and no code in its text), so it cannot be read as a seed document; fix or remove it");
+            }
         }
         DiagnosisCodes diagnosisCodes = diagnosisCodes(official, reference);
         TaxonomyCodes taxonomyCodes = taxonomyCodes(official, reference);

@@ -16,9 +16,11 @@ public record RunManifest(String tool, String version, String started, String fi
 
     /**
      * An input file as read: its SHA-256, size, physical lines and data rows, and the header's columns the
-     * scrubber does not know (their values are not read: a misspelled column shows here).
+     * scrubber does not know (their values are not read: a misspelled column shows here). {@code warning} says
+     * when the file changed while it was read (still being written, or cut short); null otherwise.
      */
-    public record InputFile(String file, String sha256, long bytes, long lines, long rows, List<String> ignoredColumns) {
+    public record InputFile(String file, String sha256, long bytes, long lines, long rows, List<String> ignoredColumns,
+                            String warning) {
     }
 
     /**

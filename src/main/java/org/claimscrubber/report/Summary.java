@@ -18,6 +18,9 @@ public final class Summary {
         text.append(String.format("read %d file%s: %d rows (%d scrubbed, %d rejected)%n", run.inputs().size(),
                 run.inputs().size() == 1 ? "" : "s", rows.read(), rows.scrubbed(), rows.rejected()));
         for (RunManifest.InputFile input : run.inputs()) {
+            if (input.warning() != null) {
+                text.append(String.format("WARNING: %s: %s%n", input.file(), input.warning()));
+            }
             if (!input.ignoredColumns().isEmpty()) {
                 text.append(String.format("%s: columns not read: %s%n", input.file(),
                         String.join(", ", input.ignoredColumns())));

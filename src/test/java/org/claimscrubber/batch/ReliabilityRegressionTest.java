@@ -284,4 +284,83 @@ class ReliabilityRegressionTest {
                     .isEqualTo("rwx------");
         }
     }
+
+    /** Risk: a file still being written when the run started gave exit 0 and no word of it. */
+    @Test
+    void aFileThatChangedWhileReadIsReportedInTheManifest() throws Exception {
+        Path file = Files.copy(Path.of("samples/export/claims.csv"), dir.resolve("growing.csv"));
+        long sizeAtStart = Files.size(file) - 100; // as if 100 bytes were appended after the run looked at it
+        Scrubber.Result result = new Scrubber(org.claimscrubber.Shipped.rules(), org.claimscrubber.Shipped.facts(),
+                org.claimscrubber.Shipped.TODAY).scrub(List.of(new InputSource(file.toString(), file, sizeAtStart)),
+                new Scrubber.Options(1, false, dir, java.io.InputStream.nullInputStream(), null),
+                new Scrubber.RestartableSink() {
+                    @Override
+                    public void accept(ClaimOutcome outcome) {
+                    }
+
+                    @Override
+                    public void restart() {
+                    }
+                });
+        assertThat(result.inputs().get(0).warning()).contains("changed while it was read", sizeAtStart + " bytes when");
+        Scrubber.Result steady = new Scrubber(org.claimscrubber.Shipped.rules(), org.claimscrubber.Shipped.facts(),
+                org.claimscrubber.Shipped.TODAY).scrub(InputSource.resolve(List.of(file.toString())),
+                new Scrubber.Options(1, false, dir, java.io.InputStream.nullInputStream(), null),
+                new Scrubber.RestartableSink() {
+                    @Override
+                    public void accept(ClaimOutcome outcome) {
+                    }
+
+                    @Override
+                    public void restart() {
+                    }
+                });
+        assertThat(steady.inputs().get(0).warning()).isNull();
+    }
+
+    /** Risk: a seed document replaced by garbage still counted, and its procedure's checks silently vanished. */
+    @Test
+    void aSeedDocumentWithoutAProcedureCodeStopsTheRun() throws Exception {
+        Path seeds = Files.createDirectories(dir.resolve("seeds"));
+        try (var files = Files.list(Path.of("seeds"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, seeds.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(seeds.resolve("003_2be55d552ac92e94.txt"), "garbage, no code here\n");
+        Run result = run("run", "--rules", "rules", "--seeds", seeds.toString(), "--out", dir.resolve("out").toString(),
+                "samples/export/claims.csv");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("003_2be55d552ac92e94.txt names no procedure code");
+        assertThat(dir.resolve("out/findings.csv")).doesNotExist();
+    }
+
+    /** Risk: a rule whose consequence re-triggers itself hung the run for ever. */
+    @Test
+    @org.junit.jupiter.api.Timeout(120) // a guard: before the firing limit this test never ended
+    void aRuleThatLoopsFailsItsClaimsInsteadOfHangingTheRun() throws Exception {
+        Path rules = org.claimscrubber.Shipped.copyRules(dir.resolve("rules"));
+        Files.writeString(rules.resolve("loops.drl"), """
+                package scrubber;
+                import org.claimscrubber.claims.ClaimLine;
+                global org.claimscrubber.engine.FindingCollector findings;
+
+                rule "Re-triggers itself"
+                    @id("LOOP-001") @severity("INFO") @category("CODE") @description("loops on 0352T")
+                when
+                    $line : ClaimLine(procedureCode == "0352T")
+                then
+                    update($line);
+                end
+                """);
+        Path out = dir.resolve("out");
+        Run result = run("run", "--rules", rules.toString(), "--seeds", "seeds", "--as-of", "2026-11-24", "--out",
+                out.toString(), "samples/export/claims.csv");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        String findings = Files.readString(out.resolve("findings.csv"));
+        assertThat(findings).contains("CLM-1001,,ERROR,CODE,LOOP-001", "re-trigger it (modify/update) without end")
+                .doesNotContain("DX-001 failed")
+                .contains("CLM-1004,1,ERROR,ADD_ON,ADDON-001");
+        assertThat(result.out()).contains("NOT FULLY SCRUBBED");
+    }
 }
