@@ -37,8 +37,12 @@ class BatchRunnerTest {
         List<String> lines = Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8);
         assertThat(lines.get(0)).startsWith("claim_id,line_number,severity,category,rule_id,procedure_code,message,source");
         assertThat(lines).hasSize(15);
-        assertThat(lines.subList(1, lines.size())).extracting(line -> line.substring(0, line.indexOf(',')))
-                .isSorted();
+        // Report order: claims in the order their first row appears in the input (not by id).
+        List<String> firstAppearance = Files.readAllLines(EXPORT).stream().skip(1)
+                .map(line -> line.substring(0, line.indexOf(','))).distinct().toList();
+        List<Integer> positions = lines.subList(1, lines.size()).stream()
+                .map(line -> firstAppearance.indexOf(line.substring(0, line.indexOf(',')))).toList();
+        assertThat(positions).doesNotContain(-1).isSorted();
         assertThat(lines.get(1)).startsWith("CLM-1004,1,ERROR,ADD_ON,ADDON-001,0753T,");
     }
 

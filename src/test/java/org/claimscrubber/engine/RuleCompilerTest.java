@@ -28,9 +28,21 @@ class RuleCompilerTest {
     }
 
     @Test
-    void theShippedRulesCompile() throws Exception {
-        assertThat(new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(Path.of("rules"))))
-                .catalogue()).isNotEmpty();
+    void theShippedRulesCompileEachRuleWithItsMetadata() throws Exception {
+        CompiledRules compiled = new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(Path.of("rules"))));
+        // every `rule "..."` written in the DRL files is in the catalogue, with an id, severity and description
+        long written = 0;
+        try (var files = java.nio.file.Files.walk(Path.of("rules"))) {
+            for (Path drl : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                written += java.nio.file.Files.readAllLines(drl).stream().filter(l -> l.startsWith("rule \"")).count();
+            }
+        }
+        assertThat(compiled.catalogue()).hasSize((int) written).allSatisfy(rule -> {
+            assertThat(rule.id()).matches("[A-Z]+(-[A-Z]+)?-\\d{3}");
+            assertThat(rule.severity()).isNotNull();
+            assertThat(rule.description()).isNotBlank();
+        });
+        assertThat(compiled.catalogue()).extracting(RuleMetadata::id).doesNotHaveDuplicates();
     }
 
     @Test

@@ -50,6 +50,23 @@ class SampleSuitesTest {
             fired.addAll(runner.run(suite).rulesFired());
         }
         assertThat(fired).containsAll(Shipped.rules().catalogue().stream().map(RuleMetadata::id).toList());
+        // The quiet half: for each rule, a suite where one claim expects it and another claim does not (every
+        // case passes exactly, so what a claim expects is what it gets).
+        Set<String> quietNextToFiring = new HashSet<>();
+        for (SampleSuite suite : SampleSuite.find(SAMPLES)) {
+            List<ExpectedFinding> expected = ExpectedFile.read(suite.expected());
+            Set<String> claims = new java.util.LinkedHashSet<>(java.nio.file.Files.readAllLines(suite.claims()).stream()
+                    .skip(1).filter(line -> !line.isBlank()).map(line -> line.split(",", 2)[0]).toList());
+            for (String rule : expected.stream().map(ExpectedFinding::ruleId).distinct().toList()) {
+                Set<String> firing = new HashSet<>(expected.stream().filter(e -> e.ruleId().equals(rule))
+                        .map(ExpectedFinding::claimId).toList());
+                if (claims.stream().anyMatch(claim -> !firing.contains(claim))) {
+                    quietNextToFiring.add(rule);
+                }
+            }
+        }
+        assertThat(quietNextToFiring).as("rules with a quiet case beside a firing one")
+                .containsAll(Shipped.rules().catalogue().stream().map(RuleMetadata::id).toList());
     }
 
     @Test
