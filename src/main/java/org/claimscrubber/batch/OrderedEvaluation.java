@@ -94,6 +94,9 @@ final class OrderedEvaluation {
         if (failure instanceof IOException io) {
             throw io;
         }
+        if (failure instanceof StreamingPass.ReaderFailure reader && reader.getCause() instanceof Error error) {
+            throw error; // e.g. out of memory: the command line turns it into its own exit code
+        }
         if (failure != null) {
             throw new IllegalStateException("reading the input failed", failure);
         }

@@ -29,6 +29,13 @@ final class StreamingPass implements Runnable {
         this.stats = stats;
     }
 
+    /** The reader thread died of an Error; the run stops with it. */
+    static final class ReaderFailure extends RuntimeException {
+        ReaderFailure(Error cause) {
+            super("the reader stopped: " + cause.getClass().getSimpleName(), cause);
+        }
+    }
+
     /** Runs on the reader thread. */
     @Override
     public void run() {
@@ -41,6 +48,10 @@ final class StreamingPass implements Runnable {
         } catch (InterruptedException e) {
             evaluation.fail(e);
             Thread.currentThread().interrupt();
+        } catch (Error fatal) {
+            // Out of memory (or worse) on the reader: the writer must not wait for chunks that never come.
+            evaluation.fail(new ReaderFailure(fatal));
+            throw fatal;
         } finally {
             stats.readNanos.addAndGet(CpuClock.now() - start);
         }

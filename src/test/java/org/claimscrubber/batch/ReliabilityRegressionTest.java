@@ -363,4 +363,29 @@ class ReliabilityRegressionTest {
                 .contains("CLM-1004,1,ERROR,ADD_ON,ADDON-001");
         assertThat(result.out()).contains("NOT FULLY SCRUBBED");
     }
+
+    /** Defect 2: an Error on the reader thread left the writer waiting for ever. */
+    @Test
+    @org.junit.jupiter.api.Timeout(120) // a guard: before the fix this run never ended
+    void anErrorOnTheReaderThreadEndsTheRunPromptly() {
+        java.io.InputStream dying = new java.io.InputStream() {
+            private int served;
+
+            @Override
+            public int read() {
+                if (served++ < 200) {
+                    return "claim_id,line_number,date_of_service,procedure_code\nC1,1,2026-11-02,99213\n".charAt(served % 53);
+                }
+                throw new OutOfMemoryError("simulated");
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BatchRunner().run(new RunOptions(List.of("-"),
+                        dir.resolve("out"), org.claimscrubber.files.BundledFiles.Located.given(Path.of("rules")),
+                        org.claimscrubber.files.BundledFiles.Located.given(Path.of("seeds")), null,
+                        org.claimscrubber.engine.RuleSwitches.NONE, org.claimscrubber.engine.RuleCache.off(), null,
+                        org.claimscrubber.Shipped.TODAY, 1, false, org.claimscrubber.engine.Severity.ERROR, false, null,
+                        dying)))
+                .isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
+        assertThat(dir.resolve("out/run.json")).doesNotExist();
+    }
 }
