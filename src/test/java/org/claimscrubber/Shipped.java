@@ -11,13 +11,13 @@ import java.util.List;
 import org.claimscrubber.batch.ClaimOutcome;
 import org.claimscrubber.batch.InputSource;
 import org.claimscrubber.batch.Scrubber;
+import org.claimscrubber.domain.Finding;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.RuleCompiler;
 import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.files.BundledFiles;
-import org.claimscrubber.report.Finding;
 
 /** The repository's own rules/ and seeds/, compiled and loaded once for all tests. */
 public final class Shipped {
@@ -89,19 +89,19 @@ public final class Shipped {
         return scrub(file);
     }
 
-    public static List<Finding> scrub(Path file) throws IOException, org.claimscrubber.claims.InputFileException {
+    public static List<Finding> scrub(Path file) throws IOException, org.claimscrubber.input.InputFileException {
         return scrub(rules(), file);
     }
 
     /** Scrubs a file with the given rules and the shipped seeds, on one thread; the findings in report order. */
     public static List<Finding> scrub(CompiledRules rules, Path file)
-            throws IOException, org.claimscrubber.claims.InputFileException {
+            throws IOException, org.claimscrubber.input.InputFileException {
         return scrub(rules, facts(), file);
     }
 
     /** Scrubs a file with the given rules and facts, on one thread; the findings in report order. */
     public static List<Finding> scrub(CompiledRules rules, FactBase facts, Path file)
-            throws IOException, org.claimscrubber.claims.InputFileException {
+            throws IOException, org.claimscrubber.input.InputFileException {
         List<Finding> findings = new ArrayList<>();
         new Scrubber(rules, facts, TODAY).scrub(InputSource.resolve(List.of(file.toString())),
                 new Scrubber.Options(1, false, file.toAbsolutePath().getParent(), InputStream.nullInputStream(), null),

@@ -2,10 +2,10 @@ package org.claimscrubber.batch;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.claimscrubber.claims.Claim;
+import org.claimscrubber.domain.Claim;
+import org.claimscrubber.domain.Finding;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.ScrubSession;
-import org.claimscrubber.report.Finding;
 
 /**
  * Evaluates chunks of parsed claims. Each worker thread has its own session (which holds nothing between

@@ -3,8 +3,8 @@ package org.claimscrubber.batch;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.claimscrubber.engine.Severity;
-import org.claimscrubber.report.Finding;
+import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.Severity;
 
 /**
  * A claim after scrubbing: its findings in report order, how many of its rows were scrubbed and rejected,

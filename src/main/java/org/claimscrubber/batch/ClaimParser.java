@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.claimscrubber.claims.Claim;
-import org.claimscrubber.claims.Column;
-import org.claimscrubber.claims.ClaimLine;
-import org.claimscrubber.claims.ClaimLines;
-import org.claimscrubber.claims.CsvRecord;
-import org.claimscrubber.claims.InputProblem;
-import org.claimscrubber.claims.ParsedRow;
-import org.claimscrubber.claims.RowParser;
+import org.claimscrubber.domain.Claim;
+import org.claimscrubber.domain.ClaimLine;
+import org.claimscrubber.domain.ClaimLines;
+import org.claimscrubber.domain.InputProblem;
+import org.claimscrubber.input.Column;
+import org.claimscrubber.input.CsvRecord;
+import org.claimscrubber.input.ParsedRow;
+import org.claimscrubber.input.RowParser;
 
 /**
  * Parses a claim's rows into its lines and problems. It runs on the thread that groups rows into claims,

@@ -2,7 +2,7 @@ package org.claimscrubber.batch;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.claimscrubber.claims.CsvRecord;
+import org.claimscrubber.input.CsvRecord;
 
 /**
  * The rows of one claim as read, not yet parsed (workers parse them). {@code order} is the position of the

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.claimscrubber.claims.InputFileException;
+import org.claimscrubber.input.InputFileException;
 
 /**
  * One claim export to read: a file ({@code .csv}, or {@code .csv.gz} read through gzip), or standard input.

@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import org.claimscrubber.claims.InputFileException;
+import org.claimscrubber.input.InputFileException;
 
 /**
  * Evaluates chunks on the worker pool while handing their outcomes to the sink strictly in submission

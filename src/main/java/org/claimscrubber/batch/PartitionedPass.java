@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
-import org.claimscrubber.claims.Column;
-import org.claimscrubber.claims.CsvRecord;
-import org.claimscrubber.claims.InputFileException;
+import org.claimscrubber.input.Column;
+import org.claimscrubber.input.CsvRecord;
+import org.claimscrubber.input.InputFileException;
 
 /**
  * The pass for inputs whose claims are not grouped: rows are written to partition files by a hash of their

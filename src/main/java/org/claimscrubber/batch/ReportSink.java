@@ -2,8 +2,8 @@ package org.claimscrubber.batch;
 
 import java.io.Closeable;
 import java.io.IOException;
-import org.claimscrubber.engine.Severity;
-import org.claimscrubber.report.Finding;
+import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.Severity;
 import org.claimscrubber.report.FindingsCsvWriter;
 import org.claimscrubber.report.FindingsJsonWriter;
 import org.claimscrubber.report.RunManifest;
@@ -69,9 +69,9 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
         }
         if (outcome.isClaim()) {
             claims++;
-            if (outcome.worst() == org.claimscrubber.engine.Severity.ERROR) {
+            if (outcome.worst() == org.claimscrubber.domain.Severity.ERROR) {
                 withErrors++;
-            } else if (outcome.worst() == org.claimscrubber.engine.Severity.WARNING) {
+            } else if (outcome.worst() == org.claimscrubber.domain.Severity.WARNING) {
                 withWarnings++;
             }
         }

@@ -4,9 +4,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.claimscrubber.domain.Severity;
 import org.claimscrubber.engine.RuleCache;
 import org.claimscrubber.engine.RuleSwitches;
-import org.claimscrubber.engine.Severity;
 import org.claimscrubber.files.BundledFiles;
 
 /**

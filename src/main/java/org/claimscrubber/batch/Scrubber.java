@@ -15,10 +15,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.claimscrubber.claims.InputFileException;
+import org.claimscrubber.domain.RunContext;
 import org.claimscrubber.engine.CompiledRules;
-import org.claimscrubber.engine.RunContext;
 import org.claimscrubber.facts.FactBase;
+import org.claimscrubber.input.InputFileException;
 import org.claimscrubber.report.RunManifest;
 
 /**

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
-import org.claimscrubber.claims.ClaimCsvReader;
-import org.claimscrubber.claims.ColumnMap;
-import org.claimscrubber.claims.CsvRecord;
-import org.claimscrubber.claims.InputFileException;
+import org.claimscrubber.input.ClaimCsvReader;
+import org.claimscrubber.input.ColumnMap;
+import org.claimscrubber.input.CsvRecord;
+import org.claimscrubber.input.InputFileException;
 import org.claimscrubber.report.RunManifest;
 
 /** Reads one {@link InputSource}: gunzipping a .gz file, hashing and counting as it goes. */

@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.claimscrubber.claims.CsvRecord;
-import org.claimscrubber.engine.Category;
-import org.claimscrubber.engine.Severity;
-import org.claimscrubber.report.Finding;
+import org.claimscrubber.domain.Category;
+import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.Severity;
+import org.claimscrubber.input.CsvRecord;
 
 /**
  * The binary form of rows and claim outcomes in the partitioned pass's temporary files. Strings are

@@ -3,9 +3,9 @@ package org.claimscrubber.batch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.claimscrubber.claims.Column;
-import org.claimscrubber.claims.CsvRecord;
-import org.claimscrubber.claims.InputFileException;
+import org.claimscrubber.input.Column;
+import org.claimscrubber.input.CsvRecord;
+import org.claimscrubber.input.InputFileException;
 
 /**
  * The usual pass: the inputs are read once, in order, and each claim is complete as soon as the next claim

@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.claimscrubber.engine.Category;
+import org.claimscrubber.domain.Category;
 
 /**
  * {@code bench}: on one generated export, the scrubber end to end, the scrubber with every rule switched off

@@ -10,8 +10,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.claimscrubber.claims.ClaimCsvReader;
-import org.claimscrubber.claims.CsvRecord;
+import org.claimscrubber.input.ClaimCsvReader;
+import org.claimscrubber.input.CsvRecord;
 
 /**
  * The I/O floor: read a claim export with the scrubber's own reader (opencsv, UTF-8, header checked) and

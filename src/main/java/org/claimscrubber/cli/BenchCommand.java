@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.claimscrubber.bench.Benchmark;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code bench}: lines/s end to end against the I/O floor, on one generated export. */
 @Command(name = "bench", mixinStandardHelpOptions = true,

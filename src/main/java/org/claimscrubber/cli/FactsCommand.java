@@ -7,10 +7,10 @@ import org.claimscrubber.facts.Audit;
 import org.claimscrubber.facts.AuditReport;
 import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.facts.FactListing;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code facts}: print the facts read from the seed documents, as the rules see them. */
 @Command(name = "facts", mixinStandardHelpOptions = true,

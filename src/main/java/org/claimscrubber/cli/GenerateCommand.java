@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import org.claimscrubber.bench.SyntheticExport;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code generate}: a synthetic claim export, the same for the same seed. */
 @Command(name = "generate", mixinStandardHelpOptions = true,

@@ -1,12 +1,12 @@
 package org.claimscrubber.cli;
 
 import java.io.PrintWriter;
-import org.claimscrubber.claims.InputFileException;
 import org.claimscrubber.engine.RulesException;
 import org.claimscrubber.facts.FactsException;
+import org.claimscrubber.input.InputFileException;
 import org.claimscrubber.report.ToolVersion;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code claim-scrubber} command. */
 @Command(name = "claim-scrubber", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -80,7 +80,7 @@ public final class Main implements Runnable {
             @Override
             public void write(char[] buffer, int offset, int length) {
                 String text = new String(buffer, offset, length);
-                target.write(org.claimscrubber.report.Printable.escapeKeepingLines(text));
+                target.write(org.claimscrubber.domain.Printable.escapeKeepingLines(text));
             }
 
             @Override

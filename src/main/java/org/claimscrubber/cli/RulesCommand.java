@@ -1,21 +1,21 @@
 package org.claimscrubber.cli;
 
-import java.io.PrintWriter;
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.claimscrubber.engine.CompiledRules;
-import org.claimscrubber.facts.FactBase;
-import org.claimscrubber.report.SpreadsheetSafe;
-import org.claimscrubber.engine.RuleCompiler;
 import org.claimscrubber.engine.RuleCatalogue;
+import org.claimscrubber.engine.RuleCompiler;
 import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.engine.RulesException;
-import picocli.CommandLine;
+import org.claimscrubber.facts.FactBase;
+import org.claimscrubber.report.SpreadsheetSafe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code rules check} and {@code rules list}. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Check or list the DRL rules.",

@@ -8,16 +8,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.claimscrubber.batch.BatchRunner;
 import org.claimscrubber.batch.Progress;
-import org.claimscrubber.batch.Scrubber;
 import org.claimscrubber.batch.RunOptions;
 import org.claimscrubber.batch.RunOutcome;
-import org.claimscrubber.engine.Severity;
+import org.claimscrubber.batch.Scrubber;
+import org.claimscrubber.domain.Severity;
 import org.claimscrubber.report.Summary;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code run}: scrub claim exports and write findings. */
 @Command(name = "run", mixinStandardHelpOptions = true,

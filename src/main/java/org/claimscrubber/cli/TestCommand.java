@@ -15,11 +15,11 @@ import org.claimscrubber.samples.SampleSuite;
 import org.claimscrubber.samples.SuiteReport;
 import org.claimscrubber.samples.SuiteResult;
 import org.claimscrubber.samples.SuiteRunner;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code test}: run sample-claim suites against the rules. */
 @Command(name = "test", mixinStandardHelpOptions = true,

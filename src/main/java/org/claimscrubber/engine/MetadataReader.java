@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.claimscrubber.domain.Category;
+import org.claimscrubber.domain.Severity;
 
 /**
  * Checks every rule's metadata and turns it into {@link RuleMetadata}: a unique {@code @id} such as

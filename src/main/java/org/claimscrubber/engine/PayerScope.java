@@ -1,6 +1,6 @@
 package org.claimscrubber.engine;
 
-import org.claimscrubber.claims.ClaimLine;
+import org.claimscrubber.domain.ClaimLine;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
 

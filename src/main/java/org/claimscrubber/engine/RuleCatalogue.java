@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.claimscrubber.domain.ProcedureDocument;
+import org.claimscrubber.domain.SeedFact;
 import org.claimscrubber.facts.FactBase;
-import org.claimscrubber.facts.ProcedureDocument;
 import org.claimscrubber.facts.SeedDocument;
-import org.claimscrubber.facts.SeedFact;
 
 /**
  * The rule catalogue {@code rules list} prints and the README shows: each rule's metadata, its payer

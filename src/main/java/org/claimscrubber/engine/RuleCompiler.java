@@ -19,7 +19,6 @@ import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
-import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
@@ -27,6 +26,7 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.builder.conf.PropertySpecificOption;
+import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 import org.kie.internal.io.ResourceFactory;
 import org.kie.internal.jci.CompilationProblem;
 
@@ -111,7 +111,7 @@ public final class RuleCompiler {
         List<RuleMetadata> catalogue = new MetadataReader(problems).read(declarations);
         if (problems.isEmpty() && !declaresFindings(builder)) {
             problems.add(new RuleDiagnostic(rules.files().get(0).name(), 1, 1, null, "no rule file declares "
-                    + "'global " + FindingCollector.class.getName() + " " + FINDINGS_GLOBAL + ";'"));
+                    + "'global " + org.claimscrubber.domain.FindingCollector.class.getName() + " " + FINDINGS_GLOBAL + ";'"));
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(RuleDiagnostic::file).thenComparingInt(RuleDiagnostic::line)

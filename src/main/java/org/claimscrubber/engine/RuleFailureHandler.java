@@ -14,7 +14,7 @@ public final class RuleFailureHandler implements ConsequenceExceptionHandler {
 
     @Override
     public void handleException(Match match, RuleRuntime runtime, Exception exception) {
-        FindingCollector findings = (FindingCollector) ((KieRuntime) runtime).getGlobal(RuleCompiler.FINDINGS_GLOBAL);
+        SessionFindings findings = (SessionFindings) ((KieRuntime) runtime).getGlobal(RuleCompiler.FINDINGS_GLOBAL);
         findings.ruleFailed(match.getRule().getName(), match.getObjects(), exception);
     }
 }

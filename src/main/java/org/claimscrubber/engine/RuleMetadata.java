@@ -2,6 +2,8 @@ package org.claimscrubber.engine;
 
 import java.io.Serializable;
 import java.util.List;
+import org.claimscrubber.domain.Category;
+import org.claimscrubber.domain.Severity;
 
 /**
  * A rule's metadata, from its DRL annotations: {@code @id}, {@code @severity}, {@code @category},

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.claimscrubber.domain.Category;
+import org.claimscrubber.domain.Severity;
 
 /**
  * A run's rule switches, from a small config file ({@code --config FILE}) of {@code key = value} lines:

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.claimscrubber.claims.Claim;
-import org.claimscrubber.claims.ClaimLine;
-import org.claimscrubber.claims.InputProblem;
-import org.claimscrubber.report.Finding;
+import org.claimscrubber.domain.Claim;
+import org.claimscrubber.domain.ClaimLine;
+import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.InputProblem;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 
@@ -28,13 +28,13 @@ public final class ScrubSession {
 
     private final CompiledRules rules;
     private final List<?> referenceFacts;
-    private final FindingCollector collector;
+    private final SessionFindings collector;
     private final AgendaFilter payerScope;
 
     public ScrubSession(CompiledRules rules, List<?> referenceFacts) {
         this.rules = rules;
         this.referenceFacts = referenceFacts;
-        this.collector = new FindingCollector(rules);
+        this.collector = new SessionFindings(rules);
         this.payerScope = rules.payerScoped() ? new PayerScope(rules) : null;
     }
 

@@ -9,6 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.claimscrubber.domain.AddOnCode;
+import org.claimscrubber.domain.CodeEntry;
+import org.claimscrubber.domain.DiagnosisEntry;
+import org.claimscrubber.domain.Labels;
+import org.claimscrubber.domain.ModifierEntry;
+import org.claimscrubber.domain.NotAvailable;
+import org.claimscrubber.domain.OfficialCheck;
+import org.claimscrubber.domain.OfficialCode;
+import org.claimscrubber.domain.OfficialKind;
+import org.claimscrubber.domain.ProcedureDocument;
+import org.claimscrubber.domain.RelatedProcedureEntry;
+import org.claimscrubber.domain.SeedFact;
+import org.claimscrubber.domain.TableInfo;
+import org.claimscrubber.domain.TableKind;
+import org.claimscrubber.domain.TaxonomyEntry;
 
 /**
  * Where the seed documents are wrong or incomplete, checked against each other and against the official
@@ -43,8 +58,8 @@ public final class Audit {
     }
 
     /** Agreement thresholds (see {@link Labels}): diagnosis labels are precise, other labels less so. */
-    private static final double DIAGNOSIS_AGREEMENT = Reconciler.DIAGNOSIS_AGREEMENT;
-    private static final double LABEL_AGREEMENT = Reconciler.LABEL_AGREEMENT;
+    private static final double DIAGNOSIS_AGREEMENT = Labels.DIAGNOSIS_AGREEMENT;
+    private static final double LABEL_AGREEMENT = Labels.LABEL_AGREEMENT;
 
     private final FactBase facts;
     private final LocalDate today;

@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.claimscrubber.codes.CodeFormat;
-import org.claimscrubber.codes.Codes;
+import org.claimscrubber.domain.CodeFormat;
+import org.claimscrubber.domain.Codes;
+import org.claimscrubber.domain.ModifierClass;
+import org.claimscrubber.domain.ProcedureClass;
+import org.claimscrubber.domain.Provenance;
 
 /** Reads the curated modifier-classes.csv and procedure-classes.csv. */
 public final class CodePolicyTables {

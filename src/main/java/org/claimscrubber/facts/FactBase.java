@@ -2,6 +2,11 @@ package org.claimscrubber.facts;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.claimscrubber.domain.DiagnosisCodes;
+import org.claimscrubber.domain.ModifierClass;
+import org.claimscrubber.domain.ProcedureClass;
+import org.claimscrubber.domain.SeedFact;
+import org.claimscrubber.domain.TaxonomyCodes;
 
 /**
  * Everything the rules are joined with: the parsed seed documents and the interpretations used to read

@@ -8,6 +8,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.LocalDate;
+import org.claimscrubber.domain.AddOnCode;
+import org.claimscrubber.domain.DiagnosisEntry;
+import org.claimscrubber.domain.ModifierEntry;
+import org.claimscrubber.domain.NotAvailable;
+import org.claimscrubber.domain.OfficialCheck;
+import org.claimscrubber.domain.OfficialCode;
+import org.claimscrubber.domain.ProcedureDocument;
+import org.claimscrubber.domain.RelatedProcedureEntry;
+import org.claimscrubber.domain.SeedFact;
+import org.claimscrubber.domain.ServiceType;
+import org.claimscrubber.domain.TableInfo;
+import org.claimscrubber.domain.TaxonomyEntry;
+import org.claimscrubber.domain.TypicalPlacesOfService;
+import org.claimscrubber.domain.TypicalSite;
+import org.claimscrubber.domain.UnitLimit;
 
 /** The {@code facts} listing: exactly what the rules see, as text for reviewers or JSON for tools. */
 public final class FactListing {

@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.claimscrubber.domain.CodeEntry;
+import org.claimscrubber.domain.DiagnosisCodes;
+import org.claimscrubber.domain.IcdCodeList;
+import org.claimscrubber.domain.OfficialCode;
+import org.claimscrubber.domain.OfficialKind;
+import org.claimscrubber.domain.TaxonomyCodes;
 import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.files.ContentHash;
 

@@ -12,6 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.claimscrubber.domain.OfficialCode;
+import org.claimscrubber.domain.OfficialKind;
+import org.claimscrubber.domain.Provenance;
 
 /** The rows of official-facts.csv; columns as in the reference's README. */
 public final class OfficialFacts {

@@ -6,6 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.claimscrubber.domain.CodeEntry;
+import org.claimscrubber.domain.DiagnosisCodes;
+import org.claimscrubber.domain.DiagnosisEntry;
+import org.claimscrubber.domain.DiagnosisScope;
+import org.claimscrubber.domain.Labels;
+import org.claimscrubber.domain.ModifierClass;
+import org.claimscrubber.domain.ModifierEntry;
+import org.claimscrubber.domain.OfficialCheck;
+import org.claimscrubber.domain.OfficialCode;
+import org.claimscrubber.domain.OfficialKind;
+import org.claimscrubber.domain.SeedFact;
+import org.claimscrubber.domain.SpecialtyScope;
+import org.claimscrubber.domain.TableInfo;
+import org.claimscrubber.domain.TableKind;
+import org.claimscrubber.domain.TaxonomyCodes;
+import org.claimscrubber.domain.TaxonomyEntry;
 
 /**
  * Compares every seed table row with the official facts and records the verdict on the row
@@ -15,8 +31,8 @@ import java.util.Set;
 public final class Reconciler {
 
     /** Labels must share this share of words to agree (see {@link Labels}); diagnosis labels are more precise. */
-    public static final double LABEL_AGREEMENT = 0.5;
-    public static final double DIAGNOSIS_AGREEMENT = 0.6;
+    private static final double LABEL_AGREEMENT = Labels.LABEL_AGREEMENT;
+    private static final double DIAGNOSIS_AGREEMENT = Labels.DIAGNOSIS_AGREEMENT;
 
     /** Words that only name a side or a sex: a row wrong only in these still names the right category. */
     private static final String SIDE_AND_SEX_WORDS = "(?i)\\b(right|left|male|female)\\b";

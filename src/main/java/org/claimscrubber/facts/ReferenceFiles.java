@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.claimscrubber.codes.Codes;
+import org.claimscrubber.domain.CodeEntry;
+import org.claimscrubber.domain.Codes;
+import org.claimscrubber.domain.IcdCodeList;
 
 /**
  * Full official code sets in their published formats, from the folder {@code --reference DIR} names:

@@ -7,8 +7,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.claimscrubber.codes.CodeFormat;
-import org.claimscrubber.codes.Codes;
+import org.claimscrubber.domain.AddOnCode;
+import org.claimscrubber.domain.CodeFormat;
+import org.claimscrubber.domain.Codes;
+import org.claimscrubber.domain.DiagnosisEntry;
+import org.claimscrubber.domain.ModifierEntry;
+import org.claimscrubber.domain.NotAvailable;
+import org.claimscrubber.domain.ProcedureDocument;
+import org.claimscrubber.domain.Provenance;
+import org.claimscrubber.domain.RelatedProcedureEntry;
+import org.claimscrubber.domain.Relationship;
+import org.claimscrubber.domain.SeedFact;
+import org.claimscrubber.domain.ServiceType;
+import org.claimscrubber.domain.TableInfo;
+import org.claimscrubber.domain.TableKind;
+import org.claimscrubber.domain.TaxonomyEntry;
+import org.claimscrubber.domain.TypicalPlacesOfService;
+import org.claimscrubber.domain.TypicalSite;
+import org.claimscrubber.domain.UnitLimit;
 
 /**
  * Turns one seed document into facts with provenance. The documents are messy (tables with and without

@@ -5,6 +5,7 @@ import com.opencsv.ICSVWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
+import org.claimscrubber.domain.Finding;
 
 /** Writes findings.csv: one row per finding, the columns of {@link #HEADER}, cells spreadsheet-safe. */
 public final class FindingsCsvWriter implements Closeable {

@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
+import org.claimscrubber.domain.Finding;
 
 /**
  * Writes findings.json as it goes ({@code {"findings": [...], "totals": {...}}}), so millions of findings

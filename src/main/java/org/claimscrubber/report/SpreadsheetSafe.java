@@ -1,6 +1,6 @@
 package org.claimscrubber.report;
 
-import org.claimscrubber.claims.SpreadsheetFormula;
+import org.claimscrubber.input.SpreadsheetFormula;
 
 /**
  * Neutralises CSV cells a spreadsheet would run as a formula: a cell beginning with '=', '+', '-', '@',

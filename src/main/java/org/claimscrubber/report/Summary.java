@@ -3,6 +3,7 @@ package org.claimscrubber.report;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.claimscrubber.domain.Printable;
 
 /** The few lines {@code run} prints on standard output: counts only, never claim or patient data. */
 public final class Summary {

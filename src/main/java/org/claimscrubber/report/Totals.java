@@ -2,8 +2,9 @@ package org.claimscrubber.report;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.claimscrubber.engine.Category;
-import org.claimscrubber.engine.Severity;
+import org.claimscrubber.domain.Category;
+import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.Severity;
 
 /** Finding counts by severity and category; every severity and category is present, zero or not. */
 public final class Totals {

@@ -1,7 +1,7 @@
 package org.claimscrubber.samples;
 
 import java.util.List;
-import org.claimscrubber.report.Finding;
+import org.claimscrubber.domain.Finding;
 
 /** One case (a claim) of a suite: the expected findings that did not come, and the findings not expected. */
 public record CaseResult(String claimId, String note, List<ExpectedFinding> missing, List<Finding> unexpected) {

@@ -6,12 +6,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.claimscrubber.domain.SeedFact;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.FactReaders;
 import org.claimscrubber.engine.RuleMetadata;
 import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.facts.FactListing;
-import org.claimscrubber.facts.SeedFact;
 
 /**
  * What the samples and rules leave unchecked: enabled rules that no sample case fires, and seed facts

@@ -1,7 +1,7 @@
 package org.claimscrubber.samples;
 
 import java.io.PrintWriter;
-import org.claimscrubber.report.Finding;
+import org.claimscrubber.domain.Finding;
 
 /** Prints suite results for an analyst: one line per passing case, a readable difference for a failing one. */
 public final class SuiteReport {

@@ -15,13 +15,13 @@ import java.util.Set;
 import org.claimscrubber.batch.ClaimOutcome;
 import org.claimscrubber.batch.InputSource;
 import org.claimscrubber.batch.Scrubber;
-import org.claimscrubber.claims.InputFileException;
+import org.claimscrubber.domain.Finding;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.RuleMetadata;
 import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.files.BundledFiles;
-import org.claimscrubber.report.Finding;
+import org.claimscrubber.input.InputFileException;
 
 /**
  * Runs sample suites through the same {@link Scrubber} as {@code run} and compares, claim by claim, the

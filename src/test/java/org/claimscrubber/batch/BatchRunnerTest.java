@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.claimscrubber.Shipped;
-import org.claimscrubber.claims.InputFileException;
+import org.claimscrubber.domain.Severity;
 import org.claimscrubber.engine.RuleSwitches;
-import org.claimscrubber.engine.Severity;
 import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.input.InputFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -113,8 +113,8 @@ class HostileRunTest {
         Path rules = org.claimscrubber.Shipped.copyRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("failing.drl"), """
                 package scrubber;
-                import org.claimscrubber.claims.ClaimLine;
-                global org.claimscrubber.engine.FindingCollector findings;
+                import org.claimscrubber.domain.ClaimLine;
+                global org.claimscrubber.domain.FindingCollector findings;
 
                 rule "Throws in the consequence"
                     @id("FAIL-001") @severity("WARNING") @category("MODIFIER") @description("fails for 0352T")

@@ -342,8 +342,8 @@ class ReliabilityRegressionTest {
         Path rules = org.claimscrubber.Shipped.copyRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("loops.drl"), """
                 package scrubber;
-                import org.claimscrubber.claims.ClaimLine;
-                global org.claimscrubber.engine.FindingCollector findings;
+                import org.claimscrubber.domain.ClaimLine;
+                global org.claimscrubber.domain.FindingCollector findings;
 
                 rule "Re-triggers itself"
                     @id("LOOP-001") @severity("INFO") @category("CODE") @description("loops on 0352T")
@@ -383,7 +383,7 @@ class ReliabilityRegressionTest {
                         dir.resolve("out"), org.claimscrubber.files.BundledFiles.Located.given(Path.of("rules")),
                         org.claimscrubber.files.BundledFiles.Located.given(Path.of("seeds")), null,
                         org.claimscrubber.engine.RuleSwitches.NONE, org.claimscrubber.engine.RuleCache.off(), null,
-                        org.claimscrubber.Shipped.TODAY, 1, false, org.claimscrubber.engine.Severity.ERROR, false, null,
+                        org.claimscrubber.Shipped.TODAY, 1, false, org.claimscrubber.domain.Severity.ERROR, false, null,
                         dying)))
                 .isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
         assertThat(dir.resolve("out/run.json")).doesNotExist();

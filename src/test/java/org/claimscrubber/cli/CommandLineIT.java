@@ -76,8 +76,8 @@ class CommandLineIT {
         Files.createDirectories(rules);
         Files.writeString(rules.resolve("broken.drl"), """
                 package scrubber;
-                import org.claimscrubber.claims.ClaimLine;
-                global org.claimscrubber.engine.FindingCollector findings;
+                import org.claimscrubber.domain.ClaimLine;
+                global org.claimscrubber.domain.FindingCollector findings;
                 rule "Broken"
                     @id("T-001") @severity("ERROR") @category("CODE") @description("d")
                 when

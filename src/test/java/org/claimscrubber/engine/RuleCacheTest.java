@@ -10,6 +10,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.claimscrubber.domain.Severity;
 import org.junit.jupiter.api.Test;
 
 /** The rules cache reads back only the classes a compiled rule base is made of. */

@@ -14,8 +14,8 @@ class RuleCompilerTest {
 
     private static final String HEAD = """
             package scrubber;
-            import org.claimscrubber.claims.ClaimLine;
-            global org.claimscrubber.engine.FindingCollector findings;
+            import org.claimscrubber.domain.ClaimLine;
+            global org.claimscrubber.domain.FindingCollector findings;
             """;
 
     @TempDir

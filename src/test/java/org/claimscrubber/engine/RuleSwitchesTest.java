@@ -12,8 +12,8 @@ import org.claimscrubber.ClaimRows;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.batch.BatchRunner;
 import org.claimscrubber.batch.RunOptions;
+import org.claimscrubber.domain.Finding;
 import org.claimscrubber.files.BundledFiles;
-import org.claimscrubber.report.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

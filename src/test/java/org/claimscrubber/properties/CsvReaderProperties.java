@@ -12,12 +12,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.claimscrubber.claims.ClaimCsvReader;
-import org.claimscrubber.claims.ClaimLines;
-import org.claimscrubber.claims.CsvRecord;
-import org.claimscrubber.claims.InputFileException;
-import org.claimscrubber.claims.ParsedRow;
-import org.claimscrubber.claims.RowParser;
+import org.claimscrubber.domain.ClaimLines;
+import org.claimscrubber.input.ClaimCsvReader;
+import org.claimscrubber.input.CsvRecord;
+import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.input.ParsedRow;
+import org.claimscrubber.input.RowParser;
 
 /**
  * Random and mutated exports never crash the reader, and every non-blank line is accounted for: each
@@ -101,7 +101,7 @@ class CsvReaderProperties {
         try (ClaimCsvReader reader = ClaimCsvReader.open("random.csv",
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
             // Read: every required column is mapped to a column the header has.
-            for (org.claimscrubber.claims.Column column : org.claimscrubber.claims.Column.values()) {
+            for (org.claimscrubber.input.Column column : org.claimscrubber.input.Column.values()) {
                 if (column.required()) {
                     // the header cell the column is read from names that column (any case, _ - and space alike)
                     String cell = reader.columns().get(reader.header(), column);

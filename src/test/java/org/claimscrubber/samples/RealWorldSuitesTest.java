@@ -9,9 +9,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.claimscrubber.Shipped;
-import org.claimscrubber.engine.Severity;
+import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.Severity;
 import org.claimscrubber.files.BundledFiles;
-import org.claimscrubber.report.Finding;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

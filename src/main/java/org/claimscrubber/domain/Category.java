@@ -1,0 +1,29 @@
+package org.claimscrubber.domain;
+
+/** What a finding is about: the {@code category} column of the reports. */
+public enum Category {
+    /** A row or field that cannot be read. */
+    INPUT,
+    /** A malformed or invalid procedure, diagnosis, modifier, taxonomy or place-of-service code. */
+    CODE,
+    /** A modifier not listed for the procedure in its document, or conflicting modifiers on one line. */
+    MODIFIER,
+    /** None of the line's diagnoses is among the procedure's related diagnoses. */
+    DIAGNOSIS,
+    /** The rendering taxonomy is not among the procedure's taxonomies. */
+    PROVIDER,
+    /** An add-on code without its primary code on the same claim and date of service. */
+    ADD_ON,
+    /** More units than the document allows. */
+    UNITS,
+    /** RT/LT contradicts the diagnosis side, or both sides on one line. */
+    LATERALITY,
+    /** Not a typical site for the procedure. */
+    PLACE_OF_SERVICE,
+    /** A procedure without the surgery its document says it accompanies. */
+    RELATED_PROCEDURE,
+    /** The same procedure, date and modifiers billed twice on a claim. */
+    DUPLICATE,
+    /** The patient's sex contradicts the diagnosis. */
+    PATIENT
+}

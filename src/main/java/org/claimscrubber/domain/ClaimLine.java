@@ -1,0 +1,129 @@
+package org.claimscrubber.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One scrubbed claim line, as the rules see it: codes normalised, diagnoses with their side and sex.
+ * Patient identifiers and birth dates are deliberately absent, so no rule or message can show them.
+ * The {@code hasX()/xContradictsY()} methods are cheap tests rules put first, so the costlier part of a rule
+ * (looking at each diagnosis or modifier) runs only for the few lines that can match.
+ *
+ * @param claimOrder  position of the claim's first row in the run, which orders the findings
+ * @param sourceFile  the input file as given and {@code sourceLine} its physical line
+ * @param claim       the claim's lines, this one included
+ */
+public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDate dateOfService,
+                        String procedureCode, List<String> modifiers, int units, List<Diagnosis> diagnoses,
+                        String renderingTaxonomy, String renderingNpi, String placeOfService, String payer,
+                        Sex patientSex, String sourceFile, long sourceLine, ClaimLines claim) {
+
+    public ClaimLine {
+        // A code written twice on one line ("ZZ;ZZ") is one code: one finding, not one per repeat.
+        modifiers = List.copyOf(new java.util.LinkedHashSet<>(modifiers));
+        diagnoses = List.copyOf(new java.util.LinkedHashSet<>(diagnoses));
+    }
+
+    /** Names the line, not its values: a fact's text can reach an error message. */
+    @Override
+    public String toString() {
+        return "ClaimLine[claim " + claimId + " line " + lineNumber + ", " + sourceFile + ":" + sourceLine + "]";
+    }
+
+    /** A line is itself: two rows with the same values are still two lines (and hashing is cheap). */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    /** True when the modifier's side (RT or LT) has no diagnosis of its own but one on the other side. */
+    public boolean sideContradictsDiagnoses() {
+        Side side = modifierSide();
+        return side != Side.NOT_SIDED && !hasDiagnosisOnSide(side) && hasDiagnosisOnSide(side.opposite());
+    }
+
+    /** True when a diagnosis is for the other sex than the patient's (known) sex. */
+    public boolean diagnosisContradictsPatientSex() {
+        if (patientSex == Sex.UNKNOWN) {
+            return false;
+        }
+        for (Diagnosis diagnosis : diagnoses) {
+            if (diagnosis.impliedSex() != Sex.UNKNOWN && diagnosis.impliedSex() != patientSex) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when another line of the same claim has this line's procedure code. */
+    public boolean sharesProcedureWithAnotherLine() {
+        return claim.repeats(this);
+    }
+
+    /** The first earlier line of the claim with this procedure, date and modifiers, or 0 (see DUP-001). */
+    public int firstEarlierDuplicate() {
+        return claim.firstEarlierDuplicate(this);
+    }
+
+    /** True when a line of the same claim bills {@code procedure} on this line's date of service. */
+    public boolean hasOnItsDate(String procedure) {
+        return claim.hasProcedureOn(procedure, dateOfService);
+    }
+
+    /** True for the first line of its procedure and date on the claim. */
+    public boolean isFirstOfItsService() {
+        return claim.isFirstOfItsService(this);
+    }
+
+    /** The units of this line's procedure on its date, over the whole claim. */
+    public long unitsOnItsDate() {
+        return claim.unitsOn(procedureCode, dateOfService);
+    }
+
+    public boolean hasModifier(String modifier) {
+        return modifiers.contains(modifier);
+    }
+
+    /** RIGHT for RT alone, LEFT for LT alone, otherwise NOT_SIDED. */
+    public Side modifierSide() {
+        boolean right = hasModifier("RT");
+        boolean left = hasModifier("LT");
+        return right == left ? Side.NOT_SIDED : right ? Side.RIGHT : Side.LEFT;
+    }
+
+    public boolean hasDiagnosisOnSide(Side side) {
+        for (Diagnosis diagnosis : diagnoses) {
+            if (diagnosis.side() == side) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a diagnosis is not of the ICD-10-CM shape (a cheap test before a rule looks at each). */
+    public boolean hasMalformedDiagnosis() {
+        for (Diagnosis diagnosis : diagnoses) {
+            if (!CodeFormat.DIAGNOSIS.accepts(diagnosis.code())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public List<String> diagnosisCodes() {
+        return diagnoses.stream().map(Diagnosis::code).toList();
+    }
+
+    /** The modifiers in a fixed order, so two lines with the same modifiers in any order compare equal. */
+    public String modifierKey() {
+        List<String> sorted = new ArrayList<>(modifiers);
+        sorted.sort(null);
+        return String.join(" ", sorted);
+    }
+}

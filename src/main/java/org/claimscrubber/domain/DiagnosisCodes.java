@@ -1,0 +1,87 @@
+package org.claimscrubber.domain;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ICD-10-CM as the scrubber knows it in every run: the billable code list (the bundled FY2026 list, or a
+ * newer one given with {@code --reference}) and the curated labels of category headers. A code of the
+ * ICD-10-CM shape is billable, a category header (not billable, but billable codes extend it: C50.91, N63),
+ * or not an ICD-10-CM code at all. One fact in every session; rules ask it about a line's diagnoses.
+ */
+public final class DiagnosisCodes {
+
+    private final IcdCodeList list;
+    private final Map<String, CodeEntry> headers;
+
+    /** @param headers labels of codes known not to be billable (curated rows, or an order file's headers) */
+    public DiagnosisCodes(IcdCodeList list, Map<String, CodeEntry> headers) {
+        this.list = list;
+        this.headers = new HashMap<>(headers);
+    }
+
+    public String release() {
+        return list.release();
+    }
+
+    public int size() {
+        return list.size();
+    }
+
+    public boolean isBillable(String code) {
+        return list.isBillable(code);
+    }
+
+    /** A category header: not billable, but billable codes start with it. */
+    public boolean isNonBillable(String code) {
+        return CodeFormat.DIAGNOSIS.accepts(code) && !list.isBillable(code) && list.firstExtension(code) != null;
+    }
+
+    public boolean hasNonBillable(List<Diagnosis> diagnoses) {
+        for (Diagnosis diagnosis : diagnoses) {
+            if (isNonBillable(diagnosis.code())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Of the ICD-10-CM shape, but neither billable nor a header: not an ICD-10-CM code. */
+    public boolean isUnknown(String code) {
+        return CodeFormat.DIAGNOSIS.accepts(code) && !list.isBillable(code) && list.firstExtension(code) == null;
+    }
+
+    public boolean hasUnknown(List<Diagnosis> diagnoses) {
+        for (Diagnosis diagnosis : diagnoses) {
+            if (isUnknown(diagnosis.code())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A billable code that extends a header, for messages ("use a code that starts with it, e.g. C50.911"). */
+    public String example(String header) {
+        return list.firstExtension(header);
+    }
+
+    /** The code's official label and source; null for a code that is not in ICD-10-CM. */
+    public CodeEntry entry(String code) {
+        String label = list.label(code);
+        if (label != null) {
+            return new CodeEntry(code, label, true, list.release());
+        }
+        CodeEntry header = headers.get(code);
+        if (header != null) {
+            return header;
+        }
+        return isNonBillable(code)
+                ? new CodeEntry(code, "category header", false, list.release() + ": billable codes extend it") : null;
+    }
+
+    @Override
+    public String toString() {
+        return "ICD-10-CM codes (" + list.size() + " billable, " + list.release() + ")";
+    }
+}

@@ -1,0 +1,29 @@
+package org.claimscrubber.domain;
+
+import java.util.Comparator;
+
+/**
+ * One finding on a claim: a claim line ({@code lineNumber} set) or the claim as a whole (null).
+ * {@code source} cites the seed fact or standard the finding rests on; {@code inputFile}/{@code inputLine}
+ * locate the row in the export (line 0 for claim-level findings).
+ */
+public record Finding(String claimId, long claimOrder, Integer lineNumber, Severity severity, Category category,
+                      String ruleId, String procedureCode, String message, String source, String inputFile,
+                      long inputLine) {
+
+    /** Ids, messages and sources reach terminals and spreadsheets: their control characters are escaped. */
+    public Finding {
+        claimId = Printable.escape(claimId);
+        procedureCode = Printable.escape(procedureCode);
+        message = Printable.escape(message);
+        source = Printable.escape(source);
+        inputFile = Printable.escape(inputFile);
+    }
+
+    /** Report order: claims in input order, then claim-level before line findings, line, rule id, message. */
+    public static final Comparator<Finding> REPORT_ORDER = Comparator.comparingLong(Finding::claimOrder)
+            .thenComparing(Finding::lineNumber, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message)
+            .thenComparing(Finding::source);
+}

@@ -1,7 +1,0 @@
-package org.claimscrubber.facts;
-
-/** A fact a finding can rest on, with how the finding cites it. */
-public interface Cited {
-
-    String citation();
-}

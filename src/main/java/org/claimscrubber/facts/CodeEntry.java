@@ -1,5 +1,0 @@
-package org.claimscrubber.facts;
-
-/** A code in a code set, with its label, whether it may be billed, and where that was read. */
-public record CodeEntry(String code, String label, boolean billable, String source) {
-}

@@ -1,9 +1,0 @@
-package org.claimscrubber.facts;
-
-/** The procedure a seed document is about, with its title. */
-public record ProcedureDocument(String procedureCode, String title, Provenance provenance) implements SeedFact {
-    @Override
-    public String key() {
-        return "CPT " + procedureCode;
-    }
-}

@@ -1,9 +1,0 @@
-package org.claimscrubber.facts;
-
-/** The document's "Service type:" statement. */
-public record ServiceType(String procedureCode, String text, Provenance provenance) implements SeedFact {
-    @Override
-    public String key() {
-        return "Service type";
-    }
-}

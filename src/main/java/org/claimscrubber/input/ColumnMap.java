@@ -1,0 +1,115 @@
+package org.claimscrubber.input;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Where each known column sits in a file's header, and which header cells were not recognised. */
+public final class ColumnMap {
+
+    private static final Map<String, Column> BY_KEY = new HashMap<>();
+
+    static {
+        for (Column column : Column.values()) {
+            BY_KEY.put(Column.matchKey(column.header()), column);
+        }
+    }
+
+    private final EnumMap<Column, Integer> index;
+    private final int[] positions;
+    private final String[] names;
+    private final List<String> ignored;
+    private final int width;
+
+    private ColumnMap(EnumMap<Column, Integer> index, List<String> ignored, int width, String[] header) {
+        this.index = index;
+        this.names = header.clone();
+        this.positions = new int[Column.values().length];
+        java.util.Arrays.fill(positions, -1);
+        index.forEach((column, at) -> positions[column.ordinal()] = at);
+        this.ignored = List.copyOf(ignored);
+        this.width = width;
+    }
+
+    /**
+     * Reads a header row. Empty cells at the end (a trailing delimiter) do not count as columns.
+     *
+     * @throws InputFileException when a column appears twice or a required column is missing
+     */
+    public static ColumnMap of(String file, String[] header) throws InputFileException {
+        int width = header.length;
+        while (width > 1 && header[width - 1].isBlank()) {
+            width--;
+        }
+        EnumMap<Column, Integer> index = new EnumMap<>(Column.class);
+        List<String> ignored = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            Column column = BY_KEY.get(Column.matchKey(header[i]));
+            if (column == null) {
+                ignored.add(header[i].isBlank() ? "(column " + (i + 1) + ", no name)" : header[i].strip());
+                continue;
+            }
+            Integer earlier = index.putIfAbsent(column, i);
+            if (earlier != null) {
+                throw new InputFileException(file + ":1: column '" + column.header() + "' appears twice (columns "
+                        + (earlier + 1) + " and " + (i + 1) + ": '" + header[earlier].strip() + "' and '"
+                        + header[i].strip() + "'), so its values are ambiguous");
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (Column column : Column.values()) {
+            if (column.required() && !index.containsKey(column)) {
+                missing.add(column.header());
+            }
+        }
+        if (index.isEmpty()) {
+            // Not a header at all (a headerless export, or a preamble line): its cells may be patient data.
+            throw new InputFileException(file + ":1: the first line names none of the columns the scrubber reads, so"
+                    + " it is not a header row (it is not shown: it may hold patient data); the export needs a header"
+                    + " naming at least " + String.join(", ", missing));
+        }
+        if (!missing.isEmpty()) {
+            throw new InputFileException(file + ":1: required column" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + (missing.size() > 1 ? " are" : " is") + " missing; columns found: "
+                    + describe(header, width, index));
+        }
+        return new ColumnMap(index, ignored, width, header);
+    }
+
+    /** The known columns found, by name; the others only counted, as a header line may be data. */
+    private static String describe(String[] header, int width, EnumMap<Column, Integer> index) {
+        List<String> names = new ArrayList<>();
+        index.values().stream().sorted().forEach(i -> names.add(header[i].strip()));
+        int others = width - names.size();
+        return String.join(", ", names) + (others > 0 ? " and " + others + " other column" + (others > 1 ? "s" : "") : "");
+    }
+
+    /** True when the column is the header's first (no shifted field can move its cell). */
+    public boolean isFirst(Column column) {
+        return positions[column.ordinal()] == 0;
+    }
+
+    /** The cell of {@code column} in a row, stripped, or "" when the column or the cell is absent. */
+    public String get(String[] cells, Column column) {
+        int at = positions[column.ordinal()];
+        return at < 0 || at >= cells.length ? "" : cells[at].strip();
+    }
+
+    /** How the header names column {@code index} (0-based), for messages. */
+    public String nameAt(int index) {
+        String name = index < names.length ? names[index].strip() : "";
+        return name.isEmpty() ? "column " + (index + 1) : name;
+    }
+
+    /** The number of columns a row must have. */
+    public int width() {
+        return width;
+    }
+
+    /** Header cells that name no known column; their values are not read. */
+    public List<String> ignored() {
+        return ignored;
+    }
+}

@@ -1,0 +1,36 @@
+package org.claimscrubber.input;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+
+/**
+ * Reads dates as exports write them: ISO {@code 2026-11-02} or US {@code 11/02/2026}, strictly (no
+ * 2026-02-30). An export holds few distinct dates, so parsed values are cached; one instance per reader.
+ */
+final class DateOfService {
+
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter US =
+            DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    /** Not a date: cached too, as an export repeats its bad dates. */
+    private static final LocalDate INVALID = LocalDate.MIN;
+
+    private final BoundedCache<String, LocalDate> cache = new BoundedCache<>();
+
+    /** The date, or null when the text is not a real date in either form. */
+    LocalDate parse(String text) {
+        LocalDate date = cache.get(text, DateOfService::parseUncached);
+        return date == INVALID ? null : date;
+    }
+
+    private static LocalDate parseUncached(String text) {
+        try {
+            return LocalDate.parse(text, text.indexOf('/') >= 0 ? US : ISO);
+        } catch (DateTimeParseException e) {
+            return INVALID;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.claimscrubber.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.claimscrubber.input.Column;
+import org.claimscrubber.input.ColumnMap;
+import org.claimscrubber.input.InputFileException;
+import org.junit.jupiter.api.Test;
+
+/** Header rows: names in any case and spelling of separators, in any order; what is refused, and how. */
+class ColumnMapTest {
+
+    private static final String[] CANONICAL = {"claim_id", "line_number", "date_of_service", "procedure_code"};
+
+    @Test
+    void namesMatchWhateverTheirCaseAndSeparators() throws Exception {
+        ColumnMap map = ColumnMap.of("f.csv", new String[] {"Procedure Code", "CLAIM-ID", "Date of Service", "line_number"});
+        String[] row = {"0352T", "C1", "2026-11-02", "2"};
+        assertThat(map.get(row, Column.CLAIM_ID)).isEqualTo("C1");
+        assertThat(map.get(row, Column.PROCEDURE_CODE)).isEqualTo("0352T");
+        assertThat(map.get(row, Column.LINE_NUMBER)).isEqualTo("2");
+        assertThat(map.isFirst(Column.PROCEDURE_CODE)).isTrue();
+        assertThat(map.isFirst(Column.CLAIM_ID)).isFalse();
+    }
+
+    @Test
+    void anAbsentOptionalColumnReadsAsEmpty() throws Exception {
+        ColumnMap map = ColumnMap.of("f.csv", CANONICAL);
+        assertThat(map.get(new String[] {"C1", "1", "2026-11-02", "99213"}, Column.MODIFIERS)).isEmpty();
+        assertThat(map.get(new String[] {"C1"}, Column.PROCEDURE_CODE)).as("a short row").isEmpty();
+    }
+
+    @Test
+    void unknownColumnsAreListedAndATrailingDelimiterIsNotAColumn() throws Exception {
+        ColumnMap map = ColumnMap.of("f.csv", new String[] {"claim_id", "line_number", "date_of_service",
+                "procedure_code", "Case Note", "", ""});
+        assertThat(map.ignored()).containsExactly("Case Note");
+        assertThat(map.width()).isEqualTo(5);
+    }
+
+    @Test
+    void aColumnNamedTwiceIsRefused() {
+        assertThatThrownBy(() -> ColumnMap.of("f.csv", new String[] {"claim_id", "line_number", "date_of_service",
+                "procedure_code", "Units", "units"})).isInstanceOf(InputFileException.class)
+                .hasMessageContaining("f.csv:1: column 'units' appears twice (columns 5 and 6");
+    }
+
+    @Test
+    void aMissingRequiredColumnNamesOnlyKnownColumnsFound() {
+        assertThatThrownBy(() -> ColumnMap.of("f.csv", new String[] {"claim_id", "PTSECRET", "procedure_code"}))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("required columns line_number, date_of_service are missing")
+                .hasMessageContaining("columns found: claim_id, procedure_code and 1 other column")
+                .hasMessageNotContaining("PTSECRET");
+    }
+
+    @Test
+    void aLineNamingNoKnownColumnIsNotAHeaderAndIsNotEchoed() {
+        assertThatThrownBy(() -> ColumnMap.of("f.csv", new String[] {"C1", "Smith", "1957-03-14"}))
+                .isInstanceOf(InputFileException.class).hasMessageContaining("not a header row")
+                .hasMessageNotContaining("Smith").hasMessageNotContaining("1957");
+    }
+}
