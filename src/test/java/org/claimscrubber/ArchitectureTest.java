@@ -108,4 +108,23 @@ class ArchitectureTest {
             }
         }
     }
+
+    /** A payer rule's scope is a condition in its DRL; its @payers annotation (what `rules list` shows) agrees. */
+    @Test
+    void everyPayerAnnotationIsAlsoAConditionOfItsRule() throws Exception {
+        Pattern annotation = Pattern.compile("@payers\\(\"([^\"]+)\"\\)");
+        try (var files = Files.walk(Path.of("rules"))) {
+            for (Path drl : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                for (String rule : Files.readString(drl).split("\nrule ")) {
+                    Matcher payers = annotation.matcher(rule);
+                    if (payers.find()) {
+                        for (String name : payers.group(1).split(",")) {
+                            assertThat(rule).as(drl + ": " + name.strip())
+                                    .contains("$payers.is(payer, \"" + name.strip() + "\")");
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

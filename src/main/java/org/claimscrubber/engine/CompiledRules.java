@@ -54,11 +54,6 @@ public final class CompiledRules {
         return switches;
     }
 
-    /** True when some enabled rule is limited to payers, so sessions must filter by payer. */
-    public boolean payerScoped() {
-        return enabled().stream().anyMatch(rule -> !rule.payers().isEmpty());
-    }
-
     public RuleMetadata metadataOf(String ruleName) {
         RuleMetadata metadata = byName.get(ruleName);
         if (metadata == null) {

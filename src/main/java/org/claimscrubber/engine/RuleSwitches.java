@@ -105,18 +105,8 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
         return null;
     }
 
-    /** True when a line's payer falls within a rule's payer scope (a rule without one applies to every payer). */
-    public boolean inScope(List<String> scope, String payer) {
-        if (scope.isEmpty()) {
-            return true;
-        }
-        String name = payer == null ? "" : payer.strip().toLowerCase(Locale.ROOT);
-        for (String scoped : scope) {
-            String key = scoped.toLowerCase(Locale.ROOT);
-            if (key.equals(name) || payerAliases.getOrDefault(key, Set.of()).contains(name)) {
-                return true;
-            }
-        }
-        return false;
+    /** The payer names and aliases the rules join with ({@code $payers.is(payer, "Medicare")}). */
+    public org.claimscrubber.domain.PayerNames payers() {
+        return new org.claimscrubber.domain.PayerNames(payerAliases);
     }
 }

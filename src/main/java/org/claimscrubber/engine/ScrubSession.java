@@ -9,7 +9,6 @@ import org.claimscrubber.domain.ClaimLine;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.InputProblem;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
  * Evaluates chunks of claims for one worker. Each chunk gets a new session from the shared KieBase, with
@@ -29,13 +28,11 @@ public final class ScrubSession {
     private final CompiledRules rules;
     private final List<?> referenceFacts;
     private final SessionFindings collector;
-    private final AgendaFilter payerScope;
 
     public ScrubSession(CompiledRules rules, List<?> referenceFacts) {
         this.rules = rules;
         this.referenceFacts = referenceFacts;
         this.collector = new SessionFindings(rules);
-        this.payerScope = rules.payerScoped() ? new PayerScope(rules) : null;
     }
 
     /**
@@ -89,6 +86,7 @@ public final class ScrubSession {
             for (Object fact : referenceFacts) {
                 session.insert(fact);
             }
+            session.insert(rules.switches().payers()); // payer rules join it: $payers.is(payer, "Medicare")
             long facts = 0;
             for (Claim claim : claims) {
                 for (ClaimLine line : claim.lines()) {
@@ -119,7 +117,7 @@ public final class ScrubSession {
                     }
                 }
             });
-            int fired = payerScope == null ? session.fireAllRules(limit) : session.fireAllRules(payerScope, limit);
+            int fired = session.fireAllRules(limit);
             if (fired >= limit) {
                 var culprit = changes.entrySet().stream().max(java.util.Map.Entry.comparingByValue());
                 throw new RunawayRules(culprit.map(java.util.Map.Entry::getKey).orElse(""), fired);

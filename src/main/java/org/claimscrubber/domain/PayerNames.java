@@ -1,0 +1,36 @@
+package org.claimscrubber.domain;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The payer names a run knows: a payer rule asks whether a line's payer is, say, Medicare, and the config's
+ * aliases ({@code payer.Medicare = Medicare Part B, MEDICARE RAILROAD}) say which export names count as it.
+ * Any case, surrounding spaces ignored. One fact in every session:
+ * <pre>$payers : PayerNames()
+ * $line : ClaimLine(hasModifier("59"), $payers.is(payer, "Medicare"))</pre>
+ */
+public final class PayerNames {
+
+    public static final PayerNames NONE = new PayerNames(Map.of());
+
+    private final Map<String, Set<String>> aliases;
+
+    /** @param aliases payer name (lower case) to the export payer names (lower case) that count as it */
+    public PayerNames(Map<String, Set<String>> aliases) {
+        this.aliases = Map.copyOf(aliases);
+    }
+
+    /** True when the line's payer is {@code name} or one of its aliases. */
+    public boolean is(String payer, String name) {
+        String written = payer == null ? "" : payer.strip().toLowerCase(Locale.ROOT);
+        String key = name.toLowerCase(Locale.ROOT);
+        return key.equals(written) || aliases.getOrDefault(key, Set.of()).contains(written);
+    }
+
+    @Override
+    public String toString() {
+        return "payer names (" + aliases.size() + " with aliases)";
+    }
+}
