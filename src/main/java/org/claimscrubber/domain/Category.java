@@ -25,5 +25,7 @@ public enum Category {
     /** The same procedure, date and modifiers billed twice on a claim. */
     DUPLICATE,
     /** The patient's sex contradicts the diagnosis. */
-    PATIENT
+    PATIENT,
+    /** An NCCI procedure-to-procedure edit: a Column 2 code billed with its Column 1 code on the same date. */
+    PTP
 }

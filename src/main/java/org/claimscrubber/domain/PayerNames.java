@@ -13,14 +13,21 @@ import java.util.Set;
  */
 public final class PayerNames {
 
-    public static final PayerNames NONE = new PayerNames(Map.of());
 
     private final Map<String, Set<String>> aliases;
 
     /** @param aliases payer name (lower case) to the export payer names (lower case) that count as it */
     public PayerNames(Map<String, Set<String>> aliases) {
-        this.aliases = Map.copyOf(aliases);
+        Map<String, Set<String>> all = new java.util.HashMap<>(DEFAULTS);
+        all.putAll(aliases);
+        this.aliases = Map.copyOf(all);
     }
+
+    /**
+     * Scopes with a default: the NCCI edits are Medicare's, unless the config names the payers that apply them
+     * ({@code payer.NCCI = Medicare, Aetna}; many commercial payers apply NCCI too).
+     */
+    private static final Map<String, Set<String>> DEFAULTS = Map.of("ncci", Set.of("medicare"));
 
     /** True when the line's payer is {@code name} or one of its aliases. */
     public boolean is(String payer, String name) {

@@ -17,7 +17,8 @@ import org.claimscrubber.domain.Severity;
  */
 final class MetadataReader {
 
-    private static final Pattern ID = Pattern.compile("[A-Z][A-Z_]*-\\d+");
+    /** MOD-001, or with a family in front: NCCI-PTP-001. */
+    private static final Pattern ID = Pattern.compile("[A-Z][A-Z_]*(-[A-Z][A-Z_]*)?-\\d+");
 
     private final List<RuleDiagnostic> problems;
     private final Map<String, RuleDeclaration> byId = new HashMap<>();
@@ -53,7 +54,7 @@ final class MetadataReader {
         }
         boolean valid = true;
         if (!ID.matcher(id).matches()) {
-            valid = invalid(rule, "id", "@id \"" + id + "\" is not of the form PREFIX-NUMBER, e.g. MOD-001");
+            valid = invalid(rule, "id", "@id \"" + id + "\" is not of the form PREFIX-NUMBER, e.g. MOD-001 or NCCI-PTP-001");
         } else {
             RuleDeclaration sameId = byId.putIfAbsent(id, rule);
             if (sameId != null) {

@@ -16,7 +16,8 @@ import org.claimscrubber.domain.TaxonomyCodes;
 public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpretations interpretations,
                        String interpretationsLabel, OfficialFacts official, String officialLabel,
                        ReferenceFiles reference, DiagnosisCodes diagnosisCodes, TaxonomyCodes taxonomyCodes,
-                       CodePolicy policy, Reconciler.Result reconciled, String hash) {
+                       CodePolicy policy, Reconciler.Result reconciled, org.claimscrubber.domain.NcciEdits ncci,
+                       String hash) {
 
     public FactBase {
         documents = List.copyOf(documents);
@@ -50,6 +51,7 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         facts.addAll(policy.procedureClasses());
         facts.addAll(official.rows());
         facts.add(diagnosisCodes);
+        facts.add(ncci);
         facts.add(taxonomyCodes);
         return facts;
     }

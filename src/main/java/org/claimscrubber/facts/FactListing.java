@@ -47,6 +47,8 @@ public final class FactListing {
             out.append("; full code sets: ").append(String.join(", ", facts.reference().loaded()));
         }
         out.append('\n');
+        out.append("ICD-10-CM: ").append(facts.diagnosisCodes()).append('\n');
+        out.append("NCCI edits: ").append(facts.ncci()).append('\n');
         for (SeedDocument document : facts.documents()) {
             out.append('\n').append(document.file()).append(": ")
                     .append(document.procedureCode() == null ? "(no procedure code)" : document.procedureCode())

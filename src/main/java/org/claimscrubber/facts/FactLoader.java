@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.claimscrubber.domain.CodeEntry;
 import org.claimscrubber.domain.DiagnosisCodes;
 import org.claimscrubber.domain.IcdCodeList;
+import org.claimscrubber.domain.NcciEdits;
 import org.claimscrubber.domain.OfficialCode;
 import org.claimscrubber.domain.OfficialKind;
 import org.claimscrubber.domain.TaxonomyCodes;
@@ -80,9 +81,22 @@ public final class FactLoader {
         TaxonomyCodes taxonomyCodes = taxonomyCodes(official, reference);
         Reconciler.Result reconciled = new Reconciler(CodePolicyTables.byModifier(policy.modifierClasses()), official,
                 diagnosisCodes, taxonomyCodes, interpretations).reconcile(parsed);
+        NcciEdits ncci = ncciEdits(NcciFiles.curated(read(curated(dir, NcciFiles.CURATED), hash)), reference);
         return new FactBase(seeds.label(), reconciled.documents(), interpretations, interpretationsLabel, official,
-                officialLabel, reference, diagnosisCodes, taxonomyCodes, policy, reconciled,
+                officialLabel, reference, diagnosisCodes, taxonomyCodes, policy, reconciled, ncci,
                 ContentHash.hex(hash.digest()));
+    }
+
+    /**
+     * The curated NCCI rows, with each kind the --reference folder has in the CMS layout taking their place
+     * (a full quarterly PTP file replaces the curated PTP rows; AOC stays curated until its loader comes).
+     */
+    private static NcciEdits ncciEdits(NcciEdits curated, ReferenceFiles reference) {
+        NcciFiles.Loaded loaded = reference.ncci();
+        if (loaded.files().isEmpty()) {
+            return curated;
+        }
+        return curated.replacedBy(loaded.ptp(), loaded.mue(), "CMS NCCI files " + String.join(", ", loaded.files()));
     }
 
     /** A curated table from the seeds folder, or the bundled one when the folder has none. */

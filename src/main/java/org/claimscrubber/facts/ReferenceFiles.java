@@ -27,12 +27,13 @@ import org.claimscrubber.domain.IcdCodeList;
  * Files are recognised by their content, whatever their names; other files are listed as ignored.
  */
 public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, Map<String, CodeEntry> diagnoses,
-                             IcdCodeList codesFile, List<String> loaded, List<String> ignored) {
+                             IcdCodeList codesFile, NcciFiles.Loaded ncci, List<String> loaded, List<String> ignored) {
 
     private static final Pattern ORDER_LINE = Pattern.compile("^\\d{5} [A-Z0-9][A-Z0-9 ]{6} [01] .*");
 
     public static ReferenceFiles none() {
-        return new ReferenceFiles(null, Map.of(), Map.of(), null, List.of(), List.of());
+        return new ReferenceFiles(null, Map.of(), Map.of(), null, new NcciFiles.Loaded(List.of(), List.of(), List.of()),
+                List.of(), List.of());
     }
 
     public boolean hasTaxonomies() {
@@ -69,6 +70,9 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
         List<String> loaded = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         IcdCodeList codesFile = null;
+        List<org.claimscrubber.domain.NcciEdits.PtpEdit> ptp = new ArrayList<>();
+        List<org.claimscrubber.domain.NcciEdits.MueEdit> mue = new ArrayList<>();
+        List<String> ncciFiles = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String first = firstLine(file);
@@ -80,6 +84,16 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
                     int before = diagnoses.size();
                     readOrderFile(file, diagnoses);
                     loaded.add(name + " (ICD-10-CM order file, " + (diagnoses.size() - before) + " codes)");
+                } else if ("PTP".equals(NcciFiles.kindOf(file))) {
+                    int before = ptp.size();
+                    NcciFiles.readPtp(file, ptp);
+                    loaded.add(name + " (CMS NCCI practitioner PTP, " + (ptp.size() - before) + " edits)");
+                    ncciFiles.add(name);
+                } else if ("MUE".equals(NcciFiles.kindOf(file))) {
+                    int before = mue.size();
+                    NcciFiles.readMue(file, mue);
+                    loaded.add(name + " (CMS NCCI practitioner MUE, " + (mue.size() - before) + " edits)");
+                    ncciFiles.add(name);
                 } else if (IcdCodeList.looksLikeCodesLine(first)) {
                     codesFile = IcdCodeList.read(file);
                     loaded.add(name + " (ICD-10-CM codes file, " + codesFile.size() + " billable codes)");
@@ -91,10 +105,11 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
             throw new FactsException("reference directory " + dir + " cannot be read: " + e.getMessage(), e);
         }
         if (loaded.isEmpty()) {
-            throw new FactsException("reference directory " + dir + " holds no NUCC taxonomy CSV and no ICD-10-CM"
-                    + " order or codes file" + (ignored.isEmpty() ? "" : " (found " + String.join(", ", ignored) + ")"));
+            throw new FactsException("reference directory " + dir + " holds no NUCC taxonomy CSV, no ICD-10-CM"
+                    + " order or codes file and no CMS NCCI PTP or MUE file" + (ignored.isEmpty() ? "" : " (found " + String.join(", ", ignored) + ")"));
         }
-        return new ReferenceFiles(dir.toString(), taxonomies, diagnoses, codesFile, loaded, ignored);
+        return new ReferenceFiles(dir.toString(), taxonomies, diagnoses, codesFile, new NcciFiles.Loaded(ptp, mue, ncciFiles),
+                loaded, ignored);
     }
 
     private static String firstLine(Path file) throws IOException {

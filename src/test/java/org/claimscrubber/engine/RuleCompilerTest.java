@@ -161,7 +161,7 @@ class RuleCompilerTest {
                 end
                 """);
         assertThat(e.diagnostics()).singleElement().hasToString(dir + "/test.drl:5:5: @id \"mod one\" is not of the"
-                + " form PREFIX-NUMBER, e.g. MOD-001 (rule \"Bad id\")");
+                + " form PREFIX-NUMBER, e.g. MOD-001 or NCCI-PTP-001 (rule \"Bad id\")");
     }
 
     @Test

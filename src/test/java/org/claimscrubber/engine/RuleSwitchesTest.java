@@ -79,9 +79,9 @@ class RuleSwitchesTest {
         JsonNode rules = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("rules");
         assertThat(rules.get("config").asText()).endsWith("scrubber.conf");
         assertThat(rules.get("switched_off").findValuesAsText("id"))
-                .containsExactlyInAnyOrder("REL-001", "UNITS-001", "UNITS-002", "UNITS-003");
+                .containsExactlyInAnyOrder("REL-001", "UNITS-001", "UNITS-002", "UNITS-003", "NCCI-MUE-001", "NCCI-MUE-002");
         assertThat(rules.at("/switched_off/0/reason").asText()).contains("scrubber.conf:");
         assertThat(rules.at("/payer_scoped/MCR-001/0").asText()).isEqualTo("Medicare");
-        assertThat(rules.get("rules").asInt()).isEqualTo(Shipped.rules().catalogue().size() - 4);
+        assertThat(rules.get("rules").asInt()).isEqualTo(Shipped.rules().catalogue().size() - 6);
     }
 }

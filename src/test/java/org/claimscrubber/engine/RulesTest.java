@@ -522,6 +522,92 @@ class RulesTest {
         }
     }
 
+    @Nested
+    class Ncci {
+        private List<Finding> medicare(ClaimRows rows) throws Exception {
+            return scrub(rows);
+        }
+
+        @Test
+        void columnTwoWithItsColumnOneIsBundled() throws Exception {
+            List<Finding> findings = medicare(claims().line("C1", 1, "0353T").payer("Medicare").and()
+                    .line("C1", 2, "76942").payer("Medicare").and());
+            assertThat(of("NCCI-PTP-001", findings)).singleElement().satisfies(f -> {
+                assertThat(f.lineNumber()).isEqualTo(2);
+                assertThat(f.message()).contains("76942 (Column 2) is bundled into 0353T", "modifier indicator 1",
+                        "Misuse of Column Two code");
+                assertThat(f.source()).contains("cms-edits-2024q3.csv:", "2024 Q3");
+            });
+        }
+
+        @Test
+        void indicatorOneIsBypassedByADistinctServiceModifierAndIndicatorZeroIsNot() throws Exception {
+            assertThat(of("NCCI-PTP-001", medicare(claims().line("C1", 1, "0353T").payer("Medicare").and()
+                    .line("C1", 2, "76942").modifiers("XS").payer("Medicare").and()))).isEmpty();
+            assertThat(of("NCCI-PTP-001", medicare(claims().line("C1", 1, "0352T").payer("Medicare").and()
+                    .line("C1", 2, "36591").modifiers("59").payer("Medicare").and()))).hasSize(1);
+            assertThat(of("NCCI-PTP-001", medicare(claims().line("C1", 1, "0353T").modifiers("RT").payer("Medicare")
+                    .and().line("C1", 2, "76942").modifiers("LT").payer("Medicare").and())))
+                    .as("anatomic modifiers showing different sites").isEmpty();
+        }
+
+        @Test
+        void ncciAppliesToMedicareUnlessTheConfigNamesMorePayers() throws Exception {
+            assertThat(of("NCCI-PTP-001", scrub(claims().line("C1", 1, "0353T").payer("Aetna").and()
+                    .line("C1", 2, "76942").payer("Aetna").and()))).isEmpty();
+            java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("ncci.conf"), "payer.NCCI = Medicare, Aetna\n");
+            CompiledRules rules = new RuleCompiler().compile(RuleSet.load(org.claimscrubber.files.BundledFiles.Located.given(Shipped.RULES)),
+                    RuleSwitches.load(config));
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("aetna.csv"), claims().line("C1", 1, "0353T")
+                    .payer("Aetna").and().line("C1", 2, "76942").payer("Aetna").and().csv());
+            assertThat(of("NCCI-PTP-001", Shipped.scrub(rules, file))).hasSize(1);
+        }
+
+        @Test
+        void unitsOverTheMueOnADate() throws Exception {
+            assertThat(of("NCCI-MUE-002", medicare(claims().line("C1", 1, "0353T").units("3").payer("Medicare").and())))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.lineNumber()).isNull();
+                        assertThat(f.message()).contains("3 units of 0353T", "its MUE is 2", "appeal with documentation");
+                    });
+            assertThat(of("NCCI-MUE-002", medicare(claims().line("C1", 1, "0353T").units("2").payer("Medicare").and())))
+                    .isEmpty();
+            assertThat(of("NCCI-MUE-002", medicare(claims().line("C1", 1, "0353T").units("2").payer("Medicare").and()
+                    .line("C1", 2, "0353T").modifiers("76").units("1").payer("Medicare").and())))
+                    .as("over two lines of one date").hasSize(1);
+        }
+
+        @Test
+        void unitsOverALineMueFromACmsFile() throws Exception {
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("line.csv"),
+                    claims().line("C1", 1, "76942").units("2").payer("Medicare").and().csv());
+            List<Finding> findings = Shipped.scrub(Shipped.rules(),
+                    Shipped.factsWith(java.nio.file.Path.of("samples/rules/ncci-files/reference")), file);
+            assertThat(of("NCCI-MUE-001", findings)).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("adjudication indicator 1"));
+            assertThat(of("NCCI-MUE-001", scrub(claims().line("C1", 1, "76942").units("2").payer("Medicare").and())))
+                    .as("no line MUE in the curated rows").isEmpty();
+        }
+
+        @Test
+        void addOnWithoutAListedPrimaryIsOneFindingCitingBothSources() throws Exception {
+            List<Finding> findings = medicare(claims().line("C1", 1, "0753T").payer("Medicare").and());
+            assertThat(of("NCCI-AOC-001", findings)).singleElement()
+                    .satisfies(f -> assertThat(f.source()).contains("cms-edits-2024q3.csv", "002_786b855abe4afa89.txt"));
+            assertThat(of("ADDON-001", findings)).isEmpty();
+            assertThat(of("NCCI-AOC-001", medicare(claims().line("C1", 1, "88305").payer("Medicare").and()
+                    .line("C1", 2, "0753T").payer("Medicare").and()))).isEmpty();
+        }
+
+        @Test
+        void addOnWhoseContractorMayAcceptOtherPrimariesIsAWarning() throws Exception {
+            assertThat(of("NCCI-AOC-002", medicare(claims().line("C1", 1, "88311").payer("Medicare").and())))
+                    .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+            assertThat(of("NCCI-AOC-002", medicare(claims().line("C1", 1, "88305").payer("Medicare").and()
+                    .line("C1", 2, "88311").payer("Medicare").and()))).isEmpty();
+        }
+    }
+
     /** Every shipped rule has a test here that picks its findings out by id, read from this file's own text. */
     @Test
     void everyShippedRuleIsCoveredHere() throws Exception {

@@ -1,0 +1,202 @@
+package org.claimscrubber.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The CMS National Correct Coding Initiative edits a run applies, indexed by code so that a claim line touches
+ * only its own codes (a quarterly PTP file has over a million pairs; they are never rule facts):
+ * procedure-to-procedure pairs by Column 2 code, medically unlikely edits and add-on code edits by code.
+ * One fact in every session; rules ask it about a line.
+ */
+public final class NcciEdits implements Cited {
+
+    /** A procedure-to-procedure edit: Column 2 is not paid with Column 1 on the same date (unless a modifier bypasses). */
+    public record PtpEdit(String column1, String column2, LocalDate effective, LocalDate deletion, char modifierIndicator,
+                          String rationale, String source) {
+        public boolean inEffectOn(LocalDate date) {
+            return (effective == null || !date.isBefore(effective)) && (deletion == null || date.isBefore(deletion));
+        }
+    }
+
+    /** A medically unlikely edit: at most {@code value} units; MAI 1 per line, 2 and 3 per date of service. */
+    public record MueEdit(String code, int value, int adjudicationIndicator, String rationale, String source) {
+    }
+
+    /** An add-on code edit: the add-on is paid only with one of its primaries (type 1), or contractors add others. */
+    public record AocEdit(String addOn, List<String> primaries, int type, String source) {
+    }
+
+    /** A PTP edit a line breaks: this line is Column 2, {@code column1} the line of the claim it is bundled into. */
+    public record PtpConflict(PtpEdit edit, ClaimLine column1) {
+    }
+
+    /** Modifiers that say a Column 2 service was distinct (NCCI Policy Manual ch. I). */
+    private static final Set<String> NCCI_ASSOCIATED = Set.of("59", "XE", "XP", "XS", "XU");
+    /** Anatomic modifiers: on both lines and different, they show different sites. */
+    private static final Set<String> ANATOMIC = Set.of("RT", "LT", "E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4",
+            "F5", "F6", "F7", "F8", "F9", "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "LC", "LD", "RC",
+            "LM", "RI");
+
+    private final String release;
+    private final Map<String, List<PtpEdit>> byColumn2;
+    private final Map<String, MueEdit> mues;
+    private final Map<String, AocEdit> aocs;
+    private final int ptpCount;
+
+    public NcciEdits(String release, List<PtpEdit> ptp, List<MueEdit> mue, List<AocEdit> aoc) {
+        this.release = release;
+        Map<String, List<PtpEdit>> pairs = new HashMap<>();
+        for (PtpEdit edit : ptp) {
+            if (edit.modifierIndicator() != '9') { // 9: not applicable, never fires
+                pairs.computeIfAbsent(edit.column2(), k -> new ArrayList<>(2)).add(edit);
+            }
+        }
+        this.byColumn2 = pairs;
+        this.ptpCount = ptp.size();
+        Map<String, MueEdit> units = new HashMap<>();
+        mue.forEach(edit -> units.put(edit.code(), edit));
+        this.mues = units;
+        Map<String, AocEdit> addOns = new HashMap<>();
+        aoc.forEach(edit -> addOns.merge(edit.addOn(), edit, (a, b) -> {
+            List<String> primaries = new ArrayList<>(a.primaries());
+            primaries.addAll(b.primaries());
+            return new AocEdit(a.addOn(), primaries, Math.min(a.type(), b.type()), a.source());
+        }));
+        this.aocs = addOns;
+    }
+
+    /** These edits with the PTP or MUE edits of loaded CMS files in place of the curated ones of that kind. */
+    public NcciEdits replacedBy(List<PtpEdit> ptp, List<MueEdit> mue, String loadedRelease) {
+        List<PtpEdit> pairs = ptp.isEmpty() ? allPtp() : ptp;
+        List<MueEdit> units = mue.isEmpty() ? List.copyOf(mues.values()) : mue;
+        return new NcciEdits(loadedRelease + "; otherwise " + release, pairs, units, List.copyOf(aocs.values()));
+    }
+
+    private List<PtpEdit> allPtp() {
+        List<PtpEdit> all = new ArrayList<>();
+        byColumn2.values().forEach(all::addAll);
+        return all;
+    }
+
+    public String release() {
+        return release;
+    }
+
+    public int ptpCount() {
+        return ptpCount;
+    }
+
+    public int mueCount() {
+        return mues.size();
+    }
+
+    public int aocCount() {
+        return aocs.size();
+    }
+
+    // ---- PTP ----
+
+    /** True when the line, as Column 2, is bundled into another line of its claim on the same date. */
+    public boolean hasPtpConflict(ClaimLine line) {
+        return byColumn2.containsKey(line.procedureCode()) && !ptpConflicts(line).isEmpty();
+    }
+
+    public List<PtpConflict> ptpConflicts(ClaimLine line) {
+        List<PtpEdit> edits = byColumn2.get(line.procedureCode());
+        if (edits == null) {
+            return List.of();
+        }
+        List<PtpConflict> conflicts = new ArrayList<>(1);
+        for (PtpEdit edit : edits) {
+            if (!edit.inEffectOn(line.dateOfService()) || !line.hasOnItsDate(edit.column1())) {
+                continue;
+            }
+            for (ClaimLine column1 : line.claim().lines()) {
+                if (column1 != line && column1.procedureCode().equals(edit.column1())
+                        && column1.dateOfService().equals(line.dateOfService()) && !bypassed(edit, column1, line)) {
+                    conflicts.add(new PtpConflict(edit, column1));
+                    break;
+                }
+            }
+        }
+        return conflicts;
+    }
+
+    /** Indicator 1: an NCCI-associated modifier on either line, or anatomic modifiers showing different sites. */
+    private static boolean bypassed(PtpEdit edit, ClaimLine column1, ClaimLine column2) {
+        if (edit.modifierIndicator() != '1') {
+            return false;
+        }
+        for (String modifier : column2.modifiers()) {
+            if (NCCI_ASSOCIATED.contains(modifier)) {
+                return true;
+            }
+        }
+        for (String modifier : column1.modifiers()) {
+            if (NCCI_ASSOCIATED.contains(modifier)) {
+                return true;
+            }
+        }
+        List<String> sites1 = column1.modifiers().stream().filter(ANATOMIC::contains).toList();
+        List<String> sites2 = column2.modifiers().stream().filter(ANATOMIC::contains).toList();
+        return !sites1.isEmpty() && !sites2.isEmpty() && !sites1.equals(sites2);
+    }
+
+    // ---- MUE ----
+
+    public MueEdit mue(String code) {
+        return mues.get(code);
+    }
+
+    /** MAI 1: the line's own units above the MUE. */
+    public boolean exceedsOnLine(ClaimLine line) {
+        MueEdit edit = mues.get(line.procedureCode());
+        return edit != null && edit.adjudicationIndicator() == 1 && line.units() > edit.value();
+    }
+
+    /** MAI 2 and 3: the units of the code on the date over the claim, on the first line of that service. */
+    public boolean exceedsOnDate(ClaimLine line) {
+        MueEdit edit = mues.get(line.procedureCode());
+        return edit != null && edit.adjudicationIndicator() != 1 && line.isFirstOfItsService()
+                && line.unitsOnItsDate() > edit.value();
+    }
+
+    // ---- AOC ----
+
+    public boolean hasAddOnEdit(String code) {
+        return aocs.containsKey(code);
+    }
+
+    public AocEdit aoc(String code) {
+        return aocs.get(code);
+    }
+
+    /** True when the line is an add-on whose listed primaries are all missing from its claim on its date. */
+    public boolean lacksPrimary(ClaimLine line) {
+        AocEdit edit = aocs.get(line.procedureCode());
+        if (edit == null || edit.primaries().isEmpty()) {
+            return false;
+        }
+        for (String primary : edit.primaries()) {
+            if (line.hasOnItsDate(primary)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String citation() {
+        return "CMS NCCI edits, " + release;
+    }
+
+    @Override
+    public String toString() {
+        return "NCCI edits (" + release + ": " + ptpCount + " PTP, " + mues.size() + " MUE, " + aocs.size() + " AOC)";
+    }
+}
