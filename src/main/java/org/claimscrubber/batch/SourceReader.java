@@ -80,7 +80,7 @@ final class SourceReader implements Closeable {
             }
         }
         return new RunManifest.InputFile(source.name(), stored.sha256(), stored.bytes(), lines, rows,
-                csv.columns().ignored(), changedWhileRead());
+                csv.columns().ignored(), csv.columns().missingForRules(), changedWhileRead());
     }
 
     /**

@@ -27,7 +27,7 @@ final class FactsCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "With --audit: exit 1 when anything is found (for CI)")
     boolean strict;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "With --audit: judge 'not yet effective' on this day")
+    @Option(names = "--as-of", paramLabel = "DATE", converter = DateOption.class, description = "With --audit: judge 'not yet effective' on this day")
     LocalDate asOf;
 
     @Mixin

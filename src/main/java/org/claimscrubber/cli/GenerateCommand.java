@@ -17,7 +17,7 @@ import picocli.CommandLine;
 
 /** {@code generate}: a synthetic claim export, the same for the same seed. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write a synthetic claim export (realistic mix, about 2% deliberate defects) for benchmarks,"
+        description = "Write a synthetic claim export (realistic mix, about 2%% deliberate defects) for benchmarks,"
                 + " load tests and demos. The same --seed gives the same file; OUT ending in .gz is gzipped.")
 final class GenerateCommand implements Callable<Integer> {
 

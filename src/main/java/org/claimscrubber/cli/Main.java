@@ -11,7 +11,8 @@ import picocli.CommandLine;
 /** The {@code claim-scrubber} command. */
 @Command(name = "claim-scrubber", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Scrubs claim CSV exports against DRL rules built from CPT reference documents.",
-        subcommands = {RunCommand.class, FactsCommand.class, RulesCommand.class, TestCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, FactsCommand.class, RulesCommand.class,
+            TestCommand.class,
             GenerateCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run completed (findings or not)",

@@ -36,8 +36,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Exit 1 when a finding at or above LEVEL exists: error or warning")
     String failOn;
 
-    @Option(names = "--as-of", paramLabel = "DATE",
-            description = "Check dates of service against this day (YYYY-MM-DD) instead of today")
+    @Option(names = "--as-of", paramLabel = "DATE", converter = DateOption.class,
+            description = "Check dates of service against this day (2026-11-25 or 11/25/2026) instead of today")
     LocalDate asOf;
 
     @Option(names = "--threads", paramLabel = "N",

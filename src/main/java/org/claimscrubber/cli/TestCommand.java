@@ -35,7 +35,7 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--coverage", description = "Also list rules no sample fires and seed facts no rule reads")
     boolean coverage;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Check dates of service against this day instead of today")
+    @Option(names = "--as-of", paramLabel = "DATE", converter = DateOption.class, description = "Check dates of service against this day instead of today")
     LocalDate asOf;
 
     @Mixin

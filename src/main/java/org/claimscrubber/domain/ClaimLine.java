@@ -13,11 +13,13 @@ import java.util.List;
  * @param claimOrder  position of the claim's first row in the run, which orders the findings
  * @param sourceFile  the input file as given and {@code sourceLine} its physical line
  * @param claim       the claim's lines, this one included
+ * @param diagnosesRead false when the export has no diagnosis column at all (then "no diagnosis" is not a finding
+ *                    on every line: the run says once that the column is missing)
  */
 public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDate dateOfService,
                         String procedureCode, List<String> modifiers, int units, List<Diagnosis> diagnoses,
                         String renderingTaxonomy, String renderingNpi, String placeOfService, String payer,
-                        Sex patientSex, String sourceFile, long sourceLine, ClaimLines claim) {
+                        Sex patientSex, String sourceFile, long sourceLine, ClaimLines claim, boolean diagnosesRead) {
 
     public ClaimLine {
         // A code written twice on one line ("ZZ;ZZ") is one code: one finding, not one per repeat.

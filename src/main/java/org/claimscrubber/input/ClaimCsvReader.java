@@ -34,6 +34,8 @@ public final class ClaimCsvReader implements Closeable {
     private final Deque<LineSource.Line> replay = new ArrayDeque<>();
     private final String[] header;
     private final ColumnMap columns;
+    /** The field separator, detected from the header line: comma, semicolon, tab or pipe. */
+    private char separator = ',';
     private ICSVParser parser = newParser();
     private long blankLines;
     /** Set when the stream broke: what follows a read error is never read (a cut .gz would replay rows). */
@@ -42,6 +44,8 @@ public final class ClaimCsvReader implements Closeable {
     private ClaimCsvReader(String name, LineSource lines) throws InputFileException {
         this.name = name;
         this.lines = lines;
+        this.separator = detectSeparator();
+        this.parser = newParser();
         this.header = readHeader();
         this.columns = ColumnMap.of(name, header);
     }
@@ -98,8 +102,51 @@ public final class ClaimCsvReader implements Closeable {
         return header.startsWith("\uFFFD\uFFFD") || nul * 4 >= header.length();
     }
 
-    private static ICSVParser newParser() {
-        return new RFC4180ParserBuilder().build();
+    private ICSVParser newParser() {
+        return new RFC4180ParserBuilder().withSeparator(separator).build();
+    }
+
+    /**
+     * The separator the header line uses most, outside quotes, among comma, semicolon, tab and pipe (exports from
+     * European spreadsheets use semicolons, practice-management systems tabs or pipes). Comma when none is used.
+     */
+    private char detectSeparator() {
+        try {
+            List<LineSource.Line> read = new ArrayList<>();
+            LineSource.Line first = lines.next();
+            while (first != null && !first.tooLong() && first.text().isBlank()) {
+                read.add(first);
+                first = lines.next();
+            }
+            if (first != null) {
+                read.add(first);
+            }
+            replay.addAll(read); // read again, in order, by the header and row readers
+            if (first == null || first.tooLong()) {
+                return ',';
+            }
+            char best = ',';
+            int bestCount = 0;
+            for (char candidate : new char[] {',', ';', '\t', '|'}) {
+                int count = 0;
+                boolean quoted = false;
+                for (int i = 0; i < first.text().length(); i++) {
+                    char c = first.text().charAt(i);
+                    if (c == '"') {
+                        quoted = !quoted;
+                    } else if (c == candidate && !quoted) {
+                        count++;
+                    }
+                }
+                if (count > bestCount) {
+                    best = candidate;
+                    bestCount = count;
+                }
+            }
+            return best;
+        } catch (IOException e) {
+            return ','; // the header read that follows reports the read error
+        }
     }
 
     public String name() {

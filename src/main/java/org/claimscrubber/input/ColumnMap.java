@@ -15,6 +15,42 @@ public final class ColumnMap {
         for (Column column : Column.values()) {
             BY_KEY.put(Column.matchKey(column.header()), column);
         }
+        // The names practice-management and billing systems give the same columns (matched like the documented
+        // ones: any case, separators ignored).
+        alias(Column.CLAIM_ID, "Claim", "Claim Number", "Claim No", "Claim #", "Claim ID Number", "Encounter ID");
+        alias(Column.LINE_NUMBER, "Line", "Line No", "Line #", "Service Line", "Claim Line", "Line Item");
+        alias(Column.DATE_OF_SERVICE, "DOS", "Service Date", "From Date", "Date of Service From", "DOS From",
+                "Service From Date");
+        alias(Column.PROCEDURE_CODE, "CPT", "CPT Code", "HCPCS", "HCPCS Code", "CPT/HCPCS", "Procedure",
+                "Procedure Code", "Proc Code");
+        alias(Column.MODIFIERS, "Modifier", "Mods");
+        for (int i = 1; i <= 4; i++) {
+            alias(Column.valueOf("MODIFIER_" + i), "Mod " + i, "Modifier " + i, "Mod" + i);
+        }
+        alias(Column.UNITS, "Days or Units", "Units of Service", "Service Units", "Qty", "Quantity");
+        alias(Column.DIAGNOSIS_CODES, "Diagnosis", "Diagnoses", "Dx", "Dx Codes", "ICD-10", "ICD-10 Codes");
+        for (int i = 1; i <= 12; i++) {
+            alias(Column.valueOf("DIAGNOSIS_" + i), "Dx " + i, "Dx" + i, "ICD-10 " + i, "ICD10 " + i, "Diagnosis " + i,
+                    "Diagnosis Code " + i);
+        }
+        alias(Column.RENDERING_TAXONOMY, "Rendering Provider Taxonomy", "Rendering Taxonomy Code", "Taxonomy",
+                "Taxonomy Code", "Provider Taxonomy");
+        alias(Column.RENDERING_NPI, "Rendering NPI", "Rendering Provider NPI", "NPI");
+        alias(Column.PLACE_OF_SERVICE, "POS", "Place of Service Code", "POS Code");
+        alias(Column.PAYER, "Payer Name", "Insurance", "Primary Payer", "Plan");
+        alias(Column.PATIENT_SEX, "Sex", "Gender", "Patient Gender");
+        alias(Column.PATIENT_ID, "Patient", "MRN", "Account", "Patient Account", "Member ID");
+        alias(Column.PATIENT_BIRTH_DATE, "DOB", "Birth Date", "Date of Birth", "Patient DOB");
+        alias(Column.CHARGE, "Charges", "Billed Amount", "Billed", "Charge Amount", "Line Charge", "Amount");
+    }
+
+    private static void alias(Column column, String... names) {
+        for (String name : names) {
+            Column earlier = BY_KEY.putIfAbsent(Column.matchKey(name), column);
+            if (earlier != null && earlier != column) {
+                throw new IllegalStateException("column alias '" + name + "' names " + earlier + " and " + column);
+            }
+        }
     }
 
     private final EnumMap<Column, Integer> index;
@@ -22,6 +58,7 @@ public final class ColumnMap {
     private final String[] names;
     private final List<String> ignored;
     private final int width;
+    private final boolean hasDiagnoses;
 
     private ColumnMap(EnumMap<Column, Integer> index, List<String> ignored, int width, String[] header) {
         this.index = index;
@@ -31,6 +68,7 @@ public final class ColumnMap {
         index.forEach((column, at) -> positions[column.ordinal()] = at);
         this.ignored = List.copyOf(ignored);
         this.width = width;
+        this.hasDiagnoses = index.keySet().stream().anyMatch(column -> column.name().startsWith("DIAGNOSIS_"));
     }
 
     /**
@@ -84,6 +122,24 @@ public final class ColumnMap {
         index.values().stream().sorted().forEach(i -> names.add(header[i].strip()));
         int others = width - names.size();
         return String.join(", ", names) + (others > 0 ? " and " + others + " other column" + (others > 1 ? "s" : "") : "");
+    }
+
+    /** True when the export has a diagnosis column (diagnosis_codes, or diagnosis_1 to _12). */
+    public boolean hasDiagnoses() {
+        return hasDiagnoses;
+    }
+
+    /**
+     * What the rules cannot check because the export lacks a column, said once for the file (not as a finding on
+     * every line). Empty when every column the rules read is there.
+     */
+    public List<String> missingForRules() {
+        List<String> missing = new ArrayList<>();
+        if (!hasDiagnoses()) {
+            missing.add("no diagnosis column (diagnosis_codes or diagnosis_1 ... diagnosis_12, e.g. 'Dx 1'): the"
+                    + " diagnosis, laterality and patient-sex checks did not run");
+        }
+        return missing;
     }
 
     /** True when the column is the header's first (no shifted field can move its cell). */

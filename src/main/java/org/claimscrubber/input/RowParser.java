@@ -81,7 +81,7 @@ public final class RowParser {
                 diagnoses(cells), taxonomies.get(columns.get(cells, Column.RENDERING_TAXONOMY), Codes::taxonomy),
                 columns.get(cells, Column.RENDERING_NPI),
                 placesOfService.get(columns.get(cells, Column.PLACE_OF_SERVICE), Codes::placeOfService),
-                columns.get(cells, Column.PAYER), sex, file, sourceLine, claim);
+                columns.get(cells, Column.PAYER), sex, file, sourceLine, claim, columns.hasDiagnoses());
         return new ParsedRow(problems.claimId, line, problems.list);
     }
 
@@ -155,8 +155,10 @@ public final class RowParser {
         }
         LocalDate date = dates.parse(text);
         if (date == null) {
-            problems.reject(Column.DATE_OF_SERVICE, "date_of_service '" + abbreviate(text)
-                    + "' is not a valid date (expected 2026-11-02 or 11/02/2026)");
+            problems.reject(Column.DATE_OF_SERVICE, DateOfService.hasTwoDigitYear(text)
+                    ? "date_of_service '" + abbreviate(text) + "' has a two-digit year; export dates with four-digit"
+                            + " years (2026-11-02 or 11/02/2026)"
+                    : "date_of_service '" + abbreviate(text) + "' is not a valid date (expected 2026-11-02 or 11/02/2026)");
         }
         return date;
     }

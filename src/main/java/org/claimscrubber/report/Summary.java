@@ -19,6 +19,9 @@ public final class Summary {
         text.append(String.format("read %d file%s: %d rows (%d scrubbed, %d rejected)%n", run.inputs().size(),
                 run.inputs().size() == 1 ? "" : "s", rows.read(), rows.scrubbed(), rows.rejected()));
         for (RunManifest.InputFile input : run.inputs()) {
+            for (String missing : input.notChecked()) {
+                text.append(String.format("WARNING: %s: %s%n", input.file(), missing));
+            }
             if (input.warning() != null) {
                 text.append(String.format("WARNING: %s: %s%n", input.file(), input.warning()));
             }

@@ -99,11 +99,12 @@ class BatchRunnerTest {
     @Test
     void columnsTheScrubberDoesNotReadAreListedNotSilentlyIgnored() throws Exception {
         Path export = out.resolve("misspelled.csv");
-        Files.writeString(export, "claim_id,line_number,date_of_service,procedure_code,dx1,diagnosis_codes\n"
+        // "dx1" is now a known alias (Dx 1); "diagnosis_codez" is a misspelling
+        Files.writeString(export, "claim_id,line_number,date_of_service,procedure_code,diagnosis_codez,diagnosis_codes\n"
                 + "C1,1,2026-11-02,99213,C50.911,C18.9\n");
         RunOutcome outcome = run(null, export);
-        assertThat(outcome.manifest().inputs().get(0).ignoredColumns()).containsExactly("dx1");
+        assertThat(outcome.manifest().inputs().get(0).ignoredColumns()).containsExactly("diagnosis_codez");
         assertThat(org.claimscrubber.report.Summary.of(outcome.manifest(), out))
-                .contains("misspelled.csv: columns not read: dx1");
+                .contains("misspelled.csv: columns not read: diagnosis_codez");
     }
 }
