@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.claimscrubber.domain.Severity;
 
 /** Reads a suite's expected.csv. Its header names claim_id, line_number and rule_id in any order. */
 final class ExpectedFile {
@@ -28,6 +29,7 @@ final class ExpectedFile {
             int claim = column(file, header, "claimid");
             int line = column(file, header, "linenumber");
             int rule = column(file, header, "ruleid");
+            int severity = optionalColumn(header, "severity");
             List<ExpectedFinding> expected = new ArrayList<>();
             String[] cells;
             while ((cells = csv.readNext()) != null) {
@@ -49,12 +51,31 @@ final class ExpectedFile {
                                 + "' is not a whole number (leave it empty for a claim-level finding)");
                     }
                 }
-                expected.add(new ExpectedFinding(cell(cells, claim), lineNumber, ruleId));
+                Severity level = null;
+                String severityText = severity < 0 ? "" : cell(cells, severity);
+                if (!severityText.isEmpty()) {
+                    try {
+                        level = Severity.valueOf(severityText.toUpperCase(java.util.Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw new SampleException(file + ":" + at + ": severity '" + severityText
+                                + "' is not ERROR, WARNING or INFO");
+                    }
+                }
+                expected.add(new ExpectedFinding(cell(cells, claim), lineNumber, ruleId, level));
             }
             return expected;
         } catch (IOException | CsvException e) {
             throw new SampleException(file + ": cannot be read: " + e.getMessage());
         }
+    }
+
+    private static int optionalColumn(String[] header, String key) {
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].replace("\uFEFF", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int column(Path file, String[] header, String key) throws SampleException {

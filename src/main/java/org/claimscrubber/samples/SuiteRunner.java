@@ -107,34 +107,28 @@ public final class SuiteRunner {
         return new SuiteResult(suite, cases, fired);
     }
 
-    /** Matches expected and actual findings one to one by line and rule id; what is left over differs. */
+    /**
+     * Matches expected and actual findings one to one by line and rule id (and severity, where expected.csv gives
+     * one: a rule whose severity was changed then fails its suite); what is left over differs.
+     */
     private static CaseResult compare(String claimId, String note, List<ExpectedFinding> expected,
                                       List<Finding> actual) {
-        Map<String, Integer> wanted = new HashMap<>();
-        for (ExpectedFinding finding : expected) {
-            wanted.merge(key(finding.lineNumber(), finding.ruleId()), 1, Integer::sum);
-        }
-        List<Finding> unexpected = new ArrayList<>();
-        for (Finding finding : actual) {
-            String key = key(finding.lineNumber(), finding.ruleId());
-            if (wanted.getOrDefault(key, 0) > 0) {
-                wanted.merge(key, -1, Integer::sum);
-            } else {
-                unexpected.add(finding);
-            }
-        }
+        List<Finding> unmatched = new ArrayList<>(actual);
         List<ExpectedFinding> missing = new ArrayList<>();
-        for (ExpectedFinding finding : expected) {
-            String key = key(finding.lineNumber(), finding.ruleId());
-            if (wanted.getOrDefault(key, 0) > 0) {
-                wanted.merge(key, -1, Integer::sum);
-                missing.add(finding);
+        // those with a severity first, so a severity-free expectation cannot take their finding
+        List<ExpectedFinding> ordered = new ArrayList<>(expected);
+        ordered.sort(java.util.Comparator.comparing(e -> e.severity() == null));
+        for (ExpectedFinding wanted : ordered) {
+            Finding match = unmatched.stream().filter(f -> java.util.Objects.equals(f.lineNumber(), wanted.lineNumber())
+                    && f.ruleId().equals(wanted.ruleId()) && (wanted.severity() == null || wanted.severity() == f.severity()))
+                    .findFirst().orElse(null);
+            if (match == null) {
+                missing.add(wanted);
+            } else {
+                unmatched.remove(match);
             }
         }
-        return new CaseResult(claimId, note, missing, unexpected);
-    }
-
-    private static String key(Integer lineNumber, String ruleId) {
-        return (lineNumber == null ? "" : lineNumber) + "/" + ruleId;
+        missing.sort(java.util.Comparator.comparing(ExpectedFinding::ruleId));
+        return new CaseResult(claimId, note, missing, unmatched);
     }
 }

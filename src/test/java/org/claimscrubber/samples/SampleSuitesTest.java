@@ -89,4 +89,22 @@ class SampleSuitesTest {
         CaseResult b = result.cases().stream().filter(c -> c.claimId().equals("B")).findFirst().orElseThrow();
         assertThat(b.missing()).containsExactly(new ExpectedFinding("B", 1, "DUP-001"));
     }
+
+    @Test
+    void anExpectedSeverityIsChecked(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("claims.csv"), """
+                claim_id,line_number,date_of_service,procedure_code,diagnosis_codes
+                B,1,2026-11-02,99213,C18.9
+                B,2,2026-11-02,99213,C18.9
+                """);
+        java.nio.file.Files.writeString(dir.resolve("expected.csv"), """
+                claim_id,line_number,rule_id,severity
+                B,2,DUP-001,WARNING
+                """);
+        SuiteResult result = new SuiteRunner(Shipped.rules(), org.claimscrubber.files.BundledFiles.Located.given(Shipped.SEEDS), null,
+                Shipped.TODAY).run(SampleSuite.find(dir).get(0));
+        CaseResult b = result.cases().get(0);
+        assertThat(b.missing()).extracting(ExpectedFinding::severity).containsExactly(org.claimscrubber.domain.Severity.WARNING);
+        assertThat(b.unexpected()).extracting(Finding::ruleId).containsExactly("DUP-001");
+    }
 }
