@@ -13,7 +13,7 @@ import picocli.CommandLine;
         description = "Scrubs claim CSV exports against DRL rules built from CPT reference documents.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, FactsCommand.class, RulesCommand.class,
             TestCommand.class,
-            GenerateCommand.class, BenchCommand.class},
+            CompareCommand.class, GenerateCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run completed (findings or not)",
             "1:--fail-on matched a finding, or a sample suite failed",

@@ -51,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Hold claims with a finding at or above LEVEL: error (default, what a payer denies) or warning")
     String holdOn;
 
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "A report folder to compare this run with (e.g. last night's): writes changes.csv")
+    Path baseline;
+
     @Option(names = "--wait", description = "If another run is writing the same --out folder, wait for it instead of refusing")
     boolean waitForFolder;
 
@@ -83,6 +87,17 @@ final class RunCommand implements Callable<Integer> {
             }
             if (!quiet) {
                 spec.commandLine().getOut().print(Summary.of(outcome.manifest(), outcome.reportDir()));
+            }
+            if (baseline != null) {
+                org.claimscrubber.report.Changes changes = org.claimscrubber.report.Changes.between(baseline, outcome.reportDir());
+                try (var writer = Files.newBufferedWriter(outcome.reportDir().resolve(org.claimscrubber.report.Changes.FILE),
+                        java.nio.charset.StandardCharsets.UTF_8)) {
+                    changes.write(writer);
+                }
+                if (!quiet) {
+                    spec.commandLine().getOut().print("compared with " + baseline + ":" + System.lineSeparator()
+                            + changes.summary());
+                }
             }
             return outcome.manifest().exitCode();
         }

@@ -1,0 +1,163 @@
+package org.claimscrubber.report;
+
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What a rule change did: two report folders' findings compared. A finding is the same finding when its claim,
+ * line, rule and procedure agree; it was added, removed, or changed (severity or message). Claims newly held and
+ * newly released follow from each folder's hold policy (run.json). Written as changes.csv, summed by rule.
+ */
+public final class Changes {
+
+    public static final String FILE = "changes.csv";
+    private static final String[] HEADER = {"change", "rule_id", "claim_id", "line_number", "procedure_code",
+            "severity_before", "severity_after", "message_before", "message_after"};
+
+    /** One difference. {@code kind}: added, removed, changed, newly_held, newly_released. */
+    public record Change(String kind, String ruleId, String claimId, String lineNumber, String procedureCode,
+                         String severityBefore, String severityAfter, String messageBefore, String messageAfter) {
+    }
+
+    private final List<Change> changes;
+
+    private Changes(List<Change> changes) {
+        this.changes = List.copyOf(changes);
+    }
+
+    public List<Change> changes() {
+        return changes;
+    }
+
+    /** Compares the findings.csv of two report folders. */
+    public static Changes between(Path baseline, Path current) throws IOException {
+        Map<String, String[]> before = read(baseline.resolve("findings.csv"));
+        Map<String, String[]> after = read(current.resolve("findings.csv"));
+        List<Change> list = new ArrayList<>();
+        for (var entry : after.entrySet()) {
+            String[] now = entry.getValue();
+            String[] then = before.get(entry.getKey());
+            if (then == null) {
+                list.add(change("added", null, now));
+            } else if (!then[2].equals(now[2]) || !then[6].equals(now[6])) {
+                list.add(new Change("changed", now[4], now[0], now[1], now[5], then[2], now[2], then[6], now[6]));
+            }
+        }
+        for (var entry : before.entrySet()) {
+            if (!after.containsKey(entry.getKey())) {
+                list.add(change("removed", entry.getValue(), null));
+            }
+        }
+        Set<String> heldBefore = held(before.values(), holdPolicy(baseline));
+        Set<String> heldAfter = held(after.values(), holdPolicy(current));
+        for (String claim : heldAfter) {
+            if (!heldBefore.contains(claim)) {
+                list.add(new Change("newly_held", "", claim, "", "", "", "", "", ""));
+            }
+        }
+        for (String claim : heldBefore) {
+            if (!heldAfter.contains(claim)) {
+                list.add(new Change("newly_released", "", claim, "", "", "", "", "", ""));
+            }
+        }
+        return new Changes(list);
+    }
+
+    /** Counts by change and rule, e.g. {"added": {"MOD-001": 12}}. */
+    public Map<String, Map<String, Integer>> byKindAndRule() {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (Change change : changes) {
+            counts.computeIfAbsent(change.kind(), k -> new TreeMap<>()).merge(change.ruleId(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    public void write(Writer out) throws IOException {
+        try (var csv = new com.opencsv.CSVWriterBuilder(out).build()) {
+            csv.writeNext(HEADER, false);
+            for (Change c : changes) {
+                csv.writeNext(SpreadsheetSafe.row(c.kind(), c.ruleId(), c.claimId(), c.lineNumber(), c.procedureCode(),
+                        c.severityBefore(), c.severityAfter(), c.messageBefore(), c.messageAfter()), false);
+            }
+        }
+    }
+
+    /** A few lines for the console: counts only. */
+    public String summary() {
+        StringBuilder text = new StringBuilder();
+        byKindAndRule().forEach((kind, rules) -> {
+            int total = rules.values().stream().mapToInt(Integer::intValue).sum();
+            text.append(kind.replace('_', ' ')).append(": ").append(total);
+            if (!kind.startsWith("newly")) {
+                text.append(" (");
+                rules.forEach((rule, count) -> text.append(rule).append(' ').append(count).append(", "));
+                text.setLength(text.length() - 2);
+                text.append(')');
+            }
+            text.append(System.lineSeparator());
+        });
+        return text.length() == 0 ? "no change in the findings" + System.lineSeparator() : text.toString();
+    }
+
+    private static Change change(String kind, String[] then, String[] now) {
+        String[] row = now != null ? now : then;
+        return new Change(kind, row[4], row[0], row[1], row[5], then == null ? "" : then[2], now == null ? "" : now[2],
+                then == null ? "" : then[6], now == null ? "" : now[6]);
+    }
+
+    /** Findings keyed by claim, line, rule, procedure (and the message, for the rare rule firing twice on a line). */
+    private static Map<String, String[]> read(Path findings) throws IOException {
+        if (!Files.isRegularFile(findings)) {
+            throw new IOException(findings.getParent() + " holds no findings.csv: is it a report folder?");
+        }
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        try (CSVReader csv = new CSVReader(Files.newBufferedReader(findings, StandardCharsets.UTF_8))) {
+            String[] header = csv.readNext();
+            if (header == null || header.length < 7 || !header[0].equals("claim_id")) {
+                throw new IOException(findings + " is not a findings.csv of this scrubber");
+            }
+            String[] row;
+            while ((row = csv.readNext()) != null) {
+                String key = row[0] + "\u0000" + row[1] + "\u0000" + row[4] + "\u0000" + row[5];
+                if (rows.containsKey(key)) {
+                    key = key + "\u0000" + row[6];
+                }
+                rows.put(key, row);
+            }
+        } catch (CsvException e) {
+            throw new IOException(findings + " cannot be read as CSV");
+        }
+        return rows;
+    }
+
+    private static Set<String> held(Iterable<String[]> findings, String holdOn) {
+        Set<String> claims = new TreeSet<>();
+        for (String[] row : findings) {
+            if (row[2].equals("ERROR") || holdOn.equals("WARNING") && row[2].equals("WARNING")) {
+                claims.add(row[0]);
+            }
+        }
+        return claims;
+    }
+
+    private static String holdPolicy(Path folder) throws IOException {
+        Path manifest = folder.resolve("run.json");
+        if (!Files.isRegularFile(manifest)) {
+            return "ERROR";
+        }
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile()).at("/claims/hold_on");
+        return node.isMissingNode() ? "ERROR" : node.asText("ERROR");
+    }
+}
