@@ -17,6 +17,7 @@ import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.facts.SeedDocument;
 import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.report.HtmlReport;
 import org.claimscrubber.report.ManifestWriter;
 import org.claimscrubber.report.RunManifest;
 import org.claimscrubber.report.ToolVersion;
@@ -50,7 +51,8 @@ public final class BatchRunner {
             timings.putAll(result.timings());
             Totals totals = sink.totals();
             int exitCode = options.failOn() != null && totals.any(options.failOn()) ? 1 : 0;
-            List<String> reports = new ArrayList<>(List.of(ReportSink.FINDINGS_CSV, ReportSink.FINDINGS_JSON));
+            List<String> reports = new ArrayList<>(List.of(ReportSink.FINDINGS_CSV, ReportSink.FINDINGS_JSON,
+                    HtmlReport.FILE));
             if (options.split()) {
                 reports.addAll(List.of(ReportSink.CLEAN, ReportSink.HELD));
             }
@@ -63,12 +65,36 @@ public final class BatchRunner {
                             facts.officialLabel(), facts.reference().loaded()),
                     result.rows(), sink.claimCounts(), findingCounts(totals), reports, timings,
                     Resources.peak(options.threads()));
+            try (Writer out = files.open(HtmlReport.FILE)) {
+                HtmlReport.write(out, manifest, sink.digest(), htmlContext(rules, facts, sink.digest()));
+            }
             try (Writer out = files.open(ReportFiles.MANIFEST)) {
                 ManifestWriter.write(manifest, out);
             }
             files.commit();
             return new RunOutcome(manifest, files.dir());
         }
+    }
+
+    /** Rule descriptions and locations, official taxonomy names and document titles for report.html. */
+    private static HtmlReport.Context htmlContext(CompiledRules rules, FactBase facts, org.claimscrubber.report.RunDigest digest) {
+        Map<String, HtmlReport.RuleInfo> ruleInfo = new java.util.TreeMap<>();
+        for (RuleMetadata rule : rules.catalogue()) {
+            ruleInfo.put(rule.id(), new HtmlReport.RuleInfo(rule.description(), rule.severity().name(), rule.location()));
+        }
+        Map<String, String> taxonomyNames = new LinkedHashMap<>();
+        for (String taxonomy : digest.byTaxonomy().keySet()) {
+            if (facts.taxonomyCodes().entry(taxonomy) != null) {
+                taxonomyNames.put(taxonomy, facts.taxonomyCodes().officialName(taxonomy));
+            }
+        }
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (SeedDocument document : facts.documents()) {
+            String title = document.factsOf(org.claimscrubber.domain.ProcedureDocument.class).stream()
+                    .map(org.claimscrubber.domain.ProcedureDocument::title).findFirst().orElse(document.file());
+            titles.put(document.file(), document.procedureCode() + ": " + title);
+        }
+        return new HtmlReport.Context(ruleInfo, taxonomyNames, titles);
     }
 
     private static RunManifest.FindingCounts findingCounts(Totals totals) {

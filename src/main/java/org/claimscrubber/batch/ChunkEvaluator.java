@@ -37,7 +37,8 @@ final class ChunkEvaluator {
             }
             List<Finding> own = from == next ? List.of() : List.copyOf(findings.subList(from, next));
             outcomes.add(new ClaimOutcome(parsed.claim().claimId(), order, own,
-                    parsed.scrubbedRows(), parsed.rejectedRows(), parsed.rows(), !result.unscrubbed().contains(order)));
+                    parsed.scrubbedRows(), parsed.rejectedRows(), parsed.rows(), !result.unscrubbed().contains(order),
+                    parsed.profile()));
         }
         return outcomes;
     }

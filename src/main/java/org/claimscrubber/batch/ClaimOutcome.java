@@ -14,7 +14,12 @@ import org.claimscrubber.domain.Severity;
  * @param fullyScrubbed false when a rule failed on the claim, so not every check ran
  */
 public record ClaimOutcome(String claimId, long order, List<Finding> findings, int scrubbedRows, int rejectedRows,
-                           List<ClaimRows.Row> rows, boolean fullyScrubbed) {
+                           List<ClaimRows.Row> rows, boolean fullyScrubbed, Profile profile) {
+
+    /** What the night's summary groups a claim by: its payer and rendering taxonomy (first line), its charges. */
+    public record Profile(String payer, String taxonomy, long chargeCents) {
+        public static final Profile NONE = new Profile("", "", 0);
+    }
 
     /** A row without a claim id is a row, not a claim. */
     public boolean isClaim() {

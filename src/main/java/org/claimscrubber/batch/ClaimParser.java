@@ -66,7 +66,7 @@ final class ClaimParser {
                     false, files.get(0), rows.rows().get(0).record().line()));
         }
         return new ParsedClaim(new Claim(rows.claimId(), rows.order(), lines, problems), lines.size(), rejected,
-                keepRows ? rows.rows() : List.of());
+                keepRows ? rows.rows() : List.of(), profile(rows, lines));
     }
 
     private ParsedClaim refused(ClaimRows rows) {
@@ -75,7 +75,7 @@ final class ClaimParser {
                 + rows.rows().size() + " rows, more than the " + MAX_CLAIM_ROWS + " a claim may have (is the claim id"
                 + " column constant?); none of its rows was scrubbed", true, first.source().name(), first.record().line());
         return new ParsedClaim(new Claim(rows.claimId(), rows.order(), List.of(), List.of(problem)), 0,
-                rows.rows().size(), keepRows ? rows.rows() : List.of());
+                rows.rows().size(), keepRows ? rows.rows() : List.of(), profile(rows, List.of()));
     }
 
     private static boolean fromSeveralInputs(ClaimRows rows) {
@@ -100,6 +100,20 @@ final class ClaimParser {
     }
 
     /** A claim ready to evaluate, with its row counts and (for --split) its rows as read. */
-    record ParsedClaim(Claim claim, int scrubbedRows, int rejectedRows, List<ClaimRows.Row> rows) {
+    record ParsedClaim(Claim claim, int scrubbedRows, int rejectedRows, List<ClaimRows.Row> rows,
+                       ClaimOutcome.Profile profile) {
+    }
+
+    /** The claim's payer and taxonomy (first line) and its charges (the charge column, when the export has one). */
+    private static ClaimOutcome.Profile profile(ClaimRows rows, List<ClaimLine> lines) {
+        long cents = 0;
+        for (ClaimRows.Row row : rows.rows()) {
+            if (!row.record().isMalformed()) {
+                cents += Money.cents(row.source().columns().get(row.record().cells(), Column.CHARGE));
+            }
+        }
+        ClaimLine first = lines.isEmpty() ? null : lines.get(0);
+        return new ClaimOutcome.Profile(first == null ? "" : first.payer(), first == null ? "" : first.renderingTaxonomy(),
+                cents);
     }
 }

@@ -31,6 +31,7 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
     private long withWarnings;
     private long notFullyScrubbed;
     private long heldClaims;
+    private org.claimscrubber.report.RunDigest digest = new org.claimscrubber.report.RunDigest();
     private boolean open;
 
     /** @param holdOn the least severity that holds a claim (--hold-on) */
@@ -55,6 +56,7 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
         withWarnings = 0;
         notFullyScrubbed = 0;
         heldClaims = 0;
+        digest = new org.claimscrubber.report.RunDigest();
     }
 
     @Override
@@ -76,6 +78,8 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
             }
         }
         boolean isHeld = outcome.held(holdOn) || !outcome.isClaim();
+        digest.add(outcome.findings(), isHeld, outcome.claimId(), outcome.profile().payer(), outcome.profile().taxonomy(),
+                outcome.profile().chargeCents(), String.join(";", outcome.heldBy(holdOn)));
         if (isHeld && outcome.isClaim()) {
             heldClaims++;
         }
@@ -101,6 +105,10 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
 
     Totals totals() {
         return totals;
+    }
+
+    org.claimscrubber.report.RunDigest digest() {
+        return digest;
     }
 
     RunManifest.ClaimCounts claimCounts() {

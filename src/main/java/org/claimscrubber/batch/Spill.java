@@ -59,6 +59,9 @@ final class Spill {
         for (ClaimRows.Row row : outcome.rows()) {
             writeRecord(out, row.source().index(), row.record());
         }
+        writeString(out, outcome.profile().payer());
+        writeString(out, outcome.profile().taxonomy());
+        out.writeLong(outcome.profile().chargeCents());
     }
 
     /** The next outcome, or null at the end of the file; {@code sources} resolves rows' inputs. */
@@ -84,7 +87,8 @@ final class Spill {
             SourcedRecord row = readRecord(in);
             rows.add(new ClaimRows.Row(sources.get(row.source()), row.record()));
         }
-        return new ClaimOutcome(claimId, order, findings, scrubbed, rejected, rows, fullyScrubbed);
+        ClaimOutcome.Profile profile = new ClaimOutcome.Profile(readString(in), readString(in), in.readLong());
+        return new ClaimOutcome(claimId, order, findings, scrubbed, rejected, rows, fullyScrubbed, profile);
     }
 
     private static void writeRecord(DataOutputStream out, int source, CsvRecord record) throws IOException {
