@@ -108,6 +108,9 @@ public final class RuleCompiler {
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
             problems.addAll(diagnosticsOf(result, declarations, sources));
         }
+        for (RuleSet.RuleFile file : rules.files()) {
+            problems.addAll(LiteralTypeCheck.check(file));
+        }
         List<RuleMetadata> catalogue = new MetadataReader(problems).read(declarations);
         if (problems.isEmpty() && !declaresFindings(builder)) {
             problems.add(new RuleDiagnostic(rules.files().get(0).name(), 1, 1, null, "no rule file declares "

@@ -95,9 +95,12 @@ public final class SuiteRunner {
         List<CaseResult> cases = new ArrayList<>();
         Set<String> fired = new HashSet<>();
         for (Map.Entry<String, List<Finding>> claim : actual.entrySet()) {
-            claim.getValue().forEach(finding -> fired.add(finding.ruleId()));
             List<ExpectedFinding> wanted = expected.stream().filter(e -> e.claimId().equals(claim.getKey())).toList();
-            cases.add(compare(claim.getKey(), notes.getOrDefault(claim.getKey(), ""), wanted, claim.getValue()));
+            CaseResult result = compare(claim.getKey(), notes.getOrDefault(claim.getKey(), ""), wanted, claim.getValue());
+            cases.add(result);
+            // A rule counts as covered only where a case expects its finding, not where it fires unasked.
+            claim.getValue().stream().filter(finding -> !result.unexpected().contains(finding))
+                    .forEach(finding -> fired.add(finding.ruleId()));
         }
         for (ExpectedFinding orphan : expected) {
             if (!actual.containsKey(orphan.claimId())) {

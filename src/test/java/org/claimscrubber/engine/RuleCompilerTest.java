@@ -181,4 +181,28 @@ class RuleCompilerTest {
             assertThat(rule.file()).isEqualTo(dir + "/payers/medicare/one.drl");
         });
     }
+
+    @Test
+    void aFieldComparedWithALiteralOfAnotherTypeIsReportedAtItsLine() throws Exception {
+        RulesException e = compileError("""
+                rule "Number against text"
+                    @id("TYP-001") @severity("INFO") @category("CODE") @description("d")
+                when
+                    $line : ClaimLine(procedureCode == 753)
+                then
+                end
+
+                rule "Text against a number"
+                    @id("TYP-002") @severity("INFO") @category("CODE") @description("d")
+                when
+                    $line : ClaimLine(units == "two")
+                then
+                end
+                """);
+        assertThat(e.diagnostics()).extracting(Object::toString).containsExactly(
+                dir + "/test.drl:7:23: 'procedureCode == 753' compares the text field procedureCode with a number, which"
+                        + " never matches: quote it (procedureCode == \"753\")",
+                dir + "/test.drl:14:23: 'units == \"two\"' compares the number field units with text, which fails when"
+                        + " the rule runs: write a number");
+    }
 }
