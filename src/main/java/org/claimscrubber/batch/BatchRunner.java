@@ -33,7 +33,8 @@ public final class BatchRunner {
         Instant started = Instant.now();
         Resources.watch();
         long t0 = System.nanoTime();
-        List<InputSource> sources = InputSource.resolve(options.inputs());
+        List<InputSource> sources = InputSource.resolve(options.inputs()).stream()
+                .map(source -> source.readWith(options.reading())).toList();
         FactBase facts = FactLoader.load(options.seeds(), options.reference());
         long t1 = System.nanoTime();
         CompiledRules rules = new RuleCompiler(options.ruleCache()).compile(RuleSet.load(options.rules()),

@@ -17,7 +17,16 @@ import org.claimscrubber.input.InputFileException;
  * @param path the file, or null for standard input
  * @param size its size in bytes as stored, or -1 when unknown (standard input)
  */
-public record InputSource(String name, Path path, long size) {
+public record InputSource(String name, Path path, long size, org.claimscrubber.input.ReadOptions reading) {
+
+    public InputSource(String name, Path path, long size) {
+        this(name, path, size, org.claimscrubber.input.ReadOptions.DETECT);
+    }
+
+    /** The same source, read with the given separator and column names. */
+    public InputSource readWith(org.claimscrubber.input.ReadOptions options) {
+        return new InputSource(name, path, size, options);
+    }
 
     public static final String STDIN = "-";
     /** How reports name standard input ("-" would be shown as '- in a spreadsheet-safe CSV). */

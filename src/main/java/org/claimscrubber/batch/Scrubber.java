@@ -101,7 +101,7 @@ public final class Scrubber {
             try (java.io.InputStream in = source.open(InputStream.nullInputStream())) {
                 Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            seekable.add(new InputSource(source.name(), copy, Files.size(copy)));
+            seekable.add(new InputSource(source.name(), copy, Files.size(copy), source.reading()));
         }
         return seekable;
     }
@@ -163,7 +163,7 @@ public final class Scrubber {
      * follows the size, and an unknown size gave 2 partitions for any input (memory no longer bounded).
      */
     static InputSource spooled(InputSource stdin, Path spool) throws IOException {
-        return new InputSource(stdin.name(), spool, Files.size(spool));
+        return new InputSource(stdin.name(), spool, Files.size(spool), stdin.reading());
     }
 
     private static void streaming(List<InputSource> sources, InputStream standardInput, ExecutorService pool,

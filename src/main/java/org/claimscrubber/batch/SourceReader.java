@@ -27,7 +27,7 @@ final class SourceReader implements Closeable {
         this.stored = new CountingInput(new BufferedInputStream(raw, 1 << 16), progress);
         try {
             this.decoded = source.gzip() ? new GZIPInputStream(stored, 1 << 16) : stored;
-            this.csv = ClaimCsvReader.open(source.name(), decoded);
+            this.csv = ClaimCsvReader.open(source.name(), decoded, source.reading());
         } catch (IOException e) {
             closeQuietly(raw);
             throw new InputFileException(source.name() + ": cannot be read"

@@ -55,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
             description = "A report folder to compare this run with (e.g. last night's): writes changes.csv")
     Path baseline;
 
+    @Option(names = "--delimiter", paramLabel = "SEP",
+            description = "The field separator: comma, semicolon, tab, pipe or one character (default: detected from the header)")
+    String delimiter;
+
     @Option(names = "--wait", description = "If another run is writing the same --out folder, wait for it instead of refusing")
     boolean waitForFolder;
 
@@ -80,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         try (Progress meter = showProgress ? new Progress(spec.commandLine().getErr(), inputBytes()) : null) {
             RunOptions options = new RunOptions(inputs, out, shared.rulesDirectory(), shared.seedsDirectory(),
                     shared.reference, shared.switches(), shared.ruleCache(), failOnSeverity(), asOf == null ? LocalDate.now() : asOf, workers, split, holdOnSeverity(), waitForFolder, meter,
-                    System.in);
+                    System.in, reading());
             RunOutcome outcome = new BatchRunner().run(options);
             if (meter != null) {
                 meter.close();
@@ -118,6 +122,19 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return total;
+    }
+
+    /** --delimiter, and the column names of the config file (column.procedure_code = Proc Cd). */
+    private org.claimscrubber.input.ReadOptions reading() throws Exception {
+        char separator = '\0';
+        if (delimiter != null) {
+            try {
+                separator = org.claimscrubber.input.ReadOptions.separatorNamed(delimiter);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--delimiter: " + e.getMessage());
+            }
+        }
+        return new org.claimscrubber.input.ReadOptions(separator, shared.switches().columnNames());
     }
 
     private Severity failOnSeverity() {

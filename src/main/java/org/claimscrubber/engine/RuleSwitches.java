@@ -24,6 +24,8 @@ import org.claimscrubber.domain.Severity;
  * payer.Medicare = Medicare Part B, MEDICARE RAILROAD
  * # the least severity that holds a claim (run --hold-on overrides): error (default) or warning
  * hold.on = warning
+ * # more names for a column, as an export writes it
+ * column.procedure_code = Proc Cd, Svc Code
  * </pre>
  *
  * @param source        the file, as messages name it (null when there is no config file)
@@ -31,9 +33,10 @@ import org.claimscrubber.domain.Severity;
  * @param lines         where each switch was written, for messages: "rule:MOD-002" or "category:CODE" to line
  */
 public record RuleSwitches(String source, Set<String> disabledRules, Set<Category> disabledCategories,
-                           Map<String, Set<String>> payerAliases, Map<String, Integer> lines, Severity holdOn) {
+                           Map<String, Set<String>> payerAliases, Map<String, Integer> lines, Severity holdOn,
+                           Map<org.claimscrubber.input.Column, List<String>> columnNames) {
 
-    public static final RuleSwitches NONE = new RuleSwitches(null, Set.of(), Set.of(), Map.of(), Map.of(), null);
+    public static final RuleSwitches NONE = new RuleSwitches(null, Set.of(), Set.of(), Map.of(), Map.of(), null, Map.of());
 
     public static RuleSwitches load(Path file) throws RulesException {
         List<String> text;
@@ -47,6 +50,7 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
         Map<String, Set<String>> aliases = new LinkedHashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
         Severity holdOn = null;
+        Map<org.claimscrubber.input.Column, List<String>> columnNames = new LinkedHashMap<>();
         for (int i = 0; i < text.size(); i++) {
             String line = text.get(i).strip();
             String where = file + ":" + (i + 1) + ": ";
@@ -80,6 +84,15 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
                 Set<String> names = aliases.computeIfAbsent(key.substring(6).toLowerCase(Locale.ROOT),
                         k -> new LinkedHashSet<>());
                 values.forEach(value -> names.add(value.toLowerCase(Locale.ROOT)));
+            } else if (key.startsWith("column.")) {
+                org.claimscrubber.input.Column column;
+                try {
+                    column = org.claimscrubber.input.Column.valueOf(key.substring(7).strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new RulesException(where + "'" + key.substring(7) + "' is not a column; columns are "
+                            + Arrays.toString(org.claimscrubber.input.Column.values()).toLowerCase(Locale.ROOT));
+                }
+                columnNames.computeIfAbsent(column, k -> new java.util.ArrayList<>()).addAll(values);
             } else if (key.equals("hold.on")) {
                 String value = values.isEmpty() ? "" : values.get(0).toLowerCase(Locale.ROOT);
                 if (!value.equals("error") && !value.equals("warning")) {
@@ -88,10 +101,10 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
                 holdOn = value.equals("error") ? Severity.ERROR : Severity.WARNING;
             } else {
                 throw new RulesException(where + "unknown key '" + key
-                        + "' (known: disable.rules, disable.categories, payer.<name>, hold.on)");
+                        + "' (known: disable.rules, disable.categories, payer.<name>, hold.on, column.<name>)");
             }
         }
-        return new RuleSwitches(file.toString(), rules, categories, aliases, lines, holdOn);
+        return new RuleSwitches(file.toString(), rules, categories, aliases, lines, holdOn, columnNames);
     }
 
     /** Why a rule is off, or null when it is on. */

@@ -41,13 +41,13 @@ public final class ClaimCsvReader implements Closeable {
     /** Set when the stream broke: what follows a read error is never read (a cut .gz would replay rows). */
     private boolean broken;
 
-    private ClaimCsvReader(String name, LineSource lines) throws InputFileException {
+    private ClaimCsvReader(String name, LineSource lines, ReadOptions options) throws InputFileException {
         this.name = name;
         this.lines = lines;
-        this.separator = detectSeparator();
+        this.separator = options.separator() != '\0' ? options.separator() : detectSeparator();
         this.parser = newParser();
         this.header = readHeader();
-        this.columns = ColumnMap.of(name, header);
+        this.columns = ColumnMap.of(name, header, options.columnNames());
     }
 
     /**
@@ -57,11 +57,16 @@ public final class ClaimCsvReader implements Closeable {
      * @throws InputFileException when the file is empty, its header cannot be read or names no required column
      */
     public static ClaimCsvReader open(String name, InputStream in) throws InputFileException {
+        return open(name, in, ReadOptions.DETECT);
+    }
+
+    /** The same, with a separator or column names the user gave. */
+    public static ClaimCsvReader open(String name, InputStream in, ReadOptions options) throws InputFileException {
         LineSource lines = new LineSource(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)));
         try {
-            return new ClaimCsvReader(name, lines);
+            return new ClaimCsvReader(name, lines, options);
         } catch (InputFileException e) {
             closeQuietly(lines);
             throw e;

@@ -77,6 +77,21 @@ public final class ColumnMap {
      * @throws InputFileException when a column appears twice or a required column is missing
      */
     public static ColumnMap of(String file, String[] header) throws InputFileException {
+        return of(file, header, Map.of());
+    }
+
+    /** @param extraNames more names for columns, from the config ({@code column.procedure_code = Proc Cd}) */
+    public static ColumnMap of(String file, String[] header, Map<Column, List<String>> extraNames)
+            throws InputFileException {
+        Map<String, Column> known = BY_KEY;
+        if (!extraNames.isEmpty()) {
+            known = new HashMap<>(BY_KEY);
+            for (Map.Entry<Column, List<String>> names : extraNames.entrySet()) {
+                for (String name : names.getValue()) {
+                    known.put(Column.matchKey(name), names.getKey());
+                }
+            }
+        }
         int width = header.length;
         while (width > 1 && header[width - 1].isBlank()) {
             width--;
@@ -84,7 +99,7 @@ public final class ColumnMap {
         EnumMap<Column, Integer> index = new EnumMap<>(Column.class);
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            Column column = BY_KEY.get(Column.matchKey(header[i]));
+            Column column = known.get(Column.matchKey(header[i]));
             if (column == null) {
                 ignored.add(header[i].isBlank() ? "(column " + (i + 1) + ", no name)" : header[i].strip());
                 continue;
@@ -139,7 +154,58 @@ public final class ColumnMap {
             missing.add("no diagnosis column (diagnosis_codes or diagnosis_1 ... diagnosis_12, e.g. 'Dx 1'): the"
                     + " diagnosis, laterality and patient-sex checks did not run");
         }
+        for (String name : ignored) {
+            Column likely = likelyMeant(name);
+            if (likely != null && !index.containsKey(likely)) {
+                missing.add("column '" + name + "' is not read: did you mean " + likely.header() + "?");
+            }
+        }
         return missing;
+    }
+
+    /** A known column whose name is within two edits of {@code name} (a misspelling), or null. */
+    static Column likelyMeant(String name) {
+        String key = Column.matchKey(name);
+        if (key.length() < 4) {
+            return null;
+        }
+        Column best = null;
+        int bestDistance = 3;
+        // the documented names first, so that on a tie "diagnosis_codez" means diagnosis_codes, not an alias
+        Map<String, Column> candidates = new java.util.LinkedHashMap<>();
+        for (Column column : Column.values()) {
+            candidates.put(Column.matchKey(column.header()), column);
+        }
+        new java.util.TreeMap<>(BY_KEY).forEach(candidates::putIfAbsent);
+        for (Map.Entry<String, Column> known : candidates.entrySet()) {
+            if (Math.abs(known.getKey().length() - key.length()) <= 2) {
+                int distance = editDistance(key, known.getKey());
+                if (distance < bestDistance) {
+                    best = known.getValue();
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** True when the column is the header's first (no shifted field can move its cell). */

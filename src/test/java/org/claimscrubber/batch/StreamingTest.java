@@ -49,7 +49,8 @@ class StreamingTest {
             throws Exception {
         return new BatchRunner().run(new RunOptions(inputs, dir.resolve(name), BundledFiles.Located.given(Shipped.RULES),
                 BundledFiles.Located.given(Shipped.SEEDS), null, RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY,
-                threads, split, Severity.ERROR, false, null, new ByteArrayInputStream(stdin)));
+                threads, split, Severity.ERROR, false, null, new ByteArrayInputStream(stdin),
+                org.claimscrubber.input.ReadOptions.DETECT));
     }
 
     private static RunOutcome run(String name, int threads, List<String> inputs) throws Exception {
@@ -171,7 +172,8 @@ class StreamingTest {
         try (Progress progress = new Progress(new PrintWriter(err), Files.size(export))) {
             new BatchRunner().run(new RunOptions(List.of(export.toString()), dir.resolve("progress"),
                     BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
-                    null, RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY, 1, false, Severity.ERROR, false, progress, System.in));
+                    null, RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY, 1, false, Severity.ERROR, false, progress, System.in,
+                    org.claimscrubber.input.ReadOptions.DETECT));
         }
         assertThat(err.toString()).contains(" rows ", "rows/s", "elapsed").endsWith(System.lineSeparator());
     }

@@ -61,4 +61,21 @@ class ColumnMapTest {
                 .isInstanceOf(InputFileException.class).hasMessageContaining("not a header row")
                 .hasMessageNotContaining("Smith").hasMessageNotContaining("1957");
     }
+
+    @Test
+    void aMisspelledColumnIsNamedWithItsLikelyMatch() throws Exception {
+        ColumnMap map = ColumnMap.of("f.csv", new String[] {"claim_id", "line_number", "date_of_service",
+                "procedure_code", "diagnosis_codez", "rendering_taxonmy", "Case Note"});
+        assertThat(map.missingForRules()).contains("column 'diagnosis_codez' is not read: did you mean diagnosis_codes?",
+                "column 'rendering_taxonmy' is not read: did you mean rendering_taxonomy?")
+                .noneMatch(note -> note.contains("Case Note"));
+    }
+
+    @Test
+    void theConfigCanNameMoreColumns() throws Exception {
+        ColumnMap map = ColumnMap.of("f.csv", new String[] {"Clm", "Ln", "Svc Dt", "Proc Cd"}, java.util.Map.of(
+                Column.CLAIM_ID, java.util.List.of("Clm"), Column.LINE_NUMBER, java.util.List.of("Ln"),
+                Column.DATE_OF_SERVICE, java.util.List.of("Svc Dt"), Column.PROCEDURE_CODE, java.util.List.of("Proc Cd")));
+        assertThat(map.get(new String[] {"C1", "1", "2026-11-02", "99213"}, Column.PROCEDURE_CODE)).isEqualTo("99213");
+    }
 }
