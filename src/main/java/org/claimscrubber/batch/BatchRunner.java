@@ -53,7 +53,7 @@ public final class BatchRunner {
             Totals totals = sink.totals();
             int exitCode = options.failOn() != null && totals.any(options.failOn()) ? 1 : 0;
             List<String> reports = new ArrayList<>(List.of(ReportSink.FINDINGS_CSV, ReportSink.FINDINGS_JSON,
-                    HtmlReport.FILE));
+                    ReportSink.CLAIMS, HtmlReport.FILE));
             if (options.split()) {
                 reports.addAll(List.of(ReportSink.CLEAN, ReportSink.HELD));
             }

@@ -17,11 +17,14 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
     static final String FINDINGS_JSON = "findings.json";
     static final String CLEAN = "clean-claims.csv";
     static final String HELD = "held-claims.csv";
+    /** One row per claim with a finding or held: what compare needs to say which claims changed, and their dollars. */
+    static final String CLAIMS = "claim-summary.csv";
 
     private final ReportFiles files;
     private final boolean split;
     private final Severity holdOn;
     private FindingsCsvWriter csv;
+    private com.opencsv.ICSVWriter claimSummary;
     private FindingsJsonWriter json;
     private SplitWriter clean;
     private SplitWriter held;
@@ -44,6 +47,8 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
 
     private void open() throws IOException {
         csv = new FindingsCsvWriter(files.open(FINDINGS_CSV));
+        claimSummary = new com.opencsv.CSVWriterBuilder(files.open(CLAIMS)).build();
+        claimSummary.writeNext(new String[] {"claim_id", "worst_severity", "held", "charge"}, false);
         json = new FindingsJsonWriter(files.open(FINDINGS_JSON));
         if (split) {
             clean = new SplitWriter(files.open(CLEAN), false);
@@ -78,6 +83,11 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
             }
         }
         boolean isHeld = outcome.held(holdOn) || !outcome.isClaim();
+        if (outcome.isClaim() && (isHeld || !outcome.findings().isEmpty())) {
+            claimSummary.writeNext(org.claimscrubber.report.SpreadsheetSafe.row(outcome.claimId(),
+                    outcome.worst() == null ? "" : outcome.worst().name(), isHeld ? "yes" : "no",
+                    java.math.BigDecimal.valueOf(outcome.profile().chargeCents(), 2).toPlainString()), false);
+        }
         digest.add(outcome.findings(), isHeld, outcome.claimId(), outcome.profile().payer(), outcome.profile().taxonomy(),
                 outcome.profile().chargeCents(), String.join(";", outcome.heldBy(holdOn)));
         if (isHeld && outcome.isClaim()) {
@@ -124,6 +134,7 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
         open = false;
         csv.close();
         json.close();
+        claimSummary.close();
         if (split) {
             clean.close();
             held.close();

@@ -24,17 +24,22 @@ public final class Changes {
 
     public static final String FILE = "changes.csv";
     private static final String[] HEADER = {"change", "rule_id", "claim_id", "line_number", "procedure_code",
-            "severity_before", "severity_after", "message_before", "message_after"};
+            "severity_before", "severity_after", "message_before", "message_after", "charge"};
 
     /** One difference. {@code kind}: added, removed, changed, newly_held, newly_released. */
     public record Change(String kind, String ruleId, String claimId, String lineNumber, String procedureCode,
-                         String severityBefore, String severityAfter, String messageBefore, String messageAfter) {
+                         String severityBefore, String severityAfter, String messageBefore, String messageAfter,
+                         String charge) {
     }
 
     private final List<Change> changes;
+    private final long newlyHeldCents;
+    private final long newlyReleasedCents;
 
-    private Changes(List<Change> changes) {
+    private Changes(List<Change> changes, long newlyHeldCents, long newlyReleasedCents) {
         this.changes = List.copyOf(changes);
+        this.newlyHeldCents = newlyHeldCents;
+        this.newlyReleasedCents = newlyReleasedCents;
     }
 
     public List<Change> changes() {
@@ -52,7 +57,7 @@ public final class Changes {
             if (then == null) {
                 list.add(change("added", null, now));
             } else if (!then[2].equals(now[2]) || !then[6].equals(now[6])) {
-                list.add(new Change("changed", now[4], now[0], now[1], now[5], then[2], now[2], then[6], now[6]));
+                list.add(new Change("changed", now[4], now[0], now[1], now[5], then[2], now[2], then[6], now[6], ""));
             }
         }
         for (var entry : before.entrySet()) {
@@ -62,17 +67,25 @@ public final class Changes {
         }
         Set<String> heldBefore = held(before.values(), holdPolicy(baseline));
         Set<String> heldAfter = held(after.values(), holdPolicy(current));
+        Map<String, String> charges = new LinkedHashMap<>(charges(baseline));
+        charges.putAll(charges(current));
+        long heldCents = 0;
+        long releasedCents = 0;
         for (String claim : heldAfter) {
             if (!heldBefore.contains(claim)) {
-                list.add(new Change("newly_held", "", claim, "", "", "", "", "", ""));
+                String charge = charges.getOrDefault(claim, "");
+                heldCents += cents(charge);
+                list.add(new Change("newly_held", "", claim, "", "", "", "", "", "", charge));
             }
         }
         for (String claim : heldBefore) {
             if (!heldAfter.contains(claim)) {
-                list.add(new Change("newly_released", "", claim, "", "", "", "", "", ""));
+                String charge = charges.getOrDefault(claim, "");
+                releasedCents += cents(charge);
+                list.add(new Change("newly_released", "", claim, "", "", "", "", "", "", charge));
             }
         }
-        return new Changes(list);
+        return new Changes(list, heldCents, releasedCents);
     }
 
     /** Counts by change and rule, e.g. {"added": {"MOD-001": 12}}. */
@@ -89,7 +102,7 @@ public final class Changes {
             csv.writeNext(HEADER, false);
             for (Change c : changes) {
                 csv.writeNext(SpreadsheetSafe.row(c.kind(), c.ruleId(), c.claimId(), c.lineNumber(), c.procedureCode(),
-                        c.severityBefore(), c.severityAfter(), c.messageBefore(), c.messageAfter()), false);
+                        c.severityBefore(), c.severityAfter(), c.messageBefore(), c.messageAfter(), c.charge()), false);
             }
         }
     }
@@ -105,6 +118,9 @@ public final class Changes {
                 rules.forEach((rule, count) -> text.append(rule).append(' ').append(count).append(", "));
                 text.setLength(text.length() - 2);
                 text.append(')');
+            } else {
+                text.append(" claims, ").append(HtmlReport.dollars(kind.equals("newly_held") ? newlyHeldCents
+                        : newlyReleasedCents));
             }
             text.append(System.lineSeparator());
         });
@@ -114,7 +130,7 @@ public final class Changes {
     private static Change change(String kind, String[] then, String[] now) {
         String[] row = now != null ? now : then;
         return new Change(kind, row[4], row[0], row[1], row[5], then == null ? "" : then[2], now == null ? "" : now[2],
-                then == null ? "" : then[6], now == null ? "" : now[6]);
+                then == null ? "" : then[6], now == null ? "" : now[6], "");
     }
 
     /** Findings keyed by claim, line, rule, procedure (and the message, for the rare rule firing twice on a line). */
@@ -140,6 +156,35 @@ public final class Changes {
             throw new IOException(findings + " cannot be read as CSV");
         }
         return rows;
+    }
+
+    /** claim-summary.csv's charges by claim (empty when the folder predates it). */
+    private static Map<String, String> charges(Path folder) throws IOException {
+        Map<String, String> charges = new LinkedHashMap<>();
+        Path file = folder.resolve("claim-summary.csv");
+        if (!Files.isRegularFile(file)) {
+            return charges;
+        }
+        try (CSVReader csv = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            csv.readNext();
+            String[] row;
+            while ((row = csv.readNext()) != null) {
+                if (row.length >= 4) {
+                    charges.put(row[0], row[3]);
+                }
+            }
+        } catch (CsvException e) {
+            throw new IOException(file + " cannot be read as CSV");
+        }
+        return charges;
+    }
+
+    private static long cents(String charge) {
+        try {
+            return charge.isBlank() ? 0 : new java.math.BigDecimal(charge).movePointRight(2).longValue();
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static Set<String> held(Iterable<String[]> findings, String holdOn) {
