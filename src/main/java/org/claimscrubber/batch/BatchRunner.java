@@ -57,6 +57,9 @@ public final class BatchRunner {
             if (options.split()) {
                 reports.addAll(List.of(ReportSink.CLEAN, ReportSink.HELD));
             }
+            if (options.baseline() != null) {
+                reports.add(org.claimscrubber.report.Changes.FILE);
+            }
             reports.add(ReportFiles.MANIFEST);
             timings.put("total_wall", (System.nanoTime() - t0) / 1_000_000);
             RunManifest manifest = new RunManifest(ToolVersion.NAME, ToolVersion.version(), started.toString(),
@@ -66,14 +69,22 @@ public final class BatchRunner {
                             facts.officialLabel(), facts.reference().loaded()),
                     result.rows(), sink.claimCounts(), findingCounts(totals), reports, timings,
                     Resources.peak(options.threads()));
+            org.claimscrubber.report.Changes changes = null;
+            if (options.baseline() != null) {
+                changes = org.claimscrubber.report.Changes.between(options.baseline(), files.written(ReportSink.FINDINGS_CSV),
+                        files.written(ReportSink.CLAIMS), options.holdOn().name());
+                try (Writer out = files.open(org.claimscrubber.report.Changes.FILE)) {
+                    changes.write(out);
+                }
+            }
             try (Writer out = files.open(HtmlReport.FILE)) {
-                HtmlReport.write(out, manifest, sink.digest(), htmlContext(rules, facts, sink.digest()));
+                HtmlReport.write(out, manifest, sink.digest(), htmlContext(rules, facts, sink.digest()), changes);
             }
             try (Writer out = files.open(ReportFiles.MANIFEST)) {
                 ManifestWriter.write(manifest, out);
             }
             files.commit();
-            return new RunOutcome(manifest, files.dir());
+            return new RunOutcome(manifest, files.dir(), changes);
         }
     }
 

@@ -103,6 +103,11 @@ final class ReportFiles implements Closeable {
         WorkFiles.keep(partial(name));
     }
 
+    /** Where a report being written lies until {@link #commit()} (to read a closed one back, e.g. to compare). */
+    Path written(String name) {
+        return partial(name);
+    }
+
     private Path partial(String name) {
         return dir.resolve("." + name + ".partial");
     }

@@ -23,13 +23,14 @@ import org.claimscrubber.files.BundledFiles;
  * @param holdOn        the least severity that holds a claim (ERROR unless --hold-on warning)
  * @param waitForFolder wait for another run writing the same --out folder to finish (--wait), or refuse
  * @param reading       the separator (--delimiter, or detected) and column names (the config's column.*)
+ * @param baseline      a report folder to compare the run with (--baseline), or null
  * @param progress      progress on standard error, or null
  * @param standardInput what "-" reads
  */
 public record RunOptions(List<String> inputs, Path outDir, BundledFiles.Located rules, BundledFiles.Located seeds,
                          Path reference, RuleSwitches switches, RuleCache ruleCache, Severity failOn, LocalDate today, int threads,
                          boolean split, Severity holdOn, boolean waitForFolder, Progress progress,
-                         InputStream standardInput, org.claimscrubber.input.ReadOptions reading) {
+                         InputStream standardInput, org.claimscrubber.input.ReadOptions reading, Path baseline) {
 
     public RunOptions {
         inputs = List.copyOf(inputs);
@@ -40,6 +41,6 @@ public record RunOptions(List<String> inputs, Path outDir, BundledFiles.Located 
                                 BundledFiles.Located seeds, RuleSwitches switches, Severity failOn, LocalDate today) {
         return new RunOptions(inputs, outDir, rules, seeds, null, switches, RuleCache.off(), failOn, today,
                 Scrubber.defaultThreads(), false, Severity.ERROR, false, null, System.in,
-                org.claimscrubber.input.ReadOptions.DETECT);
+                org.claimscrubber.input.ReadOptions.DETECT, null);
     }
 }

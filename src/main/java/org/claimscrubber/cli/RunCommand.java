@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         try (Progress meter = showProgress ? new Progress(spec.commandLine().getErr(), inputBytes()) : null) {
             RunOptions options = new RunOptions(inputs, out, shared.rulesDirectory(), shared.seedsDirectory(),
                     shared.reference, shared.switches(), shared.ruleCache(), failOnSeverity(), asOf == null ? LocalDate.now() : asOf, workers, split, holdOnSeverity(), waitForFolder, meter,
-                    System.in, reading());
+                    System.in, reading(), baseline);
             RunOutcome outcome = new BatchRunner().run(options);
             if (meter != null) {
                 meter.close();
@@ -92,16 +92,9 @@ final class RunCommand implements Callable<Integer> {
             if (!quiet) {
                 spec.commandLine().getOut().print(Summary.of(outcome.manifest(), outcome.reportDir()));
             }
-            if (baseline != null) {
-                org.claimscrubber.report.Changes changes = org.claimscrubber.report.Changes.between(baseline, outcome.reportDir());
-                try (var writer = Files.newBufferedWriter(outcome.reportDir().resolve(org.claimscrubber.report.Changes.FILE),
-                        java.nio.charset.StandardCharsets.UTF_8)) {
-                    changes.write(writer);
-                }
-                if (!quiet) {
-                    spec.commandLine().getOut().print("compared with " + baseline + ":" + System.lineSeparator()
-                            + changes.summary());
-                }
+            if (outcome.changes() != null && !quiet) {
+                spec.commandLine().getOut().print("compared with " + baseline + ":" + System.lineSeparator()
+                        + outcome.changes().summary());
             }
             return outcome.manifest().exitCode();
         }

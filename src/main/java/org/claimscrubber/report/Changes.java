@@ -48,8 +48,18 @@ public final class Changes {
 
     /** Compares the findings.csv of two report folders. */
     public static Changes between(Path baseline, Path current) throws IOException {
+        return between(baseline, current.resolve("findings.csv"), current.resolve("claim-summary.csv"),
+                holdPolicy(current));
+    }
+
+    /**
+     * The same for a run that is still writing its folder: its findings and claim summary files and its hold
+     * policy are given directly.
+     */
+    public static Changes between(Path baseline, Path currentFindings, Path currentClaims, String currentHoldOn)
+            throws IOException {
         Map<String, String[]> before = read(baseline.resolve("findings.csv"));
-        Map<String, String[]> after = read(current.resolve("findings.csv"));
+        Map<String, String[]> after = read(currentFindings);
         List<Change> list = new ArrayList<>();
         for (var entry : after.entrySet()) {
             String[] now = entry.getValue();
@@ -66,9 +76,9 @@ public final class Changes {
             }
         }
         Set<String> heldBefore = held(before.values(), holdPolicy(baseline));
-        Set<String> heldAfter = held(after.values(), holdPolicy(current));
-        Map<String, String> charges = new LinkedHashMap<>(charges(baseline));
-        charges.putAll(charges(current));
+        Set<String> heldAfter = held(after.values(), currentHoldOn);
+        Map<String, String> charges = new LinkedHashMap<>(charges(baseline.resolve("claim-summary.csv")));
+        charges.putAll(charges(currentClaims));
         long heldCents = 0;
         long releasedCents = 0;
         for (String claim : heldAfter) {
@@ -107,6 +117,14 @@ public final class Changes {
         }
     }
 
+    public long newlyHeldCents() {
+        return newlyHeldCents;
+    }
+
+    public long newlyReleasedCents() {
+        return newlyReleasedCents;
+    }
+
     /** A few lines for the console: counts only. */
     public String summary() {
         StringBuilder text = new StringBuilder();
@@ -136,7 +154,8 @@ public final class Changes {
     /** Findings keyed by claim, line, rule, procedure (and the message, for the rare rule firing twice on a line). */
     private static Map<String, String[]> read(Path findings) throws IOException {
         if (!Files.isRegularFile(findings)) {
-            throw new IOException(findings.getParent() + " holds no findings.csv: is it a report folder?");
+            throw new java.nio.file.NoSuchFileException(findings.toString(), null,
+                    "no findings.csv here: is it a report folder?");
         }
         Map<String, String[]> rows = new LinkedHashMap<>();
         try (CSVReader csv = new CSVReader(Files.newBufferedReader(findings, StandardCharsets.UTF_8))) {
@@ -159,9 +178,8 @@ public final class Changes {
     }
 
     /** claim-summary.csv's charges by claim (empty when the folder predates it). */
-    private static Map<String, String> charges(Path folder) throws IOException {
+    private static Map<String, String> charges(Path file) throws IOException {
         Map<String, String> charges = new LinkedHashMap<>();
-        Path file = folder.resolve("claim-summary.csv");
         if (!Files.isRegularFile(file)) {
             return charges;
         }

@@ -34,6 +34,7 @@ public final class HtmlReport {
     private final RunDigest digest;
     private final Context context;
     private final StringBuilder html = new StringBuilder(64 * 1024);
+    private Changes changes;
 
     private HtmlReport(RunManifest run, RunDigest digest, Context context) {
         this.run = run;
@@ -41,8 +42,11 @@ public final class HtmlReport {
         this.context = context;
     }
 
-    public static void write(Writer out, RunManifest run, RunDigest digest, Context context) throws IOException {
+    /** @param changes what changed against a baseline run (--baseline), or null */
+    public static void write(Writer out, RunManifest run, RunDigest digest, Context context, Changes changes)
+            throws IOException {
         HtmlReport report = new HtmlReport(run, digest, context);
+        report.changes = changes;
         report.page();
         out.write(report.html.toString());
     }
@@ -79,6 +83,7 @@ public final class HtmlReport {
                         .append("</p>");
             }
         }
+        changes();
         workFirst();
         html.append("<h2>Findings by rule</h2>");
         bars(digest.byRule(), this::ruleLabel, "by-rule", 1100);
@@ -97,6 +102,26 @@ public final class HtmlReport {
         table();
         about();
         html.append("<script>").append(SCRIPT).append("</script></body></html>\n");
+    }
+
+    /** With --baseline: what the rule change did, by kind and rule, and the dollars newly held and released. */
+    private void changes() {
+        if (changes == null) {
+            return;
+        }
+        html.append("<h2>Changes against the baseline</h2>");
+        var counts = changes.byKindAndRule();
+        if (counts.isEmpty()) {
+            html.append("<p id=\"changes\">No change in the findings.</p>");
+            return;
+        }
+        html.append("<table id=\"changes\"><thead><tr><th>Change</th><th>Rule</th><th>Count</th></tr></thead><tbody>");
+        counts.forEach((kind, rules) -> rules.forEach((rule, count) -> html.append("<tr><td>")
+                .append(esc(kind.replace('_', ' '))).append("</td><td>").append(esc(rule)).append("</td><td>").append(count)
+                .append(kind.equals("newly_held") ? " (" + dollars(changes.newlyHeldCents()) + ")"
+                        : kind.equals("newly_released") ? " (" + dollars(changes.newlyReleasedCents()) + ")" : "")
+                .append("</td></tr>")));
+        html.append("</tbody></table><p class=\"muted\">Each change is in changes.csv.</p>\n");
     }
 
     private void tile(String label, long value, String tone, String id) {

@@ -384,7 +384,7 @@ class ReliabilityRegressionTest {
                         org.claimscrubber.files.BundledFiles.Located.given(Path.of("seeds")), null,
                         org.claimscrubber.engine.RuleSwitches.NONE, org.claimscrubber.engine.RuleCache.off(), null,
                         org.claimscrubber.Shipped.TODAY, 1, false, org.claimscrubber.domain.Severity.ERROR, false, null,
-                        dying, org.claimscrubber.input.ReadOptions.DETECT)))
+                        dying, org.claimscrubber.input.ReadOptions.DETECT, null)))
                 .isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
         assertThat(dir.resolve("out/run.json")).doesNotExist();
     }

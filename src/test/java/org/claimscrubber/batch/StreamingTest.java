@@ -50,7 +50,7 @@ class StreamingTest {
         return new BatchRunner().run(new RunOptions(inputs, dir.resolve(name), BundledFiles.Located.given(Shipped.RULES),
                 BundledFiles.Located.given(Shipped.SEEDS), null, RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY,
                 threads, split, Severity.ERROR, false, null, new ByteArrayInputStream(stdin),
-                org.claimscrubber.input.ReadOptions.DETECT));
+                org.claimscrubber.input.ReadOptions.DETECT, null));
     }
 
     private static RunOutcome run(String name, int threads, List<String> inputs) throws Exception {
@@ -173,7 +173,7 @@ class StreamingTest {
             new BatchRunner().run(new RunOptions(List.of(export.toString()), dir.resolve("progress"),
                     BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
                     null, RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY, 1, false, Severity.ERROR, false, progress, System.in,
-                    org.claimscrubber.input.ReadOptions.DETECT));
+                    org.claimscrubber.input.ReadOptions.DETECT, null));
         }
         assertThat(err.toString()).contains(" rows ", "rows/s", "elapsed").endsWith(System.lineSeparator());
     }

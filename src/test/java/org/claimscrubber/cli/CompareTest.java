@@ -41,6 +41,8 @@ class CompareTest {
         assertThat(changes).anyMatch(line -> line.startsWith("changed,POS-001,CLM-1007,2,0352T,WARNING,ERROR"))
                 .anyMatch(line -> line.startsWith("removed,REL-001,CLM-1011,1,0352T,INFO,,"))
                 .anyMatch(line -> line.equals("newly_held,,CLM-1007,,,,,,,4860.00"));
+        assertThat(Files.readString(trial.resolve("report.html"))).contains("Changes against the baseline",
+                "<td>newly held</td><td></td><td>1 ($4,860.00)</td>", "<td>changed</td><td>POS-001</td><td>1</td>");
         assertThat(run("compare", lastNight.toString(), trial.toString())).contains("changed: 1 (POS-001 1)");
         assertThat(run("compare", lastNight.toString(), lastNight.toString())).contains("no change in the findings");
     }
