@@ -71,10 +71,11 @@ public final class NcciEdits implements Cited {
     }
 
     /** These edits with the PTP or MUE edits of loaded CMS files in place of the curated ones of that kind. */
-    public NcciEdits replacedBy(List<PtpEdit> ptp, List<MueEdit> mue, String loadedRelease) {
+    public NcciEdits replacedBy(List<PtpEdit> ptp, List<MueEdit> mue, List<AocEdit> aoc, String loadedRelease) {
         List<PtpEdit> pairs = ptp.isEmpty() ? allPtp() : ptp;
         List<MueEdit> units = mue.isEmpty() ? List.copyOf(mues.values()) : mue;
-        return new NcciEdits(loadedRelease + "; otherwise " + release, pairs, units, List.copyOf(aocs.values()));
+        List<AocEdit> addOns = aoc.isEmpty() ? List.copyOf(aocs.values()) : aoc;
+        return new NcciEdits(loadedRelease + "; otherwise " + release, pairs, units, addOns);
     }
 
     private List<PtpEdit> allPtp() {

@@ -96,7 +96,7 @@ public final class FactLoader {
         if (loaded.files().isEmpty()) {
             return curated;
         }
-        return curated.replacedBy(loaded.ptp(), loaded.mue(), "CMS NCCI files " + String.join(", ", loaded.files()));
+        return curated.replacedBy(loaded.ptp(), loaded.mue(), loaded.aoc(), "CMS NCCI files " + String.join(", ", loaded.files()));
     }
 
     /** A curated table from the seeds folder, or the bundled one when the folder has none. */

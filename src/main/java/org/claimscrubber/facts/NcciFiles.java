@@ -32,7 +32,8 @@ public final class NcciFiles {
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
     /** What a folder's CMS files gave; an empty list where no file of that kind was found. */
-    public record Loaded(List<NcciEdits.PtpEdit> ptp, List<NcciEdits.MueEdit> mue, List<String> files) {
+    public record Loaded(List<NcciEdits.PtpEdit> ptp, List<NcciEdits.MueEdit> mue, List<NcciEdits.AocEdit> aoc,
+                         List<String> files) {
     }
 
     private NcciFiles() {
@@ -104,18 +105,23 @@ public final class NcciFiles {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] cells = line.split("\t", -1);
-                if (cells.length < 7) {
-                    throw new FactsException(name + ":" + number + ": a PTP row has " + cells.length + " fields; expected"
-                            + " Column 1, Column 2, *=in existence prior to 1996, Effective Date, Deletion Date, Modifier,"
-                            + " PTP Edit Rationale");
-                }
-                into.add(new NcciEdits.PtpEdit(shared.computeIfAbsent(Codes.procedure(cells[0]), k -> k),
-                        shared.computeIfAbsent(Codes.procedure(cells[1]), k -> k), sharedDate(dates, name, number, cells[3]),
-                        sharedDate(dates, name, number, cells[4]), cells[5].strip().isEmpty() ? '9' : cells[5].strip().charAt(0),
-                        shared.computeIfAbsent(cells[6].strip(), k -> k), source));
+                into.add(ptpEdit(line.split("\t", -1), name, number, shared, dates, source));
             }
         }
+    }
+
+    /** One PTP row's cells (Column 1, Column 2, prior to 1996, Effective, Deletion, Modifier, Rationale). */
+    static NcciEdits.PtpEdit ptpEdit(String[] cells, String name, int number, java.util.Map<String, String> shared,
+                                     java.util.Map<String, LocalDate> dates, String source) throws FactsException {
+        if (cells.length < 7) {
+            throw new FactsException(name + ":" + number + ": a PTP row has " + cells.length + " fields; expected"
+                    + " Column 1, Column 2, *=in existence prior to 1996, Effective Date, Deletion Date, Modifier,"
+                    + " PTP Edit Rationale");
+        }
+        return new NcciEdits.PtpEdit(shared.computeIfAbsent(Codes.procedure(cells[0]), k -> k),
+                shared.computeIfAbsent(Codes.procedure(cells[1]), k -> k), sharedDate(dates, name, number, cells[3].strip()),
+                sharedDate(dates, name, number, cells[4].strip()), cells[5].strip().isEmpty() ? '9' : cells[5].strip().charAt(0),
+                shared.computeIfAbsent(cells[6].strip(), k -> k), source);
     }
 
     /** Reads a CMS practitioner MUE CSV (below its preamble). */
@@ -135,13 +141,7 @@ public final class NcciFiles {
                 if (cells.length < 3 || cells[0].isBlank()) {
                     continue;
                 }
-                String mai = cells[2].strip();
-                if (mai.isEmpty() || !Character.isDigit(mai.charAt(0))) {
-                    throw new FactsException(name + ":" + number + ": MUE Adjudication Indicator '" + mai
-                            + "' does not start with 1, 2 or 3");
-                }
-                into.add(new NcciEdits.MueEdit(Codes.procedure(cells[0]), Integer.parseInt(cells[1].strip()),
-                        mai.charAt(0) - '0', cells.length > 3 ? cells[3].strip() : "", name + " (CMS NCCI practitioner MUE)"));
+                into.add(mueEdit(cells, name, number));
             }
         } catch (com.opencsv.exceptions.CsvException | NumberFormatException e) {
             throw new FactsException(name + ": cannot be read as the CMS practitioner MUE table (HCPCS/CPT Code,"
@@ -149,7 +149,25 @@ public final class NcciFiles {
         }
     }
 
-    private static LocalDate sharedDate(java.util.Map<String, LocalDate> dates, String name, int number, String text)
+    /** One MUE row's cells (HCPCS/CPT Code, MUE Value, Adjudication Indicator text, Rationale). */
+    static NcciEdits.MueEdit mueEdit(String[] cells, String name, long number) throws FactsException {
+        String mai = cells[2].strip();
+        if (mai.isEmpty() || !Character.isDigit(mai.charAt(0))) {
+            throw new FactsException(name + ":" + number + ": MUE Adjudication Indicator '" + mai
+                    + "' does not start with 1, 2 or 3");
+        }
+        String value = cells[1].strip();
+        int units;
+        try {
+            units = new java.math.BigDecimal(value).intValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new FactsException(name + ":" + number + ": MUE value '" + value + "' is not a whole number");
+        }
+        return new NcciEdits.MueEdit(Codes.procedure(cells[0]), units, mai.charAt(0) - '0',
+                cells.length > 3 ? cells[3].strip() : "", name + " (CMS NCCI practitioner MUE)");
+    }
+
+    static LocalDate sharedDate(java.util.Map<String, LocalDate> dates, String name, int number, String text)
             throws FactsException {
         LocalDate known = dates.get(text);
         if (known == null && !dates.containsKey(text)) {

@@ -32,7 +32,8 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
     private static final Pattern ORDER_LINE = Pattern.compile("^\\d{5} [A-Z0-9][A-Z0-9 ]{6} [01] .*");
 
     public static ReferenceFiles none() {
-        return new ReferenceFiles(null, Map.of(), Map.of(), null, new NcciFiles.Loaded(List.of(), List.of(), List.of()),
+        return new ReferenceFiles(null, Map.of(), Map.of(), null,
+                new NcciFiles.Loaded(List.of(), List.of(), List.of(), List.of()),
                 List.of(), List.of());
     }
 
@@ -72,11 +73,33 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
         IcdCodeList codesFile = null;
         List<org.claimscrubber.domain.NcciEdits.PtpEdit> ptp = new ArrayList<>();
         List<org.claimscrubber.domain.NcciEdits.MueEdit> mue = new ArrayList<>();
+        List<org.claimscrubber.domain.NcciEdits.AocEdit> aoc = new ArrayList<>();
         List<String> ncciFiles = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                String first = firstLine(file);
                 String name = file.getFileName().toString();
+                if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+                    String kind = NcciWorkbooks.kindOf(file);
+                    if (kind == null) {
+                        ignored.add(name);
+                        continue;
+                    }
+                    int before = switch (kind) {
+                        case "PTP" -> ptp.size();
+                        case "MUE" -> mue.size();
+                        default -> aoc.size();
+                    };
+                    switch (kind) {
+                        case "PTP" -> NcciWorkbooks.readPtp(file, ptp);
+                        case "MUE" -> NcciWorkbooks.readMue(file, mue);
+                        default -> NcciWorkbooks.readAoc(file, aoc);
+                    }
+                    int after = kind.equals("PTP") ? ptp.size() : kind.equals("MUE") ? mue.size() : aoc.size();
+                    loaded.add(name + " (CMS NCCI " + kind + " workbook, " + (after - before) + " edits)");
+                    ncciFiles.add(name);
+                    continue;
+                }
+                String first = firstLine(file);
                 if (first.startsWith("Code,Grouping,Classification")) {
                     readNucc(file, taxonomies);
                     loaded.add(name + " (NUCC taxonomy, " + taxonomies.size() + " codes)");
@@ -108,7 +131,7 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
             throw new FactsException("reference directory " + dir + " holds no NUCC taxonomy CSV, no ICD-10-CM"
                     + " order or codes file and no CMS NCCI PTP or MUE file" + (ignored.isEmpty() ? "" : " (found " + String.join(", ", ignored) + ")"));
         }
-        return new ReferenceFiles(dir.toString(), taxonomies, diagnoses, codesFile, new NcciFiles.Loaded(ptp, mue, ncciFiles),
+        return new ReferenceFiles(dir.toString(), taxonomies, diagnoses, codesFile, new NcciFiles.Loaded(ptp, mue, aoc, ncciFiles),
                 loaded, ignored);
     }
 

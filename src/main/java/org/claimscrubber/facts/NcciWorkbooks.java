@@ -1,0 +1,170 @@
+package org.claimscrubber.facts;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.claimscrubber.domain.Codes;
+import org.claimscrubber.domain.NcciEdits;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+
+/**
+ * The CMS NCCI files in their .xlsx versions, streamed row by row (FastExcel): the practitioner PTP and MUE
+ * tables (the same columns as their text versions) and the add-on code edits (Primary Code, Add-on Code, AOC Edit
+ * Type, ..., AOC Edit Deletion Date as Julian YYYYDDD; a primary of CCCCC means the contractor defines them).
+ */
+final class NcciWorkbooks {
+
+    /** How far into the first sheet the header may be (below the copyright preamble). */
+    private static final int PREAMBLE_ROWS = 40;
+
+    private NcciWorkbooks() {
+    }
+
+    /** PTP, MUE or AOC by the header of the first sheet, or null. */
+    static String kindOf(Path file) throws IOException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile());
+             Stream<Row> rows = workbook.getFirstSheet().openStream()) {
+            Iterator<Row> it = rows.iterator();
+            for (int i = 0; i < PREAMBLE_ROWS && it.hasNext(); i++) {
+                String kind = kindOfHeader(cells(it.next()));
+                if (kind != null) {
+                    return kind;
+                }
+            }
+            return null;
+        }
+    }
+
+    static String kindOfHeader(String[] cells) {
+        String joined = String.join("|", cells).toLowerCase(Locale.ROOT);
+        if (joined.startsWith("column 1|column 2")) {
+            return "PTP";
+        }
+        if (joined.contains("hcpcs/cpt code") && joined.contains("mue")) {
+            return "MUE";
+        }
+        if (joined.contains("primary code") && (joined.contains("add-on code") || joined.contains("add on code"))) {
+            return "AOC";
+        }
+        return null;
+    }
+
+    static void readPtp(Path file, List<NcciEdits.PtpEdit> into) throws IOException, FactsException {
+        String name = file.getFileName().toString();
+        String source = name + " (CMS NCCI practitioner PTP)";
+        Map<String, String> shared = new HashMap<>();
+        Map<String, LocalDate> dates = new HashMap<>();
+        readBelowHeader(file, "PTP", (cells, number) -> into.add(NcciFiles.ptpEdit(cells, name, number, shared, dates,
+                source)));
+    }
+
+    static void readMue(Path file, List<NcciEdits.MueEdit> into) throws IOException, FactsException {
+        String name = file.getFileName().toString();
+        readBelowHeader(file, "MUE", (cells, number) -> into.add(NcciFiles.mueEdit(cells, name, number)));
+    }
+
+    static void readAoc(Path file, List<NcciEdits.AocEdit> into) throws IOException, FactsException {
+        String name = file.getFileName().toString();
+        String source = name + " (CMS NCCI add-on code edits)";
+        int[] columns = new int[4]; // primary, add-on, type, AOC edit deletion date
+        readBelowHeader(file, "AOC", header -> {
+            columns[0] = find(header, "primary code");
+            columns[1] = Math.max(find(header, "add-on code"), find(header, "add on code"));
+            columns[2] = find(header, "edit type");
+            columns[3] = find(header, "aoc edit deletion date");
+            if (columns[0] < 0 || columns[1] < 0 || columns[2] < 0) {
+                throw new FactsException(name + ": the add-on code edit file needs the columns Primary Code, Add-on Code"
+                        + " and AOC Edit Type");
+            }
+        }, (cells, number) -> {
+            String deletion = columns[3] < 0 || columns[3] >= cells.length ? "" : cells[columns[3]].strip();
+            if (!deletion.isEmpty() && !deletion.equals("*")) {
+                julian(name, number, deletion); // a deleted edit: checked for its shape, not applied
+                return;
+            }
+            String primary = Codes.procedure(cells[columns[0]]);
+            String typeText = cells[columns[2]].strip();
+            int type;
+            try {
+                type = new java.math.BigDecimal(typeText).intValueExact();
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new FactsException(name + ":" + number + ": AOC edit type '" + typeText + "' is not 1, 2 or 3");
+            }
+            into.add(new NcciEdits.AocEdit(Codes.procedure(cells[columns[1]]),
+                    primary.equals("CCCCC") ? List.of() : List.of(primary), type, source));
+        });
+    }
+
+    /** Julian YYYYDDD (2024155), as the add-on code edit files write dates. */
+    static LocalDate julian(String name, int number, String text) throws FactsException {
+        try {
+            int value = new java.math.BigDecimal(text).intValueExact();
+            return LocalDate.ofYearDay(value / 1000, value % 1000);
+        } catch (RuntimeException e) {
+            throw new FactsException(name + ":" + number + ": '" + text + "' is not a Julian date (YYYYDDD)");
+        }
+    }
+
+    private interface RowReader {
+        void read(String[] cells, int number) throws FactsException;
+    }
+
+    private interface HeaderReader {
+        void read(String[] header) throws FactsException;
+    }
+
+    private static void readBelowHeader(Path file, String kind, RowReader reader) throws IOException, FactsException {
+        readBelowHeader(file, kind, header -> { }, reader);
+    }
+
+    private static void readBelowHeader(Path file, String kind, HeaderReader headerReader, RowReader reader)
+            throws IOException, FactsException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile());
+             Stream<Row> rows = workbook.getFirstSheet().openStream()) {
+            boolean header = false;
+            Iterator<Row> it = rows.iterator();
+            while (it.hasNext()) {
+                Row row = it.next();
+                String[] cells = cells(row);
+                if (!header) {
+                    if (kind.equals(kindOfHeader(cells))) {
+                        header = true;
+                        headerReader.read(cells);
+                    }
+                    continue;
+                }
+                if (cells.length == 0 || cells[0].isBlank()) {
+                    continue;
+                }
+                reader.read(cells, row.getRowNum());
+            }
+        }
+    }
+
+    private static int find(String[] header, String name) {
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].toLowerCase(Locale.ROOT).contains(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A row's cells as text; numbers as written (20240101, not 2.0240101E7). */
+    private static String[] cells(Row row) {
+        List<String> cells = new ArrayList<>(row.getCellCount());
+        for (int i = 0; i < row.getCellCount(); i++) {
+            String text = row.getCellText(i);
+            cells.add(text == null ? "" : text.endsWith(".0") ? text.substring(0, text.length() - 2) : text);
+        }
+        return cells.toArray(String[]::new);
+    }
+}

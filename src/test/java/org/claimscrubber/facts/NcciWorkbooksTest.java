@@ -1,0 +1,84 @@
+package org.claimscrubber.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.claimscrubber.Shipped;
+import org.claimscrubber.ClaimRows;
+import org.claimscrubber.domain.Finding;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The .xlsx versions of the CMS NCCI files, written here in their layouts (invented rows are TEST DATA). */
+class NcciWorkbooksTest {
+
+    @TempDir
+    Path dir;
+
+    private void workbook(String name, Object[][] rows) throws Exception {
+        try (OutputStream out = Files.newOutputStream(dir.resolve(name));
+             Workbook workbook = new Workbook(out, "test", "1.0")) {
+            Worksheet sheet = workbook.newWorksheet("Sheet1");
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object cell = rows[r][c];
+                    if (cell instanceof Number number) {
+                        sheet.value(r, c, number);
+                    } else if (cell != null) {
+                        sheet.value(r, c, cell.toString());
+                    }
+                }
+            }
+        }
+    }
+
+    private void allThree() throws Exception {
+        workbook("ccipra-v303r0-f1.xlsx", new Object[][] {
+            {"CPT codes, descriptions and other data only are copyright 2023 American Medical Association."},
+            {"Column 1", "Column 2", "*=in existence prior to 1996", "Effective Date", "Deletion Date", "Modifier",
+                "PTP Edit Rationale"},
+            {"0352T", "36591", null, 20140701, "*", 0, "CPT Manual or CMS manual coding instruction"},
+            {"0353T", "76942", null, 20140701, "*", 1, "Misuse of Column Two code with Column One code"}});
+        workbook("MCR_MUE_PractitionerServices.xlsx", new Object[][] {
+            {"CPT codes and descriptions only are copyright 2023 American Medical Association."},
+            {"HCPCS/CPT Code", "Practitioner Services MUE Values", "MUE Adjudication Indicator", "MUE Rationale"},
+            {"0353T", 2, "3 Date of Service Edit: Clinical", "Clinical: CMS Workgroup"},
+            {"76942", 1, "1 Line Edit", "TEST DATA: an invented line edit"}});
+        workbook("AOC_V2024Q3.xlsx", new Object[][] {
+            {"Primary Code", "Add-on Code", "AOC Edit Type", "Special Instruction Notes", "AOC Deletion Date",
+                "Primary Code Deletion Date", "AOC Edit Effective Date", "AOC Edit Deletion Date"},
+            {"88305", "0753T", 1, null, "*", "*", 2023001, "*"},
+            {"88342", "88341", 1, null, "*", "*", 2015001, "*"},
+            {"CCCCC", "99999", 2, "TEST DATA: contractor-defined primaries", "*", "*", 2015001, "*"},
+            {"19301", "19999", 1, "TEST DATA: a deleted edit", "*", "*", 2015001, 2020001}});
+    }
+
+    @Test
+    void theThreeWorkbooksLoad() throws Exception {
+        allThree();
+        ReferenceFiles reference = ReferenceFiles.load(dir);
+        assertThat(reference.ncci().ptp()).hasSize(2);
+        assertThat(reference.ncci().ptp().get(0).effective()).hasToString("2014-07-01");
+        assertThat(reference.ncci().mue()).extracting(m -> m.code() + "=" + m.value() + "/" + m.adjudicationIndicator())
+                .containsExactly("0353T=2/3", "76942=1/1");
+        assertThat(reference.ncci().aoc()).extracting(a -> a.addOn() + "<-" + a.primaries() + " type " + a.type())
+                .containsExactly("0753T<-[88305] type 1", "88341<-[88342] type 1", "99999<-[] type 2");
+        assertThat(reference.loaded()).anyMatch(line -> line.contains("AOC workbook, 3 edits"));
+    }
+
+    @Test
+    void anAddOnEditFromTheWorkbookApplies() throws Exception {
+        allThree();
+        Path claims = Files.writeString(dir.resolve("claims.csv.txt"), ClaimRows.claims().line("C1", 1, "88341")
+                .payer("Medicare").and().line("C2", 1, "99999").payer("Medicare").and().csv());
+        Path export = Files.move(claims, dir.getParent().resolve(dir.getFileName() + "-claims.csv"));
+        List<Finding> findings = Shipped.scrub(Shipped.rules(), Shipped.factsWith(dir), export);
+        assertThat(findings).filteredOn(f -> f.ruleId().startsWith("NCCI-AOC")).singleElement()
+                .satisfies(f -> assertThat(f.claimId()).isEqualTo("C1"));
+    }
+}
