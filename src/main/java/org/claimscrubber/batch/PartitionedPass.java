@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.claimscrubber.input.Column;
 import org.claimscrubber.input.CsvRecord;
@@ -32,24 +31,15 @@ final class PartitionedPass {
 
     private final List<InputSource> sources;
     private final Path workDir;
-    private final ChunkEvaluator evaluator;
-    private final ExecutorService pool;
-    private final int maxInFlight;
+    private final PassContext context;
     private final ReadStats stats;
-    private final AtomicLong evaluateNanos;
     private final int partitions;
-    private final boolean keepRows;
 
-    PartitionedPass(List<InputSource> sources, Path workDir, ChunkEvaluator evaluator, ExecutorService pool,
-                    int maxInFlight, ReadStats stats, AtomicLong evaluateNanos, boolean keepRows) {
-        this.keepRows = keepRows;
+    PartitionedPass(List<InputSource> sources, Path workDir, PassContext context, ReadStats stats) {
         this.sources = sources;
         this.workDir = workDir;
-        this.evaluator = evaluator;
-        this.pool = pool;
-        this.maxInFlight = maxInFlight;
+        this.context = context;
         this.stats = stats;
-        this.evaluateNanos = evaluateNanos;
         this.partitions = partitionsFor(sources);
     }
 
@@ -66,7 +56,7 @@ final class PartitionedPass {
         return partitions;
     }
 
-    void run(OutcomeSink sink, AtomicLong writeNanos) throws IOException, InputFileException, InterruptedException {
+    void run(OutcomeSink sink) throws IOException, InputFileException, InterruptedException {
         WorkFiles.createDirectory(workDir);
         try {
             long start = CpuClock.now();
@@ -77,7 +67,7 @@ final class PartitionedPass {
             }
             long merge = CpuClock.now();
             merge(sink);
-            writeNanos.addAndGet(CpuClock.now() - merge);
+            context.writeNanos.addAndGet(CpuClock.now() - merge);
         } finally {
             deleteWorkDir();
         }
@@ -132,10 +122,10 @@ final class PartitionedPass {
             }
         }
         Files.delete(rowsFile(p));
-        OrderedEvaluation evaluation = new OrderedEvaluation(pool, evaluator, maxInFlight, evaluateNanos);
+        OrderedEvaluation evaluation = context.evaluation();
         Thread producer = new Thread(() -> {
             try {
-                Chunker chunker = new Chunker(evaluation, keepRows);
+                Chunker chunker = new Chunker(evaluation, context.keepRows);
                 for (ClaimRows claim : claims.values()) {
                     chunker.add(claim);
                 }

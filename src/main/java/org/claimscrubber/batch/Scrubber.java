@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.claimscrubber.domain.RunContext;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.facts.FactBase;
@@ -110,21 +109,18 @@ public final class Scrubber {
             throws InputFileException, IOException {
         long wallStart = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), workerThreads());
-        int maxInFlight = Math.max(1, options.threads()) * 4;
-        AtomicLong evaluateNanos = new AtomicLong();
-        AtomicLong writeNanos = new AtomicLong();
+        PassContext context = new PassContext(pool, new ChunkEvaluator(rules, referenceFacts), options.threads(),
+                options.keepRows());
         boolean stdin = sources.stream().anyMatch(InputSource::stdin);
         StdinSpool spool = stdin ? new StdinSpool(options.standardInput(),
                 WorkFiles.path(options.workDir(), "stdin", ".csv")) : null;
-        ChunkEvaluator evaluator = new ChunkEvaluator(rules, referenceFacts);
         try {
             ReadStats stats = new ReadStats();
             RowTally tally = new RowTally(sink);
             String mode = "streaming";
             try {
                 watch(options, stats);
-                streaming(sources, spool == null ? InputStream.nullInputStream() : spool.tee(), pool, evaluator,
-                        maxInFlight, stats, evaluateNanos, tally, writeNanos, options.keepRows());
+                streaming(sources, spool == null ? InputStream.nullInputStream() : spool.tee(), context, stats, tally);
             } catch (NonContiguousInput notGrouped) {
                 sink.restart();
                 tally = new RowTally(sink);
@@ -135,15 +131,14 @@ public final class Scrubber {
                     again.add(source.stdin() ? spooled(source, spool.complete()) : source);
                 }
                 PartitionedPass pass = new PartitionedPass(again, WorkFiles.path(options.workDir(), "partitions", ""),
-                        evaluator, pool, maxInFlight, stats, evaluateNanos,
-                        options.keepRows());
+                        context, stats);
                 mode = "partitioned into " + pass.partitions() + " (" + notGrouped.getMessage() + ")";
-                pass.run(tally, writeNanos);
+                pass.run(tally);
             }
             Map<String, Long> timings = new LinkedHashMap<>();
             timings.put("read_cpu", stats.readNanos.get() / 1_000_000);
-            timings.put("evaluate_cpu", evaluateNanos.get() / 1_000_000);
-            timings.put("write_cpu", writeNanos.get() / 1_000_000);
+            timings.put("evaluate_cpu", context.evaluateNanos.get() / 1_000_000);
+            timings.put("write_cpu", context.writeNanos.get() / 1_000_000);
             timings.put("scrub_wall", (System.nanoTime() - wallStart) / 1_000_000);
             return new Result(List.copyOf(stats.inputs), tally.counts(stats.blankLines), mode, timings);
         } catch (InterruptedException e) {
@@ -166,16 +161,15 @@ public final class Scrubber {
         return new InputSource(stdin.name(), spool, Files.size(spool), stdin.reading());
     }
 
-    private static void streaming(List<InputSource> sources, InputStream standardInput, ExecutorService pool,
-                                  ChunkEvaluator evaluator, int maxInFlight, ReadStats stats,
-                                  AtomicLong evaluateNanos, OutcomeSink sink, AtomicLong writeNanos, boolean keepRows)
+    private static void streaming(List<InputSource> sources, InputStream standardInput, PassContext context,
+                                  ReadStats stats, OutcomeSink sink)
             throws NonContiguousInput, InputFileException, IOException, InterruptedException {
-        OrderedEvaluation evaluation = new OrderedEvaluation(pool, evaluator, maxInFlight, evaluateNanos);
-        Thread reader = new Thread(new StreamingPass(sources, standardInput, evaluation, stats, keepRows),
+        OrderedEvaluation evaluation = context.evaluation();
+        Thread reader = new Thread(new StreamingPass(sources, standardInput, evaluation, stats, context.keepRows),
                 "claim-scrubber-reader");
         reader.start();
         try {
-            evaluation.drainTo(sink, writeNanos);
+            evaluation.drainTo(sink, context.writeNanos);
         } finally {
             reader.interrupt();
             reader.join();

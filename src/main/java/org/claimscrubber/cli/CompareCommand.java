@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.claimscrubber.report.Changes;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code compare}: what a rule change did to a night's findings. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
