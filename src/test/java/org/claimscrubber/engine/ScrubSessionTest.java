@@ -1,0 +1,74 @@
+package org.claimscrubber.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.claimscrubber.Shipped;
+import org.claimscrubber.domain.Claim;
+import org.claimscrubber.domain.ClaimLine;
+import org.claimscrubber.domain.ClaimLines;
+import org.claimscrubber.domain.Diagnosis;
+import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.Sex;
+import org.claimscrubber.files.BundledFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A worker's session on its own: findings in report order, a failing rule contained to its claim. */
+class ScrubSessionTest {
+
+    @TempDir
+    Path dir;
+
+    private static Claim claim(String id, long order, String... procedures) {
+        ClaimLines lines = new ClaimLines(id);
+        List<ClaimLine> list = new ArrayList<>();
+        for (int i = 0; i < procedures.length; i++) {
+            list.add(new ClaimLine(id, order, i + 1, java.time.LocalDate.of(2026, 11, 2), procedures[i], List.of(), 1,
+                    List.of(Diagnosis.of("C18.9")), "", "", "", "Aetna", Sex.UNKNOWN, "f.csv", i + 2, lines, true));
+        }
+        lines.complete(list);
+        return new Claim(id, order, list, List.of());
+    }
+
+    private List<Object> facts() {
+        List<Object> facts = new ArrayList<>(Shipped.facts().engineFacts());
+        facts.add(new org.claimscrubber.domain.RunContext(Shipped.TODAY));
+        return facts;
+    }
+
+    @Test
+    void findingsComeInReportOrderAcrossClaims() {
+        ScrubSession session = new ScrubSession(Shipped.rules(), facts());
+        ScrubSession.Result result = session.evaluate(List.of(claim("B", 2, "0753T", "0753T"), claim("A", 1, "0753T")));
+        assertThat(result.findings()).extracting(f -> f.claimId() + "/" + f.lineNumber() + "/" + f.ruleId())
+                .containsExactly("A/1/ADDON-001", "B/1/ADDON-001", "B/2/ADDON-001", "B/2/DUP-001");
+        assertThat(result.unscrubbed()).isEmpty();
+    }
+
+    @Test
+    void aRuleThatFailsOnOneClaimMarksOnlyThatClaim() throws Exception {
+        Path rules = Shipped.copyRules(dir.resolve("rules"));
+        Files.writeString(rules.resolve("failing.drl"), """
+                package scrubber;
+                import org.claimscrubber.domain.ClaimLine;
+                global org.claimscrubber.domain.FindingCollector findings;
+                rule "Fails on 0352T"
+                    @id("FAIL-001") @severity("WARNING") @category("CODE") @description("d")
+                when
+                    $line : ClaimLine(procedureCode == "0352T", procedureCode.substring(10) == "x")
+                then
+                end
+                """);
+        CompiledRules compiled = new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(rules)));
+        ScrubSession.Result result = new ScrubSession(compiled, facts())
+                .evaluate(List.of(claim("OK", 1, "99213"), claim("BAD", 2, "0352T")));
+        assertThat(result.unscrubbed()).containsExactly(2L);
+        assertThat(result.findings()).filteredOn(f -> f.claimId().equals("BAD")).extracting(Finding::ruleId)
+                .containsExactly("FAIL-001");
+        assertThat(result.findings()).filteredOn(f -> f.claimId().equals("OK")).isEmpty();
+    }
+}
