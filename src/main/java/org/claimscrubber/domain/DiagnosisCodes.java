@@ -14,6 +14,24 @@ public final class DiagnosisCodes {
 
     private final IcdCodeList list;
     private final Map<String, CodeEntry> headers;
+    /** What each distinct code is, found once (two binary searches) and then looked up: rules ask for every line. */
+    private final Map<String, Status> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 200_000;
+
+    private enum Status { BILLABLE, HEADER, UNKNOWN, MALFORMED }
+
+    private Status status(String code) {
+        Status known = statuses.get(code);
+        if (known != null) {
+            return known;
+        }
+        Status found = !CodeFormat.DIAGNOSIS.accepts(code) ? Status.MALFORMED : list.isBillable(code) ? Status.BILLABLE
+                : list.firstExtension(code) != null ? Status.HEADER : Status.UNKNOWN;
+        if (statuses.size() < MAX_REMEMBERED) {
+            statuses.put(code, found);
+        }
+        return found;
+    }
 
     /** @param headers labels of codes known not to be billable (curated rows, or an order file's headers) */
     public DiagnosisCodes(IcdCodeList list, Map<String, CodeEntry> headers) {
@@ -30,12 +48,12 @@ public final class DiagnosisCodes {
     }
 
     public boolean isBillable(String code) {
-        return list.isBillable(code);
+        return status(code) == Status.BILLABLE;
     }
 
     /** A category header: not billable, but billable codes start with it. */
     public boolean isNonBillable(String code) {
-        return CodeFormat.DIAGNOSIS.accepts(code) && !list.isBillable(code) && list.firstExtension(code) != null;
+        return status(code) == Status.HEADER;
     }
 
     public boolean hasNonBillable(List<Diagnosis> diagnoses) {
@@ -49,7 +67,7 @@ public final class DiagnosisCodes {
 
     /** Of the ICD-10-CM shape, but neither billable nor a header: not an ICD-10-CM code. */
     public boolean isUnknown(String code) {
-        return CodeFormat.DIAGNOSIS.accepts(code) && !list.isBillable(code) && list.firstExtension(code) == null;
+        return status(code) == Status.UNKNOWN;
     }
 
     public boolean hasUnknown(List<Diagnosis> diagnoses) {

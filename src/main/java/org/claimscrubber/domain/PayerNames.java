@@ -31,10 +31,22 @@ public final class PayerNames {
 
     /** True when the line's payer is {@code name} or one of its aliases. */
     public boolean is(String payer, String name) {
-        String written = payer == null ? "" : payer.strip().toLowerCase(Locale.ROOT);
-        String key = name.toLowerCase(Locale.ROOT);
-        return key.equals(written) || aliases.getOrDefault(key, Set.of()).contains(written);
+        // Rules ask this for every line, of a few dozen distinct payer names: remember each answer.
+        Map<String, Boolean> answers = known.computeIfAbsent(name, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        Boolean answer = answers.get(payer == null ? "" : payer);
+        if (answer == null) {
+            String written = payer == null ? "" : payer.strip().toLowerCase(Locale.ROOT);
+            String key = name.toLowerCase(Locale.ROOT);
+            answer = key.equals(written) || aliases.getOrDefault(key, Set.of()).contains(written);
+            if (answers.size() < MAX_REMEMBERED) {
+                answers.put(payer == null ? "" : payer, answer);
+            }
+        }
+        return answer;
     }
+
+    private static final int MAX_REMEMBERED = 10_000;
+    private final Map<String, Map<String, Boolean>> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public String toString() {
