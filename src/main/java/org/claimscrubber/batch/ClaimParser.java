@@ -12,6 +12,7 @@ import org.claimscrubber.input.Column;
 import org.claimscrubber.input.CsvRecord;
 import org.claimscrubber.input.ParsedRow;
 import org.claimscrubber.input.RowParser;
+import org.claimscrubber.report.Money;
 
 /**
  * Parses a claim's rows into its lines and problems. It runs on the thread that groups rows into claims,

@@ -23,8 +23,16 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
 
     public ClaimLine {
         // A code written twice on one line ("ZZ;ZZ") is one code: one finding, not one per repeat.
-        modifiers = List.copyOf(new java.util.LinkedHashSet<>(modifiers));
-        diagnoses = List.copyOf(new java.util.LinkedHashSet<>(diagnoses));
+        modifiers = distinct(modifiers);
+        diagnoses = distinct(diagnoses);
+    }
+
+    /** The list without repeats, in order; most lines have one or two codes, so no set is built for them. */
+    private static <T> List<T> distinct(List<T> values) {
+        if (values.size() < 2 || values.size() == 2 && !values.get(0).equals(values.get(1))) {
+            return List.copyOf(values);
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(values));
     }
 
     /** Names the line, not its values: a fact's text can reach an error message. */

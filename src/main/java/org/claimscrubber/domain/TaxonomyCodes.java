@@ -64,10 +64,21 @@ public final class TaxonomyCodes {
     private static final Set<String> INTERPRETING = Set.of("Radiology", "Pathology",
             "Specialist/Technologist, Pathology", "Technician, Pathology");
 
+    /** The label's parts, split once per code (rules ask for every line with a taxonomy). */
     private String[] partsOf(String code) {
-        CodeEntry entry = codes.get(code);
-        return entry == null ? null : entry.label().split(" / ");
+        String[] parts = labelParts.get(code);
+        if (parts == null) {
+            CodeEntry entry = codes.get(code);
+            if (entry == null) {
+                return null;
+            }
+            parts = entry.label().split(" / ");
+            labelParts.put(code, parts);
+        }
+        return parts;
     }
+
+    private final Map<String, String[]> labelParts = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public String toString() {

@@ -55,7 +55,7 @@ public final class ScrubSession {
     /** Evaluates the claims; every line of a claim must be in the same chunk. */
     public Result evaluate(List<Claim> claims) {
         try {
-            fire(claims);
+            fire(claims, false);
         } catch (RuntimeException failure) {
             // A condition threw, which stops the whole session: evaluate claim by claim to find the one.
             collector.drain();
@@ -63,7 +63,7 @@ public final class ScrubSession {
             for (Claim claim : claims) {
                 int mark = collector.mark();
                 try {
-                    fire(List.of(claim));
+                    fire(List.of(claim), true);
                 } catch (RunawayRules runaway) {
                     collector.rollback(mark); // what this claim's looping rules reported is not to be trusted
                     collector.claimFailed(rules.catalogue().stream().filter(r -> r.ruleName().equals(runaway.ruleName))
@@ -79,7 +79,11 @@ public final class ScrubSession {
         return new Result(findings, collector.drainUnscrubbed());
     }
 
-    private void fire(List<Claim> claims) {
+    /**
+     * @param blame watch which rule changes facts, to name it if the firing limit is reached (only when claims are
+     *              evaluated one by one: a listener on every chunk's inserts would cost every line)
+     */
+    private void fire(List<Claim> claims, boolean blame) {
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal(RuleCompiler.FINDINGS_GLOBAL, collector);
@@ -99,28 +103,13 @@ public final class ScrubSession {
             }
             int limit = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1, facts) * MAX_FIRINGS_PER_FACT);
             // Which rule changes facts (update/modify/insert in a consequence): the one to blame for a loop.
-            java.util.Map<String, Long> changes = new java.util.HashMap<>();
-            session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
-                    count(event.getRule());
-                }
-
-                @Override
-                public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
-                    count(event.getRule());
-                }
-
-                private void count(org.kie.api.definition.rule.Rule rule) {
-                    if (rule != null) {
-                        changes.merge(rule.getName(), 1L, Long::sum);
-                    }
-                }
-            });
+            FactChanges changes = blame ? new FactChanges() : null;
+            if (changes != null) {
+                session.addEventListener(changes);
+            }
             int fired = session.fireAllRules(limit);
             if (fired >= limit) {
-                var culprit = changes.entrySet().stream().max(java.util.Map.Entry.comparingByValue());
-                throw new RunawayRules(culprit.map(java.util.Map.Entry::getKey).orElse(""), fired);
+                throw new RunawayRules(changes == null ? "" : changes.mostFrequent(), fired); // blamed on the re-run
             }
         } finally {
             session.dispose();
@@ -144,5 +133,31 @@ public final class ScrubSession {
             }
         }
         return null;
+    }
+
+    /** Counts, by rule, the facts rules insert or update: the rule doing most of it is the one that loops. */
+    private static final class FactChanges extends org.kie.api.event.rule.DefaultRuleRuntimeEventListener {
+        private final java.util.Map<String, Long> byRule = new java.util.HashMap<>();
+
+        @Override
+        public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+            count(event.getRule());
+        }
+
+        @Override
+        public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+            count(event.getRule());
+        }
+
+        private void count(org.kie.api.definition.rule.Rule rule) {
+            if (rule != null) {
+                byRule.merge(rule.getName(), 1L, Long::sum);
+            }
+        }
+
+        String mostFrequent() {
+            return byRule.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+                    .orElse("");
+        }
     }
 }

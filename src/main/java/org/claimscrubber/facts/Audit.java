@@ -57,9 +57,6 @@ public final class Audit {
         }
     }
 
-    /** Agreement thresholds (see {@link Labels}): diagnosis labels are precise, other labels less so. */
-    private static final double DIAGNOSIS_AGREEMENT = Labels.DIAGNOSIS_AGREEMENT;
-    private static final double LABEL_AGREEMENT = Labels.LABEL_AGREEMENT;
 
     private final FactBase facts;
     private final LocalDate today;
@@ -126,7 +123,7 @@ public final class Audit {
     }
 
     private static double threshold(String kind) {
-        return kind.equals("diagnosis") ? DIAGNOSIS_AGREEMENT : LABEL_AGREEMENT;
+        return kind.equals("diagnosis") ? Labels.DIAGNOSIS_AGREEMENT : Labels.LABEL_AGREEMENT;
     }
 
     // ---- 2. seed facts against the official facts ----

@@ -30,9 +30,6 @@ import org.claimscrubber.domain.TaxonomyEntry;
  */
 public final class Reconciler {
 
-    /** Labels must share this share of words to agree (see {@link Labels}); diagnosis labels are more precise. */
-    private static final double LABEL_AGREEMENT = Labels.LABEL_AGREEMENT;
-    private static final double DIAGNOSIS_AGREEMENT = Labels.DIAGNOSIS_AGREEMENT;
 
     /** Words that only name a side or a sex: a row wrong only in these still names the right category. */
     private static final String SIDE_AND_SEX_WORDS = "(?i)\\b(right|left|male|female)\\b";
@@ -109,7 +106,7 @@ public final class Reconciler {
             return OfficialCheck.unverified(label, source);
         }
         String plain = label.replaceAll("\\s*\\([^)]*\\)", "").strip();
-        return Labels.agree(row.description(), plain, LABEL_AGREEMENT)
+        return Labels.agree(row.description(), plain, Labels.LABEL_AGREEMENT)
                 ? OfficialCheck.confirmed(label, source)
                 : OfficialCheck.contradicted(label, source, "the document describes " + row.modifier() + " as '"
                         + row.description() + "', but " + row.modifier() + " is '" + label + "'");
@@ -121,13 +118,13 @@ public final class Reconciler {
             return OfficialCheck.contradicted("", diagnoses.release(), row.diagnosis() + " is not an ICD-10-CM code");
         }
         String plain = entry.label().replaceAll("\\s*\\([^)]*\\)", "").strip();
-        if (row.description().isBlank() || Labels.agree(row.description(), plain, DIAGNOSIS_AGREEMENT)) {
+        if (row.description().isBlank() || Labels.agree(row.description(), plain, Labels.DIAGNOSIS_AGREEMENT)) {
             return OfficialCheck.confirmed(entry.label(), entry.source());
         }
         String problem = "the document describes " + row.diagnosis() + " as '" + row.description() + "', but it is '"
                 + plain + "'";
         boolean onlySideOrSex = Labels.agree(row.description().replaceAll(SIDE_AND_SEX_WORDS, " "),
-                plain.replaceAll(SIDE_AND_SEX_WORDS, " "), DIAGNOSIS_AGREEMENT);
+                plain.replaceAll(SIDE_AND_SEX_WORDS, " "), Labels.DIAGNOSIS_AGREEMENT);
         return OfficialCheck.contradicted(entry.label(), entry.source(), onlySideOrSex ? problem + SIDE_OR_SEX_ONLY : problem);
     }
 
@@ -142,8 +139,8 @@ public final class Reconciler {
         }
         int last = entry.label().lastIndexOf(" / ");
         String lastPart = last < 0 ? entry.label() : entry.label().substring(last + 3);
-        if (Labels.agree(row.specialty(), lastPart, LABEL_AGREEMENT)
-                || Labels.agree(row.specialty(), entry.label(), LABEL_AGREEMENT)) {
+        if (Labels.agree(row.specialty(), lastPart, Labels.LABEL_AGREEMENT)
+                || Labels.agree(row.specialty(), entry.label(), Labels.LABEL_AGREEMENT)) {
             return OfficialCheck.confirmed(entry.label(), entry.source());
         }
         return OfficialCheck.contradicted(entry.label(), entry.source(), "the document labels " + row.taxonomy() + " '"

@@ -99,6 +99,7 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
                     ncciFiles.add(name);
                     continue;
                 }
+                String ncciKind;
                 String first = firstLine(file);
                 if (first.startsWith("Code,Grouping,Classification")) {
                     readNucc(file, taxonomies);
@@ -107,12 +108,12 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
                     int before = diagnoses.size();
                     readOrderFile(file, diagnoses);
                     loaded.add(name + " (ICD-10-CM order file, " + (diagnoses.size() - before) + " codes)");
-                } else if ("PTP".equals(NcciFiles.kindOf(file))) {
+                } else if ("PTP".equals(ncciKind = NcciFiles.kindOf(file))) {
                     int before = ptp.size();
                     NcciFiles.readPtp(file, ptp);
                     loaded.add(name + " (CMS NCCI practitioner PTP, " + (ptp.size() - before) + " edits)");
                     ncciFiles.add(name);
-                } else if ("MUE".equals(NcciFiles.kindOf(file))) {
+                } else if ("MUE".equals(ncciKind)) {
                     int before = mue.size();
                     NcciFiles.readMue(file, mue);
                     loaded.add(name + " (CMS NCCI practitioner MUE, " + (mue.size() - before) + " edits)");

@@ -84,14 +84,14 @@ public final class Changes {
         for (String claim : heldAfter) {
             if (!heldBefore.contains(claim)) {
                 String charge = charges.getOrDefault(claim, "");
-                heldCents += cents(charge);
+                heldCents += Money.cents(charge);
                 list.add(new Change("newly_held", "", claim, "", "", "", "", "", "", charge));
             }
         }
         for (String claim : heldBefore) {
             if (!heldAfter.contains(claim)) {
                 String charge = charges.getOrDefault(claim, "");
-                releasedCents += cents(charge);
+                releasedCents += Money.cents(charge);
                 list.add(new Change("newly_released", "", claim, "", "", "", "", "", "", charge));
             }
         }
@@ -195,14 +195,6 @@ public final class Changes {
             throw new IOException(file + " cannot be read as CSV");
         }
         return charges;
-    }
-
-    private static long cents(String charge) {
-        try {
-            return charge.isBlank() ? 0 : new java.math.BigDecimal(charge).movePointRight(2).longValue();
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static Set<String> held(Iterable<String[]> findings, String holdOn) {

@@ -285,36 +285,30 @@ class ReliabilityRegressionTest {
         }
     }
 
+    /** Scrubs with the shipped rules and keeps nothing of the outcomes: for what the result itself says. */
+    private Scrubber.Result scrubQuietly(List<InputSource> sources) throws Exception {
+        return new Scrubber(org.claimscrubber.Shipped.rules(), org.claimscrubber.Shipped.facts(),
+                org.claimscrubber.Shipped.TODAY).scrub(sources,
+                new Scrubber.Options(1, false, dir, java.io.InputStream.nullInputStream(), null),
+                new Scrubber.RestartableSink() {
+                    @Override
+                    public void accept(ClaimOutcome outcome) {
+                    }
+
+                    @Override
+                    public void restart() {
+                    }
+                });
+    }
+
     /** Risk: a file still being written when the run started gave exit 0 and no word of it. */
     @Test
     void aFileThatChangedWhileReadIsReportedInTheManifest() throws Exception {
         Path file = Files.copy(Path.of("samples/export/claims.csv"), dir.resolve("growing.csv"));
         long sizeAtStart = Files.size(file) - 100; // as if 100 bytes were appended after the run looked at it
-        Scrubber.Result result = new Scrubber(org.claimscrubber.Shipped.rules(), org.claimscrubber.Shipped.facts(),
-                org.claimscrubber.Shipped.TODAY).scrub(List.of(new InputSource(file.toString(), file, sizeAtStart)),
-                new Scrubber.Options(1, false, dir, java.io.InputStream.nullInputStream(), null),
-                new Scrubber.RestartableSink() {
-                    @Override
-                    public void accept(ClaimOutcome outcome) {
-                    }
-
-                    @Override
-                    public void restart() {
-                    }
-                });
+        Scrubber.Result result = scrubQuietly(List.of(new InputSource(file.toString(), file, sizeAtStart)));
         assertThat(result.inputs().get(0).warning()).contains("changed while it was read", sizeAtStart + " bytes when");
-        Scrubber.Result steady = new Scrubber(org.claimscrubber.Shipped.rules(), org.claimscrubber.Shipped.facts(),
-                org.claimscrubber.Shipped.TODAY).scrub(InputSource.resolve(List.of(file.toString())),
-                new Scrubber.Options(1, false, dir, java.io.InputStream.nullInputStream(), null),
-                new Scrubber.RestartableSink() {
-                    @Override
-                    public void accept(ClaimOutcome outcome) {
-                    }
-
-                    @Override
-                    public void restart() {
-                    }
-                });
+        Scrubber.Result steady = scrubQuietly(InputSource.resolve(List.of(file.toString())));
         assertThat(steady.inputs().get(0).warning()).isNull();
     }
 
