@@ -50,7 +50,7 @@ public final class BatchRunner {
             timings.put("load_facts", (t1 - t0) / 1_000_000);
             timings.put("compile_rules", (t2 - t1) / 1_000_000);
             timings.putAll(result.timings());
-            Totals totals = sink.totals();
+            Totals totals = sink.tally().findings();
             int exitCode = options.failOn() != null && totals.any(options.failOn()) ? 1 : 0;
             List<String> reports = new ArrayList<>(List.of(ReportSink.FINDINGS_CSV, ReportSink.FINDINGS_JSON,
                     ReportSink.CLAIMS, HtmlReport.FILE));
@@ -64,10 +64,8 @@ public final class BatchRunner {
             timings.put("total_wall", (System.nanoTime() - t0) / 1_000_000);
             RunManifest manifest = new RunManifest(ToolVersion.NAME, ToolVersion.version(), started.toString(),
                     Instant.now().toString(), exitCode, result.inputs(), result.mode(), rulesUsed(rules),
-                    new RunManifest.SeedsUsed(facts.seedsLabel(), facts.hash(),
-                            facts.documents().stream().map(SeedDocument::file).toList(), facts.interpretationsLabel(),
-                            facts.officialLabel(), facts.reference().loaded()),
-                    result.rows(), sink.claimCounts(), findingCounts(totals), reports, timings,
+                    seedsUsed(facts),
+                    result.rows(), sink.tally().claimCounts(), sink.tally().findingCounts(), reports, timings,
                     Resources.peak(options.threads()));
             org.claimscrubber.report.Changes changes = null;
             if (options.baseline() != null) {
@@ -109,15 +107,15 @@ public final class BatchRunner {
         return new HtmlReport.Context(ruleInfo, taxonomyNames, titles);
     }
 
-    private static RunManifest.FindingCounts findingCounts(Totals totals) {
-        Map<String, Long> bySeverity = new LinkedHashMap<>();
-        totals.bySeverity().forEach((severity, count) -> bySeverity.put(severity.name(), count));
-        Map<String, Long> byCategory = new LinkedHashMap<>();
-        totals.byCategory().forEach((category, count) -> byCategory.put(category.name(), count));
-        return new RunManifest.FindingCounts(totals.total(), bySeverity, byCategory);
+    /** The seeds, interpretations, official facts and reference files a run loaded, for run.json. */
+    public static RunManifest.SeedsUsed seedsUsed(FactBase facts) {
+        return new RunManifest.SeedsUsed(facts.seedsLabel(), facts.hash(),
+                facts.documents().stream().map(SeedDocument::file).toList(), facts.interpretationsLabel(),
+                facts.officialLabel(), facts.reference().loaded());
     }
 
-    private static RunManifest.RulesUsed rulesUsed(CompiledRules rules) {
+    /** The rules a run used, switched off and scoped to payers, for run.json. */
+    public static RunManifest.RulesUsed rulesUsed(CompiledRules rules) {
         RuleSet ruleSet = rules.source();
         List<RunManifest.SwitchedOff> off = new ArrayList<>();
         Map<String, List<String>> scoped = new LinkedHashMap<>();

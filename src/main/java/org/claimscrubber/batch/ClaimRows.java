@@ -8,13 +8,13 @@ import org.claimscrubber.input.CsvRecord;
  * The rows of one claim as read, not yet parsed (workers parse them). {@code order} is the position of the
  * claim's first row among all rows of the run.
  */
-record ClaimRows(String claimId, long order, List<Row> rows) {
+public record ClaimRows(String claimId, long order, List<Row> rows) {
 
     /** A record and the input it came from. */
-    record Row(SourceInfo source, CsvRecord record) {
+    public record Row(SourceInfo source, CsvRecord record) {
     }
 
-    static ClaimRows start(String claimId, long order) {
+    public static ClaimRows start(String claimId, long order) {
         return new ClaimRows(claimId, order, new ArrayList<>(4));
     }
 }

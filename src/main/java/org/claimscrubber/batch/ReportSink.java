@@ -6,9 +6,7 @@ import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.report.FindingsCsvWriter;
 import org.claimscrubber.report.FindingsJsonWriter;
-import org.claimscrubber.report.RunManifest;
 import org.claimscrubber.report.SplitWriter;
-import org.claimscrubber.report.Totals;
 
 /** Writes a run's reports from the outcomes: findings.csv and .json, and with --split the clean and held claims. */
 final class ReportSink implements Scrubber.RestartableSink, Closeable {
@@ -28,12 +26,7 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
     private FindingsJsonWriter json;
     private SplitWriter clean;
     private SplitWriter held;
-    private Totals totals;
-    private long claims;
-    private long withErrors;
-    private long withWarnings;
-    private long notFullyScrubbed;
-    private long heldClaims;
+    private OutcomeTally tally;
     private org.claimscrubber.report.RunDigest digest = new org.claimscrubber.report.RunDigest();
     private boolean open;
 
@@ -55,12 +48,7 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
             held = new SplitWriter(files.open(HELD), true);
         }
         open = true;
-        totals = new Totals();
-        claims = 0;
-        withErrors = 0;
-        withWarnings = 0;
-        notFullyScrubbed = 0;
-        heldClaims = 0;
+        tally = new OutcomeTally(holdOn);
         digest = new org.claimscrubber.report.RunDigest();
     }
 
@@ -69,20 +57,8 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
         for (Finding finding : outcome.findings()) {
             csv.write(finding);
             json.write(finding);
-            totals.add(finding);
         }
-        if (!outcome.fullyScrubbed()) {
-            notFullyScrubbed++;
-        }
-        if (outcome.isClaim()) {
-            claims++;
-            if (outcome.worst() == org.claimscrubber.domain.Severity.ERROR) {
-                withErrors++;
-            } else if (outcome.worst() == org.claimscrubber.domain.Severity.WARNING) {
-                withWarnings++;
-            }
-        }
-        boolean isHeld = outcome.held(holdOn) || !outcome.isClaim();
+        boolean isHeld = tally.add(outcome);
         if (outcome.isClaim() && (isHeld || !outcome.findings().isEmpty())) {
             claimSummary.writeNext(org.claimscrubber.report.SpreadsheetSafe.row(outcome.claimId(),
                     outcome.worst() == null ? "" : outcome.worst().name(), isHeld ? "yes" : "no",
@@ -90,9 +66,6 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
         }
         digest.add(outcome.findings(), isHeld, outcome.claimId(), outcome.profile().payer(), outcome.profile().taxonomy(),
                 outcome.profile().chargeCents(), String.join(";", outcome.heldBy(holdOn)));
-        if (isHeld && outcome.isClaim()) {
-            heldClaims++;
-        }
         if (split) {
             String heldBy = String.join(";", outcome.heldBy(holdOn));
             for (ClaimRows.Row row : outcome.rows()) {
@@ -109,22 +82,16 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
 
     /** Ends the JSON and closes every file; the reports are then ready to be committed. */
     void finish() throws IOException {
-        json.finish(totals);
+        json.finish(tally.findings());
         closeWriters();
     }
 
-    Totals totals() {
-        return totals;
+    OutcomeTally tally() {
+        return tally;
     }
 
     org.claimscrubber.report.RunDigest digest() {
         return digest;
-    }
-
-    RunManifest.ClaimCounts claimCounts() {
-        return new RunManifest.ClaimCounts(claims, withErrors, withWarnings, claims - withErrors - withWarnings, heldClaims,
-                holdOn.name(),
-                notFullyScrubbed);
     }
 
     private void closeWriters() throws IOException {

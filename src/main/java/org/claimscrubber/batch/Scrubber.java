@@ -65,8 +65,14 @@ public final class Scrubber {
 
     public Scrubber(CompiledRules rules, FactBase facts, LocalDate today) {
         this.rules = rules;
-        this.referenceFacts = new ArrayList<>(facts.engineFacts());
+        this.referenceFacts = referenceFacts(facts, today);
+    }
+
+    /** What every session holds besides the claims: the facts, and the day dates of service are checked against. */
+    static List<Object> referenceFacts(FactBase facts, LocalDate today) {
+        List<Object> referenceFacts = new ArrayList<>(facts.engineFacts());
         referenceFacts.add(new RunContext(today));
+        return referenceFacts;
     }
 
     public Result scrub(List<InputSource> sources, Options options, RestartableSink sink)

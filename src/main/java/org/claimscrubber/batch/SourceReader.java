@@ -12,18 +12,35 @@ import org.claimscrubber.input.CsvRecord;
 import org.claimscrubber.input.InputFileException;
 import org.claimscrubber.report.RunManifest;
 
-/** Reads one {@link InputSource}: gunzipping a .gz file, hashing and counting as it goes. */
-final class SourceReader implements Closeable {
+/**
+ * Reads one {@link InputSource}: gunzipping a .gz file, hashing and counting as it goes. Public for the Spark
+ * job, which reads each input on a worker through the same reader and hands it the stream it opened.
+ */
+public final class SourceReader implements Closeable {
 
     private final InputSource source;
     private final CountingInput stored;
     private final InputStream decoded;
     private final ClaimCsvReader csv;
+    private final boolean ownsStream;
     private long rows;
 
     SourceReader(InputSource source, InputStream standardInput, AtomicLong progress) throws InputFileException {
+        this(source, source.open(standardInput), !source.stdin(), progress);
+    }
+
+    /**
+     * Reads an input another file system opened (HDFS, S3): {@code source} names it and says how to read it,
+     * {@code raw} is its bytes as stored. Closing the reader closes the stream.
+     */
+    public SourceReader(InputSource source, InputStream raw) throws InputFileException {
+        this(source, raw, true, new AtomicLong());
+    }
+
+    private SourceReader(InputSource source, InputStream raw, boolean ownsStream, AtomicLong progress)
+            throws InputFileException {
         this.source = source;
-        InputStream raw = source.open(standardInput);
+        this.ownsStream = ownsStream;
         this.stored = new CountingInput(new BufferedInputStream(raw, 1 << 16), progress);
         try {
             this.decoded = source.gzip() ? new GZIPInputStream(stored, 1 << 16) : stored;
@@ -38,16 +55,16 @@ final class SourceReader implements Closeable {
         }
     }
 
-    ColumnMap columns() {
+    public ColumnMap columns() {
         return csv.columns();
     }
 
-    String[] header() {
+    public String[] header() {
         return csv.header();
     }
 
     /** The next record, or null at the end. */
-    CsvRecord next() {
+    public CsvRecord next() {
         CsvRecord record = csv.next();
         if (record != null) {
             rows++;
@@ -55,7 +72,7 @@ final class SourceReader implements Closeable {
         return record;
     }
 
-    long blankLines() {
+    public long blankLines() {
         return csv.blankLines();
     }
 
@@ -63,7 +80,7 @@ final class SourceReader implements Closeable {
      * What was read, for run.json; call after the last record. Bytes a malformed record left unread are
      * read now, so the hash and size are those of the whole file.
      */
-    RunManifest.InputFile stats() throws IOException {
+    public RunManifest.InputFile stats() throws IOException {
         long lines = csv.linesRead();
         byte[] rest = new byte[1 << 16];
         int n;
@@ -88,7 +105,7 @@ final class SourceReader implements Closeable {
      * silent. Compares the size when the run started, the bytes read and the size now.
      */
     private String changedWhileRead() throws IOException {
-        if (source.stdin() || source.size() < 0 || !java.nio.file.Files.isRegularFile(source.path())) {
+        if (source.path() == null || source.size() < 0 || !java.nio.file.Files.isRegularFile(source.path())) {
             return null;
         }
         long now = java.nio.file.Files.size(source.path());
@@ -101,7 +118,7 @@ final class SourceReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        if (!source.stdin()) {
+        if (ownsStream) {
             csv.close();
         }
     }

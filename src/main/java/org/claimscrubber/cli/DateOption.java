@@ -5,7 +5,7 @@ import org.claimscrubber.input.DateOfService;
 import picocli.CommandLine;
 
 /** Dates in options take the formats the export does: 2026-11-25 or 11/25/2026. A bad one is a sentence. */
-final class DateOption implements CommandLine.ITypeConverter<LocalDate> {
+public final class DateOption implements CommandLine.ITypeConverter<LocalDate> {
 
     @Override
     public LocalDate convert(String value) {

@@ -14,10 +14,10 @@ import org.claimscrubber.files.ContentHash;
  * The DRL files of a rules folder and its sub-folders, read from disk at run time so an analyst's edit
  * takes effect on the next run without a rebuild.
  */
-public record RuleSet(String label, List<RuleFile> files, String hash) {
+public record RuleSet(String label, List<RuleFile> files, String hash) implements java.io.Serializable {
 
     /** One DRL file; {@code name} is how messages name it (the folder as given, then the path within it). */
-    public record RuleFile(String name, String content) {
+    public record RuleFile(String name, String content) implements java.io.Serializable {
     }
 
     public RuleSet {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Where each known column sits in a file's header, and which header cells were not recognised. */
-public final class ColumnMap {
+public final class ColumnMap implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final Map<String, Column> BY_KEY = new HashMap<>();
 

@@ -4,7 +4,8 @@ package org.claimscrubber.input;
  * One record of a CSV file: its cells and the physical line it starts on. A record that could not be read
  * says why in {@code malformed}, and keeps the cells read before the fault (which may name its claim).
  */
-public record CsvRecord(String[] cells, long line, String malformed, boolean oddCharacters) {
+public record CsvRecord(String[] cells, long line, String malformed, boolean oddCharacters)
+        implements java.io.Serializable {
 
     public static CsvRecord of(String[] cells, long line) {
         return new CsvRecord(cells, line, null, false);

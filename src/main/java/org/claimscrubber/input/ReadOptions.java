@@ -7,7 +7,7 @@ import java.util.Map;
  * How to read an export beyond what is detected: a field separator ({@code 0} to detect it from the header) and
  * more names for columns (a config's {@code column.procedure_code = Proc Cd}).
  */
-public record ReadOptions(char separator, Map<Column, List<String>> columnNames) {
+public record ReadOptions(char separator, Map<Column, List<String>> columnNames) implements java.io.Serializable {
 
     public static final ReadOptions DETECT = new ReadOptions('\0', Map.of());
 

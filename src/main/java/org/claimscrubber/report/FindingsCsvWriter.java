@@ -21,11 +21,16 @@ public final class FindingsCsvWriter implements Closeable {
     }
 
     public void write(Finding finding) {
-        csv.writeNext(SpreadsheetSafe.row(finding.claimId(),
+        csv.writeNext(row(finding), false);
+    }
+
+    /** A finding's cells in the order of {@link #HEADER}, spreadsheet-safe. */
+    public static String[] row(Finding finding) {
+        return SpreadsheetSafe.row(finding.claimId(),
                 finding.lineNumber() == null ? "" : finding.lineNumber().toString(),
                 finding.severity().name(), finding.category().name(), finding.ruleId(), finding.procedureCode(),
                 finding.message(), finding.source(), finding.inputFile(),
-                finding.inputLine() == 0 ? "" : Long.toString(finding.inputLine())), false);
+                finding.inputLine() == 0 ? "" : Long.toString(finding.inputLine()));
     }
 
     @Override

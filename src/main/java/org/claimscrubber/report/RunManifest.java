@@ -21,7 +21,7 @@ public record RunManifest(String tool, String version, String started, String fi
      * {@code notChecked} says what the rules could not check because a column is missing from the whole file.
      */
     public record InputFile(String file, String sha256, long bytes, long lines, long rows, List<String> ignoredColumns,
-                            List<String> notChecked, String warning) {
+                            List<String> notChecked, String warning) implements java.io.Serializable {
     }
 
     /**

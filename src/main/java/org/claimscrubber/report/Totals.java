@@ -7,7 +7,9 @@ import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
 
 /** Finding counts by severity and category; every severity and category is present, zero or not. */
-public final class Totals {
+public final class Totals implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final EnumMap<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
     private final EnumMap<Category, Long> byCategory = new EnumMap<>(Category.class);
@@ -26,6 +28,13 @@ public final class Totals {
         total++;
         bySeverity.merge(finding.severity(), 1L, Long::sum);
         byCategory.merge(finding.category(), 1L, Long::sum);
+    }
+
+    /** Adds another's counts to these. */
+    public void merge(Totals other) {
+        total += other.total;
+        other.bySeverity.forEach((severity, count) -> bySeverity.merge(severity, count, Long::sum));
+        other.byCategory.forEach((category, count) -> byCategory.merge(category, count, Long::sum));
     }
 
     public long total() {

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged jar as a user would: {@code java -jar target/claim-scrubber.jar ...}. */
-final class Jar {
+public final class Jar {
 
-    static final Path JAR = Path.of("target/claim-scrubber.jar").toAbsolutePath();
+    public static final Path JAR = Path.of("target/claim-scrubber.jar").toAbsolutePath();
 
     /** What a run printed and how it exited. */
-    record Result(int exitCode, String out, String err) {
-        String all() {
+    public record Result(int exitCode, String out, String err) {
+        public String all() {
             return out + err;
         }
     }
@@ -26,18 +26,24 @@ final class Jar {
     private Jar() {
     }
 
-    static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
+    public static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
         return run(workingDir, Map.of(), args);
     }
 
     /** Runs the jar with extra environment variables (e.g. XDG_CACHE_HOME for the rules cache). */
     static Result run(Path workingDir, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        List<String> javaArguments = new ArrayList<>(List.of("-jar", JAR.toString()));
+        javaArguments.addAll(List.of(args));
+        return java(workingDir, environment, javaArguments);
+    }
+
+    /** Runs {@code java} with the given arguments (a class path and a main class, say) in a folder. */
+    public static Result java(Path workingDir, Map<String, String> environment, List<String> javaArguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(JAR.toString());
-        command.addAll(List.of(args));
+        command.addAll(javaArguments);
         Path out = Files.createTempFile("jar-out", ".txt");
         Path err = Files.createTempFile("jar-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
@@ -59,7 +65,7 @@ final class Jar {
         }
     }
 
-    static Result run(String... args) throws IOException, InterruptedException {
+    public static Result run(String... args) throws IOException, InterruptedException {
         return run(Path.of("").toAbsolutePath(), args);
     }
 }

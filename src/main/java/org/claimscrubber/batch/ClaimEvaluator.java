@@ -1,0 +1,37 @@
+package org.claimscrubber.batch;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.claimscrubber.engine.CompiledRules;
+import org.claimscrubber.facts.FactBase;
+
+/**
+ * Scrubs claims handed over whole, outside the local pipeline (the Spark job): each claim's rows are parsed
+ * and the claims evaluated in one session, exactly as the local run evaluates a chunk. Not thread-safe.
+ */
+public final class ClaimEvaluator {
+
+    /** About how many rows to evaluate in one session, as the local run does. */
+    public static final int CHUNK_LINES = Chunker.CHUNK_LINES;
+
+    private final ChunkEvaluator chunks;
+    private final ClaimParser parser = new ClaimParser(false);
+    private long sequence;
+
+    public ClaimEvaluator(CompiledRules rules, FactBase facts, LocalDate today) {
+        this.chunks = new ChunkEvaluator(rules, Scrubber.referenceFacts(facts, today));
+    }
+
+    /** The claims' outcomes, in claim order (the order of each claim's first row among the inputs). */
+    public List<ClaimOutcome> evaluate(List<ClaimRows> claims) {
+        List<ClaimParser.ParsedClaim> parsed = new ArrayList<>(claims.size());
+        for (ClaimRows claim : claims) {
+            parsed.add(parser.parse(claim));
+        }
+        // The session reports findings in claim order; the outcomes are matched to the claims in that order.
+        parsed.sort(Comparator.comparingLong(claim -> claim.claim().order()));
+        return chunks.evaluate(new Chunk(sequence++, parsed));
+    }
+}

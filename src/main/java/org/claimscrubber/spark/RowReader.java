@@ -1,0 +1,96 @@
+package org.claimscrubber.spark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.CollectionAccumulator;
+import org.claimscrubber.batch.InputSource;
+import org.claimscrubber.batch.SourceInfo;
+import org.claimscrubber.batch.SourceReader;
+import org.claimscrubber.input.Column;
+import org.claimscrubber.input.CsvRecord;
+import org.claimscrubber.input.InputFileException;
+import scala.Tuple2;
+
+/**
+ * Reads one input on a worker with the local run's reader, and keys each row by its claim. A file is read by
+ * one task: CSV with quoted line breaks cannot be split safely at byte offsets, and gzip cannot be split at all,
+ * so the job's read parallelism is its number of input files. What the reading saw (hash, lines, blank lines)
+ * goes to the driver through an accumulator.
+ */
+final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, ShuffledRow> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Broadcast<JobFiles> job;
+    private final CollectionAccumulator<FileStats> stats;
+
+    RowReader(Broadcast<JobFiles> job, CollectionAccumulator<FileStats> stats) {
+        this.job = job;
+        this.stats = stats;
+    }
+
+    /** Opens an input on the file system its path names. */
+    static InputStream open(InputPath input, Configuration conf) throws IOException {
+        Path path = new Path(input.uri());
+        return path.getFileSystem(conf).open(path);
+    }
+
+    /** The input as the local reader takes it: named as given, read with the run's separator and column names. */
+    static InputSource source(InputPath input, JobFiles job) {
+        return new InputSource(input.name(), null, input.size(), job.reading());
+    }
+
+    @Override
+    public Iterator<Tuple2<ClaimKey, ShuffledRow>> call(InputPath input) throws IOException, InputFileException {
+        JobFiles files = job.value();
+        SourceInfo info = files.sources().get(input.index());
+        SourceReader reader = new SourceReader(source(input, files), open(input, new Configuration()));
+        return new Iterator<>() {
+            private CsvRecord next = reader.next();
+            private long row;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && reader != null) {
+                    finish();
+                }
+                return next != null;
+            }
+
+            @Override
+            public Tuple2<ClaimKey, ShuffledRow> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                CsvRecord record = next;
+                String claimId = info.columns().get(record.cells(), Column.CLAIM_ID);
+                Tuple2<ClaimKey, ShuffledRow> keyed = new Tuple2<>(
+                        new ClaimKey(claimId, ClaimKey.position(input.index(), row++)),
+                        new ShuffledRow(input.index(), record));
+                next = reader.next();
+                return keyed;
+            }
+
+            private boolean finished;
+
+            private void finish() {
+                if (finished) {
+                    return;
+                }
+                finished = true;
+                try (reader) {
+                    stats.add(new FileStats(input.index(), reader.stats(), reader.blankLines()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(input.name() + ": cannot be read to its end", e);
+                }
+            }
+        };
+    }
+}

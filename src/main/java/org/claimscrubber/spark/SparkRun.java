@@ -1,0 +1,220 @@
+package org.claimscrubber.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+import org.claimscrubber.batch.BatchRunner;
+import org.claimscrubber.batch.OutcomeTally;
+import org.claimscrubber.batch.SourceInfo;
+import org.claimscrubber.batch.SourceReader;
+import org.claimscrubber.domain.Severity;
+import org.claimscrubber.engine.CompiledRules;
+import org.claimscrubber.engine.RuleCache;
+import org.claimscrubber.engine.RuleCompiler;
+import org.claimscrubber.engine.RuleSet;
+import org.claimscrubber.engine.RuleSwitches;
+import org.claimscrubber.engine.RulesException;
+import org.claimscrubber.facts.FactBase;
+import org.claimscrubber.facts.FactLoader;
+import org.claimscrubber.facts.FactsException;
+import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.input.ReadOptions;
+import org.claimscrubber.report.RunManifest;
+import org.claimscrubber.report.ToolVersion;
+
+/**
+ * One Spark job, on the driver: loads and compiles what the local run does (so the same mistakes give the same
+ * sentences, before any executor starts), ships the text to the executors, and writes the outputs.
+ *
+ * <p>The plan: one task per input file reads it and keys each row by claim id; the rows are shuffled so that a
+ * claim's rows meet in one partition, sorted by claim id and position; each partition is scrubbed chunk by chunk;
+ * the findings are sorted into the order of the inputs and written as CSV parts; the counts are added up.
+ */
+final class SparkRun {
+
+    /** The output folder cannot be written. */
+    static final class OutputException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        OutputException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The job's exit code and the summary it prints. */
+    record Result(int exitCode, String summary) {
+    }
+
+    /** Input bytes per claim partition at least (more partitions than cores balances claims of unequal size). */
+    private static final long BYTES_PER_PARTITION = 64L << 20;
+    private static final int PARTITIONS_PER_CORE = 4;
+
+    private final JobSettings settings;
+
+    SparkRun(JobSettings settings) {
+        this.settings = settings;
+    }
+
+    Result run(Instant started) throws RulesException, FactsException, InputFileException, OutputException {
+        long t0 = System.nanoTime();
+        JobSettings.Sources given = settings.sources();
+        BundledFiles.Located rulesDir = given.rules() == null ? BundledFiles.defaultDirectory("rules")
+                : BundledFiles.Located.given(given.rules());
+        BundledFiles.Located seedsDir = given.seeds() == null ? BundledFiles.defaultDirectory("seeds")
+                : BundledFiles.Located.given(given.seeds());
+        RuleSwitches switches = given.config() == null ? RuleSwitches.NONE : RuleSwitches.load(given.config());
+        RuleSet ruleSet = RuleSet.load(rulesDir);
+        CompiledRules compiled = new RuleCompiler(RuleCache.off()).compile(ruleSet, switches);
+        FactBase facts = FactLoader.load(seedsDir, given.reference());
+        // --hold-on, else the config's hold.on, else ERROR: as the local run decides.
+        Severity holdOn = settings.policy().holdOn() != null ? settings.policy().holdOn()
+                : switches.holdOn() != null ? switches.holdOn() : Severity.ERROR;
+        ReadOptions reading = new ReadOptions(separator(), switches.columnNames());
+        JobFiles.Folders folders = folders(seedsDir, given);
+
+        SparkConf conf = new SparkConf().setAppName("claim-scrubber");
+        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+            Configuration hadoop = sc.hadoopConfiguration();
+            List<InputPath> inputs = InputPaths.resolve(settings.inputs(), hadoop);
+            List<SourceInfo> sources = headers(inputs, reading, hadoop);
+            JobFiles job = new JobFiles(UUID.randomUUID().toString(), ruleSet, folders,
+                    new JobFiles.Settings(settings.policy().today(), holdOn, reading), sources);
+            Broadcast<JobFiles> shipped = sc.broadcast(job);
+            CollectionAccumulator<FileStats> read = sc.sc().collectionAccumulator("input files read");
+            int partitions = partitions(sc, inputs);
+            long t1 = System.nanoTime();
+
+            JavaRDD<ScrubbedChunk> chunks = sc.parallelize(inputs, Math.max(1, inputs.size()))
+                    .flatMapToPair(new RowReader(shipped, read))
+                    .repartitionAndSortWithinPartitions(new ClaimPartitioner(partitions))
+                    .mapPartitions(new PartitionScrubber(shipped))
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            OutcomeTally tally = chunks.map(ScrubbedChunk::tally).fold(new OutcomeTally(holdOn), OutcomeTally::merge);
+
+            FindingsOutput output = output(hadoop);
+            String attempt = output.attempt(job.key());
+            chunks.flatMapToPair(chunk -> chunk.findings().iterator())
+                    .sortByKey(true, partitions)
+                    .values()
+                    .mapPartitions(FindingsOutput::withHeader)
+                    .saveAsTextFile(attempt);
+            chunks.unpersist(false);
+            List<String> reports = commit(output, attempt);
+
+            List<FileStats> files = filesRead(read.value(), inputs.size());
+            int exitCode = settings.policy().failOn() != null && tally.findings().any(settings.policy().failOn()) ? 1 : 0;
+            Map<String, Long> timings = new LinkedHashMap<>();
+            timings.put("prepare_wall", (t1 - t0) / 1_000_000);
+            timings.put("total_wall", (System.nanoTime() - t0) / 1_000_000);
+            RunManifest manifest = new RunManifest(ToolVersion.NAME, ToolVersion.version(), started.toString(),
+                    Instant.now().toString(), exitCode, files.stream().map(FileStats::file).toList(),
+                    "spark (" + sc.master() + "): " + inputs.size() + " input task(s), " + partitions + " claim partitions",
+                    BatchRunner.rulesUsed(compiled), BatchRunner.seedsUsed(facts),
+                    tally.rowCounts(files.stream().mapToLong(FileStats::blankLines).sum()), tally.claimCounts(),
+                    tally.findingCounts(), reports, timings,
+                    new RunManifest.Resources(sc.defaultParallelism(), -1, -1, -1));
+            writeManifest(output, manifest);
+            return new Result(exitCode, summary(manifest, output.display()));
+        }
+    }
+
+    private char separator() {
+        return settings.policy().delimiter() == null ? '\0' : ReadOptions.separatorNamed(settings.policy().delimiter());
+    }
+
+    /** The seeds and reference files as the executors get them, and the config's bytes. */
+    private static JobFiles.Folders folders(BundledFiles.Located seedsDir, JobSettings.Sources given) throws FactsException {
+        try {
+            ShippedFolder reference = given.reference() == null ? null
+                    : ShippedFolder.read(BundledFiles.Located.given(given.reference()));
+            byte[] config = given.config() == null ? null : Files.readAllBytes(given.config());
+            return new JobFiles.Folders(ShippedFolder.read(seedsDir), reference, config);
+        } catch (IOException e) {
+            throw new FactsException("the seeds, reference files or config cannot be read to ship them: " + e.getMessage());
+        }
+    }
+
+    /** Each input's header, read on the driver with the local reader: an unusable file stops the job before it starts. */
+    private static List<SourceInfo> headers(List<InputPath> inputs, ReadOptions reading, Configuration hadoop)
+            throws InputFileException {
+        List<SourceInfo> sources = new ArrayList<>();
+        for (InputPath input : inputs) {
+            org.claimscrubber.batch.InputSource source = new org.claimscrubber.batch.InputSource(input.name(), null,
+                    input.size(), reading);
+            try (SourceReader reader = new SourceReader(source, RowReader.open(input, hadoop))) {
+                sources.add(new SourceInfo(input.index(), input.name(), reader.header(), reader.columns()));
+            } catch (IOException e) {
+                throw new InputFileException(input.name() + ": cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return sources;
+    }
+
+    private int partitions(JavaSparkContext sc, List<InputPath> inputs) {
+        if (settings.partitions() > 0) {
+            return settings.partitions();
+        }
+        long bytes = inputs.stream().mapToLong(InputPath::size).sum();
+        return (int) Math.max(PARTITIONS_PER_CORE * (long) sc.defaultParallelism(), bytes / BYTES_PER_PARTITION + 1);
+    }
+
+    /** One entry per input, in input order; a task run twice (a lost executor) reports its file twice. */
+    private static List<FileStats> filesRead(List<FileStats> reported, int inputs) {
+        Map<Integer, FileStats> byIndex = new TreeMap<>();
+        for (FileStats stats : reported) {
+            byIndex.putIfAbsent(stats.index(), stats);
+        }
+        if (byIndex.size() != inputs) {
+            throw new IllegalStateException(inputs + " inputs but " + byIndex.size() + " were reported read");
+        }
+        return new ArrayList<>(byIndex.values());
+    }
+
+    private FindingsOutput output(Configuration hadoop) throws OutputException {
+        try {
+            return new FindingsOutput(settings.out(), hadoop);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new OutputException(settings.out() + ": cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> commit(FindingsOutput output, String attempt) throws OutputException {
+        try {
+            return output.commit(attempt);
+        } catch (IOException e) {
+            throw new OutputException(output.display() + ": the findings cannot be moved into place: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeManifest(FindingsOutput output, RunManifest manifest) throws OutputException {
+        try {
+            output.writeManifest(manifest);
+        } catch (IOException e) {
+            throw new OutputException(output.display() + ": run.json cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static String summary(RunManifest run, String out) {
+        RunManifest.RowCounts rows = run.rows();
+        RunManifest.ClaimCounts claims = run.claims();
+        RunManifest.FindingCounts findings = run.findings();
+        return rows.read() + " rows read (" + rows.scrubbed() + " scrubbed, " + rows.rejected() + " rejected), "
+                + claims.read() + " claims, " + claims.held() + " held; " + findings.total() + " findings ("
+                + findings.bySeverity().get("ERROR") + " errors, " + findings.bySeverity().get("WARNING") + " warnings, "
+                + findings.bySeverity().get("INFO") + " info); written to " + out;
+    }
+}

@@ -1,0 +1,82 @@
+package org.claimscrubber.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.claimscrubber.input.InputFileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark job's parts that need no cluster: keys, partitioning, input listing, part headers. */
+class SparkPartsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aClaimsRowsSortTogetherInTheOrderTheyWereRead() {
+        List<ClaimKey> keys = new ArrayList<>(List.of(
+                new ClaimKey("B", ClaimKey.position(1, 0)),
+                new ClaimKey("A", ClaimKey.position(1, 5)),
+                new ClaimKey("B", ClaimKey.position(0, 9)),
+                new ClaimKey("A", ClaimKey.position(0, 2))));
+        keys.sort(null);
+        assertThat(keys).extracting(ClaimKey::claimId).containsExactly("A", "A", "B", "B");
+        // Input 0 comes before input 1 whatever the row index within the input.
+        assertThat(keys.get(2).position()).isEqualTo(ClaimKey.position(0, 9));
+        assertThat(ClaimKey.position(0, 9)).isLessThan(ClaimKey.position(1, 0));
+    }
+
+    @Test
+    void everyRowOfAClaimGoesToOnePartitionAndRowsWithoutAClaimIdSpread() {
+        ClaimPartitioner partitioner = new ClaimPartitioner(8);
+        int partition = partitioner.getPartition(new ClaimKey("CLM-1001", ClaimKey.position(0, 1)));
+        for (int row = 0; row < 100; row++) {
+            assertThat(partitioner.getPartition(new ClaimKey("CLM-1001", ClaimKey.position(row % 3, row))))
+                    .isEqualTo(partition);
+        }
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (int row = 0; row < 100; row++) {
+            used.add(partitioner.getPartition(new ClaimKey("", ClaimKey.position(0, row))));
+        }
+        assertThat(used).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void inputsAreFilesAsGivenDirectoriesByNameAndGlobs() throws Exception {
+        Files.writeString(dir.resolve("b.csv"), "x");
+        Files.writeString(dir.resolve("a.csv.gz"), "x");
+        Files.writeString(dir.resolve("notes.txt"), "x");
+        Configuration conf = new Configuration();
+
+        List<InputPath> listed = InputPaths.resolve(List.of(dir.toString()), conf);
+        assertThat(listed).extracting(InputPath::name).containsExactly(dir + "/a.csv.gz", dir + "/b.csv");
+        assertThat(listed).extracting(InputPath::index).containsExactly(0, 1);
+
+        String given = dir.resolve("b.csv").toString();
+        assertThat(InputPaths.resolve(List.of(given), conf)).extracting(InputPath::name).containsExactly(given);
+        assertThat(InputPaths.resolve(List.of(dir + "/*.csv*"), conf)).hasSize(2);
+
+        assertThatThrownBy(() -> InputPaths.resolve(List.of(dir.resolve("missing.csv").toString()), conf))
+                .isInstanceOf(InputFileException.class).hasMessageEndingWith("missing.csv: no such file or directory");
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertThatThrownBy(() -> InputPaths.resolve(List.of(empty.toString()), conf))
+                .hasMessageContaining("directory holds no *.csv or *.csv.gz files");
+    }
+
+    @Test
+    void everyPartStartsWithTheHeaderEvenWhenItHasNoFindings() {
+        Iterator<String> empty = FindingsOutput.withHeader(List.<String>of().iterator());
+        assertThat(empty.next()).startsWith("claim_id,line_number,severity");
+        assertThat(empty.hasNext()).isFalse();
+        Iterator<String> one = FindingsOutput.withHeader(List.of("C1,1,ERROR").iterator());
+        one.next();
+        assertThat(one.next()).isEqualTo("C1,1,ERROR");
+    }
+}
