@@ -120,7 +120,7 @@ class ArchitectureTest {
                     if (payers.find()) {
                         for (String name : payers.group(1).split(",")) {
                             assertThat(rule).as(drl + ": " + name.strip())
-                                    .contains("$payers.is(payer, \"" + name.strip() + "\")");
+                                    .contains("payers.is(payer, \"" + name.strip() + "\")");
                         }
                     }
                 }

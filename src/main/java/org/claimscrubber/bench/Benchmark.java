@@ -18,15 +18,21 @@ import java.util.stream.Collectors;
 import org.claimscrubber.domain.Category;
 
 /**
- * {@code bench}: on one generated export, the scrubber end to end, the scrubber with every rule switched off
- * (the engine's own cost), and the I/O floor, each in a JVM of its own so JVM start is counted, each run
- * several times (the median is reported). Figures come from the child runs: wall time measured here, peak
- * heap and resident set from the scrubber's run.json.
+ * {@code bench}: on one export (nightly-like by default), the I/O floor, the scrubber with every rule switched
+ * off and with one trivial rule (Drools' own cost with the same facts), and the scrubber end to end, each in a
+ * JVM of its own so JVM start is counted, each run several times (the median is reported). Figures come from the
+ * child runs: wall time measured here, peak heap and resident set from the scrubber's run.json.
  */
 public final class Benchmark {
 
-    /** What to measure. {@code runArgs} are passed to {@code run} (e.g. --rules DIR); {@code heap} is -Xmx. */
-    public record Options(long lines, long seed, int runs, String heap, Path workDir, List<String> runArgs) {
+    /** The JVM's own default heap, as {@code java -jar} gives it (a quarter of the machine's memory). */
+    public static final String DEFAULT_HEAP = "default";
+
+    /**
+     * What to measure. {@code runArgs} are passed to {@code run} (e.g. --rules DIR); {@code heap} is -Xmx, or
+     * {@link #DEFAULT_HEAP}; {@code mix} is "nightly" (from the coder-written claims) or "synthetic" (the generator).
+     */
+    public record Options(long lines, long seed, int runs, String heap, Path workDir, List<String> runArgs, String mix) {
     }
 
     /** One measured command: the median wall time of its runs, in milliseconds. */
@@ -43,18 +49,23 @@ public final class Benchmark {
 
     public void run() throws IOException, InterruptedException {
         Files.createDirectories(options.workDir());
-        Path export = options.workDir().resolve("bench-" + options.lines() + "-" + options.seed() + ".csv");
+        Path export = options.workDir().resolve("bench-" + options.mix() + "-" + options.lines() + "-"
+                + options.seed() + ".csv");
         if (!Files.isRegularFile(export)) {
             try (Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(export),
                     StandardCharsets.UTF_8), 1 << 16)) {
-                SyntheticExport.write(options.lines(), options.seed(), writer);
+                if (options.mix().equals("synthetic")) {
+                    SyntheticExport.write(options.lines(), options.seed(), writer);
+                } else {
+                    NightlyExport.write(options.lines(), options.seed(), writer);
+                }
             }
         }
-        out.printf("export: %s (%,d lines, %,d bytes, seed %d)%n", export, options.lines(), Files.size(export),
-                options.seed());
-        out.printf("machine: %d cores, %s %s, Java %s, -Xmx%s for both%n", Runtime.getRuntime().availableProcessors(),
+        out.printf("export: %s (%s mix, %,d lines, %,d bytes, seed %d)%n", export, options.mix(), options.lines(),
+                Files.size(export), options.seed());
+        out.printf("machine: %d cores, %s %s, Java %s, heap %s for all%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-                options.heap());
+                options.heap().equals(DEFAULT_HEAP) ? "the JVM's default" : "-Xmx" + options.heap());
         out.flush();
         Path reports = options.workDir().resolve("bench-reports");
         List<String> scrub = new ArrayList<>(javaCommand());
@@ -75,22 +86,36 @@ public final class Benchmark {
         baseline.addAll(options.runArgs());
         baseline.add(export.toString());
 
+        // The same run with one trivial rule (a condition on every line that never holds): Drools' own floor.
+        Path trivialRules = options.workDir().resolve("bench-trivial-rules");
+        Files.createDirectories(trivialRules);
+        Files.writeString(trivialRules.resolve("trivial.drl"), TRIVIAL_RULE);
+        List<String> trivial = new ArrayList<>(javaCommand());
+        trivial.addAll(List.of("org.claimscrubber.cli.Main", "run", "--quiet", "--rules", trivialRules.toString(),
+                "--out", options.workDir().resolve("bench-reports-trivial").toString()));
+        for (int i = 0; i < options.runArgs().size(); i++) {
+            if (options.runArgs().get(i).equals("--rules")) {
+                i++; // the trivial rule replaces the rules folder given
+            } else {
+                trivial.add(options.runArgs().get(i));
+            }
+        }
+        trivial.add(export.toString());
+
         Timing floorTime = time(floor);
         Timing baselineTime = time(baseline);
+        Timing trivialTime = time(trivial);
         Timing scrubTime = time(scrub);
         JsonNode manifest = new ObjectMapper().readTree(reports.resolve("run.json").toFile());
-        double floorRate = options.lines() / (floorTime.medianMillis() / 1000.0);
-        double scrubRate = options.lines() / (scrubTime.medianMillis() / 1000.0);
-        out.printf("%-34s %10s %14s   runs (ms)%n", "", "wall", "lines/s");
-        out.printf("%-34s %8.2f s %,14.0f   %s%n", "I/O floor (read + write, opencsv)", floorTime.medianMillis() / 1000.0,
-                floorRate, floorTime.runsMillis());
-        out.printf("%-34s %8.2f s %,14.0f   %s%n", "scrub, every rule off", baselineTime.medianMillis() / 1000.0,
-                options.lines() / (baselineTime.medianMillis() / 1000.0), baselineTime.runsMillis());
-        out.printf("%-34s %8.2f s %,14.0f   %s%n", "scrub end to end (run)", scrubTime.medianMillis() / 1000.0,
-                scrubRate, scrubTime.runsMillis());
-        out.printf("end to end / floor: %.2fx (every rule off: %.2fx)%n",
+        out.printf("%-36s %10s %14s %8s %8s   runs (ms)%n", "", "wall", "lines/s", "µs/line", "x floor");
+        row("I/O floor (read + write, opencsv)", floorTime, floorTime);
+        row("scrub, every rule off", baselineTime, floorTime);
+        row("scrub, one trivial rule", trivialTime, floorTime);
+        row("scrub end to end (run)", scrubTime, floorTime);
+        out.printf("end to end / floor: %.2fx (every rule off: %.2fx; the rules add %.2f µs/line above one trivial rule)%n",
                 (double) scrubTime.medianMillis() / floorTime.medianMillis(),
-                (double) baselineTime.medianMillis() / floorTime.medianMillis());
+                (double) baselineTime.medianMillis() / floorTime.medianMillis(),
+                (scrubTime.medianMillis() - trivialTime.medianMillis()) * 1000.0 / options.lines());
         JsonNode resources = manifest.get("resources");
         out.printf("scrub peak heap %,d MB, peak RSS %,d MB, %d worker thread(s), mode %s, rules %s%n",
                 resources.get("peak_heap_bytes").asLong() >> 20, resources.get("peak_rss_bytes").asLong() >> 20,
@@ -101,6 +126,31 @@ public final class Benchmark {
                 manifest.at("/rows/read").asLong(), manifest.at("/rows/scrubbed").asLong(),
                 manifest.at("/rows/rejected").asLong());
         out.flush();
+    }
+
+    private static final String TRIVIAL_RULE = """
+            // bench: one rule whose condition is checked on every line and never holds.
+            package bench;
+
+            import org.claimscrubber.domain.ClaimLine;
+
+            global org.claimscrubber.domain.FindingCollector findings;
+
+            rule "Trivial"
+                @id("BENCH-001") @severity("INFO") @category("CODE")
+                @description("bench: a condition on every line that never holds")
+            when
+                $line : ClaimLine(procedureCode == "NONE!")
+            then
+                findings.line(kcontext, $line, "never", null);
+            end
+            """;
+
+    private void row(String what, Timing timing, Timing floor) {
+        double seconds = timing.medianMillis() / 1000.0;
+        out.printf("%-36s %8.2f s %,14.0f %8.2f %7.2fx   %s%n", what, seconds, options.lines() / seconds,
+                timing.medianMillis() * 1000.0 / options.lines(), (double) timing.medianMillis() / floor.medianMillis(),
+                timing.runsMillis());
     }
 
     /** Runs a command {@code runs} times; the median and every run's wall time. */
@@ -123,7 +173,11 @@ public final class Benchmark {
     /** {@code java -Xmx.. -cp <this jar or classpath>}, with the java that runs this JVM. */
     private List<String> javaCommand() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ArrayList<>(Arrays.asList(java, "-Xmx" + options.heap(), "-cp",
-                System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(List.of(java));
+        if (!options.heap().equals(DEFAULT_HEAP)) {
+            command.add("-Xmx" + options.heap());
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        return command;
     }
 }

@@ -25,12 +25,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "R", defaultValue = "3", description = "Runs of each, median reported (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "1g", description = "-Xmx for the measured JVMs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "default",
+            description = "-Xmx for the measured JVMs, or default for the JVM's own, as java -jar gives it (default: ${DEFAULT-VALUE})")
     String heap;
 
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/bench",
             description = "Where the export and reports go (default: ${DEFAULT-VALUE})")
     Path work;
+
+    @Option(names = "--mix", paramLabel = "MIX", defaultValue = "nightly",
+            description = "nightly (the coder-written claims: 85%% everyday, 12%% seed codes, 3%% one defect) or synthetic"
+                    + " (the generate command's mix) (default: ${DEFAULT-VALUE})")
+    String mix;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules for the scrub (default as for run)")
     Path rules;
@@ -53,7 +59,10 @@ final class BenchCommand implements Callable<Integer> {
         if (seeds != null) {
             runArgs.addAll(List.of("--seeds", seeds.toString()));
         }
-        new Benchmark(new Benchmark.Options(lines, seed, runs, heap, work, runArgs), spec.commandLine().getOut()).run();
+        if (!mix.equals("nightly") && !mix.equals("synthetic")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mix takes nightly or synthetic, not '" + mix + "'");
+        }
+        new Benchmark(new Benchmark.Options(lines, seed, runs, heap, work, runArgs, mix), spec.commandLine().getOut()).run();
         return ExitCodes.OK;
     }
 }

@@ -43,17 +43,19 @@ public final class NcciEdits implements Cited {
             "LM", "RI");
 
     private final String release;
-    private final Map<String, List<PtpEdit>> byColumn2;
+    /** Column 2 code, then Column 1 code: a line looks up only the codes its claim has. */
+    private final Map<String, Map<String, List<PtpEdit>>> byColumn2;
     private final Map<String, MueEdit> mues;
     private final Map<String, AocEdit> aocs;
     private final int ptpCount;
 
     public NcciEdits(String release, List<PtpEdit> ptp, List<MueEdit> mue, List<AocEdit> aoc) {
         this.release = release;
-        Map<String, List<PtpEdit>> pairs = new HashMap<>();
+        Map<String, Map<String, List<PtpEdit>>> pairs = new HashMap<>();
         for (PtpEdit edit : ptp) {
             if (edit.modifierIndicator() != '9') { // 9: not applicable, never fires
-                pairs.computeIfAbsent(edit.column2(), k -> new ArrayList<>(2)).add(edit);
+                pairs.computeIfAbsent(edit.column2(), k -> new HashMap<>(4))
+                        .computeIfAbsent(edit.column1(), k -> new ArrayList<>(1)).add(edit);
             }
         }
         this.byColumn2 = pairs;
@@ -80,7 +82,7 @@ public final class NcciEdits implements Cited {
 
     private List<PtpEdit> allPtp() {
         List<PtpEdit> all = new ArrayList<>();
-        byColumn2.values().forEach(all::addAll);
+        byColumn2.values().forEach(byColumn1 -> byColumn1.values().forEach(all::addAll));
         return all;
     }
 
@@ -107,25 +109,41 @@ public final class NcciEdits implements Cited {
         return byColumn2.containsKey(line.procedureCode()) && !ptpConflicts(line).isEmpty();
     }
 
+    /**
+     * The edits the line breaks as Column 2, each with the first line of the claim (in claim order) that bills its
+     * Column 1 code on the same date without a bypass. The claim's few lines are looked up in the line's edits,
+     * not the other way round: a code can be Column 2 of hundreds of pairs.
+     */
     public List<PtpConflict> ptpConflicts(ClaimLine line) {
-        List<PtpEdit> edits = byColumn2.get(line.procedureCode());
-        if (edits == null) {
+        Map<String, List<PtpEdit>> byColumn1 = byColumn2.get(line.procedureCode());
+        if (byColumn1 == null) {
             return List.of();
         }
-        List<PtpConflict> conflicts = new ArrayList<>(1);
-        for (PtpEdit edit : edits) {
-            if (!edit.inEffectOn(line.dateOfService()) || !line.hasOnItsDate(edit.column1())) {
+        List<PtpConflict> conflicts = List.of();
+        for (ClaimLine column1 : line.claim().lines()) {
+            List<PtpEdit> edits = column1 == line ? null : byColumn1.get(column1.procedureCode());
+            if (edits == null || !column1.dateOfService().equals(line.dateOfService())) {
                 continue;
             }
-            for (ClaimLine column1 : line.claim().lines()) {
-                if (column1 != line && column1.procedureCode().equals(edit.column1())
-                        && column1.dateOfService().equals(line.dateOfService()) && !bypassed(edit, column1, line)) {
+            for (PtpEdit edit : edits) {
+                if (edit.inEffectOn(line.dateOfService()) && !bypassed(edit, column1, line) && !found(conflicts, edit)) {
+                    if (conflicts.isEmpty()) {
+                        conflicts = new ArrayList<>(1);
+                    }
                     conflicts.add(new PtpConflict(edit, column1));
-                    break;
                 }
             }
         }
         return conflicts;
+    }
+
+    private static boolean found(List<PtpConflict> conflicts, PtpEdit edit) {
+        for (PtpConflict conflict : conflicts) {
+            if (conflict.edit() == edit) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Indicator 1: an NCCI-associated modifier on either line, or anatomic modifiers showing different sites. */

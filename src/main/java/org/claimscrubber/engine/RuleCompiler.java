@@ -110,6 +110,7 @@ public final class RuleCompiler {
         }
         for (RuleSet.RuleFile file : rules.files()) {
             problems.addAll(LiteralTypeCheck.check(file));
+            problems.addAll(ReferenceGlobals.check(file));
         }
         List<RuleMetadata> catalogue = new MetadataReader(problems).read(declarations);
         if (problems.isEmpty() && !declaresFindings(builder)) {

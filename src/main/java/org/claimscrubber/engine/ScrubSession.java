@@ -33,7 +33,10 @@ public final class ScrubSession {
         this.rules = rules;
         this.referenceFacts = referenceFacts;
         this.collector = new SessionFindings(rules);
+        this.referenceGlobals = ReferenceGlobals.of(rules.kieBase(), referenceFacts, rules.switches().payers());
     }
+
+    private final java.util.Map<String, Object> referenceGlobals;
 
     /**
      * Firings allowed per fact of a chunk: the shipped rules fire a few times per line at most, so a rule whose
@@ -87,6 +90,7 @@ public final class ScrubSession {
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal(RuleCompiler.FINDINGS_GLOBAL, collector);
+            referenceGlobals.forEach(session::setGlobal);
             for (Object fact : referenceFacts) {
                 session.insert(fact);
             }

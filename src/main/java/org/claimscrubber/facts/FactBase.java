@@ -53,6 +53,7 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         facts.add(diagnosisCodes);
         facts.add(ncci);
         facts.add(taxonomyCodes);
+        facts.add(new org.claimscrubber.domain.DocumentedCodes(documents.stream().map(SeedDocument::procedureCode).toList()));
         return facts;
     }
 }

@@ -46,6 +46,24 @@ class RuleCompilerTest {
     }
 
     @Test
+    void aGlobalTheScrubberDoesNotSetIsAnErrorAtItsLine() throws Exception {
+        RulesException e = compileError("""
+                global java.util.List codes;
+                rule "Uses an unset global"
+                    @id("T-001") @severity("ERROR") @category("CODE") @description("d")
+                when
+                    $line : ClaimLine(codes.contains(procedureCode))
+                then
+                end
+                """);
+        assertThat(e.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.line()).isEqualTo(4);
+            assertThat(d.message()).contains("global codes: the scrubber sets no global of type java.util.List",
+                    "org.claimscrubber.domain.NcciEdits");
+        });
+    }
+
+    @Test
     void aSyntaxErrorNamesFileLineAndColumn() throws Exception {
         RulesException e = compileError("""
                 rule "Broken"

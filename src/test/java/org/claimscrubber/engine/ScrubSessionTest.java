@@ -41,6 +41,33 @@ class ScrubSessionTest {
     }
 
     @Test
+    void theReferenceDataRulesNameAsGlobalsIsSetInEverySession() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("test.drl"), """
+                package scrubber;
+                import org.claimscrubber.domain.ClaimLine;
+                global org.claimscrubber.domain.FindingCollector findings;
+                global org.claimscrubber.domain.DocumentedCodes documents;
+                global org.claimscrubber.domain.RunContext run;
+                rule "Documented code after the run's day"
+                    @id("T-001") @severity("ERROR") @category("CODE") @description("d")
+                when
+                    $line : ClaimLine(documents.cover(procedureCode), dateOfService > run.today)
+                then
+                    findings.line(kcontext, $line, "seen", "test");
+                end
+                """);
+        CompiledRules rules = new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(dir)));
+        List<Object> reference = List.of(new org.claimscrubber.domain.DocumentedCodes(List.of("0352T")),
+                new org.claimscrubber.domain.RunContext(java.time.LocalDate.of(2026, 11, 1)));
+        List<org.claimscrubber.domain.Finding> findings = new ScrubSession(rules, reference)
+                .evaluate(List.of(claim("C1", 1, "0352T", "99213"))).findings();
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.procedureCode()).isEqualTo("0352T");
+            assertThat(f.message()).isEqualTo("seen");
+        });
+    }
+
+    @Test
     void findingsComeInReportOrderAcrossClaims() {
         ScrubSession session = new ScrubSession(Shipped.rules(), facts());
         ScrubSession.Result result = session.evaluate(List.of(claim("B", 2, "0753T", "0753T"), claim("A", 1, "0753T")));
