@@ -69,7 +69,7 @@ public final class Benchmark {
         out.flush();
         Path reports = options.workDir().resolve("bench-reports");
         List<String> scrub = new ArrayList<>(javaCommand());
-        scrub.addAll(List.of("org.claimscrubber.cli.Main", "run", "--quiet", "--out", reports.toString()));
+        scrub.addAll(List.of("org.claimscrubber.cli.Launcher", "run", "--quiet", "--out", reports.toString()));
         scrub.addAll(options.runArgs());
         scrub.add(export.toString());
         List<String> floor = new ArrayList<>(javaCommand());
@@ -81,7 +81,7 @@ public final class Benchmark {
         Files.writeString(noRules, "# bench: every rule off, to measure the engine without rules\ndisable.categories = "
                 + Arrays.stream(Category.values()).map(Category::name).collect(Collectors.joining(", ")) + "\n");
         List<String> baseline = new ArrayList<>(javaCommand());
-        baseline.addAll(List.of("org.claimscrubber.cli.Main", "run", "--quiet", "--config", noRules.toString(),
+        baseline.addAll(List.of("org.claimscrubber.cli.Launcher", "run", "--quiet", "--config", noRules.toString(),
                 "--out", options.workDir().resolve("bench-reports-no-rules").toString()));
         baseline.addAll(options.runArgs());
         baseline.add(export.toString());
@@ -91,7 +91,7 @@ public final class Benchmark {
         Files.createDirectories(trivialRules);
         Files.writeString(trivialRules.resolve("trivial.drl"), TRIVIAL_RULE);
         List<String> trivial = new ArrayList<>(javaCommand());
-        trivial.addAll(List.of("org.claimscrubber.cli.Main", "run", "--quiet", "--rules", trivialRules.toString(),
+        trivial.addAll(List.of("org.claimscrubber.cli.Launcher", "run", "--quiet", "--rules", trivialRules.toString(),
                 "--out", options.workDir().resolve("bench-reports-trivial").toString()));
         for (int i = 0; i < options.runArgs().size(); i++) {
             if (options.runArgs().get(i).equals("--rules")) {

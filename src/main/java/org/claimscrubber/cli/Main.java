@@ -28,6 +28,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        Launcher.followLauncher();
         // Any thread that dies of an Error (out of memory above all) ends the run at once with its own exit
         // code and one sentence; waiting for it would hang the nightly batch.
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {

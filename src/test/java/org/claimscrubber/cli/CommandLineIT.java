@@ -47,6 +47,27 @@ class CommandLineIT {
     }
 
     @Test
+    void runGetsTheHeapItNeedsUnlessTheUserGaveOne() throws Exception {
+        Jar.Result launched = Jar.run("run", "-q", "--as-of", "2026-11-24", "--out", dir.resolve("a").toString(), EXPORT);
+        assertThat(launched.exitCode()).as(launched.err()).isZero();
+        assertThat(new ObjectMapper().readTree(dir.resolve("a/run.json").toFile()).at("/resources/max_heap_bytes").asLong())
+                .isEqualTo(1L << 30);
+        Jar.Result own = Jar.java(Path.of("").toAbsolutePath(), Map.of(), List.of("-Xmx512m", "-jar", Jar.JAR.toString(),
+                "run", "-q", "--as-of", "2026-11-24", "--out", dir.resolve("b").toString(), EXPORT));
+        assertThat(own.exitCode()).as(own.err()).isZero();
+        assertThat(new ObjectMapper().readTree(dir.resolve("b/run.json").toFile()).at("/resources/max_heap_bytes").asLong())
+                .isEqualTo(512L << 20);
+        // Standard input reaches the run in its own JVM.
+        Path out = dir.resolve("c");
+        ProcessBuilder stdin = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Jar.JAR.toString(), "run", "-q", "--as-of", "2026-11-24", "--out", out.toString(), "-")
+                .redirectInput(Path.of(EXPORT).toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        assertThat(stdin.start().waitFor()).isZero();
+        assertThat(new ObjectMapper().readTree(out.resolve("run.json").toFile()).at("/rows/read").asLong()).isEqualTo(30);
+    }
+
+    @Test
     void failOnErrorExitsOneWhenAnErrorIsFound() throws Exception {
         assertThat(Jar.run("run", "--as-of", "2026-11-24", "--out", dir.toString(), "--fail-on", "error", EXPORT).exitCode()).isEqualTo(1);
     }

@@ -1,0 +1,19 @@
+package org.claimscrubber.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** When `run` gets a JVM of its own: only when the user gave java no heap option. */
+class LauncherTest {
+
+    @Test
+    void aHeapOptionGivenToJavaIsTheUsersChoice() {
+        assertThat(Launcher.heapGiven(List.of("-Xmx4g"))).isTrue();
+        assertThat(Launcher.heapGiven(List.of("-Dfoo=bar", "-XX:MaxRAMPercentage=50"))).isTrue();
+        assertThat(Launcher.heapGiven(List.of("-XX:MaxHeapSize=2147483648"))).isTrue();
+        assertThat(Launcher.heapGiven(List.of("-Dfile.encoding=UTF-8", "-Xss2m", "-Xms256m"))).isFalse();
+        assertThat(Launcher.heapGiven(List.of())).isFalse();
+    }
+}
