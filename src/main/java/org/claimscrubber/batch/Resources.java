@@ -54,7 +54,7 @@ final class Resources {
 
     static RunManifest.Resources peak(int threads) {
         long heap = PEAK_HEAP.accumulateAndGet(heapUsed(), Math::max);
-        return new RunManifest.Resources(threads, heap, residentHighWaterMark(), Runtime.getRuntime().maxMemory());
+        return new RunManifest.Resources(threads, heap, residentHighWaterMark(), heapLimit());
     }
 
     private static long heapUsed() {
@@ -73,5 +73,18 @@ final class Resources {
             return -1;
         }
         return -1;
+    }
+
+    /**
+     * The heap limit as set (-Xmx, or the launcher's): {@code Runtime.maxMemory()} leaves out a survivor space
+     * under the parallel collector, so it reports less than was asked for.
+     */
+    private static long heapLimit() {
+        try {
+            return Long.parseLong(java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("MaxHeapSize").getValue());
+        } catch (RuntimeException notHotSpot) {
+            return Runtime.getRuntime().maxMemory();
+        }
     }
 }

@@ -51,7 +51,7 @@ class CommandLineIT {
         Jar.Result launched = Jar.run("run", "-q", "--as-of", "2026-11-24", "--out", dir.resolve("a").toString(), EXPORT);
         assertThat(launched.exitCode()).as(launched.err()).isZero();
         assertThat(new ObjectMapper().readTree(dir.resolve("a/run.json").toFile()).at("/resources/max_heap_bytes").asLong())
-                .isEqualTo(1L << 30);
+                .isEqualTo(768L << 20);
         Jar.Result own = Jar.java(Path.of("").toAbsolutePath(), Map.of(), List.of("-Xmx512m", "-jar", Jar.JAR.toString(),
                 "run", "-q", "--as-of", "2026-11-24", "--out", dir.resolve("b").toString(), EXPORT));
         assertThat(own.exitCode()).as(own.err()).isZero();
