@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.claimscrubber.batch.ClaimOutcome;
-import org.claimscrubber.batch.InputSource;
 import org.claimscrubber.batch.Scrubber;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.engine.CompiledRules;
@@ -18,6 +16,9 @@ import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.input.InputSource;
+import org.claimscrubber.report.ClaimOutcome;
+import org.claimscrubber.report.OutcomeSink;
 
 /** The repository's own rules/ and seeds/, compiled and loaded once for all tests. */
 public final class Shipped {
@@ -105,7 +106,7 @@ public final class Shipped {
         List<Finding> findings = new ArrayList<>();
         new Scrubber(rules, facts, TODAY).scrub(InputSource.resolve(List.of(file.toString())),
                 new Scrubber.Options(1, false, file.toAbsolutePath().getParent(), InputStream.nullInputStream(), null),
-                new Scrubber.RestartableSink() {
+                new OutcomeSink.Restartable() {
                     @Override
                     public void accept(ClaimOutcome outcome) {
                         findings.addAll(outcome.findings());

@@ -6,6 +6,7 @@ import org.claimscrubber.domain.Claim;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.ScrubSession;
+import org.claimscrubber.report.ClaimOutcome;
 
 /**
  * Evaluates chunks of parsed claims. Each worker thread has its own session (which holds nothing between

@@ -2,6 +2,7 @@ package org.claimscrubber.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.claimscrubber.input.ClaimRows;
 
 /** Parses whole claims and gathers them into chunks of about {@link #CHUNK_LINES} rows, submitting each when full. */
 final class Chunker {

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.facts.FactBase;
+import org.claimscrubber.input.ClaimRows;
+import org.claimscrubber.report.ClaimOutcome;
 
 /**
  * Scrubs claims handed over whole, outside the local pipeline (the Spark job): each claim's rows are parsed

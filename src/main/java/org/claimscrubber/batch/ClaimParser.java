@@ -8,10 +8,13 @@ import org.claimscrubber.domain.Claim;
 import org.claimscrubber.domain.ClaimLine;
 import org.claimscrubber.domain.ClaimLines;
 import org.claimscrubber.domain.InputProblem;
+import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.input.Column;
 import org.claimscrubber.input.CsvRecord;
 import org.claimscrubber.input.ParsedRow;
 import org.claimscrubber.input.RowParser;
+import org.claimscrubber.input.SourceInfo;
+import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.Money;
 
 /**

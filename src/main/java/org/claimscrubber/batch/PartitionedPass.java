@@ -14,9 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.claimscrubber.files.WorkFiles;
+import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.input.Column;
 import org.claimscrubber.input.CsvRecord;
 import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.input.InputSource;
+import org.claimscrubber.input.SourceInfo;
+import org.claimscrubber.input.SourceReader;
+import org.claimscrubber.report.ClaimOutcome;
+import org.claimscrubber.report.OutcomeSink;
 
 /**
  * The pass for inputs whose claims are not grouped: rows are written to partition files by a hash of their

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.claimscrubber.report.RunManifest;
+import org.claimscrubber.input.InputFile;
+import org.claimscrubber.input.SourceInfo;
 
 /** What the reading side of a pass saw: the inputs, blank lines, and (live, for progress) rows and bytes. */
 final class ReadStats {
@@ -12,7 +13,7 @@ final class ReadStats {
     final AtomicLong rows = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();
     final AtomicLong readNanos = new AtomicLong();
-    final List<RunManifest.InputFile> inputs = Collections.synchronizedList(new ArrayList<>());
+    final List<InputFile> inputs = Collections.synchronizedList(new ArrayList<>());
     final List<SourceInfo> sources = Collections.synchronizedList(new ArrayList<>());
     volatile long blankLines;
 }

@@ -17,7 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.claimscrubber.domain.RunContext;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.facts.FactBase;
+import org.claimscrubber.files.WorkFiles;
+import org.claimscrubber.input.InputFile;
 import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.input.InputSource;
+import org.claimscrubber.input.StdinSpool;
+import org.claimscrubber.report.ClaimOutcome;
+import org.claimscrubber.report.OutcomeSink;
 import org.claimscrubber.report.RunManifest;
 
 /**
@@ -46,17 +52,11 @@ public final class Scrubber {
     public record Options(int threads, boolean keepRows, Path workDir, InputStream standardInput, Progress progress) {
     }
 
-    /** A sink the scrubber can restart when it has to begin again in a partitioned pass. */
-    public interface RestartableSink extends OutcomeSink {
-        /** Forgets everything accepted so far. */
-        void restart() throws IOException;
-    }
-
     /**
      * What a scrub read and how: {@code mode} is "streaming" or "partitioned", with the reason; timings are
      * CPU times per stage (reading, evaluating summed over workers, writing) and the wall time.
      */
-    public record Result(List<RunManifest.InputFile> inputs, RunManifest.RowCounts rows, String mode,
+    public record Result(List<InputFile> inputs, RunManifest.RowCounts rows, String mode,
                          Map<String, Long> timings) {
     }
 
@@ -75,7 +75,7 @@ public final class Scrubber {
         return referenceFacts;
     }
 
-    public Result scrub(List<InputSource> sources, Options options, RestartableSink sink)
+    public Result scrub(List<InputSource> sources, Options options, OutcomeSink.Restartable sink)
             throws InputFileException, IOException {
         List<Path> pipeCopies = new ArrayList<>();
         try {
@@ -111,7 +111,7 @@ public final class Scrubber {
         return seekable;
     }
 
-    private Result scrubSeekable(List<InputSource> sources, Options options, RestartableSink sink)
+    private Result scrubSeekable(List<InputSource> sources, Options options, OutcomeSink.Restartable sink)
             throws InputFileException, IOException {
         long wallStart = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), workerThreads());

@@ -10,7 +10,10 @@ import java.util.List;
 import org.claimscrubber.domain.Category;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
+import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.input.CsvRecord;
+import org.claimscrubber.input.SourceInfo;
+import org.claimscrubber.report.ClaimOutcome;
 
 /**
  * The binary form of rows and claim outcomes in the partitioned pass's temporary files. Strings are

@@ -3,9 +3,13 @@ package org.claimscrubber.batch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.input.Column;
 import org.claimscrubber.input.CsvRecord;
 import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.input.InputSource;
+import org.claimscrubber.input.SourceInfo;
+import org.claimscrubber.input.SourceReader;
 
 /**
  * The usual pass: the inputs are read once, in order, and each claim is complete as soon as the next claim

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.claimscrubber.domain.Finding;
+import org.claimscrubber.input.InputFile;
 
 /**
  * report.html: the night's run on one self-contained page a billing manager reads in a minute (no network: CSS,
@@ -74,7 +75,7 @@ public final class HtmlReport {
             html.append("<p class=\"alert\">").append(claims.notFullyScrubbed())
                     .append(" claims were not fully scrubbed: a rule failed on them (see the findings).</p>");
         }
-        for (RunManifest.InputFile input : run.inputs()) {
+        for (InputFile input : run.inputs()) {
             for (String note : input.notChecked()) {
                 html.append("<p class=\"alert\">").append(esc(input.file())).append(": ").append(esc(note)).append("</p>");
             }
@@ -216,7 +217,7 @@ public final class HtmlReport {
     private void about() {
         html.append("<h2>What ran</h2><table class=\"about\"><tbody>");
         about("Tool", run.tool() + " " + run.version());
-        for (RunManifest.InputFile input : run.inputs()) {
+        for (InputFile input : run.inputs()) {
             about("Input", input.file() + " (" + input.rows() + " rows, sha256 " + input.sha256() + ")");
         }
         about("Rules", run.rules().directory() + " (" + run.rules().rules() + " rules, " + run.rules().build() + ")");

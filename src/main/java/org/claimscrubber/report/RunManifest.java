@@ -10,19 +10,10 @@ import java.util.Map;
  * stage; reading, evaluating and writing overlap, so they add up to more than the wall time.
  */
 public record RunManifest(String tool, String version, String started, String finished, int exitCode,
-                          List<InputFile> inputs, String mode, RulesUsed rules, SeedsUsed seeds, RowCounts rows,
+                          List<org.claimscrubber.input.InputFile> inputs, String mode, RulesUsed rules, SeedsUsed seeds, RowCounts rows,
                           ClaimCounts claims, FindingCounts findings, List<String> reports,
                           Map<String, Long> timingsMillis, Resources resources) {
 
-    /**
-     * An input file as read: its SHA-256, size, physical lines and data rows, and the header's columns the
-     * scrubber does not know (their values are not read: a misspelled column shows here). {@code warning} says
-     * when the file changed while it was read (still being written, or cut short); null otherwise.
-     * {@code notChecked} says what the rules could not check because a column is missing from the whole file.
-     */
-    public record InputFile(String file, String sha256, long bytes, long lines, long rows, List<String> ignoredColumns,
-                            List<String> notChecked, String warning) implements java.io.Serializable {
-    }
 
     /**
      * The rules of the run: {@code rules} is how many ran; {@code build} whether they were compiled or loaded

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.claimscrubber.domain.Printable;
+import org.claimscrubber.input.InputFile;
 
 /** The few lines {@code run} prints on standard output: counts only, never claim or patient data. */
 public final class Summary {
@@ -18,7 +19,7 @@ public final class Summary {
         StringBuilder text = new StringBuilder();
         text.append(String.format("read %d file%s: %d rows (%d scrubbed, %d rejected)%n", run.inputs().size(),
                 run.inputs().size() == 1 ? "" : "s", rows.read(), rows.scrubbed(), rows.rejected()));
-        for (RunManifest.InputFile input : run.inputs()) {
+        for (InputFile input : run.inputs()) {
             for (String missing : input.notChecked()) {
                 text.append(String.format("WARNING: %s: %s%n", input.file(), missing));
             }

@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.claimscrubber.batch.ClaimOutcome;
-import org.claimscrubber.batch.InputSource;
 import org.claimscrubber.batch.Scrubber;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.engine.CompiledRules;
@@ -22,6 +20,9 @@ import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.input.InputSource;
+import org.claimscrubber.report.ClaimOutcome;
+import org.claimscrubber.report.OutcomeSink;
 
 /**
  * Runs sample suites through the same {@link Scrubber} as {@code run} and compares, claim by claim, the
@@ -75,7 +76,7 @@ public final class SuiteRunner {
         try {
             scrubberFor(suite).scrub(InputSource.resolve(List.of(suite.claims().toString())),
                     new Scrubber.Options(1, false, workDir, InputStream.nullInputStream(), null),
-                    new Scrubber.RestartableSink() {
+                    new OutcomeSink.Restartable() {
                         @Override
                         public void accept(ClaimOutcome outcome) {
                             actual.computeIfAbsent(outcome.claimId(), id -> new ArrayList<>()).addAll(outcome.findings());

@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.claimscrubber.batch.SourceInfo;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.input.ReadOptions;
+import org.claimscrubber.input.SourceInfo;
 
 /**
  * What every worker needs to scrub, shipped once with the job (a Spark broadcast): the DRL text, the seed and

@@ -10,11 +10,11 @@ import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.claimscrubber.batch.ClaimEvaluator;
-import org.claimscrubber.batch.ClaimOutcome;
-import org.claimscrubber.batch.ClaimRows;
-import org.claimscrubber.batch.OutcomeTally;
 import org.claimscrubber.domain.Finding;
+import org.claimscrubber.input.ClaimRows;
+import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.FindingsCsvWriter;
+import org.claimscrubber.report.OutcomeTally;
 import scala.Tuple2;
 
 /**

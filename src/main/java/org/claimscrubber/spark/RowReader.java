@@ -10,12 +10,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.CollectionAccumulator;
-import org.claimscrubber.batch.InputSource;
-import org.claimscrubber.batch.SourceInfo;
-import org.claimscrubber.batch.SourceReader;
 import org.claimscrubber.input.Column;
 import org.claimscrubber.input.CsvRecord;
 import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.input.InputSource;
+import org.claimscrubber.input.SourceInfo;
+import org.claimscrubber.input.SourceReader;
 import scala.Tuple2;
 
 /**

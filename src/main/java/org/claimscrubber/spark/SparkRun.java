@@ -17,9 +17,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 import org.claimscrubber.batch.BatchRunner;
-import org.claimscrubber.batch.OutcomeTally;
-import org.claimscrubber.batch.SourceInfo;
-import org.claimscrubber.batch.SourceReader;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.RuleCache;
@@ -32,7 +29,11 @@ import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.input.InputSource;
 import org.claimscrubber.input.ReadOptions;
+import org.claimscrubber.input.SourceInfo;
+import org.claimscrubber.input.SourceReader;
+import org.claimscrubber.report.OutcomeTally;
 import org.claimscrubber.report.RunManifest;
 import org.claimscrubber.report.ToolVersion;
 
@@ -153,7 +154,7 @@ final class SparkRun {
             throws InputFileException {
         List<SourceInfo> sources = new ArrayList<>();
         for (InputPath input : inputs) {
-            org.claimscrubber.batch.InputSource source = new org.claimscrubber.batch.InputSource(input.name(), null,
+            org.claimscrubber.input.InputSource source = new org.claimscrubber.input.InputSource(input.name(), null,
                     input.size(), reading);
             try (SourceReader reader = new SourceReader(source, RowReader.open(input, hadoop))) {
                 sources.add(new SourceInfo(input.index(), input.name(), reader.header(), reader.columns()));

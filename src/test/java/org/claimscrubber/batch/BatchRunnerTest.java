@@ -14,6 +14,7 @@ import org.claimscrubber.domain.Severity;
 import org.claimscrubber.engine.RuleSwitches;
 import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.report.ReportFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

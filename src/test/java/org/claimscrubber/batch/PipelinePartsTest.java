@@ -17,8 +17,12 @@ import org.claimscrubber.domain.Category;
 import org.claimscrubber.domain.Claim;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
+import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.input.ColumnMap;
 import org.claimscrubber.input.CsvRecord;
+import org.claimscrubber.input.InputSource;
+import org.claimscrubber.input.SourceInfo;
+import org.claimscrubber.report.ClaimOutcome;
 import org.junit.jupiter.api.Test;
 
 /** The pipeline's parts on their own: spilling, partition counts, ordered evaluation. */

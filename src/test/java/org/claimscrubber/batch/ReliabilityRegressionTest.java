@@ -14,6 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.claimscrubber.cli.Main;
+import org.claimscrubber.files.WorkFiles;
+import org.claimscrubber.input.InputSource;
+import org.claimscrubber.report.ClaimOutcome;
+import org.claimscrubber.report.OutcomeSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -290,7 +294,7 @@ class ReliabilityRegressionTest {
         return new Scrubber(org.claimscrubber.Shipped.rules(), org.claimscrubber.Shipped.facts(),
                 org.claimscrubber.Shipped.TODAY).scrub(sources,
                 new Scrubber.Options(1, false, dir, java.io.InputStream.nullInputStream(), null),
-                new Scrubber.RestartableSink() {
+                new OutcomeSink.Restartable() {
                     @Override
                     public void accept(ClaimOutcome outcome) {
                     }

@@ -1,5 +1,6 @@
 package org.claimscrubber.engine;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

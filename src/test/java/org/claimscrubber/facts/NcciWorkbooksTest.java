@@ -1,5 +1,6 @@
 package org.claimscrubber.facts;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.claimscrubber.batch;
+package org.claimscrubber.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * (SIGTERM, Ctrl-C, a rule calling System.exit), and removed by a later run when the process that made them
  * (its id is in their name) is gone, as after kill -9.
  */
-final class WorkFiles {
+public final class WorkFiles {
 
     /** {@code .stdin-PID.csv}, {@code .pipe-PID-N}, {@code .partitions-PID}. */
     private static final Pattern NAME = Pattern.compile("^\\.(?:stdin|pipe|partitions)-(\\d+)(?:[-.].*)?$");
@@ -33,24 +33,24 @@ final class WorkFiles {
     }
 
     /** A temporary file's path for this process, registered for removal on exit. */
-    static Path path(Path dir, String kind, String suffix) {
+    public static Path path(Path dir, String kind, String suffix) {
         Path path = dir.resolve("." + kind + "-" + ProcessHandle.current().pid() + suffix);
         LIVE.add(path);
         return path;
     }
 
     /** Registers a file to be removed if the process exits before {@link #delete} or {@link #keep}. */
-    static void register(Path path) {
+    public static void register(Path path) {
         LIVE.add(path);
     }
 
     /** Forgets a registered file that has become a report (renamed into place). */
-    static void keep(Path path) {
+    public static void keep(Path path) {
         LIVE.remove(path);
     }
 
     /** Creates an empty owner-only file (rw-------), where the file system has POSIX permissions. */
-    static void createFile(Path file) throws IOException {
+    public static void createFile(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         if (posix(file.getParent())) {
@@ -61,7 +61,7 @@ final class WorkFiles {
     }
 
     /** Creates an owner-only folder (rwx------). */
-    static void createDirectory(Path dir) throws IOException {
+    public static void createDirectory(Path dir) throws IOException {
         Files.createDirectories(dir.getParent());
         deleteTree(dir); // this process's own, from an earlier run in the same JVM
         if (posix(dir.getParent())) {
@@ -72,7 +72,7 @@ final class WorkFiles {
     }
 
     /** Removes a temporary file or folder now, and forgets it. */
-    static void delete(Path path) throws IOException {
+    public static void delete(Path path) throws IOException {
         try {
             deleteTree(path);
         } finally {
@@ -81,7 +81,7 @@ final class WorkFiles {
     }
 
     /** Removes temporary files in {@code dir} whose process no longer runs; returns how many. */
-    static int removeStale(Path dir) throws IOException {
+    public static int removeStale(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }

@@ -1,4 +1,4 @@
-package org.claimscrubber.batch;
+package org.claimscrubber.input;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -11,14 +11,14 @@ import org.claimscrubber.files.ContentHash;
  * Passes a file's bytes through while taking their SHA-256 and counting them (for run.json and for
  * progress), so the file is read once.
  */
-final class CountingInput extends FilterInputStream {
+public final class CountingInput extends FilterInputStream {
 
     private final MessageDigest digest = ContentHash.sha256();
     private final AtomicLong progress;
     private long bytes;
 
     /** @param progress a counter bytes are added to as they pass, for progress reports */
-    CountingInput(InputStream in, AtomicLong progress) {
+    public CountingInput(InputStream in, AtomicLong progress) {
         super(in);
         this.progress = progress;
     }
@@ -48,11 +48,11 @@ final class CountingInput extends FilterInputStream {
         progress.addAndGet(n);
     }
 
-    long bytes() {
+    public long bytes() {
         return bytes;
     }
 
-    String sha256() {
+    public String sha256() {
         return ContentHash.hex(digest.digest());
     }
 }

@@ -1,4 +1,4 @@
-package org.claimscrubber.batch;
+package org.claimscrubber.report;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,18 +13,19 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.claimscrubber.files.WorkFiles;
 
 /**
  * The report files of one run, written under temporary names and renamed into place only when the run
  * completes: the old run.json goes first and the new one comes last, so a folder holding a run.json
  * always holds a complete, consistent report, and an interrupted run leaves only ".partial" files.
  */
-final class ReportFiles implements Closeable {
+public final class ReportFiles implements Closeable {
 
-    static final String MANIFEST = "run.json";
+    public static final String MANIFEST = "run.json";
 
     /** Held for the whole run: two runs writing one folder would delete and overwrite each other's files. */
-    static final String LOCK = ".claim-scrubber.lock";
+    public static final String LOCK = ".claim-scrubber.lock";
 
     private final Path dir;
     private final Set<String> names = new LinkedHashSet<>();
@@ -33,7 +34,7 @@ final class ReportFiles implements Closeable {
     private boolean committed;
 
     /** @param wait wait for another run writing the folder to finish, instead of refusing at once */
-    ReportFiles(Path dir, boolean wait) throws IOException {
+    public ReportFiles(Path dir, boolean wait) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
         this.lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -65,7 +66,7 @@ final class ReportFiles implements Closeable {
     }
 
     /** Another run holds the report folder. */
-    static final class ReportFolderBusyException extends IOException {
+    public static final class ReportFolderBusyException extends IOException {
         ReportFolderBusyException(Path dir) {
             super("another claim-scrubber run is writing to " + dir + "; wait for it to finish (or run with --wait),"
                     + " or give this run its own --out folder");
@@ -73,18 +74,18 @@ final class ReportFiles implements Closeable {
     }
 
     /** A writer for report {@code name} (opening it again starts it afresh); it lands on {@link #commit()}. */
-    Writer open(String name) throws IOException {
+    public Writer open(String name) throws IOException {
         names.add(name);
         WorkFiles.register(partial(name)); // removed if the run is killed before it commits
         return Files.newBufferedWriter(partial(name), StandardCharsets.UTF_8);
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
 
-    void commit() throws IOException {
+    public void commit() throws IOException {
         Files.deleteIfExists(dir.resolve(MANIFEST));
         for (String name : names) {
             if (!name.equals(MANIFEST)) {
@@ -104,7 +105,7 @@ final class ReportFiles implements Closeable {
     }
 
     /** Where a report being written lies until {@link #commit()} (to read a closed one back, e.g. to compare). */
-    Path written(String name) {
+    public Path written(String name) {
         return partial(name);
     }
 

@@ -1,4 +1,4 @@
-package org.claimscrubber.batch;
+package org.claimscrubber.input;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -10,7 +10,6 @@ import org.claimscrubber.input.ClaimCsvReader;
 import org.claimscrubber.input.ColumnMap;
 import org.claimscrubber.input.CsvRecord;
 import org.claimscrubber.input.InputFileException;
-import org.claimscrubber.report.RunManifest;
 
 /**
  * Reads one {@link InputSource}: gunzipping a .gz file, hashing and counting as it goes. Public for the Spark
@@ -25,7 +24,7 @@ public final class SourceReader implements Closeable {
     private final boolean ownsStream;
     private long rows;
 
-    SourceReader(InputSource source, InputStream standardInput, AtomicLong progress) throws InputFileException {
+    public SourceReader(InputSource source, InputStream standardInput, AtomicLong progress) throws InputFileException {
         this(source, source.open(standardInput), !source.stdin(), progress);
     }
 
@@ -80,7 +79,7 @@ public final class SourceReader implements Closeable {
      * What was read, for run.json; call after the last record. Bytes a malformed record left unread are
      * read now, so the hash and size are those of the whole file.
      */
-    public RunManifest.InputFile stats() throws IOException {
+    public InputFile stats() throws IOException {
         long lines = csv.linesRead();
         byte[] rest = new byte[1 << 16];
         int n;
@@ -96,7 +95,7 @@ public final class SourceReader implements Closeable {
                 continue;
             }
         }
-        return new RunManifest.InputFile(source.name(), stored.sha256(), stored.bytes(), lines, rows,
+        return new InputFile(source.name(), stored.sha256(), stored.bytes(), lines, rows,
                 csv.columns().ignored(), csv.columns().missingForRules(), changedWhileRead());
     }
 

@@ -1,4 +1,4 @@
-package org.claimscrubber.batch;
+package org.claimscrubber.input;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +41,7 @@ public record InputSource(String name, Path path, long size, org.claimscrubber.i
     }
 
     /** The bytes as stored (still compressed for a .gz file). */
-    InputStream open(InputStream standardInput) throws InputFileException {
+    public InputStream open(InputStream standardInput) throws InputFileException {
         if (stdin()) {
             return standardInput;
         }

@@ -1,22 +1,23 @@
-package org.claimscrubber.batch;
+package org.claimscrubber.report;
 
 import java.io.Closeable;
 import java.io.IOException;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
+import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.report.FindingsCsvWriter;
 import org.claimscrubber.report.FindingsJsonWriter;
 import org.claimscrubber.report.SplitWriter;
 
 /** Writes a run's reports from the outcomes: findings.csv and .json, and with --split the clean and held claims. */
-final class ReportSink implements Scrubber.RestartableSink, Closeable {
+public final class ReportSink implements OutcomeSink.Restartable, Closeable {
 
-    static final String FINDINGS_CSV = "findings.csv";
-    static final String FINDINGS_JSON = "findings.json";
-    static final String CLEAN = "clean-claims.csv";
-    static final String HELD = "held-claims.csv";
+    public static final String FINDINGS_CSV = "findings.csv";
+    public static final String FINDINGS_JSON = "findings.json";
+    public static final String CLEAN = "clean-claims.csv";
+    public static final String HELD = "held-claims.csv";
     /** One row per claim with a finding or held: what compare needs to say which claims changed, and their dollars. */
-    static final String CLAIMS = "claim-summary.csv";
+    public static final String CLAIMS = "claim-summary.csv";
 
     private final ReportFiles files;
     private final boolean split;
@@ -27,11 +28,11 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
     private SplitWriter clean;
     private SplitWriter held;
     private OutcomeTally tally;
-    private org.claimscrubber.report.RunDigest digest = new org.claimscrubber.report.RunDigest();
+    private RunDigest digest = new RunDigest();
     private boolean open;
 
     /** @param holdOn the least severity that holds a claim (--hold-on) */
-    ReportSink(ReportFiles files, boolean split, Severity holdOn) throws IOException {
+    public ReportSink(ReportFiles files, boolean split, Severity holdOn) throws IOException {
         this.files = files;
         this.split = split;
         this.holdOn = holdOn;
@@ -49,7 +50,7 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
         }
         open = true;
         tally = new OutcomeTally(holdOn);
-        digest = new org.claimscrubber.report.RunDigest();
+        digest = new RunDigest();
     }
 
     @Override
@@ -81,16 +82,16 @@ final class ReportSink implements Scrubber.RestartableSink, Closeable {
     }
 
     /** Ends the JSON and closes every file; the reports are then ready to be committed. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         json.finish(tally.findings());
         closeWriters();
     }
 
-    OutcomeTally tally() {
+    public OutcomeTally tally() {
         return tally;
     }
 
-    org.claimscrubber.report.RunDigest digest() {
+    public RunDigest digest() {
         return digest;
     }
 

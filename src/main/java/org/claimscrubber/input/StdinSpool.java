@@ -1,4 +1,4 @@
-package org.claimscrubber.batch;
+package org.claimscrubber.input;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
@@ -7,18 +7,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.claimscrubber.files.WorkFiles;
 
 /**
  * Standard input can be read only once, so while the streaming pass reads it, a copy goes to a file; if
  * the input turns out not to be grouped by claim, the partitioned pass reads the copy.
  */
-final class StdinSpool {
+public final class StdinSpool {
 
     private final InputStream stdin;
     private final Path file;
     private final OutputStream copy;
 
-    StdinSpool(InputStream stdin, Path file) throws IOException {
+    public StdinSpool(InputStream stdin, Path file) throws IOException {
         this.stdin = stdin;
         this.file = file;
         WorkFiles.createFile(file);
@@ -26,7 +27,7 @@ final class StdinSpool {
     }
 
     /** Standard input, copied to the spool as it is read. */
-    InputStream tee() {
+    public InputStream tee() {
         return new FilterInputStream(stdin) {
             @Override
             public int read() throws IOException {
@@ -54,13 +55,13 @@ final class StdinSpool {
     }
 
     /** Copies what the streaming pass did not read, and returns the complete copy. */
-    Path complete() throws IOException {
+    public Path complete() throws IOException {
         stdin.transferTo(copy);
         copy.close();
         return file;
     }
 
-    void discard() throws IOException {
+    public void discard() throws IOException {
         copy.close();
         WorkFiles.delete(file);
     }

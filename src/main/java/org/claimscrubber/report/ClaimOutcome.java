@@ -1,10 +1,11 @@
-package org.claimscrubber.batch;
+package org.claimscrubber.report;
 
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
+import org.claimscrubber.input.ClaimRows;
 
 /**
  * A claim after scrubbing: its findings in report order, how many of its rows were scrubbed and rejected,

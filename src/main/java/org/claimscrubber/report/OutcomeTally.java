@@ -1,4 +1,4 @@
-package org.claimscrubber.batch;
+package org.claimscrubber.report;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.claimscrubber.batch;
+package org.claimscrubber.input;
 
 import org.claimscrubber.input.ColumnMap;
 
