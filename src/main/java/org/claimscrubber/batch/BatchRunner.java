@@ -36,44 +36,45 @@ public final class BatchRunner {
         Instant started = Instant.now();
         Resources.watch();
         long t0 = System.nanoTime();
-        List<InputSource> sources = InputSource.resolve(options.inputs()).stream()
-                .map(source -> source.readWith(options.reading())).toList();
-        FactBase facts = FactLoader.load(options.seeds(), options.reference());
+        List<InputSource> sources = InputSource.resolve(options.input().files()).stream()
+                .map(source -> source.readWith(options.input().reading())).toList();
+        FactBase facts = FactLoader.load(options.sources().seeds(), options.sources().reference());
         long t1 = System.nanoTime();
-        CompiledRules rules = new RuleCompiler(options.ruleCache()).compile(RuleSet.load(options.rules()),
-                options.switches());
+        CompiledRules rules = new RuleCompiler(options.sources().ruleCache()).compile(RuleSet.load(options.sources().rules()),
+                options.sources().switches());
         long t2 = System.nanoTime();
-        try (ReportFiles files = new ReportFiles(options.outDir(), options.waitForFolder());
-             ReportSink sink = new ReportSink(files, options.split(), options.holdOn())) {
-            Scrubber.Options scrubbing = new Scrubber.Options(options.threads(), options.split(), files.dir(),
-                    options.standardInput(), options.progress());
-            Scrubber.Result result = new Scrubber(rules, facts, options.today()).scrub(sources, scrubbing, sink);
+        try (ReportFiles files = new ReportFiles(options.output().dir(), options.output().waitForFolder());
+             ReportSink sink = new ReportSink(files, options.output().split(), options.policy().holdOn())) {
+            Scrubber.Options scrubbing = new Scrubber.Options(options.execution().threads(), options.output().split(), files.dir(),
+                    options.input().standardInput(), options.execution().progress());
+            Scrubber.Result result = new Scrubber(rules, facts, options.policy().today()).scrub(sources, scrubbing, sink);
             sink.finish();
             Map<String, Long> timings = new LinkedHashMap<>();
             timings.put("load_facts", (t1 - t0) / 1_000_000);
             timings.put("compile_rules", (t2 - t1) / 1_000_000);
             timings.putAll(result.timings());
             Totals totals = sink.tally().findings();
-            int exitCode = options.failOn() != null && totals.any(options.failOn()) ? 1 : 0;
+            int exitCode = options.policy().failOn() != null && totals.any(options.policy().failOn()) ? 1 : 0;
             List<String> reports = new ArrayList<>(List.of(ReportSink.FINDINGS_CSV, ReportSink.FINDINGS_JSON,
                     ReportSink.CLAIMS, HtmlReport.FILE));
-            if (options.split()) {
+            if (options.output().split()) {
                 reports.addAll(List.of(ReportSink.CLEAN, ReportSink.HELD));
             }
-            if (options.baseline() != null) {
+            if (options.output().baseline() != null) {
                 reports.add(org.claimscrubber.report.Changes.FILE);
             }
             reports.add(ReportFiles.MANIFEST);
             timings.put("total_wall", (System.nanoTime() - t0) / 1_000_000);
-            RunManifest manifest = new RunManifest(ToolVersion.NAME, ToolVersion.version(), started.toString(),
-                    Instant.now().toString(), exitCode, result.inputs(), result.mode(), rulesUsed(rules),
-                    seedsUsed(facts),
-                    result.rows(), sink.tally().claimCounts(), sink.tally().findingCounts(), reports, timings,
-                    Resources.peak(options.threads()));
+            RunManifest manifest = new RunManifest(
+                    new RunManifest.About(ToolVersion.NAME, ToolVersion.version(), started.toString(),
+                            Instant.now().toString(), exitCode),
+                    new RunManifest.Scope(result.inputs(), result.mode(), rulesUsed(rules), seedsUsed(facts)),
+                    new RunManifest.Counts(result.rows(), sink.tally().claimCounts(), sink.tally().findingCounts()),
+                    reports, new RunManifest.Costs(timings, Resources.peak(options.execution().threads())));
             org.claimscrubber.report.Changes changes = null;
-            if (options.baseline() != null) {
-                changes = org.claimscrubber.report.Changes.between(options.baseline(), files.written(ReportSink.FINDINGS_CSV),
-                        files.written(ReportSink.CLAIMS), options.holdOn().name());
+            if (options.output().baseline() != null) {
+                changes = org.claimscrubber.report.Changes.between(options.output().baseline(), files.written(ReportSink.FINDINGS_CSV),
+                        files.written(ReportSink.CLAIMS), options.policy().holdOn().name());
                 try (Writer out = files.open(org.claimscrubber.report.Changes.FILE)) {
                     changes.write(out);
                 }

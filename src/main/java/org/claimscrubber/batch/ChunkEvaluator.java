@@ -37,9 +37,9 @@ final class ChunkEvaluator {
                 next++;
             }
             List<Finding> own = from == next ? List.of() : List.copyOf(findings.subList(from, next));
-            outcomes.add(new ClaimOutcome(parsed.claim().claimId(), order, own,
-                    parsed.scrubbedRows(), parsed.rejectedRows(), parsed.rows(), !result.unscrubbed().contains(order),
-                    parsed.profile()));
+            outcomes.add(new ClaimOutcome(parsed.claim().claimId(), order, parsed.profile(),
+                    new ClaimOutcome.Evaluation(own, !result.unscrubbed().contains(order)),
+                    new ClaimOutcome.Rows(parsed.scrubbedRows(), parsed.rejectedRows(), parsed.rows())));
         }
         return outcomes;
     }

@@ -58,8 +58,8 @@ final class Spill {
         for (Finding finding : outcome.findings()) {
             writeFinding(out, finding);
         }
-        out.writeInt(outcome.rows().size());
-        for (ClaimRows.Row row : outcome.rows()) {
+        out.writeInt(outcome.rows().asRead().size());
+        for (ClaimRows.Row row : outcome.rows().asRead()) {
             writeRecord(out, row.source().index(), row.record());
         }
         writeString(out, outcome.profile().payer());
@@ -91,7 +91,8 @@ final class Spill {
             rows.add(new ClaimRows.Row(sources.get(row.source()), row.record()));
         }
         ClaimOutcome.Profile profile = new ClaimOutcome.Profile(readString(in), readString(in), in.readLong());
-        return new ClaimOutcome(claimId, order, findings, scrubbed, rejected, rows, fullyScrubbed, profile);
+        return new ClaimOutcome(claimId, order, profile, new ClaimOutcome.Evaluation(findings, fullyScrubbed),
+                new ClaimOutcome.Rows(scrubbed, rejected, rows));
     }
 
     private static void writeRecord(DataOutputStream out, int source, CsvRecord record) throws IOException {

@@ -82,9 +82,11 @@ final class RunCommand implements Callable<Integer> {
         int workers = threads > 0 ? threads : Scrubber.defaultThreads();
         boolean showProgress = !quiet && (progress || System.console() != null);
         try (Progress meter = showProgress ? new Progress(spec.commandLine().getErr(), inputBytes()) : null) {
-            RunOptions options = new RunOptions(inputs, out, shared.rulesDirectory(), shared.seedsDirectory(),
-                    shared.reference, shared.switches(), shared.ruleCache(), failOnSeverity(), asOf == null ? LocalDate.now() : asOf, workers, split, holdOnSeverity(), waitForFolder, meter,
-                    System.in, reading(), baseline);
+            RunOptions options = new RunOptions(new RunOptions.Input(inputs, System.in, reading()),
+                    new RunOptions.Sources(shared.rulesDirectory(), shared.seedsDirectory(), shared.reference,
+                            shared.switches(), shared.ruleCache()),
+                    new RunOptions.Policy(asOf == null ? LocalDate.now() : asOf, failOnSeverity(), holdOnSeverity()),
+                    new RunOptions.Output(out, split, waitForFolder, baseline), new RunOptions.Execution(workers, meter));
             RunOutcome outcome = new BatchRunner().run(options);
             if (meter != null) {
                 meter.close();

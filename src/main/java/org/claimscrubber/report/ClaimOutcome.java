@@ -8,14 +8,38 @@ import org.claimscrubber.domain.Severity;
 import org.claimscrubber.input.ClaimRows;
 
 /**
- * A claim after scrubbing: its findings in report order, how many of its rows were scrubbed and rejected,
- * and (for --split) its rows as read.
+ * A claim after scrubbing: what the rules said about it, its rows, and what the summary groups it by.
  *
- * @param rows          the claim's rows, or an empty list when the run does not keep them
- * @param fullyScrubbed false when a rule failed on the claim, so not every check ran
+ * @param order the position of the claim's first row among the inputs' rows
  */
-public record ClaimOutcome(String claimId, long order, List<Finding> findings, int scrubbedRows, int rejectedRows,
-                           List<ClaimRows.Row> rows, boolean fullyScrubbed, Profile profile) {
+public record ClaimOutcome(String claimId, long order, Profile profile, Evaluation evaluation, Rows rows) {
+
+    /**
+     * The claim's findings in report order; {@code fullyScrubbed} is false when a rule failed on the claim, so not
+     * every check ran.
+     */
+    public record Evaluation(List<Finding> findings, boolean fullyScrubbed) {
+    }
+
+    /** How many of the claim's rows were scrubbed and rejected, and (for --split) the rows as read, else empty. */
+    public record Rows(int scrubbed, int rejected, List<ClaimRows.Row> asRead) {
+    }
+
+    public List<Finding> findings() {
+        return evaluation.findings();
+    }
+
+    public boolean fullyScrubbed() {
+        return evaluation.fullyScrubbed();
+    }
+
+    public int scrubbedRows() {
+        return rows.scrubbed();
+    }
+
+    public int rejectedRows() {
+        return rows.rejected();
+    }
 
     /** What the night's summary groups a claim by: its payer and rendering taxonomy (first line), its charges. */
     public record Profile(String payer, String taxonomy, long chargeCents) {
@@ -30,7 +54,7 @@ public record ClaimOutcome(String claimId, long order, List<Finding> findings, i
     /** The most serious severity among the findings, or null for none. */
     public Severity worst() {
         Severity worst = null;
-        for (Finding finding : findings) {
+        for (Finding finding : findings()) {
             if (worst == null || finding.severity().atLeast(worst)) {
                 worst = finding.severity();
             }
@@ -44,13 +68,13 @@ public record ClaimOutcome(String claimId, long order, List<Finding> findings, i
      */
     public boolean held(Severity holdOn) {
         Severity worst = worst();
-        return !fullyScrubbed || worst != null && worst.atLeast(holdOn);
+        return !fullyScrubbed() || worst != null && worst.atLeast(holdOn);
     }
 
     /** The ids of the rules whose findings at or above {@code holdOn} hold the claim, sorted. */
     public Set<String> heldBy(Severity holdOn) {
         Set<String> ids = new TreeSet<>();
-        for (Finding finding : findings) {
+        for (Finding finding : findings()) {
             if (finding.severity().atLeast(holdOn)) {
                 ids.add(finding.ruleId());
             }

@@ -56,10 +56,10 @@ public final class HtmlReport {
         RunManifest.ClaimCounts claims = run.claims();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Claim scrub ").append(esc(run.started())).append("</title><style>").append(CSS)
+                .append("<title>Claim scrub ").append(esc(run.about().started())).append("</title><style>").append(CSS)
                 .append("</style></head><body>\n");
-        html.append("<h1>Claim scrub</h1><p class=\"muted\">").append(esc(run.started())).append(" to ")
-                .append(esc(run.finished())).append(" &middot; ").append(run.rows().read()).append(" rows from ")
+        html.append("<h1>Claim scrub</h1><p class=\"muted\">").append(esc(run.about().started())).append(" to ")
+                .append(esc(run.about().finished())).append(" &middot; ").append(run.rows().read()).append(" rows from ")
                 .append(run.inputs().size()).append(" file(s) &middot; hold policy: ").append(esc(claims.holdOn()))
                 .append(" and above</p>\n");
         html.append("<section class=\"tiles\">");
@@ -216,7 +216,7 @@ public final class HtmlReport {
 
     private void about() {
         html.append("<h2>What ran</h2><table class=\"about\"><tbody>");
-        about("Tool", run.tool() + " " + run.version());
+        about("Tool", run.about().tool() + " " + run.about().version());
         for (InputFile input : run.inputs()) {
             about("Input", input.file() + " (" + input.rows() + " rows, sha256 " + input.sha256() + ")");
         }

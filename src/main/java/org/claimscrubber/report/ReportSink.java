@@ -69,7 +69,7 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
                 outcome.profile().chargeCents(), String.join(";", outcome.heldBy(holdOn)));
         if (split) {
             String heldBy = String.join(";", outcome.heldBy(holdOn));
-            for (ClaimRows.Row row : outcome.rows()) {
+            for (ClaimRows.Row row : outcome.rows().asRead()) {
                 (isHeld ? held : clean).write(row.source().header(), row.record().cells(), heldBy);
             }
         }

@@ -1,7 +1,9 @@
 package org.claimscrubber.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
+import org.claimscrubber.input.InputFile;
 
 /**
  * run.json: what was run on what, and what came of it. Written last, so its presence marks a complete run.
@@ -9,11 +11,64 @@ import java.util.Map;
  * whether the input streamed or, its claims not being grouped, was partitioned. Timings are busy times per
  * stage; reading, evaluating and writing overlap, so they add up to more than the wall time.
  */
-public record RunManifest(String tool, String version, String started, String finished, int exitCode,
-                          List<org.claimscrubber.input.InputFile> inputs, String mode, RulesUsed rules, SeedsUsed seeds, RowCounts rows,
-                          ClaimCounts claims, FindingCounts findings, List<String> reports,
-                          Map<String, Long> timingsMillis, Resources resources) {
+public record RunManifest(@JsonUnwrapped About about, @JsonUnwrapped Scope scope, @JsonUnwrapped Counts counts,
+                          List<String> reports, @JsonUnwrapped Costs costs) {
 
+    /** The tool, when it ran and how it ended. */
+    public record About(String tool, String version, String started, String finished, int exitCode) {
+    }
+
+    /** What was scrubbed, how the input was read, and with which rules and seeds. */
+    public record Scope(List<InputFile> inputs, String mode, RulesUsed rules, SeedsUsed seeds) {
+    }
+
+    /** Rows, claims and findings: what came of it. */
+    public record Counts(RowCounts rows, ClaimCounts claims, FindingCounts findings) {
+    }
+
+    /** Busy times per stage and peak memory. */
+    public record Costs(Map<String, Long> timingsMillis, Resources resources) {
+    }
+
+    public int exitCode() {
+        return about.exitCode();
+    }
+
+    public List<InputFile> inputs() {
+        return scope.inputs();
+    }
+
+    public String mode() {
+        return scope.mode();
+    }
+
+    public RulesUsed rules() {
+        return scope.rules();
+    }
+
+    public SeedsUsed seeds() {
+        return scope.seeds();
+    }
+
+    public RowCounts rows() {
+        return counts.rows();
+    }
+
+    public ClaimCounts claims() {
+        return counts.claims();
+    }
+
+    public FindingCounts findings() {
+        return counts.findings();
+    }
+
+    public Map<String, Long> timingsMillis() {
+        return costs.timingsMillis();
+    }
+
+    public Resources resources() {
+        return costs.resources();
+    }
 
     /**
      * The rules of the run: {@code rules} is how many ran; {@code build} whether they were compiled or loaded

@@ -121,13 +121,15 @@ final class SparkRun {
             Map<String, Long> timings = new LinkedHashMap<>();
             timings.put("prepare_wall", (t1 - t0) / 1_000_000);
             timings.put("total_wall", (System.nanoTime() - t0) / 1_000_000);
-            RunManifest manifest = new RunManifest(ToolVersion.NAME, ToolVersion.version(), started.toString(),
-                    Instant.now().toString(), exitCode, files.stream().map(FileStats::file).toList(),
-                    "spark (" + sc.master() + "): " + inputs.size() + " input task(s), " + partitions + " claim partitions",
-                    BatchRunner.rulesUsed(compiled), BatchRunner.seedsUsed(facts),
-                    tally.rowCounts(files.stream().mapToLong(FileStats::blankLines).sum()), tally.claimCounts(),
-                    tally.findingCounts(), reports, timings,
-                    new RunManifest.Resources(sc.defaultParallelism(), -1, -1, -1));
+            RunManifest manifest = new RunManifest(
+                    new RunManifest.About(ToolVersion.NAME, ToolVersion.version(), started.toString(),
+                            Instant.now().toString(), exitCode),
+                    new RunManifest.Scope(files.stream().map(FileStats::file).toList(), "spark (" + sc.master() + "): "
+                            + inputs.size() + " input task(s), " + partitions + " claim partitions",
+                            BatchRunner.rulesUsed(compiled), BatchRunner.seedsUsed(facts)),
+                    new RunManifest.Counts(tally.rowCounts(files.stream().mapToLong(FileStats::blankLines).sum()),
+                            tally.claimCounts(), tally.findingCounts()),
+                    reports, new RunManifest.Costs(timings, new RunManifest.Resources(sc.defaultParallelism(), -1, -1, -1)));
             writeManifest(output, manifest);
             return new Result(exitCode, summary(manifest, output.display()));
         }

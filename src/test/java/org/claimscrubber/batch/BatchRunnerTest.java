@@ -27,9 +27,12 @@ class BatchRunnerTest {
     Path out;
 
     private RunOutcome run(Severity failOn, Path... inputs) throws Exception {
-        return new BatchRunner().run(RunOptions.of(java.util.Arrays.stream(inputs).map(Path::toString).toList(), out,
-                BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS), RuleSwitches.NONE,
-                failOn, Shipped.TODAY));
+        return new BatchRunner().run(new RunOptions(
+                RunOptions.Input.files(java.util.Arrays.stream(inputs).map(Path::toString).toList()),
+                RunOptions.Sources.of(BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
+                        RuleSwitches.NONE),
+                new RunOptions.Policy(Shipped.TODAY, failOn, Severity.ERROR), RunOptions.Output.to(out),
+                RunOptions.Execution.defaults()));
     }
 
     @Test

@@ -36,8 +36,9 @@ class PipelinePartsTest {
                 "source", "claims.csv", 12);
         Finding claimLevel = new Finding("C1", 7, null, Severity.WARNING, Category.UNITS, "UNITS-002", "0971T", "m", "", "f", 0);
         ClaimRows.Row row = new ClaimRows.Row(source, CsvRecord.of(new String[] {"C1", "2", "", ""}, 12, false));
-        ClaimOutcome outcome = new ClaimOutcome("C1", 7, List.of(finding, claimLevel), 1, 1, List.of(row), false,
-                new ClaimOutcome.Profile("Medicare", "2086X0206X", 465000));
+        ClaimOutcome outcome = new ClaimOutcome("C1", 7, new ClaimOutcome.Profile("Medicare", "2086X0206X", 465000),
+                new ClaimOutcome.Evaluation(List.of(finding, claimLevel), false),
+                new ClaimOutcome.Rows(1, 1, List.of(row)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             Spill.writeOutcome(out, outcome);
@@ -47,7 +48,7 @@ class PipelinePartsTest {
         assertThat(back.findings()).containsExactly(finding, claimLevel);
         assertThat(back.profile()).isEqualTo(outcome.profile());
         assertThat(back.fullyScrubbed()).isFalse();
-        assertThat(back.rows()).singleElement().satisfies(r -> assertThat(r.record().cells()).containsExactly("C1", "2", "", ""));
+        assertThat(back.rows().asRead()).singleElement().satisfies(r -> assertThat(r.record().cells()).containsExactly("C1", "2", "", ""));
         assertThat(Spill.readOutcome(in, List.of(source))).as("end of the spill").isNull();
     }
 

@@ -377,12 +377,13 @@ class ReliabilityRegressionTest {
                 throw new OutOfMemoryError("simulated");
             }
         };
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BatchRunner().run(new RunOptions(List.of("-"),
-                        dir.resolve("out"), org.claimscrubber.files.BundledFiles.Located.given(Path.of("rules")),
-                        org.claimscrubber.files.BundledFiles.Located.given(Path.of("seeds")), null,
-                        org.claimscrubber.engine.RuleSwitches.NONE, org.claimscrubber.engine.RuleCache.off(), null,
-                        org.claimscrubber.Shipped.TODAY, 1, false, org.claimscrubber.domain.Severity.ERROR, false, null,
-                        dying, org.claimscrubber.input.ReadOptions.DETECT, null)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BatchRunner().run(new RunOptions(
+                        new RunOptions.Input(List.of("-"), dying, org.claimscrubber.input.ReadOptions.DETECT),
+                        RunOptions.Sources.of(org.claimscrubber.files.BundledFiles.Located.given(Path.of("rules")),
+                                org.claimscrubber.files.BundledFiles.Located.given(Path.of("seeds")),
+                                org.claimscrubber.engine.RuleSwitches.NONE),
+                        RunOptions.Policy.on(org.claimscrubber.Shipped.TODAY), RunOptions.Output.to(dir.resolve("out")),
+                        new RunOptions.Execution(1, null))))
                 .isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
         assertThat(dir.resolve("out/run.json")).doesNotExist();
     }

@@ -19,8 +19,6 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.bench.SyntheticExport;
-import org.claimscrubber.domain.Severity;
-import org.claimscrubber.engine.RuleCache;
 import org.claimscrubber.engine.RuleSwitches;
 import org.claimscrubber.files.BundledFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,10 +45,15 @@ class StreamingTest {
 
     private static RunOutcome run(String name, int threads, boolean split, List<String> inputs, byte[] stdin)
             throws Exception {
-        return new BatchRunner().run(new RunOptions(inputs, dir.resolve(name), BundledFiles.Located.given(Shipped.RULES),
-                BundledFiles.Located.given(Shipped.SEEDS), null, RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY,
-                threads, split, Severity.ERROR, false, null, new ByteArrayInputStream(stdin),
-                org.claimscrubber.input.ReadOptions.DETECT, null));
+        return new BatchRunner().run(new RunOptions(
+                new RunOptions.Input(inputs, new ByteArrayInputStream(stdin), org.claimscrubber.input.ReadOptions.DETECT),
+                shipped(), RunOptions.Policy.on(Shipped.TODAY), new RunOptions.Output(dir.resolve(name), split, false, null),
+                new RunOptions.Execution(threads, null)));
+    }
+
+    private static RunOptions.Sources shipped() {
+        return RunOptions.Sources.of(BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
+                RuleSwitches.NONE);
     }
 
     private static RunOutcome run(String name, int threads, List<String> inputs) throws Exception {
@@ -170,10 +173,9 @@ class StreamingTest {
     void progressIsPrintedOnStandardErrorWhenAsked() throws Exception {
         StringWriter err = new StringWriter();
         try (Progress progress = new Progress(new PrintWriter(err), Files.size(export))) {
-            new BatchRunner().run(new RunOptions(List.of(export.toString()), dir.resolve("progress"),
-                    BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
-                    null, RuleSwitches.NONE, RuleCache.off(), null, Shipped.TODAY, 1, false, Severity.ERROR, false, progress, System.in,
-                    org.claimscrubber.input.ReadOptions.DETECT, null));
+            new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(export.toString())), shipped(),
+                    RunOptions.Policy.on(Shipped.TODAY), RunOptions.Output.to(dir.resolve("progress")),
+                    new RunOptions.Execution(1, progress)));
         }
         assertThat(err.toString()).contains(" rows ", "rows/s", "elapsed").endsWith(System.lineSeparator());
     }

@@ -74,9 +74,10 @@ class RuleSwitchesTest {
         Path out = dir.resolve("out");
         Path claims = dir.resolve("claims.csv");
         Files.writeString(claims, MEDICARE_59);
-        new BatchRunner().run(RunOptions.of(List.of(claims.toString()), out, BundledFiles.Located.given(Shipped.RULES),
-                BundledFiles.Located.given(Shipped.SEEDS), config("disable.rules = REL-001\ndisable.categories = UNITS\n"),
-                null, Shipped.TODAY));
+        new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(claims.toString())),
+                RunOptions.Sources.of(BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
+                        config("disable.rules = REL-001\ndisable.categories = UNITS\n")),
+                RunOptions.Policy.on(Shipped.TODAY), RunOptions.Output.to(out), RunOptions.Execution.defaults()));
         JsonNode rules = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("rules");
         assertThat(rules.get("config").asText()).endsWith("scrubber.conf");
         assertThat(rules.get("switched_off").findValuesAsText("id"))
