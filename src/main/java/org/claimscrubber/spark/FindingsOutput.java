@@ -37,6 +37,7 @@ final class FindingsOutput {
     FindingsOutput(String out, Configuration conf) throws IOException {
         this.dir = new Path(out);
         this.fs = dir.getFileSystem(conf);
+        fs.setWriteChecksum(false); // no .crc files beside findings.csv and run.json on a local folder
     }
 
     /** Where this run writes its parts before they are swapped in. */
@@ -120,6 +121,15 @@ final class FindingsOutput {
             }
         }
         buffered.transferTo(out);
+    }
+
+    /** Removes an attempt's parts if they are still there (the job failed before they were swapped in). */
+    void discard(String attempt) {
+        try {
+            fs.delete(new Path(attempt), true);
+        } catch (IOException ignored) {
+            // the folder is left for the next run to replace; the job's own failure is what gets reported
+        }
     }
 
     void writeManifest(RunManifest manifest) throws IOException {

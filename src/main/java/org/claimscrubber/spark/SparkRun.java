@@ -87,7 +87,8 @@ final class SparkRun {
         ReadOptions reading = new ReadOptions(separator(), switches.columnNames());
         JobFiles.Folders folders = folders(seedsDir, given);
 
-        SparkConf conf = new SparkConf().setAppName("claim-scrubber");
+        // Submitted without --master (the class run directly, for a try), the job runs in local mode on every core.
+        SparkConf conf = new SparkConf().setAppName("claim-scrubber").setIfMissing("spark.master", "local[*]");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             Configuration hadoop = sc.hadoopConfiguration();
             List<InputPath> inputs = InputPaths.resolve(settings.inputs(), hadoop);
@@ -108,13 +109,18 @@ final class SparkRun {
 
             FindingsOutput output = output(hadoop);
             String attempt = output.attempt(job.key());
-            chunks.flatMapToPair(chunk -> chunk.findings().iterator())
-                    .sortByKey(true, partitions)
-                    .values()
-                    .mapPartitions(FindingsOutput::withHeader)
-                    .saveAsTextFile(attempt);
-            chunks.unpersist(false);
-            List<String> reports = commit(output, attempt);
+            List<String> reports;
+            try {
+                chunks.flatMapToPair(chunk -> chunk.findings().iterator())
+                        .sortByKey(true, partitions)
+                        .values()
+                        .mapPartitions(FindingsOutput::withHeader)
+                        .saveAsTextFile(attempt);
+                chunks.unpersist(false);
+                reports = commit(output, attempt);
+            } finally {
+                output.discard(attempt); // a failed job leaves no half-written parts beside the last complete ones
+            }
 
             List<FileStats> files = filesRead(read.value(), inputs.size());
             int exitCode = settings.policy().failOn() != null && tally.findings().any(settings.policy().failOn()) ? 1 : 0;

@@ -71,6 +71,26 @@ class SparkPartsTest {
     }
 
     @Test
+    void theAttemptsPartsReplaceTheOldFindingsAndMergeInOrderWithOneHeader() throws Exception {
+        FindingsOutput output = new FindingsOutput(dir.toString(), new Configuration());
+        Files.createDirectories(dir.resolve("findings"));
+        Files.writeString(dir.resolve("findings/part-00000.csv"), "old\n");
+        Files.writeString(dir.resolve("run.json"), "{}");
+        Path attempt = Path.of(output.attempt("job-1"));
+        Files.createDirectories(attempt);
+        Files.writeString(attempt.resolve("part-00000"), "h\nC1,a\n");
+        Files.writeString(attempt.resolve("part-00001"), "h\n");
+        Files.writeString(attempt.resolve("part-00002"), "h\nC2,b\nC3,c\n");
+
+        assertThat(output.commit(attempt.toString())).containsExactly("findings/", "findings.csv", "run.json");
+        assertThat(Files.readString(dir.resolve("findings.csv"))).isEqualTo("h\nC1,a\nC2,b\nC3,c\n");
+        assertThat(Files.readString(dir.resolve("findings/part-00000.csv"))).isEqualTo("h\nC1,a\n");
+        assertThat(dir.resolve("run.json")).as("the old run.json goes first: it marks a complete run").doesNotExist();
+        assertThat(attempt).doesNotExist();
+        output.discard(attempt.toString()); // nothing left to discard: no error
+    }
+
+    @Test
     void everyPartStartsWithTheHeaderEvenWhenItHasNoFindings() {
         Iterator<String> empty = FindingsOutput.withHeader(List.<String>of().iterator());
         assertThat(empty.next()).startsWith("claim_id,line_number,severity");
