@@ -113,6 +113,11 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
                     NcciFiles.readPtp(file, ptp);
                     loaded.add(name + " (CMS NCCI practitioner PTP, " + (ptp.size() - before) + " edits)");
                     ncciFiles.add(name);
+                } else if (AocTextFile.looksLikeOne(first)) {
+                    int before = aoc.size();
+                    AocTextFile.read(file, aoc);
+                    loaded.add(name + " (CMS NCCI add-on code edits, fixed width, " + (aoc.size() - before) + " edits)");
+                    ncciFiles.add(name);
                 } else if ("MUE".equals(ncciKind)) {
                     int before = mue.size();
                     NcciFiles.readMue(file, mue);
@@ -130,7 +135,7 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
         }
         if (loaded.isEmpty()) {
             throw new FactsException("reference directory " + dir + " holds no NUCC taxonomy CSV, no ICD-10-CM"
-                    + " order or codes file and no CMS NCCI PTP or MUE file" + (ignored.isEmpty() ? "" : " (found " + String.join(", ", ignored) + ")"));
+                    + " order or codes file and no CMS NCCI PTP, MUE or add-on code edit file" + (ignored.isEmpty() ? "" : " (found " + String.join(", ", ignored) + ")"));
         }
         return new ReferenceFiles(dir.toString(), taxonomies, diagnoses, codesFile, new NcciFiles.Loaded(ptp, mue, aoc, ncciFiles),
                 loaded, ignored);

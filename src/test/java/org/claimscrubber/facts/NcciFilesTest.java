@@ -33,6 +33,32 @@ class NcciFilesTest {
         assertThat(reference.loaded()).singleElement().asString().contains("CMS NCCI practitioner PTP, 1200000 edits");
     }
 
+    /** The add-on code edits' fixed-width text: active edits apply; deleted edits and deleted primaries do not. */
+    @Test
+    void theFixedWidthAddOnCodeEditsLoad() throws Exception {
+        Files.writeString(dir.resolve("AOC_V2024Q3.txt"), String.join("\n",
+                "10753T202300188305       2023001        ",  // 0753T with 88305, in effect
+                "188341       88342       2015001       ",     // 88341 with 88342
+                "299999       CCCCC       2015001        TEST DATA: contractor-defined primaries",
+                "119999       19301       20150012020001 TEST DATA: a deleted edit",
+                "119998       1930120200012015001        TEST DATA: a deleted primary",
+                "") + "\n", StandardCharsets.ISO_8859_1);
+        ReferenceFiles reference = ReferenceFiles.load(dir);
+        assertThat(reference.ncci().aoc()).extracting(a -> a.addOn() + "<-" + a.primaries() + " type " + a.type())
+                .containsExactly("0753T<-[88305] type 1", "88341<-[88342] type 1", "99999<-[] type 2");
+        assertThat(reference.loaded()).singleElement().asString()
+                .contains("AOC_V2024Q3.txt (CMS NCCI add-on code edits, fixed width, 3 edits)");
+    }
+
+    @Test
+    void aLineThatIsNotTheFixedWidthLayoutNamesTheFileLineAndTheLayout() throws Exception {
+        Files.writeString(dir.resolve("AOC_V2024Q3.txt"), "10753T202300188305       2023001       \n"
+                + "1 0753T 88305 2023-01-01\n");
+        assertThatThrownBy(() -> ReferenceFiles.load(dir)).isInstanceOf(FactsException.class)
+                .hasMessageStartingWith("AOC_V2024Q3.txt:2: not an add-on code edit record of the fixed-width layout")
+                .hasMessageContaining("add-on code (2-6)", "use the .xlsx version");
+    }
+
     @Test
     void aPtpRowWithTooFewFieldsNamesTheFileLineAndExpectedColumns() throws Exception {
         Files.writeString(dir.resolve("ptp.txt"), "preamble\nColumn 1\tColumn 2\t*=in existence prior to 1996\t"
