@@ -34,11 +34,18 @@ public final class Launcher {
             return;
         }
         List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (heapGiven(jvm) || heapGiven(List.of(String.valueOf(System.getenv("JAVA_TOOL_OPTIONS")).split("\\s+")))) {
+        if (heapGiven(jvm) || heapGiven(List.of(String.valueOf(System.getenv("JAVA_TOOL_OPTIONS")).split("\\s+")))
+                || debugged(jvm)) {
             Main.main(args);
             return;
         }
         System.exit(runInOwnJvm(jvm, args));
+    }
+
+    /** A debugger is attached to this JVM (its port is taken here): the run stays where it is being debugged. */
+    static boolean debugged(List<String> jvmArguments) {
+        return jvmArguments.stream().anyMatch(argument -> argument.startsWith("-agentlib:jdwp")
+                || argument.startsWith("-Xrunjdwp"));
     }
 
     static boolean heapGiven(List<String> jvmArguments) {

@@ -16,4 +16,10 @@ class LauncherTest {
         assertThat(Launcher.heapGiven(List.of("-Dfile.encoding=UTF-8", "-Xss2m", "-Xms256m"))).isFalse();
         assertThat(Launcher.heapGiven(List.of())).isFalse();
     }
+
+    @Test
+    void aRunUnderTheDebuggerStaysInTheDebuggedJvm() {
+        assertThat(Launcher.debugged(List.of("-agentlib:jdwp=transport=dt_socket,server=y,address=5005"))).isTrue();
+        assertThat(Launcher.debugged(List.of("-javaagent:/opt/agent.jar", "-Dx=y"))).isFalse();
+    }
 }
