@@ -24,7 +24,6 @@ import org.claimscrubber.input.InputSource;
 import org.claimscrubber.input.StdinSpool;
 import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.OutcomeSink;
-import org.claimscrubber.report.RunManifest;
 
 /**
  * Reads claim exports and scrubs every claim, handing the outcomes to a sink in the order the claims first
@@ -53,11 +52,11 @@ public final class Scrubber {
     }
 
     /**
-     * What a scrub read and how: {@code mode} is "streaming" or "partitioned", with the reason; timings are
-     * CPU times per stage (reading, evaluating summed over workers, writing) and the wall time.
+     * What a scrub read and how: the inputs, their blank lines (the rows themselves are counted by the sink, from
+     * the outcomes), {@code mode} "streaming" or "partitioned" with the reason, and CPU times per stage (reading,
+     * evaluating summed over workers, writing) and the wall time.
      */
-    public record Result(List<InputFile> inputs, RunManifest.RowCounts rows, String mode,
-                         Map<String, Long> timings) {
+    public record Result(List<InputFile> inputs, long blankLines, String mode, Map<String, Long> timings) {
     }
 
     private final CompiledRules rules;
@@ -122,14 +121,12 @@ public final class Scrubber {
                 WorkFiles.path(options.workDir(), "stdin", ".csv")) : null;
         try {
             ReadStats stats = new ReadStats();
-            RowTally tally = new RowTally(sink);
             String mode = "streaming";
             try {
                 watch(options, stats);
-                streaming(sources, spool == null ? InputStream.nullInputStream() : spool.tee(), context, stats, tally);
+                streaming(sources, spool == null ? InputStream.nullInputStream() : spool.tee(), context, stats, sink);
             } catch (NonContiguousInput notGrouped) {
                 sink.restart();
-                tally = new RowTally(sink);
                 stats = new ReadStats();
                 watch(options, stats);
                 List<InputSource> again = new ArrayList<>();
@@ -139,14 +136,14 @@ public final class Scrubber {
                 PartitionedPass pass = new PartitionedPass(again, WorkFiles.path(options.workDir(), "partitions", ""),
                         context, stats);
                 mode = "partitioned into " + pass.partitions() + " (" + notGrouped.getMessage() + ")";
-                pass.run(tally);
+                pass.run(sink);
             }
             Map<String, Long> timings = new LinkedHashMap<>();
             timings.put("read_cpu", stats.readNanos.get() / 1_000_000);
             timings.put("evaluate_cpu", context.evaluateNanos.get() / 1_000_000);
             timings.put("write_cpu", context.writeNanos.get() / 1_000_000);
             timings.put("scrub_wall", (System.nanoTime() - wallStart) / 1_000_000);
-            return new Result(List.copyOf(stats.inputs), tally.counts(stats.blankLines), mode, timings);
+            return new Result(List.copyOf(stats.inputs), stats.blankLines, mode, timings);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -202,28 +199,6 @@ public final class Scrubber {
             pool.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Counts rows from the outcomes as they pass to the sink: every row read is scrubbed or rejected. */
-    private static final class RowTally implements OutcomeSink {
-        private final OutcomeSink sink;
-        private long scrubbed;
-        private long rejected;
-
-        RowTally(OutcomeSink sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public void accept(ClaimOutcome outcome) throws IOException {
-            scrubbed += outcome.scrubbedRows();
-            rejected += outcome.rejectedRows();
-            sink.accept(outcome);
-        }
-
-        RunManifest.RowCounts counts(long blankLines) {
-            return new RunManifest.RowCounts(scrubbed + rejected, scrubbed, rejected, blankLines);
         }
     }
 }
