@@ -95,18 +95,17 @@ public final class DiagnosisCodes {
             return header;
         }
         return isNonBillable(code)
-                ? new CodeEntry(code, UNLABELLED_HEADER, false, list.release() + ": billable codes extend it") : null;
+                ? new CodeEntry(code, "category header", false, list.release() + ": billable codes extend it") : null;
     }
 
     /** The code with its official label for messages ("N63 (Unspecified lump in breast)"), or the code alone. */
     public String named(String code) {
-        CodeEntry entry = entry(code);
-        boolean labelled = entry != null && !entry.label().equals(UNLABELLED_HEADER);
-        return labelled ? code + " (" + entry.label() + ")" : code;
+        String label = list.label(code);
+        if (label == null && headers.containsKey(code)) {
+            label = headers.get(code).label();
+        }
+        return label == null ? code : code + " (" + label + ")";
     }
-
-    /** What a header without a curated label is called ("E11 (category header) is a category header" said it twice). */
-    private static final String UNLABELLED_HEADER = "category header";
 
     @Override
     public String toString() {
