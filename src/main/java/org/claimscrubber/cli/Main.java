@@ -74,7 +74,7 @@ public final class Main implements Runnable {
     }
 
     /** User errors are one clear message and an exit code; only a fault in the scrubber shows a stack trace. */
-    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    public static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = new PrintWriter(new java.io.Writer() {
             // Messages quote header names and file names from the input: escape control characters.
             private final PrintWriter target = commandLine.getErr();

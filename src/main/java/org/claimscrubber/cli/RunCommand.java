@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.claimscrubber.batch.BatchRunner;
 import org.claimscrubber.batch.Progress;
@@ -133,24 +132,16 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Severity failOnSeverity() {
-        return failOn == null ? null : level("--fail-on", failOn);
+        return SeverityOption.parse(spec.commandLine(), "--fail-on", failOn);
     }
 
     /** --hold-on, else the config file's hold.on, else ERROR. */
     private Severity holdOnSeverity() throws Exception {
         if (holdOn != null) {
-            return level("--hold-on", holdOn);
+            return SeverityOption.parse(spec.commandLine(), "--hold-on", holdOn);
         }
         Severity configured = shared.switches().holdOn();
         return configured == null ? Severity.ERROR : configured;
     }
 
-    private Severity level(String option, String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "error" -> Severity.ERROR;
-            case "warning" -> Severity.WARNING;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    option + " takes error or warning, not '" + value + "'");
-        };
-    }
 }

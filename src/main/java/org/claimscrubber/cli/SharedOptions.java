@@ -36,27 +36,37 @@ public final class SharedOptions {
             description = "Compile the rules even if an earlier run cached them compiled")
     boolean noRulesCache;
 
-    BundledFiles.Located rulesDirectory() {
+    public BundledFiles.Located rulesDirectory() {
         return rules == null ? BundledFiles.defaultDirectory("rules") : BundledFiles.Located.given(rules);
     }
 
-    BundledFiles.Located seedsDirectory() {
+    public BundledFiles.Located seedsDirectory() {
         return seeds == null ? BundledFiles.defaultDirectory("seeds") : BundledFiles.Located.given(seeds);
     }
 
-    RuleSwitches switches() throws RulesException {
+    public RuleSwitches switches() throws RulesException {
         return config == null ? RuleSwitches.NONE : RuleSwitches.load(config);
     }
 
-    CompiledRules compileRules() throws RulesException {
+    public CompiledRules compileRules() throws RulesException {
         return new RuleCompiler(ruleCache()).compile(RuleSet.load(rulesDirectory()), switches());
     }
 
-    RuleCache ruleCache() {
+    public RuleCache ruleCache() {
         return noRulesCache ? RuleCache.off() : RuleCache.standard();
     }
 
-    FactBase loadFacts() throws FactsException {
+    /** The --config file, or null. */
+    public Path configFile() {
+        return config;
+    }
+
+    /** The --reference folder, or null. */
+    public Path referenceDirectory() {
+        return reference;
+    }
+
+    public FactBase loadFacts() throws FactsException {
         return FactLoader.load(seedsDirectory(), reference);
     }
 }

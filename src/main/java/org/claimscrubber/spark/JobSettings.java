@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.claimscrubber.domain.Severity;
+import org.claimscrubber.engine.RuleCache;
+import org.claimscrubber.files.BundledFiles;
 
 /**
  * What the Spark job was asked to do.
@@ -12,8 +14,12 @@ import org.claimscrubber.domain.Severity;
  */
 record JobSettings(List<String> inputs, String out, Sources sources, Policy policy, int partitions) {
 
-    /** Where rules, seeds, reference files and the config come from; null for the defaults. */
-    record Sources(Path rules, Path seeds, Path reference, Path config) {
+    /**
+     * The rules and seeds folders (as every command resolves them), the --reference folder and the --config file
+     * (or null), and the driver's rules cache.
+     */
+    record Sources(BundledFiles.Located rules, BundledFiles.Located seeds, Path reference, Path config,
+                   RuleCache ruleCache) {
     }
 
     /**

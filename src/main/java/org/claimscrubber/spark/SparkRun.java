@@ -19,7 +19,6 @@ import org.apache.spark.util.CollectionAccumulator;
 import org.claimscrubber.batch.BatchRunner;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.engine.CompiledRules;
-import org.claimscrubber.engine.RuleCache;
 import org.claimscrubber.engine.RuleCompiler;
 import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.engine.RuleSwitches;
@@ -48,7 +47,7 @@ import org.claimscrubber.report.ToolVersion;
 final class SparkRun {
 
     /** The output folder cannot be written. */
-    static final class OutputException extends Exception {
+    static final class OutputException extends IOException {
         private static final long serialVersionUID = 1L;
 
         OutputException(String message, Throwable cause) {
@@ -73,19 +72,15 @@ final class SparkRun {
     Result run(Instant started) throws RulesException, FactsException, InputFileException, OutputException {
         long t0 = System.nanoTime();
         JobSettings.Sources given = settings.sources();
-        BundledFiles.Located rulesDir = given.rules() == null ? BundledFiles.defaultDirectory("rules")
-                : BundledFiles.Located.given(given.rules());
-        BundledFiles.Located seedsDir = given.seeds() == null ? BundledFiles.defaultDirectory("seeds")
-                : BundledFiles.Located.given(given.seeds());
         RuleSwitches switches = given.config() == null ? RuleSwitches.NONE : RuleSwitches.load(given.config());
-        RuleSet ruleSet = RuleSet.load(rulesDir);
-        CompiledRules compiled = new RuleCompiler(RuleCache.off()).compile(ruleSet, switches);
-        FactBase facts = FactLoader.load(seedsDir, given.reference());
+        RuleSet ruleSet = RuleSet.load(given.rules());
+        CompiledRules compiled = new RuleCompiler(given.ruleCache()).compile(ruleSet, switches);
+        FactBase facts = FactLoader.load(given.seeds(), given.reference());
         // --hold-on, else the config's hold.on, else ERROR: as the local run decides.
         Severity holdOn = settings.policy().holdOn() != null ? settings.policy().holdOn()
                 : switches.holdOn() != null ? switches.holdOn() : Severity.ERROR;
         ReadOptions reading = new ReadOptions(separator(), switches.columnNames());
-        JobFiles.Folders folders = folders(seedsDir, given);
+        JobFiles.Folders folders = folders(given);
 
         // Submitted without --master (the class run directly, for a try), the job runs in local mode on every core.
         SparkConf conf = new SparkConf().setAppName("claim-scrubber").setIfMissing("spark.master", "local[*]");
@@ -95,6 +90,7 @@ final class SparkRun {
             List<SourceInfo> sources = headers(inputs, reading, hadoop);
             JobFiles job = new JobFiles(UUID.randomUUID().toString(), ruleSet, folders,
                     new JobFiles.Settings(settings.policy().today(), holdOn, reading), sources);
+            WorkerRules.share(job.key(), compiled, facts);
             Broadcast<JobFiles> shipped = sc.broadcast(job);
             CollectionAccumulator<FileStats> read = sc.sc().collectionAccumulator("input files read");
             int partitions = partitions(sc, inputs);
@@ -146,12 +142,12 @@ final class SparkRun {
     }
 
     /** The seeds and reference files as the executors get them, and the config's bytes. */
-    private static JobFiles.Folders folders(BundledFiles.Located seedsDir, JobSettings.Sources given) throws FactsException {
+    private static JobFiles.Folders folders(JobSettings.Sources given) throws FactsException {
         try {
             ShippedFolder reference = given.reference() == null ? null
                     : ShippedFolder.read(BundledFiles.Located.given(given.reference()));
             byte[] config = given.config() == null ? null : Files.readAllBytes(given.config());
-            return new JobFiles.Folders(ShippedFolder.read(seedsDir), reference, config);
+            return new JobFiles.Folders(ShippedFolder.read(given.seeds()), reference, config);
         } catch (IOException e) {
             throw new FactsException("the seeds, reference files or config cannot be read to ship them: " + e.getMessage());
         }

@@ -1,21 +1,17 @@
 package org.claimscrubber.spark;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.claimscrubber.cli.DateOption;
-import org.claimscrubber.cli.ExitCodes;
-import org.claimscrubber.domain.Printable;
-import org.claimscrubber.domain.Severity;
-import org.claimscrubber.engine.RulesException;
-import org.claimscrubber.facts.FactsException;
-import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.cli.Main;
+import org.claimscrubber.cli.SeverityOption;
+import org.claimscrubber.cli.SharedOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,17 +32,9 @@ public final class SparkScrubJob implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (any Hadoop file system)")
     String out;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "DRL rules folder (default: ./rules if present, else the jar's)")
-    Path rules;
-
-    @Option(names = "--seeds", paramLabel = "DIR", description = "Seed documents folder (default: ./seeds if present, else the jar's)")
-    Path seeds;
-
-    @Option(names = "--reference", paramLabel = "DIR", description = "Full official code sets and CMS NCCI files")
-    Path reference;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Rule switches, payer names, column names (see README)")
-    Path config;
+    /** --rules, --seeds, --config, --reference and --no-rules-cache, with their defaults, as every command has them. */
+    @Mixin
+    SharedOptions shared;
 
     @Option(names = "--as-of", paramLabel = "DATE", converter = DateOption.class,
             description = "Check dates of service against this day instead of today")
@@ -76,7 +64,7 @@ public final class SparkScrubJob implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new SparkScrubJob());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((e, line, parsed) -> handle(e, err));
+        commandLine.setExecutionExceptionHandler(Main::handle);
         int code = commandLine.execute(args);
         out.flush();
         err.flush();
@@ -88,46 +76,14 @@ public final class SparkScrubJob implements Callable<Integer> {
         if (partitions < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--partitions takes a positive number, not " + partitions);
         }
-        JobSettings settings = new JobSettings(inputs, out, new JobSettings.Sources(rules, seeds, reference, config),
-                new JobSettings.Policy(asOf == null ? LocalDate.now() : asOf, level("--hold-on", holdOn, null),
-                        level("--fail-on", failOn, null), delimiter), partitions);
+        CommandLine commandLine = spec.commandLine();
+        JobSettings settings = new JobSettings(inputs, out, new JobSettings.Sources(shared.rulesDirectory(),
+                shared.seedsDirectory(), shared.referenceDirectory(), shared.configFile(), shared.ruleCache()),
+                new JobSettings.Policy(asOf == null ? LocalDate.now() : asOf,
+                        SeverityOption.parse(commandLine, "--hold-on", holdOn),
+                        SeverityOption.parse(commandLine, "--fail-on", failOn), delimiter), partitions);
         SparkRun.Result result = new SparkRun(settings).run(Instant.now());
         spec.commandLine().getOut().println(result.summary());
         return result.exitCode();
-    }
-
-    private Severity level(String option, String value, Severity otherwise) {
-        if (value == null) {
-            return otherwise;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "error" -> Severity.ERROR;
-            case "warning" -> Severity.WARNING;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    option + " takes error or warning, not '" + value + "'");
-        };
-    }
-
-    /** A user error is one sentence and an exit code, as in the local run; only a fault shows a stack trace. */
-    private static int handle(Exception e, PrintWriter err) {
-        if (e instanceof RulesException || e instanceof FactsException) {
-            err.println(Printable.escapeKeepingLines(e instanceof RulesException rules && !rules.diagnostics().isEmpty()
-                    ? e.getMessage() : "error: " + e.getMessage()));
-            err.println("no findings were written");
-            return ExitCodes.USAGE;
-        }
-        if (e instanceof InputFileException) {
-            err.println(Printable.escapeKeepingLines("error: " + e.getMessage()));
-            err.println("no findings were written");
-            return ExitCodes.INPUT;
-        }
-        if (e instanceof SparkRun.OutputException) {
-            err.println(Printable.escapeKeepingLines("error: " + e.getMessage()));
-            err.println("no run.json was written");
-            return ExitCodes.OUTPUT;
-        }
-        err.println("internal error in claim-scrubber (please report it):");
-        e.printStackTrace(err);
-        return ExitCodes.INTERNAL;
     }
 }

@@ -33,6 +33,15 @@ final class WorkerRules {
         return new ClaimEvaluator(loaded.rules(), loaded.facts(), job.settings().today());
     }
 
+    /**
+     * Offers the driver's own compiled rules and facts for the job: in local mode the executors run in the driver's
+     * JVM and take them instead of compiling the same text again; on a cluster this entry is never asked for.
+     */
+    static synchronized void share(String key, CompiledRules rules, FactBase facts) {
+        LOADED.clear();
+        LOADED.put(key, new Loaded(rules, facts));
+    }
+
     private static synchronized Loaded load(JobFiles job) {
         Loaded loaded = LOADED.get(job.key());
         if (loaded != null) {
