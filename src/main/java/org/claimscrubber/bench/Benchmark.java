@@ -68,10 +68,7 @@ public final class Benchmark {
                 options.heap().equals(DEFAULT_HEAP) ? "the JVM's default" : "-Xmx" + options.heap());
         out.flush();
         Path reports = options.workDir().resolve("bench-reports");
-        List<String> scrub = new ArrayList<>(javaCommand());
-        scrub.addAll(List.of("org.claimscrubber.cli.Launcher", "run", "--quiet", "--out", reports.toString()));
-        scrub.addAll(options.runArgs());
-        scrub.add(export.toString());
+        List<String> scrub = scrubCommand(export, reports, options.runArgs());
         List<String> floor = new ArrayList<>(javaCommand());
         floor.addAll(List.of(IoFloor.class.getName(), export.toString(),
                 options.workDir().resolve("bench-floor.csv").toString()));
@@ -80,27 +77,23 @@ public final class Benchmark {
         Path noRules = options.workDir().resolve("bench-no-rules.properties");
         Files.writeString(noRules, "# bench: every rule off, to measure the engine without rules\ndisable.categories = "
                 + Arrays.stream(Category.values()).map(Category::name).collect(Collectors.joining(", ")) + "\n");
-        List<String> baseline = new ArrayList<>(javaCommand());
-        baseline.addAll(List.of("org.claimscrubber.cli.Launcher", "run", "--quiet", "--config", noRules.toString(),
-                "--out", options.workDir().resolve("bench-reports-no-rules").toString()));
-        baseline.addAll(options.runArgs());
-        baseline.add(export.toString());
+        List<String> noRulesArgs = new ArrayList<>(List.of("--config", noRules.toString()));
+        noRulesArgs.addAll(options.runArgs());
+        List<String> baseline = scrubCommand(export, options.workDir().resolve("bench-reports-no-rules"), noRulesArgs);
 
         // The same run with one trivial rule (a condition on every line that never holds): Drools' own floor.
         Path trivialRules = options.workDir().resolve("bench-trivial-rules");
         Files.createDirectories(trivialRules);
         Files.writeString(trivialRules.resolve("trivial.drl"), TRIVIAL_RULE);
-        List<String> trivial = new ArrayList<>(javaCommand());
-        trivial.addAll(List.of("org.claimscrubber.cli.Launcher", "run", "--quiet", "--rules", trivialRules.toString(),
-                "--out", options.workDir().resolve("bench-reports-trivial").toString()));
+        List<String> trivialArgs = new ArrayList<>(List.of("--rules", trivialRules.toString()));
         for (int i = 0; i < options.runArgs().size(); i++) {
             if (options.runArgs().get(i).equals("--rules")) {
                 i++; // the trivial rule replaces the rules folder given
             } else {
-                trivial.add(options.runArgs().get(i));
+                trivialArgs.add(options.runArgs().get(i));
             }
         }
-        trivial.add(export.toString());
+        List<String> trivial = scrubCommand(export, options.workDir().resolve("bench-reports-trivial"), trivialArgs);
 
         Timing floorTime = time(floor);
         Timing baselineTime = time(baseline);
@@ -168,6 +161,15 @@ public final class Benchmark {
         }
         long[] sorted = runs.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Timing(sorted[sorted.length / 2], runs);
+    }
+
+    /** {@code run} as a user starts it (through the launcher), quiet, into {@code reports}. */
+    private List<String> scrubCommand(Path export, Path reports, List<String> runArgs) {
+        List<String> command = new ArrayList<>(javaCommand());
+        command.addAll(List.of("org.claimscrubber.cli.Launcher", "run", "--quiet", "--out", reports.toString()));
+        command.addAll(runArgs);
+        command.add(export.toString());
+        return command;
     }
 
     /** {@code java -Xmx.. -cp <this jar or classpath>}, with the java that runs this JVM. */

@@ -14,6 +14,7 @@ import org.claimscrubber.input.Column;
 import org.claimscrubber.input.CsvRecord;
 import org.claimscrubber.input.InputFileException;
 import org.claimscrubber.input.InputSource;
+import org.claimscrubber.input.ReadOptions;
 import org.claimscrubber.input.SourceInfo;
 import org.claimscrubber.input.SourceReader;
 import scala.Tuple2;
@@ -43,22 +44,23 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
     }
 
     /** The input as the local reader takes it: named as given, read with the run's separator and column names. */
-    static InputSource source(InputPath input, JobFiles job) {
-        return new InputSource(input.name(), null, input.size(), job.reading());
+    static InputSource source(InputPath input, ReadOptions reading) {
+        return new InputSource(input.name(), null, input.size(), reading);
     }
 
     @Override
     public Iterator<Tuple2<ClaimKey, ShuffledRow>> call(InputPath input) throws IOException, InputFileException {
         JobFiles files = job.value();
         SourceInfo info = files.sources().get(input.index());
-        SourceReader reader = new SourceReader(source(input, files), open(input, new Configuration()));
+        SourceReader reader = new SourceReader(source(input, files.reading()), open(input, new Configuration()));
         return new Iterator<>() {
             private CsvRecord next = reader.next();
             private long row;
+            private boolean finished;
 
             @Override
             public boolean hasNext() {
-                if (next == null && reader != null) {
+                if (next == null && !finished) {
                     finish();
                 }
                 return next != null;
@@ -78,12 +80,8 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
                 return keyed;
             }
 
-            private boolean finished;
-
+            /** At the end of the file: what reading it saw goes to the driver, and the file is closed. */
             private void finish() {
-                if (finished) {
-                    return;
-                }
                 finished = true;
                 try (reader) {
                     stats.add(new FileStats(input.index(), reader.stats(), reader.blankLines()));

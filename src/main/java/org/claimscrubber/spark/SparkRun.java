@@ -158,9 +158,7 @@ final class SparkRun {
             throws InputFileException {
         List<SourceInfo> sources = new ArrayList<>();
         for (InputPath input : inputs) {
-            org.claimscrubber.input.InputSource source = new org.claimscrubber.input.InputSource(input.name(), null,
-                    input.size(), reading);
-            try (SourceReader reader = new SourceReader(source, RowReader.open(input, hadoop))) {
+            try (SourceReader reader = new SourceReader(RowReader.source(input, reading), RowReader.open(input, hadoop))) {
                 sources.add(new SourceInfo(input.index(), input.name(), reader.header(), reader.columns()));
             } catch (IOException e) {
                 throw new InputFileException(input.name() + ": cannot be read: " + e.getMessage(), e);
