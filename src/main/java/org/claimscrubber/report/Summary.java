@@ -13,6 +13,11 @@ public final class Summary {
     }
 
     public static String of(RunManifest run, Path reportDir) {
+        return of(run, reportDir.toString());
+    }
+
+    /** @param reportFolder how to name the report folder (a path, or a URI such as hdfs://...) */
+    public static String of(RunManifest run, String reportFolder) {
         RunManifest.RowCounts rows = run.rows();
         RunManifest.ClaimCounts claims = run.claims();
         RunManifest.FindingCounts findings = run.findings();
@@ -45,7 +50,7 @@ public final class Summary {
         }
         text.append(String.format("rules: %s (%d rules); seeds: %s (%d documents)%n", run.rules().directory(),
                 run.rules().rules(), run.seeds().directory(), run.seeds().documents().size()));
-        text.append(String.format("reports: %s%n", reportDir));
+        text.append(String.format("reports: %s%n", reportFolder));
         // Column and file names come from the input: a terminal must not run what they hold. Line ends stay.
         return Printable.escapeKeepingLines(text.toString().replace(System.lineSeparator(), "\n"))
                 .replace("\n", System.lineSeparator());

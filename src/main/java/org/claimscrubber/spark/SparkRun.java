@@ -34,6 +34,7 @@ import org.claimscrubber.input.SourceInfo;
 import org.claimscrubber.input.SourceReader;
 import org.claimscrubber.report.OutcomeTally;
 import org.claimscrubber.report.RunManifest;
+import org.claimscrubber.report.Summary;
 import org.claimscrubber.report.ToolVersion;
 
 /**
@@ -133,7 +134,7 @@ final class SparkRun {
                             tally.claimCounts(), tally.findingCounts()),
                     reports, new RunManifest.Costs(timings, new RunManifest.Resources(sc.defaultParallelism(), -1, -1, -1)));
             writeManifest(output, manifest);
-            return new Result(exitCode, summary(manifest, output.display()));
+            return new Result(exitCode, Summary.of(manifest, output.display()));
         }
     }
 
@@ -209,15 +210,5 @@ final class SparkRun {
         } catch (IOException e) {
             throw new OutputException(output.display() + ": run.json cannot be written: " + e.getMessage(), e);
         }
-    }
-
-    private static String summary(RunManifest run, String out) {
-        RunManifest.RowCounts rows = run.rows();
-        RunManifest.ClaimCounts claims = run.claims();
-        RunManifest.FindingCounts findings = run.findings();
-        return rows.read() + " rows read (" + rows.scrubbed() + " scrubbed, " + rows.rejected() + " rejected), "
-                + claims.read() + " claims, " + claims.held() + " held; " + findings.total() + " findings ("
-                + findings.bySeverity().get("ERROR") + " errors, " + findings.bySeverity().get("WARNING") + " warnings, "
-                + findings.bySeverity().get("INFO") + " info); written to " + out;
     }
 }

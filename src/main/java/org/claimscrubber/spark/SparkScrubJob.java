@@ -83,7 +83,7 @@ public final class SparkScrubJob implements Callable<Integer> {
                         SeverityOption.parse(commandLine, "--hold-on", holdOn),
                         SeverityOption.parse(commandLine, "--fail-on", failOn), delimiter), partitions);
         SparkRun.Result result = new SparkRun(settings).run(Instant.now());
-        spec.commandLine().getOut().println(result.summary());
+        spec.commandLine().getOut().print(result.summary());
         return result.exitCode();
     }
 }
