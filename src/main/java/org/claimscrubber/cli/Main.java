@@ -58,7 +58,15 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given output streams; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        return execute(new Main(), out, err, args);
+    }
+
+    /**
+     * Runs a command object (this tool's, or another entry point's such as the Spark job) with the same output
+     * streams, the same handling of user errors and the same exit codes.
+     */
+    public static int execute(Object command, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(command);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(Main::handle);

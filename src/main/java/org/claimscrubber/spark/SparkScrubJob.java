@@ -57,18 +57,8 @@ public final class SparkScrubJob implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
-    }
-
-    static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new SparkScrubJob());
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler(Main::handle);
-        int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        System.exit(Main.execute(new SparkScrubJob(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                args));
     }
 
     @Override
