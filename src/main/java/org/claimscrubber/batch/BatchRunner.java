@@ -37,18 +37,20 @@ public final class BatchRunner {
         Resources.watch();
         long t0 = System.nanoTime();
         List<InputSource> sources = InputSource.resolve(options.input().files()).stream()
-                .map(source -> source.readWith(options.input().reading())).toList();
+                .map(source -> source.readWith(options.input().reading().forwarding(options.output().split()))).toList();
+        refuseInputsAmongReports(sources, options);
         FactBase facts = FactLoader.load(options.sources().seeds(), options.sources().reference());
         long t1 = System.nanoTime();
         CompiledRules rules = new RuleCompiler(options.sources().ruleCache()).compile(RuleSet.load(options.sources().rules()),
                 options.sources().switches());
         long t2 = System.nanoTime();
         try (ReportFiles files = new ReportFiles(options.output().dir(), options.output().waitForFolder());
-             ReportSink sink = new ReportSink(files, options.output().split(), options.policy().holdOn())) {
+             ReportSink sink = new ReportSink(files, options.policy().holdOn(),
+                     options.output().split() ? sources.stream().map(InputSource::name).toList() : List.of())) {
             Scrubber.Options scrubbing = new Scrubber.Options(options.execution().threads(), options.output().split(), files.dir(),
                     options.input().standardInput(), options.execution().progress());
             Scrubber.Result result = new Scrubber(rules, facts, options.policy().today()).scrub(sources, scrubbing, sink);
-            sink.finish();
+            sink.finish(result.sources());
             Map<String, Long> timings = new LinkedHashMap<>();
             timings.put("load_facts", (t1 - t0) / 1_000_000);
             timings.put("compile_rules", (t2 - t1) / 1_000_000);
@@ -58,7 +60,9 @@ public final class BatchRunner {
             List<String> reports = new ArrayList<>(List.of(ReportSink.FINDINGS_CSV, ReportSink.FINDINGS_JSON,
                     ReportSink.CLAIMS, HtmlReport.FILE));
             if (options.output().split()) {
-                reports.addAll(List.of(ReportSink.CLEAN, ReportSink.HELD));
+                List<String> names = sources.stream().map(InputSource::name).toList();
+                reports.addAll(ReportSink.splitFiles(ReportSink.CLEAN, names));
+                reports.addAll(ReportSink.splitFiles(ReportSink.HELD, names));
             }
             if (options.output().baseline() != null) {
                 reports.add(org.claimscrubber.report.Changes.FILE);
@@ -87,6 +91,39 @@ public final class BatchRunner {
             }
             files.commit();
             return new RunOutcome(manifest, files.dir(), changes);
+        }
+    }
+
+    /**
+     * An input that is also a report this run writes would be replaced by it (issue 21: reworking last night's
+     * held claims with {@code run --split --out DIR DIR/held-claims.csv} overwrote them). Compared by real path, so
+     * a link or a relative path does not hide it.
+     */
+    private static void refuseInputsAmongReports(List<InputSource> sources, RunOptions options) throws InputFileException {
+        java.nio.file.Path dir = options.output().dir();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        List<String> names = sources.stream().map(InputSource::name).toList();
+        List<String> reports = new ArrayList<>(List.of(ReportSink.FINDINGS_CSV, ReportSink.FINDINGS_JSON,
+                ReportSink.CLAIMS, HtmlReport.FILE, ReportFiles.MANIFEST, org.claimscrubber.report.Changes.FILE));
+        reports.addAll(ReportSink.splitFiles(ReportSink.CLEAN, names));
+        reports.addAll(ReportSink.splitFiles(ReportSink.HELD, names));
+        try {
+            java.util.Set<java.nio.file.Path> written = new java.util.HashSet<>();
+            java.nio.file.Path realDir = dir.toRealPath();
+            for (String report : reports) {
+                written.add(realDir.resolve(report));
+            }
+            for (InputSource source : sources) {
+                if (source.path() != null && java.nio.file.Files.exists(source.path())
+                        && written.contains(source.path().toRealPath())) {
+                    throw new InputFileException(source.name() + " is a report this run writes into " + dir
+                            + ", so the run would replace it: copy it elsewhere first, or give --out another folder");
+                }
+            }
+        } catch (IOException e) {
+            // a path that cannot be resolved is not one of the reports; the run reports its own errors
         }
     }
 

@@ -85,13 +85,13 @@ final class PartitionedPass {
         DataOutputStream[] outs = new DataOutputStream[partitions];
         try {
             for (int p = 0; p < partitions; p++) {
-                outs[p] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(rowsFile(p)), 1 << 16));
+                outs[p] = new DataOutputStream(new BufferedOutputStream(WorkFiles.createExclusive(rowsFile(p)), 1 << 16));
             }
             long rowIndex = 0;
             for (int index = 0; index < sources.size(); index++) {
                 InputSource source = sources.get(index);
                 try (SourceReader reader = new SourceReader(source, InputStream.nullInputStream(), stats.bytes)) {
-                    SourceInfo info = new SourceInfo(index, source.name(), reader.header(), reader.columns());
+                    SourceInfo info = SourceInfo.of(index, source.name(), reader);
                     stats.sources.add(info);
                     CsvRecord record;
                     while ((record = reader.next()) != null) {
@@ -144,7 +144,7 @@ final class PartitionedPass {
         }, "claim-scrubber-partition-" + p);
         producer.start();
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                Files.newOutputStream(outcomesFile(p)), 1 << 16))) {
+                WorkFiles.createExclusive(outcomesFile(p)), 1 << 16))) {
             evaluation.drainTo(outcome -> Spill.writeOutcome(out, outcome), new AtomicLong());
         } catch (NonContiguousInput impossible) {
             throw new IllegalStateException("a partition cannot be non-contiguous", impossible);

@@ -56,7 +56,8 @@ public final class Scrubber {
      * the outcomes), {@code mode} "streaming" or "partitioned" with the reason, and CPU times per stage (reading,
      * evaluating summed over workers, writing) and the wall time.
      */
-    public record Result(List<InputFile> inputs, long blankLines, String mode, Map<String, Long> timings) {
+    public record Result(List<InputFile> inputs, long blankLines, String mode, Map<String, Long> timings,
+                         List<org.claimscrubber.input.SourceInfo> sources) {
     }
 
     private final CompiledRules rules;
@@ -143,7 +144,11 @@ public final class Scrubber {
             timings.put("evaluate_cpu", context.evaluateNanos.get() / 1_000_000);
             timings.put("write_cpu", context.writeNanos.get() / 1_000_000);
             timings.put("scrub_wall", (System.nanoTime() - wallStart) / 1_000_000);
-            return new Result(List.copyOf(stats.inputs), stats.blankLines, mode, timings);
+            Map<Integer, org.claimscrubber.input.SourceInfo> opened = new java.util.TreeMap<>();
+            for (org.claimscrubber.input.SourceInfo source : List.copyOf(stats.sources)) {
+                opened.put(source.index(), source); // the last pass's, when a pass began again
+            }
+            return new Result(List.copyOf(stats.inputs), stats.blankLines, mode, timings, List.copyOf(opened.values()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -104,6 +104,12 @@ final class Spill {
         for (String cell : record.cells()) {
             writeString(out, cell);
         }
+        if (record.raw() == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(record.raw().length);
+            out.write(record.raw());
+        }
     }
 
     private static SourcedRecord readRecord(DataInputStream in) throws IOException {
@@ -115,7 +121,13 @@ final class Spill {
         for (int i = 0; i < cells.length; i++) {
             cells[i] = readString(in);
         }
-        return new SourcedRecord(source, new CsvRecord(cells, line, malformed, odd));
+        int rawLength = in.readInt();
+        byte[] raw = null;
+        if (rawLength >= 0) {
+            raw = new byte[rawLength];
+            in.readFully(raw);
+        }
+        return new SourcedRecord(source, new CsvRecord(cells, line, malformed, odd, raw));
     }
 
     private static void writeFinding(DataOutputStream out, Finding finding) throws IOException {

@@ -69,7 +69,7 @@ final class StreamingPass implements Runnable {
         for (int index = 0; index < sources.size(); index++) {
             InputSource source = sources.get(index);
             try (SourceReader reader = new SourceReader(source, standardInput, stats.bytes)) {
-                SourceInfo info = new SourceInfo(index, source.name(), reader.header(), reader.columns());
+                SourceInfo info = SourceInfo.of(index, source.name(), reader);
                 stats.sources.add(info);
                 CsvRecord record;
                 while ((record = reader.next()) != null) {

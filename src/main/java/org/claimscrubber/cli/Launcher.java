@@ -35,11 +35,24 @@ public final class Launcher {
         }
         List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (heapGiven(jvm) || heapGiven(List.of(String.valueOf(System.getenv("JAVA_TOOL_OPTIONS")).split("\\s+")))
-                || debugged(jvm)) {
+                || debugged(jvm) || namesADescriptor(args)) {
             Main.main(args);
             return;
         }
         System.exit(runInOwnJvm(jvm, args));
+    }
+
+    /**
+     * An input named by an open file descriptor ({@code run <(zcat x.gz)} passes {@code /dev/fd/63}) exists only in
+     * this process: a child JVM does not inherit it (issue 21: exit 3, "no such file"), so the run stays here.
+     */
+    static boolean namesADescriptor(String[] args) {
+        for (String argument : args) {
+            if (argument.startsWith("/dev/fd/") || argument.startsWith("/proc/self/fd/") || argument.equals("/dev/stdin")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A debugger is attached to this JVM (its port is taken here): the run stays where it is being debugged. */

@@ -103,6 +103,11 @@ public final class Main implements Runnable {
                 target.flush();
             }
         }, true);
+        if (e instanceof org.claimscrubber.engine.ConfigException config) {
+            err.println("error: " + config.getMessage());
+            err.println("no findings were written: fix the config file and run again");
+            return ExitCodes.USAGE;
+        }
         if (e instanceof RulesException rules) {
             err.println(rules.diagnostics().isEmpty() ? "error: " + rules.getMessage() : rules.getMessage());
             err.println("no findings were written: fix the rules and run again");

@@ -58,6 +58,11 @@ final class RunCommand implements Callable<Integer> {
             description = "The field separator: comma, semicolon, tab, pipe or one character (default: detected from the header)")
     String delimiter;
 
+    @Option(names = "--rule-time-limit", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Stop the run (exit 2) when the rules take longer than this on one chunk of claims: a rule"
+                    + " that loops (default: ${DEFAULT-VALUE})")
+    long ruleTimeLimit;
+
     @Option(names = "--wait", description = "If another run is writing the same --out folder, wait for it instead of refusing")
     boolean waitForFolder;
 
@@ -77,6 +82,24 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (threads < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads takes a positive number, not " + threads);
+        }
+        if (ruleTimeLimit < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rule-time-limit takes a number of seconds"
+                    + " above 0, not " + ruleTimeLimit);
+        }
+        org.claimscrubber.engine.RuleClock.setLimit(ruleTimeLimit);
+        if (baseline != null) {
+            try {
+                org.claimscrubber.report.Changes.checkBaseline(baseline);
+            } catch (java.io.IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--baseline " + baseline
+                        + " is not a report folder to compare with: " + Main.describe(e));
+            }
+        }
+        if (!quiet) {
+            for (String skipped : org.claimscrubber.input.InputSource.skipped(inputs)) {
+                spec.commandLine().getErr().println("note: " + org.claimscrubber.domain.Printable.escape(skipped));
+            }
         }
         int workers = threads > 0 ? threads : Scrubber.defaultThreads();
         boolean showProgress = !quiet && (progress || System.console() != null);
@@ -128,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--delimiter: " + e.getMessage());
             }
         }
-        return new org.claimscrubber.input.ReadOptions(separator, shared.switches().columnNames());
+        return new org.claimscrubber.input.ReadOptions(separator, shared.switches().columnNames(), split);
     }
 
     private Severity failOnSeverity() {

@@ -81,6 +81,17 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         return claim.firstEarlierDuplicate(this);
     }
 
+    /** True when an earlier row of the claim has this line's line number (see DUP-002). */
+    public boolean repeatsAnEarlierLineNumber() {
+        return claim.earlierRowWithItsNumber(this) != null;
+    }
+
+    /** Where the earlier row with this line's number was read ("claims.csv:12"), or "" when there is none. */
+    public String earlierRowWithItsNumber() {
+        ClaimLine first = claim.earlierRowWithItsNumber(this);
+        return first == null ? "" : first.sourceFile() + ":" + first.sourceLine();
+    }
+
     /** True when a line of the same claim bills {@code procedure} on this line's date of service. */
     public boolean hasOnItsDate(String procedure) {
         return claim.hasProcedureOn(procedure, dateOfService);

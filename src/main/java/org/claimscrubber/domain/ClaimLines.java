@@ -35,6 +35,8 @@ public final class ClaimLines {
     private Set<String> repeatedProcedures = Set.of();
     private Map<Service, Group> services = Map.of();
     private Map<SameService, Integer> firstLineNumbers = Map.of();
+    /** The first row of each line number that more than one row has (an exact duplicate row, a file given twice). */
+    private Map<Integer, ClaimLine> firstOfRepeatedNumbers = Map.of();
 
     public ClaimLines(String claimId) {
         this.claimId = claimId;
@@ -57,6 +59,17 @@ public final class ClaimLines {
             group.units += line.units();
         }
         this.repeatedProcedures = repeated.isEmpty() ? Set.of() : repeated;
+        if (lines.size() > 1) {
+            Map<Integer, ClaimLine> firstByNumber = new HashMap<>();
+            Map<Integer, ClaimLine> repeatedNumbers = new HashMap<>();
+            for (ClaimLine line : lines) {
+                ClaimLine first = firstByNumber.putIfAbsent(line.lineNumber(), line);
+                if (first != null) {
+                    repeatedNumbers.putIfAbsent(line.lineNumber(), first);
+                }
+            }
+            this.firstOfRepeatedNumbers = repeatedNumbers.isEmpty() ? Map.of() : repeatedNumbers;
+        }
         this.services = byService;
         if (!repeated.isEmpty()) {
             Map<SameService, Integer> firsts = new HashMap<>();
@@ -119,6 +132,15 @@ public final class ClaimLines {
         Integer first = firstLineNumbers.get(new SameService(new Service(line.procedureCode(), line.dateOfService()),
                 line.modifierKey()));
         return first != null && first < line.lineNumber() ? first : 0;
+    }
+
+    /**
+     * The first row (in input order) with this line's line number, when this line is a later one: the claim has
+     * its line number twice. Null otherwise.
+     */
+    public ClaimLine earlierRowWithItsNumber(ClaimLine line) {
+        ClaimLine first = firstOfRepeatedNumbers.get(line.lineNumber());
+        return first == null || first == line ? null : first;
     }
 
     @Override

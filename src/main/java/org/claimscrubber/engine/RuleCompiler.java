@@ -112,6 +112,9 @@ public final class RuleCompiler {
             problems.addAll(LiteralTypeCheck.check(file));
             problems.addAll(ReferenceGlobals.check(file));
         }
+        if (problems.isEmpty()) {
+            problems.addAll(sandboxed(builder, declarations, rules));
+        }
         List<RuleMetadata> catalogue = new MetadataReader(problems).read(declarations);
         if (problems.isEmpty() && !declaresFindings(builder)) {
             problems.add(new RuleDiagnostic(rules.files().get(0).name(), 1, 1, null, "no rule file declares "
@@ -123,6 +126,57 @@ public final class RuleCompiler {
             throw new RulesException(problems);
         }
         return new RuleCache.Entry(new ArrayList<>(builder.getKnowledgePackages()), catalogue);
+    }
+
+    /**
+     * Each class a rule's compiled code names outside what a rule may reach ({@link RuleSandbox}), at the rule that
+     * names it (the compiled class is named after the rule; a function's class after the function).
+     */
+    private static List<RuleDiagnostic> sandboxed(KnowledgeBuilder builder, List<RuleDeclaration> declarations,
+                                                  RuleSet rules) {
+        List<RuleDiagnostic> problems = new ArrayList<>();
+        java.util.Set<String> said = new java.util.HashSet<>();
+        for (RuleSandbox.Reach reach : RuleSandbox.check(builder.getKnowledgePackages())) {
+            String simple = reach.compiledClass().substring(reach.compiledClass().lastIndexOf('.') + 1);
+            RuleDeclaration at = declarations.stream()
+                    .filter(d -> simple.startsWith("Rule_" + d.name().replaceAll("[^A-Za-z0-9_]", "_")))
+                    .findFirst().orElse(null);
+            String file = at == null ? functionFile(rules, simple) : at.file();
+            int line = at == null ? functionLine(rules, file, simple) : at.line();
+            String message = "a rule may not use " + reach.named() + ": rules may name the domain classes, java.util,"
+                    + " java.time, java.math and java.lang's value types, not the system, files, threads, processes"
+                    + " or reflection";
+            if (said.add(file + line + reach.named())) {
+                problems.add(new RuleDiagnostic(file, line, 1, at == null ? null : at.name(), message));
+            }
+        }
+        return problems;
+    }
+
+    /** The file that declares function {@code name} (its compiled class has the function's name), else the first. */
+    private static String functionFile(RuleSet rules, String name) {
+        for (RuleSet.RuleFile file : rules.files()) {
+            if (java.util.regex.Pattern.compile("\\bfunction\\s+[\\w.<>\\[\\]]+\\s+" + java.util.regex.Pattern.quote(name)
+                    + "\\s*\\(", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(file.content()).find()) {
+                return file.name();
+            }
+        }
+        return rules.files().get(0).name();
+    }
+
+    private static int functionLine(RuleSet rules, String fileName, String name) {
+        for (RuleSet.RuleFile file : rules.files()) {
+            if (file.name().equals(fileName)) {
+                String[] lines = file.content().split("\\R", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (lines[i].contains("function") && lines[i].toLowerCase(java.util.Locale.ROOT)
+                            .contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                        return i + 1;
+                    }
+                }
+            }
+        }
+        return 1;
     }
 
     private static String packageOf(KieBase kieBase, String ruleName) {

@@ -44,8 +44,18 @@ public record RuleSet(String label, List<RuleFile> files, String hash) implement
         List<RuleFile> files = new ArrayList<>();
         try {
             for (Path path : paths) {
-                files.add(new RuleFile(rules.display(ContentHash.relativeName(dir, path)),
-                        Files.readString(path, StandardCharsets.UTF_8)));
+                String name = rules.display(ContentHash.relativeName(dir, path));
+                String content;
+                try {
+                    content = Files.readString(path, StandardCharsets.UTF_8);
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw new RulesException(name + ":1:1: not a DRL text file (it holds bytes that are not UTF-8);"
+                            + " save it as UTF-8 text");
+                }
+                if (content.indexOf('\u0000') >= 0) {
+                    throw new RulesException(name + ":1:1: not a DRL text file (it holds NUL bytes: a binary file?)");
+                }
+                files.add(new RuleFile(name, content));
             }
             return new RuleSet(rules.label(), files, ContentHash.ofFiles(dir, paths));
         } catch (IOException e) {

@@ -38,13 +38,12 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
 
     public static final RuleSwitches NONE = new RuleSwitches(null, Set.of(), Set.of(), Map.of(), Map.of(), null, Map.of());
 
+    /** The rule a config may not switch off: a row that was not read was not scrubbed (issue 21). */
+    public static final String UNREAD_ROW_RULE = "INPUT-001";
+
     public static RuleSwitches load(Path file) throws RulesException {
-        List<String> text;
-        try {
-            text = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RulesException("config file " + file + " cannot be read: " + e.getMessage());
-        }
+        List<String> text = readLines(file);
+        Map<String, Integer> keysSeen = new LinkedHashMap<>();
         Set<String> rules = new LinkedHashSet<>();
         Set<Category> categories = new LinkedHashSet<>();
         Map<String, Set<String>> aliases = new LinkedHashMap<>();
@@ -59,13 +58,22 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
             }
             int equals = line.indexOf('=');
             if (equals < 0) {
-                throw new RulesException(where + "expected 'key = value'");
+                throw new ConfigException(where + "expected 'key = value'");
             }
             String key = line.substring(0, equals).strip();
+            Integer earlier = keysSeen.putIfAbsent(key.toLowerCase(Locale.ROOT), i + 1);
+            if (earlier != null) {
+                throw new ConfigException(where + "'" + key + "' is given twice (lines " + earlier + " and " + (i + 1)
+                        + "); write it once, with every value on one line separated by commas");
+            }
             List<String> values = Arrays.stream(line.substring(equals + 1).split(",")).map(String::strip)
                     .filter(v -> !v.isEmpty()).toList();
             if (key.equals("disable.rules")) {
                 for (String id : values) {
+                    if (id.equalsIgnoreCase(UNREAD_ROW_RULE)) {
+                        throw new ConfigException(where + UNREAD_ROW_RULE + " cannot be switched off: a row it reports"
+                                + " was not read, so it was not scrubbed, and is held whatever the config says");
+                    }
                     rules.add(id);
                     lines.put("rule:" + id, i + 1);
                 }
@@ -73,10 +81,16 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
                 for (String value : values) {
                     try {
                         Category category = Category.valueOf(value.toUpperCase(Locale.ROOT));
+                        if (category == Category.INPUT) {
+                            throw new ConfigException(where + "the INPUT category cannot be switched off: "
+                                    + UNREAD_ROW_RULE + " reports rows that were not read, so not scrubbed, and they are"
+                                    + " held whatever the config says (INPUT-002 and INPUT-003 can be switched off by id"
+                                    + " in disable.rules)");
+                        }
                         categories.add(category);
                         lines.put("category:" + category, i + 1);
                     } catch (IllegalArgumentException e) {
-                        throw new RulesException(where + "'" + value + "' is not a category; categories are "
+                        throw new ConfigException(where + "'" + value + "' is not a category; categories are "
                                 + Arrays.toString(Category.values()));
                     }
                 }
@@ -89,22 +103,56 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
                 try {
                     column = org.claimscrubber.input.Column.valueOf(key.substring(7).strip().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new RulesException(where + "'" + key.substring(7) + "' is not a column; columns are "
+                    throw new ConfigException(where + "'" + key.substring(7) + "' is not a column; columns are "
                             + Arrays.toString(org.claimscrubber.input.Column.values()).toLowerCase(Locale.ROOT));
                 }
                 columnNames.computeIfAbsent(column, k -> new java.util.ArrayList<>()).addAll(values);
             } else if (key.equals("hold.on")) {
                 String value = values.isEmpty() ? "" : values.get(0).toLowerCase(Locale.ROOT);
                 if (!value.equals("error") && !value.equals("warning")) {
-                    throw new RulesException(where + "hold.on takes error or warning, not '" + value + "'");
+                    throw new ConfigException(where + "hold.on takes error or warning, not '" + value + "'");
                 }
                 holdOn = value.equals("error") ? Severity.ERROR : Severity.WARNING;
             } else {
-                throw new RulesException(where + "unknown key '" + key
+                throw new ConfigException(where + "unknown key '" + key
                         + "' (known: disable.rules, disable.categories, payer.<name>, hold.on, column.<name>)");
             }
         }
         return new RuleSwitches(file.toString(), rules, categories, aliases, lines, holdOn, columnNames);
+    }
+
+    /**
+     * The file's lines, decoded as UTF-8; a byte that is not UTF-8 is named by its line, not by the decoder's
+     * "Input length = 1".
+     */
+    private static List<String> readLines(Path file) throws ConfigException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException("config file " + file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException("config file " + file + " cannot be read: " + e.getClass().getSimpleName());
+        }
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new ConfigException(file + ":" + line + ": the config file is not UTF-8 (byte 0x"
+                    + String.format("%02X", bytes[at] & 0xFF) + " on this line); save it as UTF-8");
+        }
+        out.flip();
+        String text = out.toString();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return text.lines().toList();
     }
 
     /** Why a rule is off, or null when it is on. */

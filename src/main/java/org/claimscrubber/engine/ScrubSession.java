@@ -111,7 +111,13 @@ public final class ScrubSession {
             if (changes != null) {
                 session.addEventListener(changes);
             }
-            int fired = session.fireAllRules(limit);
+            int fired;
+            RuleClock.start(rules.catalogue());
+            try {
+                fired = session.fireAllRules(limit);
+            } finally {
+                RuleClock.stop();
+            }
             if (fired >= limit) {
                 throw new RunawayRules(changes == null ? "" : changes.mostFrequent(), fired); // blamed on the re-run
             }

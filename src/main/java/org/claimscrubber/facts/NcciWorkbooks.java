@@ -28,8 +28,60 @@ final class NcciWorkbooks {
     private NcciWorkbooks() {
     }
 
+    /** The most bytes a workbook's parts may inflate to, in all: a CMS quarter's PTP workbook is far smaller. */
+    static final long MAX_INFLATED_BYTES = 2L << 30;
+    /** No part of a real workbook compresses better than this; a zip bomb does (issue 21: 1.2 MB ran out of memory). */
+    static final long MAX_RATIO = 500;
+
+    /**
+     * Refuses a file that is not a whole .xlsx archive (truncated, not a zip) or that inflates past the limits above,
+     * counting the bytes each part really inflates to (a zip's declared sizes can lie), before the workbook reader
+     * opens it.
+     */
+    static void checkArchive(Path file) throws FactsException {
+        String name = file.getFileName().toString();
+        long total = 0;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            byte[] buffer = new byte[1 << 16];
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                long inflated = 0;
+                try (java.io.InputStream in = zip.getInputStream(entry)) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        inflated += n;
+                        total += n;
+                        long compressed = Math.max(entry.getCompressedSize(), 1);
+                        if (total > MAX_INFLATED_BYTES || inflated > (1 << 20) && inflated / compressed > MAX_RATIO) {
+                            throw new FactsException(name + ": the workbook inflates to more than "
+                                    + (total > MAX_INFLATED_BYTES ? MAX_INFLATED_BYTES / (1 << 20) + " MB"
+                                    : MAX_RATIO + " times its compressed size") + " (a zip bomb?); it was not read."
+                                    + " Download the file from CMS again");
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new FactsException(name + ": not a readable .xlsx workbook (the file is cut off or is not an Excel"
+                    + " file); download it from CMS again");
+        }
+    }
+
+    /** A workbook the reader could not parse (a DOCTYPE, broken XML): one sentence naming the file. */
+    static FactsException unreadable(Path file, Exception e) {
+        return new FactsException(file.getFileName() + ": the workbook cannot be read ("
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage()))
+                + "); download it from CMS again");
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
     /** PTP, MUE or AOC by the header of the first sheet, or null. */
-    static String kindOf(Path file) throws IOException {
+    static String kindOf(Path file) throws IOException, FactsException {
+        checkArchive(file);
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile());
              Stream<Row> rows = workbook.getFirstSheet().openStream()) {
             Iterator<Row> it = rows.iterator();
@@ -40,6 +92,8 @@ final class NcciWorkbooks {
                 }
             }
             return null;
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(file, e);
         }
     }
 
@@ -146,6 +200,8 @@ final class NcciWorkbooks {
                 }
                 reader.read(cells, row.getRowNum());
             }
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(file, e);
         }
     }
 

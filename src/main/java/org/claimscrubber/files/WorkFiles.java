@@ -60,6 +60,23 @@ public final class WorkFiles {
         }
     }
 
+    /**
+     * Creates {@code file} afresh, owner-only (rw-------), and opens it for writing. The file must not exist when it
+     * is created (CREATE_NEW, links not followed): a link planted at its name, dangling or not, makes this fail
+     * instead of sending patient rows to the link's target. Whatever was at the name before is removed first (a
+     * link itself, never its target).
+     */
+    public static java.io.OutputStream createExclusive(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        java.util.Set<java.nio.file.OpenOption> options = java.util.Set.of(java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        java.nio.channels.SeekableByteChannel channel = posix(file.getParent())
+                ? Files.newByteChannel(file, options,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.newByteChannel(file, options);
+        return java.nio.channels.Channels.newOutputStream(channel);
+    }
+
     /** Creates an owner-only folder (rwx------). */
     public static void createDirectory(Path dir) throws IOException {
         Files.createDirectories(dir.getParent());

@@ -5,9 +5,6 @@ import com.opencsv.RFC4180ParserBuilder;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,12 +25,27 @@ public final class ClaimCsvReader implements Closeable {
     public static final int MAX_RECORD_LINES = 100;
     /** Nor may a record's lines add up to more characters than one line may have (bounded memory per record). */
     public static final int MAX_RECORD_CHARS = LineSource.MAX_LINE_CHARS;
+    /**
+     * The most characters a cell may hold: a spreadsheet cell's limit, so no export a person made or opened can
+     * exceed it. A longer cell is not claim data; its row is rejected, and its cells are not kept (bounded memory).
+     */
+    public static final int MAX_CELL_CHARS = 32_767;
+    /** The most characters a claim id may have (an 837's CLM01 has at most 38). */
+    public static final int MAX_CLAIM_ID_CHARS = 64;
+    /** The most characters a header cell may have: a longer one is data, not a column name, and is never echoed. */
+    public static final int MAX_HEADER_CELL_CHARS = 256;
 
     private final String name;
     private final LineSource lines;
     private final Deque<LineSource.Line> replay = new ArrayDeque<>();
     private final String[] header;
-    private final ColumnMap columns;
+    private final boolean keepRaw;
+    private byte[] headerRaw;
+    private ColumnMap columns;
+    /** The physical lines of the record last assembled (to read them again when it is rejected whole). */
+    private List<LineSource.Line> consumed = new ArrayList<>(1);
+    /** The first data record, read ahead to see whether every row ends with a delimiter the header lacks. */
+    private CsvRecord peeked;
     /** The field separator, detected from the header line: comma, semicolon, tab or pipe. */
     private char separator = ',';
     private ICSVParser parser = newParser();
@@ -44,10 +56,18 @@ public final class ClaimCsvReader implements Closeable {
     private ClaimCsvReader(String name, LineSource lines, ReadOptions options) throws InputFileException {
         this.name = name;
         this.lines = lines;
+        this.keepRaw = options.forward();
         this.separator = options.separator() != '\0' ? options.separator() : detectSeparator();
         this.parser = newParser();
         this.header = readHeader();
         this.columns = ColumnMap.of(name, header, options.columnNames());
+        this.peeked = next();
+        if (peeked != null && !peeked.isMalformed() && header.length == columns.width()
+                && peeked.cells().length == columns.width() + 1 && peeked.cells()[columns.width()].isBlank()) {
+            // The first row ends with a delimiter the header lacks: every row must then (issue 21: a row shifted by
+            // an unquoted comma, with an empty last column, must not pass as a trailing delimiter).
+            columns = columns.withTrailingDelimiterOnRows();
+        }
     }
 
     /**
@@ -62,9 +82,7 @@ public final class ClaimCsvReader implements Closeable {
 
     /** The same, with a separator or column names the user gave. */
     public static ClaimCsvReader open(String name, InputStream in, ReadOptions options) throws InputFileException {
-        LineSource lines = new LineSource(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        LineSource lines = new LineSource(in, options.forward());
         try {
             return new ClaimCsvReader(name, lines, options);
         } catch (InputFileException e) {
@@ -86,7 +104,22 @@ public final class ClaimCsvReader implements Closeable {
         if (first.isMalformed()) {
             throw new InputFileException(name + ":" + first.line() + ": the header row cannot be read: " + first.malformed());
         }
+        if (consumed.size() > 1) {
+            // A quote opened in the header and closed lines later would make the rows below it column names,
+            // echoed as "columns not read". Refused, and never shown: it may hold patient data.
+            throw new InputFileException(name + ":" + first.line() + ": the header row runs over " + consumed.size()
+                    + " lines (a quote opened in it closes lines later), so it is not a header row (it is not shown:"
+                    + " it may hold patient data)");
+        }
+        headerRaw = consumed.get(0).raw();
         String[] cells = first.cells();
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i].length() > MAX_HEADER_CELL_CHARS || cells[i].indexOf('\n') >= 0 || cells[i].indexOf('\r') >= 0) {
+                throw new InputFileException(name + ":" + first.line() + ": header cell " + (i + 1) + " is "
+                        + cells[i].length() + " characters long or holds a line break, so it is not a column name and"
+                        + " the line is not a header row (it is not shown: it may hold patient data)");
+            }
+        }
         if (cells.length > 0 && !cells[0].isEmpty() && cells[0].charAt(0) == '\uFEFF') {
             cells[0] = cells[0].substring(1);
         }
@@ -167,6 +200,19 @@ public final class ClaimCsvReader implements Closeable {
         return header.clone();
     }
 
+    /**
+     * The header line's bytes as stored (byte-order mark and line end included), when rows are forwarded; else
+     * null.
+     */
+    public byte[] headerRaw() {
+        return headerRaw == null ? null : headerRaw.clone();
+    }
+
+    /** The separator the file's fields are split on. */
+    public char separator() {
+        return separator;
+    }
+
     /** Physical lines read so far, the header included. */
     public long linesRead() {
         return lines.linesRead();
@@ -179,6 +225,11 @@ public final class ClaimCsvReader implements Closeable {
 
     /** The next non-blank record, or null at the end of the file. */
     public CsvRecord next() {
+        if (peeked != null) {
+            CsvRecord first = peeked;
+            peeked = null;
+            return first;
+        }
         if (broken) {
             return null;
         }
@@ -216,36 +267,141 @@ public final class ClaimCsvReader implements Closeable {
         return "a read error (" + e.getClass().getSimpleName() + ")";
     }
 
-    /** A record starting at {@code first}, continued over further lines while a quoted field is open. */
+    /**
+     * A record starting at {@code first}, continued over further lines while a quoted field is open. A quote that
+     * does not open a field (a stray {@code 5" wide} in an unquoted cell) would swallow the lines after it until
+     * the next quote: such a row is rejected alone and the lines after it are read as rows. So is a record that
+     * spans lines and then has a field count no row of the file can have.
+     */
     private CsvRecord record(LineSource.Line first) throws IOException {
         List<String> cells = new ArrayList<>();
-        List<LineSource.Line> consumed = new ArrayList<>(1);
+        consumed = new ArrayList<>(1);
         consumed.add(first);
         boolean odd = hasOddCharacters(first.text());
+        int quotes = QuoteState.scan(first.text(), separator, QuoteState.FIELD_START);
+        if (quotes == QuoteState.STRAY) {
+            return stray(first);
+        }
         parse(first.text(), cells);
         long chars = first.text().length();
-        while (parser.isPending()) {
+        while (quotes == QuoteState.QUOTED) {
             LineSource.Line more = consumed.size() < MAX_RECORD_LINES ? nextLine() : null;
             boolean tooLarge = more != null && !more.tooLong() && chars + more.text().length() > MAX_RECORD_CHARS;
             if (more == null || more.tooLong() || tooLarge) {
-                parser = newParser();
                 if (more != null) {
                     consumed.add(more);
                 }
-                for (int i = consumed.size() - 1; i >= 1; i--) {
-                    replay.addFirst(consumed.get(i));
-                }
                 String where = tooLarge ? "within " + MAX_RECORD_CHARS + " characters"
                         : consumed.size() < MAX_RECORD_LINES ? "by the end of the file" : "within " + MAX_RECORD_LINES + " lines";
-                return CsvRecord.malformed(first.number(), "a quoted field opened on this line is not closed " + where
-                        + "; the row was not read (the lines after it were)", cells.toArray(new String[0]));
+                return readAgainAfter(first, "a quoted field opened on this line is not closed " + where
+                        + "; the row was not read (the lines after it were)", cells);
             }
             chars += more.text().length();
             consumed.add(more);
             odd |= hasOddCharacters(more.text());
+            quotes = QuoteState.scan("\n" + more.text(), separator, quotes);
+            if (quotes == QuoteState.STRAY) {
+                return readAgainAfter(first, "a quoted field opened on this line closes on line " + more.number()
+                        + " with text after its closing quote (a stray quote?); the row was not read (the lines after"
+                        + " it were)", cells);
+            }
             parse(more.text(), cells);
         }
-        return CsvRecord.of(cells.toArray(new String[0]), first.number(), odd);
+        if (parser.isPending()) { // the tokeniser disagrees with the quote scan: refuse rather than guess
+            return readAgainAfter(first, "the quoting of this row cannot be read; the row was not read (the lines after"
+                    + " it were)", cells);
+        }
+        if (consumed.size() > 1 && columns != null && !plausibleWidth(cells)) {
+            return readAgainAfter(first, "a quoted field opened on this line runs over " + consumed.size()
+                    + " lines and the row then has " + cells.size() + " fields, not " + columns.cellsPerRow()
+                    + " (a stray quote?); the row was not read (the lines after it were)", cells);
+        }
+        String[] row = cells.toArray(new String[0]);
+        String tooBig = oversized(row);
+        if (tooBig != null) {
+            return withRaw(CsvRecord.malformed(first.number(), tooBig));
+        }
+        return withRaw(CsvRecord.of(row, first.number(), odd));
+    }
+
+    /**
+     * A row with a cell too large to be claim data: rejected, and none of its cells kept, so memory stays bounded
+     * by bytes (2,000 claims with 150 KB claim ids, an export of 400 KB cells).
+     */
+    private String oversized(String[] row) {
+        for (int i = 0; i < row.length; i++) {
+            if (row[i].length() > MAX_CELL_CHARS) {
+                return "field " + (i + 1) + " holds " + row[i].length() + " characters, more than the " + MAX_CELL_CHARS
+                        + " a spreadsheet cell can hold, so it is not claim data; the row was not read";
+            }
+        }
+        if (columns != null && columns.get(row, Column.CLAIM_ID).length() > MAX_CLAIM_ID_CHARS) {
+            return "claim_id is " + columns.get(row, Column.CLAIM_ID).length() + " characters long, more than the "
+                    + MAX_CLAIM_ID_CHARS + " a claim id may have; the row was not read";
+        }
+        return null;
+    }
+
+    /** A row count every row of this file may have: the header's cells, or one more for a trailing delimiter. */
+    private boolean plausibleWidth(List<String> cells) {
+        return cells.size() == columns.cellsPerRow()
+                || cells.size() == columns.width() + 1 && cells.get(columns.width()).isBlank();
+    }
+
+    /** The row of {@code first} alone, rejected: a quote in it does not open a field. */
+    private CsvRecord stray(LineSource.Line first) {
+        String text = first.text();
+        int quote = QuoteState.strayAt(text, separator, QuoteState.FIELD_START);
+        int fieldStart = text.lastIndexOf(separator, quote) + 1;
+        List<String> before = new ArrayList<>();
+        if (fieldStart > 0) {
+            try {
+                for (String cell : newParser().parseLine(text.substring(0, fieldStart - 1))) {
+                    before.add(cell);
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                before.clear(); // the cells before it are not readable either: no claim id then
+            }
+        }
+        int column = before.size() + 1;
+        return withRaw(CsvRecord.malformed(first.number(), "field " + column + " has a quote inside it that does not"
+                + " open a quoted field (write it as \"\" inside a quoted field); the row was not read, the lines after"
+                + " it were", before.toArray(new String[0])));
+    }
+
+    /** Rejects the record at {@code first} and reads the lines it swallowed again, as rows of their own. */
+    private CsvRecord readAgainAfter(LineSource.Line first, String why, List<String> cells) {
+        parser = newParser();
+        for (int i = consumed.size() - 1; i >= 1; i--) {
+            replay.addFirst(consumed.get(i));
+        }
+        consumed = new ArrayList<>(List.of(first));
+        String[] kept = cells.stream().anyMatch(cell -> cell.length() > MAX_CELL_CHARS) ? new String[0]
+                : cells.toArray(new String[0]);
+        return withRaw(CsvRecord.malformed(first.number(), why, kept));
+    }
+
+    /** The record with the bytes of the lines it was read from, when rows are forwarded. */
+    private CsvRecord withRaw(CsvRecord record) {
+        if (!keepRaw) {
+            return record;
+        }
+        if (consumed.size() == 1) {
+            return record.withRaw(consumed.get(0).raw());
+        }
+        int size = 0;
+        for (LineSource.Line line : consumed) {
+            size += line.raw() == null ? 0 : line.raw().length;
+        }
+        byte[] raw = new byte[size];
+        int at = 0;
+        for (LineSource.Line line : consumed) {
+            if (line.raw() != null) {
+                System.arraycopy(line.raw(), 0, raw, at, line.raw().length);
+                at += line.raw().length;
+            }
+        }
+        return record.withRaw(raw);
     }
 
     /** U+FFFD (a byte that was not UTF-8) or NUL: rare, so one scan per line saves scanning every cell. */

@@ -60,9 +60,16 @@ public final class ColumnMap implements java.io.Serializable {
     private final String[] names;
     private final List<String> ignored;
     private final int width;
+    private final int cellsPerRow;
     private final boolean hasDiagnoses;
 
     private ColumnMap(EnumMap<Column, Integer> index, List<String> ignored, int width, String[] header) {
+        this(index, ignored, width, header, header.length);
+    }
+
+    private ColumnMap(EnumMap<Column, Integer> index, List<String> ignored, int width, String[] header,
+                      int cellsPerRow) {
+        this.cellsPerRow = cellsPerRow;
         this.index = index;
         this.names = header.clone();
         this.positions = new int[Column.values().length];
@@ -103,6 +110,9 @@ public final class ColumnMap implements java.io.Serializable {
         for (int i = 0; i < width; i++) {
             Column column = known.get(Column.matchKey(header[i]));
             if (column == null) {
+                if (i == width - 1 && header[i].strip().equals(HELD_BY)) {
+                    continue; // a reworked held-claims.csv: the scrubber's own column, dropped when forwarded
+                }
                 ignored.add(header[i].isBlank() ? "(column " + (i + 1) + ", no name)" : header[i].strip());
                 continue;
             }
@@ -227,10 +237,34 @@ public final class ColumnMap implements java.io.Serializable {
         return name.isEmpty() ? "column " + (index + 1) : name;
     }
 
-    /** The number of columns a row must have. */
+    /** The number of named columns (a trailing delimiter on the header does not name one). */
     public int width() {
         return width;
     }
+
+    /**
+     * How many cells every row of the file has: the header's cells, or one more when the file ends every row with
+     * a delimiter the header does not have. A row with any other count may be shifted, and is not read.
+     */
+    public int cellsPerRow() {
+        return cellsPerRow;
+    }
+
+    /** The same columns, in a file whose rows all end with a delimiter the header lacks (one empty cell more). */
+    public ColumnMap withTrailingDelimiterOnRows() {
+        return new ColumnMap(index, ignored, width, names, width + 1);
+    }
+
+    /**
+     * True when the header's last column is {@code held_by}: the file is a held-claims.csv being reworked, and that
+     * column, which the scrubber wrote, is dropped when its rows are forwarded again.
+     */
+    public boolean endsWithHeldBy() {
+        return width == names.length && names[width - 1].strip().equals(HELD_BY);
+    }
+
+    /** The column the held-claims file adds: the rules that held the claim. */
+    public static final String HELD_BY = "held_by";
 
     /** Header cells that name no known column; their values are not read. */
     public List<String> ignored() {

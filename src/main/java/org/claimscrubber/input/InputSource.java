@@ -93,7 +93,8 @@ public record InputSource(String name, Path path, long size, org.claimscrubber.i
             List<Path> exports = files.filter(Files::isRegularFile)
                     .filter(file -> {
                         String name = file.getFileName().toString();
-                        return name.endsWith(".csv") || name.endsWith(".csv.gz");
+                        String lower = name.toLowerCase(java.util.Locale.ROOT);
+                        return !name.startsWith(".") && (lower.endsWith(".csv") || lower.endsWith(".csv.gz"));
                     })
                     .sorted()
                     .toList();
@@ -104,6 +105,36 @@ public record InputSource(String name, Path path, long size, org.claimscrubber.i
         } catch (IOException e) {
             throw new InputFileException(argument + ": directory cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The files in the directories among {@code arguments} that a run passes over, each with why: hidden files
+     * (a macOS {@code ._claims.csv}, an editor's {@code .claims.csv.swp}) and files that are not exports.
+     */
+    public static List<String> skipped(List<String> arguments) {
+        List<String> skipped = new ArrayList<>();
+        for (String argument : arguments) {
+            Path dir = Path.of(argument);
+            if (argument.equals(STDIN) || !Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.sorted().toList()) {
+                    String name = file.getFileName().toString();
+                    String lower = name.toLowerCase(java.util.Locale.ROOT);
+                    if (name.startsWith(".")) {
+                        skipped.add(file + ": skipped, a hidden file (macOS metadata or an editor's copy)");
+                    } else if (!Files.isRegularFile(file)) {
+                        skipped.add(file + ": skipped, not a file");
+                    } else if (!lower.endsWith(".csv") && !lower.endsWith(".csv.gz")) {
+                        skipped.add(file + ": skipped, not a .csv or .csv.gz file");
+                    }
+                }
+            } catch (IOException e) {
+                // resolve() reports a directory that cannot be read
+            }
+        }
+        return skipped;
     }
 
     private static InputSource file(String name, Path path) throws InputFileException {

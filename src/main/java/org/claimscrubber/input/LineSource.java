@@ -2,34 +2,46 @@ package org.claimscrubber.input;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Physical lines of a text, numbered from 1, each at most {@link #MAX_LINE_CHARS} characters: a longer
- * line is skipped to its end and reported, so a file without line breaks cannot exhaust memory. Lines
- * end at "\n" or "\r\n".
+ * Physical lines of a file, numbered from 1, each at most {@link #MAX_LINE_CHARS} bytes: a longer line is
+ * skipped to its end and reported, so a file without line breaks cannot exhaust memory. Lines end at "\n",
+ * "\r\n" or a lone "\r" (old Mac exports), so a file of CR-only line ends is read line by line, not as one header.
+ *
+ * <p>Lines are split on bytes, then decoded as UTF-8 (a byte that is not UTF-8 reads as U+FFFD). With
+ * {@code keepRaw} each line also keeps its bytes as stored, line end included: the clean and held files forward
+ * rows byte for byte (issue 21), whatever their encoding, quoting, delimiter or line ends.
  */
 final class LineSource implements Closeable {
 
-    /** Comfortably more than any claim row (a 1 MB field included). */
+    /** Comfortably more than any claim row (a 1 MB field included). Bytes of one line, its end excluded. */
     static final int MAX_LINE_CHARS = 8 << 20;
 
-    /** A line read; {@code text} is null when the line was longer than the limit. */
-    record Line(long number, String text) {
+    /**
+     * A line read; {@code text} is null when the line was longer than the limit. {@code raw} is its bytes with its
+     * line end, or null when raw bytes are not kept (or the line was too long).
+     */
+    record Line(long number, String text, byte[] raw) {
         boolean tooLong() {
             return text == null;
         }
     }
 
-    private final Reader in;
-    private final char[] buffer = new char[1 << 16];
+    private final InputStream in;
+    private final boolean keepRaw;
+    private byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
     private long number;
     private boolean ended;
+    private long crOnlyEnds;
 
-    LineSource(Reader in) {
+    LineSource(InputStream in, boolean keepRaw) {
         this.in = in;
+        this.keepRaw = keepRaw;
     }
 
     /** Lines read so far. */
@@ -37,66 +49,94 @@ final class LineSource implements Closeable {
         return number;
     }
 
+    /** Lines that ended with a lone CR (an old Mac export, or a stray CR inside a row). */
+    long crOnlyEnds() {
+        return crOnlyEnds;
+    }
+
     /** The next line, or null at the end. */
     Line next() throws IOException {
-        if (ended) {
+        if (ended && position >= limit) {
             return null;
         }
-        StringBuilder text = null;
-        boolean tooLong = false;
+        int scanned = 0; // bytes of the current line already looked at, from position
+        long skipped = 0; // bytes of an over-long line dropped so far
         while (true) {
-            if (position >= limit) {
-                limit = in.read(buffer, 0, buffer.length);
-                position = 0;
-                if (limit <= 0) {
-                    ended = true;
-                    limit = 0;
-                    if (text == null && !tooLong) {
-                        return null;
+            int i = position + scanned;
+            while (i < limit) {
+                byte b = buffer[i];
+                if (b == '\n' || b == '\r') {
+                    break;
+                }
+                i++;
+            }
+            scanned = i - position;
+            if (i < limit) {
+                byte b = buffer[i];
+                if (b == '\r' && i + 1 >= limit && !ended) {
+                    // a CR at the end of the buffer: whether an LF follows decides the line end's length
+                    if (!fill()) {
+                        continue;
                     }
-                    return line(text, tooLong);
+                    continue;
                 }
+                int endLength = b == '\r' && i + 1 < limit && buffer[i + 1] == '\n' ? 2 : 1;
+                if (b == '\r' && endLength == 1) {
+                    crOnlyEnds++;
+                }
+                return take(scanned, endLength, skipped);
             }
-            int start = position;
-            while (position < limit && buffer[position] != '\n') {
-                position++;
+            // no line end in the buffer
+            if (scanned + skipped > MAX_LINE_CHARS) {
+                skipped += scanned;
+                position += scanned;
+                scanned = 0;
             }
-            boolean endOfLine = position < limit;
-            int length = position - start;
-            if (!tooLong) {
-                if (text == null && endOfLine) {
-                    position++;
-                    number++;
-                    int end = length > 0 && buffer[start + length - 1] == '\r' ? length - 1 : length;
-                    return new Line(number, new String(buffer, start, end)); // the usual case: one copy
+            if (!fill()) {
+                if (scanned == 0 && skipped == 0) {
+                    return null;
                 }
-                if (text == null) {
-                    text = new StringBuilder(Math.max(length * 2, 128));
-                }
-                if (text.length() + length > MAX_LINE_CHARS) {
-                    tooLong = true;
-                    text = null;
-                } else {
-                    text.append(buffer, start, length);
-                }
-            }
-            if (endOfLine) {
-                position++;
-                return line(text, tooLong);
+                return take(scanned, 0, skipped);
             }
         }
     }
 
-    private Line line(StringBuilder text, boolean tooLong) {
+    /** The line of {@code length} bytes at {@code position}, followed by a line end of {@code endLength} bytes. */
+    private Line take(int length, int endLength, long skipped) {
         number++;
-        if (tooLong) {
-            return new Line(number, null);
+        int start = position;
+        position += length + endLength;
+        if (skipped > 0 || length > MAX_LINE_CHARS) {
+            return new Line(number, null, null);
         }
-        int end = text.length();
-        if (end > 0 && text.charAt(end - 1) == '\r') {
-            end--;
+        String text = new String(buffer, start, length, StandardCharsets.UTF_8);
+        byte[] raw = keepRaw ? Arrays.copyOfRange(buffer, start, start + length + endLength) : null;
+        return new Line(number, text, raw);
+    }
+
+    /**
+     * Moves the unread bytes to the front and reads more, growing the buffer while one line fills it (up to the
+     * line limit); false at the end of the stream.
+     */
+    private boolean fill() throws IOException {
+        if (ended) {
+            return false;
         }
-        return new Line(number, text.substring(0, end));
+        if (position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+        }
+        if (limit == buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_LINE_CHARS + (1 << 16)));
+        }
+        int n = in.read(buffer, limit, buffer.length - limit);
+        if (n < 0) {
+            ended = true;
+            return false;
+        }
+        limit += n;
+        return true;
     }
 
     @Override

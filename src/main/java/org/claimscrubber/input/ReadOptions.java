@@ -4,15 +4,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How to read an export beyond what is detected: a field separator ({@code 0} to detect it from the header) and
- * more names for columns (a config's {@code column.procedure_code = Proc Cd}).
+ * How to read an export beyond what is detected: a field separator ({@code 0} to detect it from the header), more
+ * names for columns (a config's {@code column.procedure_code = Proc Cd}), and whether rows keep their bytes as
+ * stored, to be forwarded byte for byte (--split).
  */
-public record ReadOptions(char separator, Map<Column, List<String>> columnNames) implements java.io.Serializable {
+public record ReadOptions(char separator, Map<Column, List<String>> columnNames, boolean forward)
+        implements java.io.Serializable {
 
-    public static final ReadOptions DETECT = new ReadOptions('\0', Map.of());
+    public static final ReadOptions DETECT = new ReadOptions('\0', Map.of(), false);
 
     public ReadOptions {
         columnNames = Map.copyOf(columnNames);
+    }
+
+    public ReadOptions(char separator, Map<Column, List<String>> columnNames) {
+        this(separator, columnNames, false);
+    }
+
+    /** The same options, keeping each row's bytes as stored (or not). */
+    public ReadOptions forwarding(boolean keep) {
+        return new ReadOptions(separator, columnNames, keep);
     }
 
     /** comma, semicolon, tab, pipe, or a single character. */

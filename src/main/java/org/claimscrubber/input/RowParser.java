@@ -23,6 +23,9 @@ public final class RowParser {
         Column.DIAGNOSIS_4, Column.DIAGNOSIS_5, Column.DIAGNOSIS_6, Column.DIAGNOSIS_7, Column.DIAGNOSIS_8,
         Column.DIAGNOSIS_9, Column.DIAGNOSIS_10, Column.DIAGNOSIS_11, Column.DIAGNOSIS_12};
 
+    /** No date of service is earlier: 0000-01-01 and 1899-12-31 are placeholders, not services (issue 21). */
+    static final int EARLIEST_YEAR = 1900;
+
     private final ColumnMap columns;
     private final String file;
     private final DateOfService dates = new DateOfService();
@@ -57,7 +60,7 @@ public final class RowParser {
             String claimId = columns.isFirst(Column.CLAIM_ID) ? claimId(cells) : "";
             Problems problems = new Problems(claimId, claimOrder, sourceLine);
             problems.lineNumber = plausibleLineNumber(cells);
-            problems.reject(null, "the row has " + cells.length + " fields but the header has " + columns.width());
+            problems.reject(null, fieldCountProblem(cells));
             return new ParsedRow(problems.claimId, null, problems.list);
         }
         Problems problems = new Problems(claimId(cells), claimOrder, sourceLine);
@@ -74,6 +77,7 @@ public final class RowParser {
         }
         int units = units(cells, problems);
         Sex sex = patientSex(cells, problems);
+        checkCharge(cells, problems);
         if (problems.rejected) {
             return new ParsedRow(problems.claimId, null, problems.list);
         }
@@ -111,9 +115,17 @@ public final class RowParser {
     }
 
 
-    /** A trailing delimiter (extra empty cells) is tolerated; any other difference is not. */
+    /**
+     * A row has the header's named columns, or the file's cell count with empty cells after them: a trailing
+     * delimiter is tolerated only in a file whose header or first row has it. In any other file a row with one
+     * more cell, even an empty one, may be shifted by an unquoted comma, and is not read (issue 21: its payer was
+     * read as a diagnosis and an MUE ERROR was missed).
+     */
     private boolean fieldCountFits(String[] cells) {
-        if (cells.length < columns.width()) {
+        if (cells.length == columns.width()) {
+            return true; // exactly the named columns: nothing can have shifted
+        }
+        if (cells.length != columns.cellsPerRow()) {
             return false;
         }
         for (int i = columns.width(); i < cells.length; i++) {
@@ -122,6 +134,14 @@ public final class RowParser {
             }
         }
         return true;
+    }
+
+    private String fieldCountProblem(String[] cells) {
+        if (columns.cellsPerRow() == columns.width()) {
+            return "the row has " + cells.length + " fields but the header has " + columns.width();
+        }
+        return "the row has " + cells.length + " fields but the file's rows have " + columns.cellsPerRow()
+                + " (the header's " + columns.width() + " and a trailing delimiter)";
     }
 
     private Integer lineNumber(String[] cells, Problems problems) {
@@ -154,6 +174,11 @@ public final class RowParser {
             return null;
         }
         LocalDate date = dates.parse(text);
+        if (date != null && date.getYear() < EARLIEST_YEAR) {
+            problems.reject(Column.DATE_OF_SERVICE, "date_of_service '" + abbreviate(text) + "' is before "
+                    + EARLIEST_YEAR + ", so it is not a date of service (a placeholder or a typing error?)");
+            return null;
+        }
         if (date == null) {
             problems.reject(Column.DATE_OF_SERVICE, DateOfService.hasTwoDigitYear(text)
                     ? "date_of_service '" + abbreviate(text) + "' has a two-digit year; export dates with four-digit"
@@ -178,6 +203,15 @@ public final class RowParser {
             return 0;
         }
         return value.intValue();
+    }
+
+    /** A charge that is not a plain amount is said, and left out of the totals, not read as another amount. */
+    private void checkCharge(String[] cells, Problems problems) {
+        String text = columns.get(cells, Column.CHARGE);
+        if (!text.isEmpty() && Charge.cents(text) == Charge.NOT_A_CHARGE) {
+            problems.warn(Column.CHARGE, "charge is not a plain amount (digits with at most two decimals, optionally"
+                    + " $ and thousands commas, such as 4210.00 or $4,210.00); it is left out of the charges held");
+        }
     }
 
     private Sex patientSex(String[] cells, Problems problems) {

@@ -4,7 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.claimscrubber.domain.Printable;
 import java.util.zip.GZIPInputStream;
 import org.claimscrubber.input.ClaimCsvReader;
 import org.claimscrubber.input.ColumnMap;
@@ -62,14 +65,59 @@ public final class SourceReader implements Closeable {
         return csv.header();
     }
 
+    /** The header line as stored, when rows are forwarded (else null). */
+    public byte[] headerRaw() {
+        return csv.headerRaw();
+    }
+
+    public char separator() {
+        return csv.separator();
+    }
+
     /** The next record, or null at the end. */
     public CsvRecord next() {
         CsvRecord record = csv.next();
         if (record != null) {
             rows++;
+            if (!record.isMalformed()) {
+                noteDateOrder(csv.columns().get(record.cells(), Column.DATE_OF_SERVICE));
+            }
         }
         return record;
     }
+
+    /**
+     * Slash dates are read month first (US order). One whose two numbers are both 12 or less could be either order;
+     * one whose first number is above 12 is day first, and is rejected. The run says once which order it assumed.
+     */
+    private void noteDateOrder(String date) {
+        int slash = date.indexOf('/');
+        if (slash < 1) {
+            return;
+        }
+        int second = date.indexOf('/', slash + 1);
+        if (second < 0) {
+            return;
+        }
+        try {
+            int first = Integer.parseInt(date, 0, slash, 10);
+            int middle = Integer.parseInt(date, slash + 1, second, 10);
+            if (first > 12 && middle <= 12) {
+                dayFirstDates++;
+            } else if (first <= 12 && middle <= 12 && first != middle) {
+                eitherOrderDates++;
+                if (eitherOrderExample == null) {
+                    eitherOrderExample = date;
+                }
+            }
+        } catch (NumberFormatException notANumber) {
+            // not a date at all: its row's own finding says so
+        }
+    }
+
+    private long eitherOrderDates;
+    private long dayFirstDates;
+    private String eitherOrderExample;
 
     public long blankLines() {
         return csv.blankLines();
@@ -96,7 +144,36 @@ public final class SourceReader implements Closeable {
             }
         }
         return new InputFile(source.name(), stored.sha256(), stored.bytes(), lines, rows,
-                csv.columns().ignored(), csv.columns().missingForRules(), changedWhileRead());
+                csv.columns().ignored(), csv.columns().missingForRules(), warnings(lines));
+    }
+
+    /**
+     * What the summary and run.json must say about the file, or null: it changed while read, it held no rows, its
+     * data lines were read as fewer rows (issue 21: every physical line is accounted for), or which order its slash
+     * dates were read in.
+     */
+    private String warnings(long lines) throws IOException {
+        List<String> said = new ArrayList<>();
+        String changed = changedWhileRead();
+        if (changed != null) {
+            said.add(changed);
+        }
+        long dataLines = lines - 1 - csv.blankLines();
+        if (rows == 0) {
+            said.add("the file has a header and no rows: nothing in it was scrubbed");
+        } else if (dataLines != rows) {
+            said.add(dataLines + " data lines read as " + rows + " rows (a quoted field that spans lines makes one row"
+                    + " of several; every line is in a row or in an INPUT-001 finding)");
+        }
+        if (dayFirstDates > 0) {
+            said.add(dayFirstDates + " dates of service have a first number above 12 (day/month/year order?); slash"
+                    + " dates are read as month/day/year, so those rows were rejected");
+        } else if (eitherOrderDates > 0) {
+            said.add("slash dates were read as month/day/year (US order): " + eitherOrderDates + " of them (e.g. "
+                    + Printable.escape(eitherOrderExample) + ") could be read either way, and no date in the file"
+                    + " has a first number above 12 to tell");
+        }
+        return said.isEmpty() ? null : String.join("; ", said);
     }
 
     /**

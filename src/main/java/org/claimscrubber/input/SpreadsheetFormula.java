@@ -15,8 +15,31 @@ public final class SpreadsheetFormula {
             return false;
         }
         char first = cell.charAt(0);
-        return first == '=' || first == '@' || first == '\t' || first == '\r'
-                || (first == '+' || first == '-') && !isPlainNumber(cell);
+        if (first == '\t' || first == '\r') {
+            return true;
+        }
+        // Spreadsheets skip leading spaces before a formula, and read the full-width signs as the ASCII ones
+        // (issue 21: " =1+1" and "＝1+1" ran).
+        int at = 0;
+        while (at < cell.length() && (Character.isWhitespace(cell.charAt(at)) || Character.isSpaceChar(cell.charAt(at)))) {
+            at++;
+        }
+        if (at == cell.length()) {
+            return false;
+        }
+        char sign = ascii(cell.charAt(at));
+        return sign == '=' || sign == '@' || (sign == '+' || sign == '-') && !isPlainNumber(cell.substring(at));
+    }
+
+    /** The full-width forms of = + - @ (U+FF1D, U+FF0B, U+FF0D, U+FF20) as their ASCII characters. */
+    private static char ascii(char c) {
+        return switch (c) {
+            case '\uFF1D' -> '=';
+            case '\uFF0B' -> '+';
+            case '\uFF0D', '\u2212' -> '-';
+            case '\uFF20' -> '@';
+            default -> c;
+        };
     }
 
     /** "-5.00" or "+3": digits and dots after the sign, at least one digit. */
@@ -24,7 +47,7 @@ public final class SpreadsheetFormula {
         boolean digit = false;
         for (int i = 1; i < cell.length(); i++) {
             char c = cell.charAt(i);
-            if (Character.isDigit(c)) {
+            if (c >= '0' && c <= '9') {
                 digit = true;
             } else if (c != '.') {
                 return false;

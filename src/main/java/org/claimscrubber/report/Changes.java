@@ -46,6 +46,23 @@ public final class Changes {
         return changes;
     }
 
+    /**
+     * Reads a baseline folder as a comparison will, before a run starts: a folder that is not a report is said
+     * then, not after the night's work is done (issue 21: a bad --baseline threw the finished run away).
+     */
+    public static void checkBaseline(Path baseline) throws IOException {
+        if (!Files.isDirectory(baseline)) {
+            throw new java.nio.file.NoSuchFileException(baseline.toString(), null, "no such folder");
+        }
+        read(baseline.resolve("findings.csv"));
+        charges(baseline.resolve("claim-summary.csv"));
+        try {
+            holdPolicy(baseline);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(baseline.resolve("run.json") + " cannot be read as JSON");
+        }
+    }
+
     /** Compares the findings.csv of two report folders. */
     public static Changes between(Path baseline, Path current) throws IOException {
         return between(baseline, current.resolve("findings.csv"), current.resolve("claim-summary.csv"),
@@ -111,8 +128,9 @@ public final class Changes {
         try (var csv = new com.opencsv.CSVWriterBuilder(out).build()) {
             csv.writeNext(HEADER, false);
             for (Change c : changes) {
-                csv.writeNext(SpreadsheetSafe.row(c.kind(), c.ruleId(), c.claimId(), c.lineNumber(), c.procedureCode(),
-                        c.severityBefore(), c.severityAfter(), c.messageBefore(), c.messageAfter(), c.charge()), false);
+                String[] row = SpreadsheetSafe.row(c.kind(), c.ruleId(), c.claimId(), c.lineNumber(), c.procedureCode(),
+                        c.severityBefore(), c.severityAfter(), c.messageBefore(), c.messageAfter(), c.charge());
+                csv.writeNext(row, SpreadsheetSafe.quoteAll(row));
             }
         }
     }

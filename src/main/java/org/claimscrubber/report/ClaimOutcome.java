@@ -64,11 +64,12 @@ public record ClaimOutcome(String claimId, long order, Profile profile, Evaluati
 
     /**
      * Held: a finding at or above the hold policy's severity (ERROR by default: what a payer would deny), or a
-     * rule that failed on the claim, keeps it back. A rejected row is an ERROR finding, so it holds too.
+     * rule that failed on the claim, keeps it back. So does a rejected row, whatever the config switched off: a row
+     * that was not read was not scrubbed, and is never clean.
      */
     public boolean held(Severity holdOn) {
         Severity worst = worst();
-        return !fullyScrubbed() || worst != null && worst.atLeast(holdOn);
+        return !fullyScrubbed() || rejectedRows() > 0 || worst != null && worst.atLeast(holdOn);
     }
 
     /** The ids of the rules whose findings at or above {@code holdOn} hold the claim, sorted. */
@@ -78,6 +79,9 @@ public record ClaimOutcome(String claimId, long order, Profile profile, Evaluati
             if (finding.severity().atLeast(holdOn)) {
                 ids.add(finding.ruleId());
             }
+        }
+        if (rejectedRows() > 0) {
+            ids.add("INPUT-001"); // a row not read was not scrubbed: held whatever the config switched off
         }
         return ids;
     }

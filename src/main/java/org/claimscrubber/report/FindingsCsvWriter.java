@@ -21,7 +21,8 @@ public final class FindingsCsvWriter implements Closeable {
     }
 
     public void write(Finding finding) {
-        csv.writeNext(row(finding), false);
+        String[] row = row(finding);
+        csv.writeNext(row, SpreadsheetSafe.quoteAll(row));
     }
 
     /** A finding's cells in the order of {@link #HEADER}, spreadsheet-safe. */

@@ -2,6 +2,8 @@ package org.claimscrubber.report;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.input.ClaimRows;
@@ -22,21 +24,52 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
     private final ReportFiles files;
     private final boolean split;
     private final Severity holdOn;
+    /** With --split, the names of the inputs, whose rows each go to a clean and a held file of their own. */
+    private final List<String> inputs;
     private FindingsCsvWriter csv;
     private com.opencsv.ICSVWriter claimSummary;
     private FindingsJsonWriter json;
-    private SplitWriter clean;
-    private SplitWriter held;
+    private SplitWriter[] clean;
+    private SplitWriter[] held;
     private OutcomeTally tally;
     private RunDigest digest = new RunDigest();
     private boolean open;
 
     /** @param holdOn the least severity that holds a claim (--hold-on) */
     public ReportSink(ReportFiles files, boolean split, Severity holdOn) throws IOException {
+        this(files, holdOn, split ? List.of("input.csv") : List.of());
+    }
+
+    /**
+     * @param splitInputs the names of the run's inputs when rows are forwarded (--split), in order; empty when not
+     */
+    public ReportSink(ReportFiles files, Severity holdOn, List<String> splitInputs) throws IOException {
         this.files = files;
-        this.split = split;
+        this.split = !splitInputs.isEmpty();
         this.holdOn = holdOn;
+        this.inputs = List.copyOf(splitInputs);
         open();
+    }
+
+    /**
+     * The clean or held file of each input: {@code clean-claims.csv} and {@code held-claims.csv} for a run of one
+     * input; for several, one pair per input, numbered in the order given and named after it
+     * ({@code clean-claims-2-late_batch.csv}), as each input's rows are forwarded under its own header.
+     */
+    public static List<String> splitFiles(String kind, List<String> inputs) {
+        if (inputs.size() == 1) {
+            return List.of(kind);
+        }
+        String stem = kind.substring(0, kind.length() - ".csv".length());
+        List<String> names = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            String base = inputs.get(i).equals(org.claimscrubber.input.InputSource.STDIN_NAME) ? "standard-input"
+                    : java.nio.file.Path.of(inputs.get(i)).getFileName().toString();
+            base = base.replaceAll("(?i)\\.gz$", "").replaceAll("(?i)\\.(csv|txt|tsv)$", "")
+                    .replaceAll("[^A-Za-z0-9._-]", "_");
+            names.add(stem + "-" + (i + 1) + "-" + base + ".csv");
+        }
+        return names;
     }
 
     private void open() throws IOException {
@@ -45,8 +78,14 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
         claimSummary.writeNext(new String[] {"claim_id", "worst_severity", "held", "charge"}, false);
         json = new FindingsJsonWriter(files.open(FINDINGS_JSON));
         if (split) {
-            clean = new SplitWriter(files.open(CLEAN), false);
-            held = new SplitWriter(files.open(HELD), true);
+            List<String> cleanNames = splitFiles(CLEAN, inputs);
+            List<String> heldNames = splitFiles(HELD, inputs);
+            clean = new SplitWriter[inputs.size()];
+            held = new SplitWriter[inputs.size()];
+            for (int i = 0; i < inputs.size(); i++) {
+                clean[i] = new SplitWriter(files.openStream(cleanNames.get(i)), false);
+                held[i] = new SplitWriter(files.openStream(heldNames.get(i)), true);
+            }
         }
         open = true;
         tally = new OutcomeTally(holdOn);
@@ -61,16 +100,18 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
         }
         boolean isHeld = tally.add(outcome);
         if (outcome.isClaim() && (isHeld || !outcome.findings().isEmpty())) {
-            claimSummary.writeNext(org.claimscrubber.report.SpreadsheetSafe.row(outcome.claimId(),
+            String[] row = SpreadsheetSafe.row(outcome.claimId(),
                     outcome.worst() == null ? "" : outcome.worst().name(), isHeld ? "yes" : "no",
-                    java.math.BigDecimal.valueOf(outcome.profile().chargeCents(), 2).toPlainString()), false);
+                    java.math.BigDecimal.valueOf(outcome.profile().chargeCents(), 2).toPlainString());
+            claimSummary.writeNext(row, SpreadsheetSafe.quoteAll(row));
         }
         digest.add(outcome.findings(), isHeld, outcome.claimId(), outcome.profile().payer(), outcome.profile().taxonomy(),
                 outcome.profile().chargeCents(), String.join(";", outcome.heldBy(holdOn)));
         if (split) {
             String heldBy = String.join(";", outcome.heldBy(holdOn));
             for (ClaimRows.Row row : outcome.rows().asRead()) {
-                (isHeld ? held : clean).write(row.source().header(), row.record().cells(), heldBy);
+                int input = row.source().index();
+                (isHeld ? held : clean)[input].write(row.source(), row.record(), heldBy);
             }
         }
     }
@@ -83,6 +124,24 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
 
     /** Ends the JSON and closes every file; the reports are then ready to be committed. */
     public void finish() throws IOException {
+        finish(List.of());
+    }
+
+    /**
+     * The same, after writing the header of every clean and held file that received no row: an empty file still
+     * says which columns it would have.
+     *
+     * @param sources the inputs as opened
+     */
+    public void finish(List<org.claimscrubber.input.SourceInfo> sources) throws IOException {
+        if (split) {
+            for (org.claimscrubber.input.SourceInfo source : sources) {
+                if (source.index() < clean.length) {
+                    clean[source.index()].writeHeader(source);
+                    held[source.index()].writeHeader(source);
+                }
+            }
+        }
         json.finish(tally.findings());
         closeWriters();
     }
@@ -104,8 +163,10 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
         json.close();
         claimSummary.close();
         if (split) {
-            clean.close();
-            held.close();
+            for (int i = 0; i < clean.length; i++) {
+                clean[i].close();
+                held[i].close();
+            }
         }
     }
 

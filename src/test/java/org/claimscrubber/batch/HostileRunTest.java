@@ -74,8 +74,9 @@ class HostileRunTest {
         String findings = Files.readString(out.resolve("findings.csv"));
         assertThat(findings).contains("'=SUM(A1),1,WARNING,INPUT,INPUT-002", "'@cmd,1,WARNING,INPUT,INPUT-002")
                 .doesNotContain("\n=SUM", "\n@cmd");
+        // Forwarded rows are data, not a report: as read, byte for byte (issue 21); the reports carry the guard.
         List<String> held = Files.readAllLines(out.resolve("held-claims.csv"));
-        assertThat(held).contains("'=SUM(A1),1,2026-11-02,99213,C18.9,-5.00,INPUT-002", "'@cmd,1,2026-11-02,99213,C18.9,10.00,INPUT-002");
+        assertThat(held).contains("=SUM(A1),1,2026-11-02,99213,C18.9,-5.00,INPUT-002", "@cmd,1,2026-11-02,99213,C18.9,10.00,INPUT-002");
         assertThat(Files.readAllLines(out.resolve("clean-claims.csv")))
                 .containsExactly("claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,charge",
                         "OK1,1,2026-11-02,99213,C18.9,-5.00");

@@ -415,6 +415,22 @@ class RulesTest {
             assertThat(of("DUP-001", scrub(claims().line("C1", 1, "88305").and().line("C2", 1, "88305"))))
                     .isEmpty();
         }
+
+        /** Issue 21: the same row twice (one line number twice) got no finding and both rows went out clean. */
+        @Test
+        void oneLineNumberTwiceIsARowSentTwice() throws Exception {
+            List<Finding> findings = of("DUP-002", scrub(claims().line("C1", 1, "99213").and().line("C1", 1, "99213")));
+            assertThat(findings).singleElement().satisfies(finding -> {
+                assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+                assertThat(finding.message()).contains("line 1 is on the claim twice");
+            });
+        }
+
+        @Test
+        void distinctLineNumbersOrClaimsAreQuiet() throws Exception {
+            assertThat(of("DUP-002", scrub(claims().line("C1", 1, "99213").and().line("C1", 2, "99213")))).isEmpty();
+            assertThat(of("DUP-002", scrub(claims().line("C1", 1, "99213").and().line("C2", 1, "99213")))).isEmpty();
+        }
     }
 
     @Nested
