@@ -37,13 +37,26 @@ class NothingLostTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args[0], "--rules", "rules", "--seeds", "seeds", "--no-rules-cache"));
-        all.addAll(Arrays.asList(args).subList(1, args.length));
+        int command = args[0].equals("rules") ? 2 : 1; // "rules check" is a command of two words
+        List<String> all = new ArrayList<>(Arrays.asList(args).subList(0, command));
+        all.addAll(List.of("--rules", "rules", "--seeds", "seeds", "--no-rules-cache"));
+        all.addAll(Arrays.asList(args).subList(command, args.length));
         if (args[0].equals("run")) {
             all.addAll(1, List.of("--as-of", "2026-11-24"));
         }
         int exit = Main.execute(new PrintWriter(out), new PrintWriter(err), all.toArray(new String[0]));
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** A copy of the shipped rules to add a rule file to. */
+    private Path shippedRulesCopy() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        try (var drls = Files.list(Path.of("rules"))) {
+            for (Path drl : drls.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                Files.copy(drl, rules.resolve(drl.getFileName()));
+            }
+        }
+        return rules;
     }
 
     private JsonNode manifest(Path out) throws Exception {
@@ -117,7 +130,7 @@ class NothingLostTest {
             Path night1 = dir.resolve("night1");
             assertThat(run("run", "--split", "--out", night1.toString(), input.toString()).exitCode()).isZero();
             String held = Files.readString(night1.resolve("held-claims.csv"));
-            assertThat(held).contains("R1,1,2026-11-02,0353T,3,C50.911,Medicare,NCCI-MUE-001");
+            assertThat(held).contains("R1,1,2026-11-02,0353T,3,C50.911,Medicare,NCCI-MUE-002");
 
             Path reworked = Files.writeString(dir.resolve("reworked.csv"), held.replace("0353T,3", "0353T,2"));
             Path night2 = dir.resolve("night2");
@@ -150,7 +163,7 @@ class NothingLostTest {
             assertThat(rows.get("read").asLong()).isEqualTo(31);
             assertThat(rows.get("rejected").asLong()).isEqualTo(2);
             String findings = Files.readString(out.resolve("findings.csv"));
-            assertThat(findings).contains("Q1,,ERROR,INPUT,INPUT-001", "claims.csv,2", "claims.csv,32",
+            assertThat(findings).contains("Q1,1,ERROR,INPUT,INPUT-001", "claims.csv,2", "claims.csv,32",
                     "field 6 has a quote inside it");
             assertThat(Files.readAllLines(out.resolve("clean-claims.csv"))).hasSize(1 + 29);
             assertThat(Files.readAllLines(out.resolve("held-claims.csv"))).hasSize(1 + 2);
@@ -272,8 +285,10 @@ class NothingLostTest {
             String findings = Files.readString(out.resolve("findings.csv"));
             assertThat(findings).contains("M1,1,WARNING,INPUT,INPUT-002", "M2,1,WARNING,INPUT,INPUT-002")
                     .doesNotContain("M3,1,WARNING,INPUT");
-            assertThat(Files.readString(out.resolve("claim-summary.csv"))).contains("M1,ERROR,yes,0.00")
-                    .contains("M3,ERROR,yes,4210.00");
+            assertThat(Files.readAllLines(out.resolve("claim-summary.csv")))
+                    .anyMatch(line -> line.startsWith("M1,") && line.endsWith(",0.00"))
+                    .anyMatch(line -> line.startsWith("M2,") && line.endsWith(",0.00"))
+                    .anyMatch(line -> line.startsWith("M3,") && line.endsWith(",4210.00"));
         }
     }
 
@@ -366,10 +381,7 @@ class NothingLostTest {
 
         @Test
         void aBinaryRuleFileIsNamed() throws Exception {
-            Path rules = Files.createDirectories(dir.resolve("rules"));
-            for (Path drl : Files.list(Path.of("rules")).filter(p -> p.toString().endsWith(".drl")).toList()) {
-                Files.copy(drl, rules.resolve(drl.getFileName()));
-            }
+            Path rules = shippedRulesCopy();
             Files.write(rules.resolve("zz-binary.drl"), new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1, 2});
             StringWriter err = new StringWriter();
             int exit = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "rules", "check",
@@ -381,10 +393,7 @@ class NothingLostTest {
         /** System.exit in a rule gave exit 0 and no report; file access and threads passed rules check too. */
         @Test
         void aRuleThatReachesOutsideWhatARuleNeedsIsRefusedByRulesCheck() throws Exception {
-            Path rules = Files.createDirectories(dir.resolve("rules"));
-            for (Path drl : Files.list(Path.of("rules")).filter(p -> p.toString().endsWith(".drl")).toList()) {
-                Files.copy(drl, rules.resolve(drl.getFileName()));
-            }
+            Path rules = shippedRulesCopy();
             Files.writeString(rules.resolve("zz-evil.drl"), """
                     package scrubber;
                     import org.claimscrubber.domain.ClaimLine;

@@ -38,6 +38,40 @@ class CommandLineIT {
                 .isEqualTo(14);
     }
 
+    /**
+     * Issue 21: a rule that never ends hung the nightly run. Through the jar, as the batch runs it: the run stops with
+     * exit 2 and a sentence naming the rule, and no report is written. (A loop never ends, so the outcome does not
+     * depend on how fast the machine is.)
+     */
+    @Test
+    void aRuleThatNeverEndsStopsTheRunNamingTheRule() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        try (var drls = Files.list(Path.of("rules"))) {
+            for (Path drl : drls.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                Files.copy(drl, rules.resolve(drl.getFileName()));
+            }
+        }
+        Files.writeString(rules.resolve("zz-spins.drl"), """
+                package scrubber;
+                import org.claimscrubber.domain.ClaimLine;
+                global org.claimscrubber.domain.FindingCollector findings;
+                rule "Spins"
+                    @id("SPIN-001") @severity("ERROR") @category("CODE") @description("never ends")
+                when
+                    $line : ClaimLine(procedureCode == "0352T")
+                then
+                    long n = 0;
+                    while (n >= 0) { n = (n + 1) % 1000; }
+                end
+                """);
+        Path out = dir.resolve("out");
+        Jar.Result result = Jar.run("run", "--rules", rules.toString(), "--rule-time-limit", "2", "--as-of",
+                "2026-11-24", "--out", out.toString(), EXPORT);
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+        assertThat(result.err()).contains("rule SPIN-001", "zz-spins.drl", "does not end").doesNotContain("\tat ");
+        assertThat(out.resolve("run.json")).doesNotExist();
+    }
+
     @Test
     void patientIdentifiersAndBirthDatesNeverReachTheConsole() throws Exception {
         Jar.Result result = Jar.run("run", "--as-of", "2026-11-24", "--out", dir.toString(), EXPORT);
