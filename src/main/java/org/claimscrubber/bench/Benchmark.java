@@ -75,8 +75,10 @@ public final class Benchmark {
 
         // The same run with every rule switched off: what reading, sessions and writing cost before any rule.
         Path noRules = options.workDir().resolve("bench-no-rules.properties");
-        Files.writeString(noRules, "# bench: every rule off, to measure the engine without rules\ndisable.categories = "
-                + Arrays.stream(Category.values()).map(Category::name).collect(Collectors.joining(", ")) + "\n");
+        // INPUT-001 cannot be switched off (a row not read is held whatever the config says); it fires only on bad rows.
+        Files.writeString(noRules, "# bench: every rule off but INPUT-001, to measure the engine without rules\n"
+                + "disable.categories = " + Arrays.stream(Category.values()).filter(c -> c != Category.INPUT)
+                .map(Category::name).collect(Collectors.joining(", ")) + "\ndisable.rules = INPUT-002, INPUT-003\n");
         List<String> noRulesArgs = new ArrayList<>(List.of("--config", noRules.toString()));
         noRulesArgs.addAll(options.runArgs());
         List<String> baseline = scrubCommand(export, options.workDir().resolve("bench-reports-no-rules"), noRulesArgs);
