@@ -57,17 +57,7 @@ public final class BatchRunner {
             timings.putAll(result.timings());
             Totals totals = sink.tally().findings();
             int exitCode = options.policy().failOn() != null && totals.any(options.policy().failOn()) ? 1 : 0;
-            List<String> reports = new ArrayList<>(List.of(ReportSink.FINDINGS_CSV, ReportSink.FINDINGS_JSON,
-                    ReportSink.CLAIMS, HtmlReport.FILE));
-            if (options.output().split()) {
-                List<String> names = sources.stream().map(InputSource::name).toList();
-                reports.addAll(ReportSink.splitFiles(ReportSink.CLEAN, names));
-                reports.addAll(ReportSink.splitFiles(ReportSink.HELD, names));
-            }
-            if (options.output().baseline() != null) {
-                reports.add(org.claimscrubber.report.Changes.FILE);
-            }
-            reports.add(ReportFiles.MANIFEST);
+            List<String> reports = reportNames(sources, options);
             timings.put("total_wall", (System.nanoTime() - t0) / 1_000_000);
             RunManifest manifest = new RunManifest(
                     new RunManifest.About(ToolVersion.NAME, ToolVersion.version(), started.toString(),
@@ -94,6 +84,22 @@ public final class BatchRunner {
         }
     }
 
+    /** The reports a run writes, in run.json's order: run.json last, as it is committed last. */
+    private static List<String> reportNames(List<InputSource> sources, RunOptions options) {
+        List<String> reports = new ArrayList<>(List.of(ReportSink.FINDINGS_CSV, ReportSink.FINDINGS_JSON,
+                ReportSink.CLAIMS, HtmlReport.FILE));
+        if (options.output().split()) {
+            List<String> names = sources.stream().map(InputSource::name).toList();
+            reports.addAll(ReportSink.splitFiles(ReportSink.CLEAN, names));
+            reports.addAll(ReportSink.splitFiles(ReportSink.HELD, names));
+        }
+        if (options.output().baseline() != null) {
+            reports.add(org.claimscrubber.report.Changes.FILE);
+        }
+        reports.add(ReportFiles.MANIFEST);
+        return reports;
+    }
+
     /**
      * An input that is also a report this run writes would be replaced by it (issue 21: reworking last night's
      * held claims with {@code run --split --out DIR DIR/held-claims.csv} overwrote them). Compared by real path, so
@@ -104,15 +110,10 @@ public final class BatchRunner {
         if (!java.nio.file.Files.isDirectory(dir)) {
             return;
         }
-        List<String> names = sources.stream().map(InputSource::name).toList();
-        List<String> reports = new ArrayList<>(List.of(ReportSink.FINDINGS_CSV, ReportSink.FINDINGS_JSON,
-                ReportSink.CLAIMS, HtmlReport.FILE, ReportFiles.MANIFEST, org.claimscrubber.report.Changes.FILE));
-        reports.addAll(ReportSink.splitFiles(ReportSink.CLEAN, names));
-        reports.addAll(ReportSink.splitFiles(ReportSink.HELD, names));
         try {
             java.util.Set<java.nio.file.Path> written = new java.util.HashSet<>();
             java.nio.file.Path realDir = dir.toRealPath();
-            for (String report : reports) {
+            for (String report : reportNames(sources, options)) {
                 written.add(realDir.resolve(report));
             }
             for (InputSource source : sources) {

@@ -151,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--delimiter: " + e.getMessage());
             }
         }
-        return new org.claimscrubber.input.ReadOptions(separator, shared.switches().columnNames(), split);
+        return new org.claimscrubber.input.ReadOptions(separator, shared.switches().columnNames());
     }
 
     private Severity failOnSeverity() {

@@ -59,17 +59,7 @@ public final class ClaimLines {
             group.units += line.units();
         }
         this.repeatedProcedures = repeated.isEmpty() ? Set.of() : repeated;
-        if (lines.size() > 1) {
-            Map<Integer, ClaimLine> firstByNumber = new HashMap<>();
-            Map<Integer, ClaimLine> repeatedNumbers = new HashMap<>();
-            for (ClaimLine line : lines) {
-                ClaimLine first = firstByNumber.putIfAbsent(line.lineNumber(), line);
-                if (first != null) {
-                    repeatedNumbers.putIfAbsent(line.lineNumber(), first);
-                }
-            }
-            this.firstOfRepeatedNumbers = repeatedNumbers.isEmpty() ? Map.of() : repeatedNumbers;
-        }
+        this.firstOfRepeatedNumbers = repeatedLineNumbers(lines);
         this.services = byService;
         if (!repeated.isEmpty()) {
             Map<SameService, Integer> firsts = new HashMap<>();
@@ -81,6 +71,37 @@ public final class ClaimLines {
             }
             this.firstLineNumbers = firsts;
         }
+    }
+
+    /**
+     * The first row of each line number that more than one row has; empty (and no map built) for the usual claim,
+     * whose few lines are compared pairwise.
+     */
+    private static Map<Integer, ClaimLine> repeatedLineNumbers(List<ClaimLine> lines) {
+        if (lines.size() <= SMALL_CLAIM) {
+            Map<Integer, ClaimLine> repeated = Map.of();
+            for (int i = 1; i < lines.size(); i++) {
+                for (int j = 0; j < i; j++) {
+                    if (lines.get(i).lineNumber() == lines.get(j).lineNumber()) {
+                        if (repeated.isEmpty()) {
+                            repeated = new HashMap<>();
+                        }
+                        repeated.putIfAbsent(lines.get(j).lineNumber(), lines.get(j));
+                        break;
+                    }
+                }
+            }
+            return repeated;
+        }
+        Map<Integer, ClaimLine> firstByNumber = new HashMap<>();
+        Map<Integer, ClaimLine> repeated = new HashMap<>();
+        for (ClaimLine line : lines) {
+            ClaimLine first = firstByNumber.putIfAbsent(line.lineNumber(), line);
+            if (first != null) {
+                repeated.putIfAbsent(line.lineNumber(), first);
+            }
+        }
+        return repeated.isEmpty() ? Map.of() : repeated;
     }
 
     public List<ClaimLine> lines() {

@@ -141,8 +141,9 @@ public final class RuleCompiler {
             RuleDeclaration at = declarations.stream()
                     .filter(d -> simple.startsWith("Rule_" + d.name().replaceAll("[^A-Za-z0-9_]", "_")))
                     .findFirst().orElse(null);
-            String file = at == null ? functionFile(rules, simple) : at.file();
-            int line = at == null ? functionLine(rules, file, simple) : at.line();
+            RuleDiagnostic function = at == null ? functionAt(rules, simple) : null;
+            String file = at == null ? function.file() : at.file();
+            int line = at == null ? function.line() : at.line();
             String message = "a rule may not use " + reach.named() + ": rules may name the domain classes, java.util,"
                     + " java.time, java.math and java.lang's value types, not the system, files, threads, processes"
                     + " or reflection";
@@ -153,30 +154,19 @@ public final class RuleCompiler {
         return problems;
     }
 
-    /** The file that declares function {@code name} (its compiled class has the function's name), else the first. */
-    private static String functionFile(RuleSet rules, String name) {
+    /** Where function {@code name} is declared (its compiled class has its name): a file and line, else the first file. */
+    private static RuleDiagnostic functionAt(RuleSet rules, String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
         for (RuleSet.RuleFile file : rules.files()) {
-            if (java.util.regex.Pattern.compile("\\bfunction\\s+[\\w.<>\\[\\]]+\\s+" + java.util.regex.Pattern.quote(name)
-                    + "\\s*\\(", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(file.content()).find()) {
-                return file.name();
-            }
-        }
-        return rules.files().get(0).name();
-    }
-
-    private static int functionLine(RuleSet rules, String fileName, String name) {
-        for (RuleSet.RuleFile file : rules.files()) {
-            if (file.name().equals(fileName)) {
-                String[] lines = file.content().split("\\R", -1);
-                for (int i = 0; i < lines.length; i++) {
-                    if (lines[i].contains("function") && lines[i].toLowerCase(java.util.Locale.ROOT)
-                            .contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                        return i + 1;
-                    }
+            String[] lines = file.content().split("\\R", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].strip().toLowerCase(java.util.Locale.ROOT);
+                if (line.startsWith("function ") && line.contains(" " + lower + "(")) {
+                    return new RuleDiagnostic(file.name(), i + 1, 1, null, "");
                 }
             }
         }
-        return 1;
+        return new RuleDiagnostic(rules.files().get(0).name(), 1, 1, null, "");
     }
 
     private static String packageOf(KieBase kieBase, String ruleName) {

@@ -62,6 +62,7 @@ public final class ColumnMap implements java.io.Serializable {
     private final int width;
     private final int cellsPerRow;
     private final boolean hasDiagnoses;
+    private final boolean endsWithHeldBy;
 
     private ColumnMap(EnumMap<Column, Integer> index, List<String> ignored, int width, String[] header) {
         this(index, ignored, width, header, header.length);
@@ -78,6 +79,7 @@ public final class ColumnMap implements java.io.Serializable {
         this.ignored = List.copyOf(ignored);
         this.width = width;
         this.hasDiagnoses = index.keySet().stream().anyMatch(column -> column.name().startsWith("DIAGNOSIS_"));
+        this.endsWithHeldBy = width == names.length && names[width - 1].strip().equals(HELD_BY);
     }
 
     /**
@@ -260,7 +262,7 @@ public final class ColumnMap implements java.io.Serializable {
      * column, which the scrubber wrote, is dropped when its rows are forwarded again.
      */
     public boolean endsWithHeldBy() {
-        return width == names.length && names[width - 1].strip().equals(HELD_BY);
+        return endsWithHeldBy;
     }
 
     /** The column the held-claims file adds: the rules that held the claim. */

@@ -11,10 +11,6 @@ package org.claimscrubber.input;
 public record SourceInfo(int index, String name, String[] header, ColumnMap columns, byte[] headerLine,
                          char separator) implements java.io.Serializable {
 
-    public SourceInfo(int index, String name, String[] header, ColumnMap columns) {
-        this(index, name, header, columns, null, ',');
-    }
-
     /** The input {@code reader} has opened, at {@code index} among the run's inputs. */
     public static SourceInfo of(int index, String name, SourceReader reader) {
         return new SourceInfo(index, name, reader.header(), reader.columns(), reader.headerRaw(), reader.separator());

@@ -35,12 +35,8 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
     private RunDigest digest = new RunDigest();
     private boolean open;
 
-    /** @param holdOn the least severity that holds a claim (--hold-on) */
-    public ReportSink(ReportFiles files, boolean split, Severity holdOn) throws IOException {
-        this(files, holdOn, split ? List.of("input.csv") : List.of());
-    }
-
     /**
+     * @param holdOn      the least severity that holds a claim (--hold-on)
      * @param splitInputs the names of the run's inputs when rows are forwarded (--split), in order; empty when not
      */
     public ReportSink(ReportFiles files, Severity holdOn, List<String> splitInputs) throws IOException {
@@ -122,14 +118,9 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
         open();
     }
 
-    /** Ends the JSON and closes every file; the reports are then ready to be committed. */
-    public void finish() throws IOException {
-        finish(List.of());
-    }
-
     /**
-     * The same, after writing the header of every clean and held file that received no row: an empty file still
-     * says which columns it would have.
+     * Writes the header of every clean and held file that received no row (an empty file still says which columns
+     * it would have), ends the JSON and closes every file; the reports are then ready to be committed.
      *
      * @param sources the inputs as opened
      */

@@ -160,7 +160,7 @@ final class SparkRun {
         List<SourceInfo> sources = new ArrayList<>();
         for (InputPath input : inputs) {
             try (SourceReader reader = new SourceReader(RowReader.source(input, reading), RowReader.open(input, hadoop))) {
-                sources.add(new SourceInfo(input.index(), input.name(), reader.header(), reader.columns()));
+                sources.add(SourceInfo.of(input.index(), input.name(), reader));
             } catch (IOException e) {
                 throw new InputFileException(input.name() + ": cannot be read: " + e.getMessage(), e);
             }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.claimscrubber.cli.Main;
+import org.claimscrubber.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,15 +23,8 @@ class HostileRunTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.execute(new PrintWriter(out), new PrintWriter(err), all.toArray(new String[0]));
-        return new Run(exit, out.toString(), err.toString());
+    private static Cli.Result run(String... args) {
+        return Cli.execute(args);
     }
 
     @Test
@@ -48,7 +38,7 @@ class HostileRunTest {
                 + "P5,1,2026-11-02,99213,,1,C18.9,=" + PATIENT_ID + "," + BIRTH_DATE + ",F\n",
                 StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        Run result = run("run", "--progress", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24",
+        Cli.Result result = run("run", "--progress", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24",
                 "--out", out.toString(), claims.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         // The random temp folder name may contain any digits, so it is taken out before looking for the birth year.
@@ -87,7 +77,7 @@ class HostileRunTest {
         Path empty = Files.createDirectories(dir.resolve("empty-rules"));
         Path file = Files.writeString(dir.resolve("rules.drl"), "not a folder");
         for (Path rules : List.of(dir.resolve("missing"), empty, file)) {
-            Run result = run("run", "--rules", rules.toString(), "--out", dir.resolve("out").toString(),
+            Cli.Result result = run("run", "--rules", rules.toString(), "--out", dir.resolve("out").toString(),
                     "samples/export/claims.csv");
             assertThat(result.exitCode()).as(rules.toString()).isEqualTo(2);
             assertThat(result.err()).contains(rules.toString()).doesNotContain("\tat ");
@@ -101,7 +91,7 @@ class HostileRunTest {
         Path noCodes = Files.createDirectories(dir.resolve("no-codes"));
         Files.writeString(noCodes.resolve("notes.txt"), "A page about nothing in particular.\n");
         for (Path seeds : List.of(dir.resolve("missing"), noDocuments, noCodes)) {
-            Run result = run("run", "--seeds", seeds.toString(), "--out", dir.resolve("out").toString(),
+            Cli.Result result = run("run", "--seeds", seeds.toString(), "--out", dir.resolve("out").toString(),
                     "samples/export/claims.csv");
             assertThat(result.exitCode()).as(seeds.toString()).isEqualTo(2);
             assertThat(result.err()).contains(seeds.toString()).doesNotContain("\tat ");
@@ -134,7 +124,7 @@ class HostileRunTest {
                 end
                 """);
         Path out = dir.resolve("out");
-        Run result = run("run", "--split", "--rules", rules.toString(), "--seeds", "seeds", "--as-of", "2026-11-24",
+        Cli.Result result = run("run", "--split", "--rules", rules.toString(), "--seeds", "seeds", "--as-of", "2026-11-24",
                 "--out", out.toString(), "samples/export/claims.csv");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("NOT FULLY SCRUBBED: 8 claims");

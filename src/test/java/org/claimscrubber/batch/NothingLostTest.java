@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,8 +13,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.claimscrubber.cli.Main;
 import org.claimscrubber.report.ReportFiles;
+import org.claimscrubber.Cli;
+import org.claimscrubber.Shipped;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +30,8 @@ class NothingLostTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    /** A command with the shipped rules and seeds, no rules cache, and run's dates checked against a fixed day. */
+    private Cli.Result run(String... args) {
         int command = args[0].equals("rules") ? 2 : 1; // "rules check" is a command of two words
         List<String> all = new ArrayList<>(Arrays.asList(args).subList(0, command));
         all.addAll(List.of("--rules", "rules", "--seeds", "seeds", "--no-rules-cache"));
@@ -44,19 +39,7 @@ class NothingLostTest {
         if (args[0].equals("run")) {
             all.addAll(1, List.of("--as-of", "2026-11-24"));
         }
-        int exit = Main.execute(new PrintWriter(out), new PrintWriter(err), all.toArray(new String[0]));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    /** A copy of the shipped rules to add a rule file to. */
-    private Path shippedRulesCopy() throws Exception {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        try (var drls = Files.list(Path.of("rules"))) {
-            for (Path drl : drls.filter(p -> p.toString().endsWith(".drl")).toList()) {
-                Files.copy(drl, rules.resolve(drl.getFileName()));
-            }
-        }
-        return rules;
+        return Cli.execute(all.toArray(new String[0]));
     }
 
     private JsonNode manifest(Path out) throws Exception {
@@ -111,7 +94,7 @@ class NothingLostTest {
                     "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,prior_auth,rendering_npi\n"
                             + "B1,1,2026-11-02,99213,C18.9,PA-778,1234567893\n");
             Path out = dir.resolve("out");
-            Run result = run("run", "--split", "--out", out.toString(), a.toString(), b.toString());
+            Cli.Result result = run("run", "--split", "--out", out.toString(), a.toString(), b.toString());
             assertThat(result.exitCode()).as(result.err()).isZero();
             assertThat(Files.readString(out.resolve("clean-claims-1-a.csv"))).isEqualTo(Files.readString(a));
             assertThat(Files.readString(out.resolve("clean-claims-2-b.csv"))).isEqualTo(Files.readString(b));
@@ -176,7 +159,7 @@ class NothingLostTest {
                     + "procedure_code,diagnosis_codes,note\nW1,1,2026-11-02,99213,C18.9,\"opened\nW2,1,2026-11-02,99213,"
                     + "C18.9,ok\nW3,1,2026-11-02,99213,C18.9,closed\" here\nW4,1,2026-11-02,99213,C18.9,ok\n");
             Path out = dir.resolve("out");
-            Run result = run("run", "--out", out.toString(), input.toString());
+            Cli.Result result = run("run", "--out", out.toString(), input.toString());
             assertThat(result.exitCode()).isZero();
             String findings = Files.readString(out.resolve("findings.csv"));
             assertThat(manifest(out).at("/rows/read").asLong()).isEqualTo(4);
@@ -189,7 +172,7 @@ class NothingLostTest {
                     + "diagnosis_codes,patient_id\rM1,1,2026-11-02,99213,C18.9,PT-SECRET-1\rM2,1,2026-11-02,0353T,"
                     + "C50.911,PT-SECRET-2\r");
             Path out = dir.resolve("out");
-            Run result = run("run", "--fail-on", "error", "--out", out.toString(), input.toString());
+            Cli.Result result = run("run", "--fail-on", "error", "--out", out.toString(), input.toString());
             assertThat(manifest(out).at("/rows/read").asLong()).isEqualTo(2);
             assertThat(result.out() + result.err() + Files.readString(out.resolve("run.json")))
                     .doesNotContain("PT-SECRET");
@@ -199,7 +182,7 @@ class NothingLostTest {
         void aHeaderWhoseQuoteClosesLinesLaterIsRefusedWithoutEchoingTheRows() throws Exception {
             Path input = Files.writeString(dir.resolve("claims.csv"), "claim_id,line_number,\"date_of_service,"
                     + "procedure_code\nH1,1,2026-11-02,99213,PT-SECRET\nH2,1,2026-11-02,99213,x\",more\n");
-            Run result = run("run", "--out", dir.resolve("out").toString(), input.toString());
+            Cli.Result result = run("run", "--out", dir.resolve("out").toString(), input.toString());
             assertThat(result.exitCode()).isEqualTo(3);
             assertThat(result.err()).contains("the header row runs over 3 lines").doesNotContain("PT-SECRET", "H1");
         }
@@ -208,7 +191,7 @@ class NothingLostTest {
         void aHeaderCellThatIsDataIsRefusedWithoutEchoingIt() throws Exception {
             Path input = Files.writeString(dir.resolve("claims.csv"), "claim_id,line_number,date_of_service,"
                     + "procedure_code," + "PT-SECRET ".repeat(40) + "\nH1,1,2026-11-02,99213,x\n");
-            Run result = run("run", "--out", dir.resolve("out").toString(), input.toString());
+            Cli.Result result = run("run", "--out", dir.resolve("out").toString(), input.toString());
             assertThat(result.exitCode()).isEqualTo(3);
             assertThat(result.err()).contains("header cell 5 is 400 characters long").doesNotContain("PT-SECRET");
         }
@@ -216,7 +199,7 @@ class NothingLostTest {
         @Test
         void aFileOfAHeaderAndNoRowsIsSaid() throws Exception {
             Path input = Files.writeString(dir.resolve("claims.csv"), "claim_id,line_number,date_of_service,procedure_code\n");
-            Run result = run("run", "--out", dir.resolve("out").toString(), input.toString());
+            Cli.Result result = run("run", "--out", dir.resolve("out").toString(), input.toString());
             assertThat(result.exitCode()).isZero();
             assertThat(result.out()).contains("the file has a header and no rows");
         }
@@ -243,7 +226,7 @@ class NothingLostTest {
             Path config = Files.writeString(dir.resolve("off.conf"), "disable.categories = INPUT\n");
             Path input = Files.writeString(dir.resolve("claims.csv"),
                     "claim_id,line_number,date_of_service,procedure_code\nU1,1,not-a-date,99213\n");
-            Run refused = run("run", "--config", config.toString(), "--out", dir.resolve("out").toString(), input.toString());
+            Cli.Result refused = run("run", "--config", config.toString(), "--out", dir.resolve("out").toString(), input.toString());
             assertThat(refused.exitCode()).isEqualTo(2);
             assertThat(refused.err()).contains("off.conf:1: the INPUT category cannot be switched off")
                     .contains("fix the config file").doesNotContain("fix the rules");
@@ -270,7 +253,7 @@ class NothingLostTest {
                     + "procedure_code,diagnosis_codes\nY1,1,0000-01-01,99213,C18.9\nY2,1,1899-12-31,99213,C18.9\n"
                     + "Y3,1,-0001-01-01,99213,C18.9\nY4,1,02/11/2026,99213,C18.9\n");
             Path out = dir.resolve("out");
-            Run result = run("run", "--out", out.toString(), input.toString());
+            Cli.Result result = run("run", "--out", out.toString(), input.toString());
             assertThat(manifest(out).at("/rows/rejected").asLong()).isEqualTo(3);
             assertThat(result.out()).contains("slash dates were read as month/day/year (US order)");
         }
@@ -300,7 +283,7 @@ class NothingLostTest {
             Path out = Files.createDirectories(dir.resolve("out"));
             Path held = Files.writeString(out.resolve("held-claims.csv"),
                     "claim_id,line_number,date_of_service,procedure_code,held_by\nR1,1,2026-11-02,99213,X\n");
-            Run result = run("run", "--split", "--out", out.toString(), held.toString());
+            Cli.Result result = run("run", "--split", "--out", out.toString(), held.toString());
             assertThat(result.exitCode()).isEqualTo(3);
             assertThat(result.err()).contains("is a report this run writes");
             assertThat(Files.readString(held)).contains("R1,1");
@@ -324,7 +307,7 @@ class NothingLostTest {
         void aBadBaselineIsRefusedBeforeTheRunStarts() throws Exception {
             Path input = Files.writeString(dir.resolve("claims.csv"),
                     "claim_id,line_number,date_of_service,procedure_code\nK1,1,2026-11-02,99213\n");
-            Run result = run("run", "--baseline", dir.resolve("nowhere").toString(), "--out",
+            Cli.Result result = run("run", "--baseline", dir.resolve("nowhere").toString(), "--out",
                     dir.resolve("out").toString(), input.toString());
             assertThat(result.exitCode()).isEqualTo(2);
             assertThat(result.err()).contains("--baseline").contains("is not a report folder");
@@ -350,7 +333,7 @@ class NothingLostTest {
             Files.writeString(folder.resolve("LATE_BATCH.CSV"),
                     "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes\nK2,1,2026-11-02,99213,C18.9\n");
             Path out = dir.resolve("out");
-            Run result = run("run", "--out", out.toString(), folder.toString());
+            Cli.Result result = run("run", "--out", out.toString(), folder.toString());
             assertThat(result.exitCode()).as(result.err()).isZero();
             assertThat(result.err()).contains("._claims.csv: skipped, a hidden file");
             assertThat(manifest(out).at("/rows/read").asLong()).isEqualTo(2);
@@ -365,7 +348,7 @@ class NothingLostTest {
             Path config = dir.resolve("latin1.conf");
             Files.write(config, new byte[] {'#', ' ', 'o', 'k', '\n', 'p', 'a', 'y', 'e', 'r', '.', 'X', ' ', '=', ' ',
                 (byte) 0xE9, '\n'});
-            Run result = run("rules", "check", "--config", config.toString());
+            Cli.Result result = run("rules", "check", "--config", config.toString());
             assertThat(result.exitCode()).isEqualTo(2);
             assertThat(result.err()).contains("latin1.conf:2: the config file is not UTF-8 (byte 0xE9")
                     .doesNotContain("Input length", "fix the rules");
@@ -374,26 +357,25 @@ class NothingLostTest {
         @Test
         void aKeyGivenTwiceInTheConfigIsRefused() throws Exception {
             Path config = Files.writeString(dir.resolve("twice.conf"), "hold.on = warning\n# later\nhold.on = error\n");
-            Run result = run("rules", "check", "--config", config.toString());
+            Cli.Result result = run("rules", "check", "--config", config.toString());
             assertThat(result.exitCode()).isEqualTo(2);
             assertThat(result.err()).contains("twice.conf:3: 'hold.on' is given twice (lines 1 and 3)");
         }
 
         @Test
         void aBinaryRuleFileIsNamed() throws Exception {
-            Path rules = shippedRulesCopy();
+            Path rules = Shipped.copyRules(dir.resolve("rules"));
             Files.write(rules.resolve("zz-binary.drl"), new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1, 2});
-            StringWriter err = new StringWriter();
-            int exit = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "rules", "check",
+            Cli.Result result = Cli.execute("rules", "check",
                     "--rules", rules.toString(), "--no-rules-cache");
-            assertThat(exit).isEqualTo(2);
-            assertThat(err.toString()).contains("zz-binary.drl:1:1: not a DRL text file");
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).contains("zz-binary.drl:1:1: not a DRL text file");
         }
 
         /** System.exit in a rule gave exit 0 and no report; file access and threads passed rules check too. */
         @Test
         void aRuleThatReachesOutsideWhatARuleNeedsIsRefusedByRulesCheck() throws Exception {
-            Path rules = shippedRulesCopy();
+            Path rules = Shipped.copyRules(dir.resolve("rules"));
             Files.writeString(rules.resolve("zz-evil.drl"), """
                     package scrubber;
                     import org.claimscrubber.domain.ClaimLine;
@@ -427,11 +409,10 @@ class NothingLostTest {
                         Class.forName("java.lang.Runtime");
                     end
                     """);
-            StringWriter err = new StringWriter();
-            int exit = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "rules", "check",
+            Cli.Result result = Cli.execute("rules", "check",
                     "--rules", rules.toString(), "--no-rules-cache");
-            assertThat(exit).isEqualTo(2);
-            assertThat(err.toString()).contains("zz-evil.drl:4:1: a rule may not use java.lang.System",
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).contains("zz-evil.drl:4:1: a rule may not use java.lang.System",
                     "zz-evil.drl:11:1: a rule may not use java.nio.file.Files", "zz-evil.drl:18:1: a rule may not use"
                             + " java.lang.Thread", "zz-evil.drl:25:1: a rule may not use java.lang.Class.forName");
         }

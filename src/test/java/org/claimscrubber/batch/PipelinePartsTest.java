@@ -31,11 +31,13 @@ class PipelinePartsTest {
     @Test
     void anOutcomeSurvivesTheSpillFileUnchanged() throws Exception {
         SourceInfo source = new SourceInfo(0, "claims.csv", new String[] {"claim_id"},
-                ColumnMap.of("claims.csv", new String[] {"claim_id", "line_number", "date_of_service", "procedure_code"}));
+                ColumnMap.of("claims.csv", new String[] {"claim_id", "line_number", "date_of_service", "procedure_code"}),
+                null, ',');
         Finding finding = new Finding("C1", 7, 2, Severity.ERROR, Category.CODE, "CODE-001", "0352", "message, with \"quotes\"",
                 "source", "claims.csv", 12);
         Finding claimLevel = new Finding("C1", 7, null, Severity.WARNING, Category.UNITS, "UNITS-002", "0971T", "m", "", "f", 0);
-        ClaimRows.Row row = new ClaimRows.Row(source, CsvRecord.of(new String[] {"C1", "2", "", ""}, 12, false));
+        ClaimRows.Row row = new ClaimRows.Row(source, CsvRecord.of(new String[] {"C1", "2", "", ""}, 12, false)
+                .withRaw(new byte[] {'C', '1', ',', '2', ',', ',', (byte) 0xE9, '\r', '\n'}));
         ClaimOutcome outcome = new ClaimOutcome("C1", 7, new ClaimOutcome.Profile("Medicare", "2086X0206X", 465000),
                 new ClaimOutcome.Evaluation(List.of(finding, claimLevel), false),
                 new ClaimOutcome.Rows(1, 1, List.of(row)));
@@ -48,7 +50,10 @@ class PipelinePartsTest {
         assertThat(back.findings()).containsExactly(finding, claimLevel);
         assertThat(back.profile()).isEqualTo(outcome.profile());
         assertThat(back.fullyScrubbed()).isFalse();
-        assertThat(back.rows().asRead()).singleElement().satisfies(r -> assertThat(r.record().cells()).containsExactly("C1", "2", "", ""));
+        assertThat(back.rows().asRead()).singleElement().satisfies(r -> {
+            assertThat(r.record().cells()).containsExactly("C1", "2", "", "");
+            assertThat(r.record().raw()).as("the bytes forwarded with --split").isEqualTo(row.record().raw());
+        });
         assertThat(Spill.readOutcome(in, List.of(source))).as("end of the spill").isNull();
     }
 

@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.claimscrubber.cli.Main;
 import org.claimscrubber.files.WorkFiles;
 import org.claimscrubber.input.InputSource;
 import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.OutcomeSink;
+import org.claimscrubber.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,14 +27,8 @@ class ReliabilityRegressionTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
+    private static Cli.Result run(String... args) {
+        return Cli.execute(args);
     }
 
     /** 20,000 rows, gzipped, then cut in half: before the fix the reader replayed rows without end. */
@@ -53,7 +45,7 @@ class ReliabilityRegressionTest {
         byte[] whole = bytes.toByteArray();
         Path cut = Files.write(dir.resolve("cut.csv.gz"), Arrays.copyOf(whole, whole.length / 2));
         Path out = dir.resolve("out");
-        Run result = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
+        Cli.Result result = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
                 cut.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
@@ -68,7 +60,7 @@ class ReliabilityRegressionTest {
     @Test
     void anOutputFolderThatIsAFileIsExitFiveWithOneSentenceAndNoStackTrace() throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
-        Run result = run("run", "--rules", "rules", "--seeds", "seeds", "--out", file.toString(),
+        Cli.Result result = run("run", "--rules", "rules", "--seeds", "seeds", "--out", file.toString(),
                 "samples/export/claims.csv");
         assertThat(result.exitCode()).isEqualTo(5);
         assertThat(result.err()).contains("the report cannot be written", "is not a folder")
@@ -78,7 +70,7 @@ class ReliabilityRegressionTest {
 
     @Test
     void aNegativeThreadCountIsRefused() {
-        Run result = run("run", "--threads", "-5", "samples/export/claims.csv");
+        Cli.Result result = run("run", "--threads", "-5", "samples/export/claims.csv");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--threads takes a positive number");
     }
@@ -91,7 +83,7 @@ class ReliabilityRegressionTest {
                 + "diagnosis_codes,note" + osc + "\n" + "C" + clear + "1,1,2026-11-02,99213,C18.9,x\n"
                 + "C2,1,2026-11-02,0352T" + clear + ",C18.9,x\n");
         Path out = dir.resolve("out");
-        Run result = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
+        Cli.Result result = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
                 claims.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out() + result.err()).doesNotContain("\u001B").contains("\\u001B]0;owned\\u0007");
@@ -100,7 +92,7 @@ class ReliabilityRegressionTest {
 
         // A file name is echoed in error messages: its control characters are escaped too.
         Path named = Files.writeString(dir.resolve("x" + clear + ".csv"), "a,b\n1,2\n");
-        Run refused = run("run", "--out", dir.resolve("out2").toString(), named.toString());
+        Cli.Result refused = run("run", "--out", dir.resolve("out2").toString(), named.toString());
         assertThat(refused.exitCode()).isEqualTo(3);
         assertThat(refused.err()).doesNotContain("\u001B").contains("x\\u001B[2J.csv");
     }
@@ -174,12 +166,12 @@ class ReliabilityRegressionTest {
     void aHeaderThatIsDataIsRefusedWithoutEchoingIt() throws Exception {
         Path headerless = Files.writeString(dir.resolve("headerless.csv"),
                 "C1,PTSECRET4711,Smith,1957-03-14,1,2026-11-02,99213\nC2,PT2,Jones,1960-01-01,1,2026-11-02,99213\n");
-        Run result = run("run", "--out", dir.resolve("out").toString(), headerless.toString());
+        Cli.Result result = run("run", "--out", dir.resolve("out").toString(), headerless.toString());
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).contains("not a header row")
                 .doesNotContain("PTSECRET4711", "Smith", "1957");
         Path partial = Files.writeString(dir.resolve("partial.csv"), "claim_id,patient_id,Smith 1957-03-14\nC1,P,x\n");
-        Run missing = run("run", "--out", dir.resolve("out").toString(), partial.toString());
+        Cli.Result missing = run("run", "--out", dir.resolve("out").toString(), partial.toString());
         assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.err()).contains("columns found: claim_id, patient_id and 1 other column")
                 .doesNotContain("Smith", "1957");
@@ -207,7 +199,7 @@ class ReliabilityRegressionTest {
         String before = Files.readString(out.resolve("findings.csv"));
         try (var channel = java.nio.channels.FileChannel.open(out.resolve(".claim-scrubber.lock"),
                 java.nio.file.StandardOpenOption.WRITE); var held = channel.lock()) {
-            Run second = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out",
+            Cli.Result second = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out",
                     out.toString(), "samples/export/claims.csv");
             assertThat(second.exitCode()).isEqualTo(5);
             assertThat(second.err()).contains("another claim-scrubber run is writing to", "--wait").doesNotContain("\tat ");
@@ -233,7 +225,7 @@ class ReliabilityRegressionTest {
         });
         writer.start();
         Path out = dir.resolve("out");
-        Run result = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
+        Cli.Result result = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
                 fifo.toString());
         writer.join();
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -326,7 +318,7 @@ class ReliabilityRegressionTest {
             }
         }
         Files.writeString(seeds.resolve("003_2be55d552ac92e94.txt"), "garbage, no code here\n");
-        Run result = run("run", "--rules", "rules", "--seeds", seeds.toString(), "--out", dir.resolve("out").toString(),
+        Cli.Result result = run("run", "--rules", "rules", "--seeds", seeds.toString(), "--out", dir.resolve("out").toString(),
                 "samples/export/claims.csv");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("003_2be55d552ac92e94.txt names no procedure code");
@@ -352,7 +344,7 @@ class ReliabilityRegressionTest {
                 end
                 """);
         Path out = dir.resolve("out");
-        Run result = run("run", "--rules", rules.toString(), "--seeds", "seeds", "--as-of", "2026-11-24", "--out",
+        Cli.Result result = run("run", "--rules", rules.toString(), "--seeds", "seeds", "--as-of", "2026-11-24", "--out",
                 out.toString(), "samples/export/claims.csv");
         assertThat(result.exitCode()).as(result.err()).isZero();
         String findings = Files.readString(out.resolve("findings.csv"));

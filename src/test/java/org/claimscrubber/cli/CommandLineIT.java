@@ -45,12 +45,7 @@ class CommandLineIT {
      */
     @Test
     void aRuleThatNeverEndsStopsTheRunNamingTheRule() throws Exception {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        try (var drls = Files.list(Path.of("rules"))) {
-            for (Path drl : drls.filter(p -> p.toString().endsWith(".drl")).toList()) {
-                Files.copy(drl, rules.resolve(drl.getFileName()));
-            }
-        }
+        Path rules = org.claimscrubber.Shipped.copyRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("zz-spins.drl"), """
                 package scrubber;
                 import org.claimscrubber.domain.ClaimLine;
