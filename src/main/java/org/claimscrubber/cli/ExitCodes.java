@@ -1,6 +1,6 @@
 package org.claimscrubber.cli;
 
-/** The exit codes, as documented in the README. */
+/** The exit codes, as documented in docs/nightly.md. */
 public final class ExitCodes {
     /** The run completed, findings or not. */
     public static final int OK = 0;

@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class IcdCodeList {
 
-    /** The FY2026 list the jar carries (public domain; provenance in the README). */
+    /** The FY2026 list the jar carries (public domain; provenance in docs/reference-data.md). */
     public static final String BUNDLED_RESOURCE = "/reference/icd10cm-codes-2026.txt.gz";
     public static final String BUNDLED_RELEASE = "ICD-10-CM FY2026 (CDC/NCHS icd10cm-codes-2026.txt)";
 
