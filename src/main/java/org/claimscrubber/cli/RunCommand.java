@@ -58,7 +58,8 @@ final class RunCommand implements Callable<Integer> {
             description = "The field separator: comma, semicolon, tab, pipe or one character (default: detected from the header)")
     String delimiter;
 
-    @Option(names = "--rule-time-limit", paramLabel = "SECONDS", defaultValue = "300",
+    @Option(names = "--rule-time-limit", paramLabel = "SECONDS",
+            defaultValue = org.claimscrubber.engine.RuleClock.DEFAULT_SECONDS,
             description = "Stop the run (exit 2) when the rules take longer than this on one chunk of claims: a rule"
                     + " that loops (default: ${DEFAULT-VALUE})")
     long ruleTimeLimit;

@@ -16,7 +16,10 @@ public final class RuleClock {
     /** Exit code of a run stopped by the limit: a rule that cannot be used, like one that does not compile. */
     static final int EXIT_CODE = 2;
 
-    private static volatile long limitNanos = TimeUnit.SECONDS.toNanos(300);
+    /** The limit unless run says otherwise: far above any real chunk's evaluation (milliseconds). */
+    public static final String DEFAULT_SECONDS = "300";
+
+    private static volatile long limitNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(DEFAULT_SECONDS));
     private static final Map<Thread, Long> STARTED = new ConcurrentHashMap<>();
     private static volatile java.util.List<RuleMetadata> catalogue = java.util.List.of();
     private static Thread watchdog;
