@@ -32,7 +32,8 @@ public final class ClaimRows {
         private final String claimId;
         private final int lineNumber;
         private final String procedureCode;
-        private String date = "2026-11-02";
+        /** In FY2026, which a bundled ICD-10-CM list covers, so the diagnosis checks run. */
+        private String date = "2026-09-14";
         private String modifiers = "";
         private String units = "1";
         private String diagnoses = "C50.911";

@@ -18,13 +18,16 @@ public enum CodeFormat {
                     || letter(code.charAt(0)) && digits(code, 1, 5));
         }
     },
-    /** {@code [A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?}: ICD-10-CM, a category and an optional dotted subcode. */
+    /**
+     * {@code [A-Z][0-9A-Z]{2}(\.[0-9A-Z]{1,4})?}: ICD-10-CM, a category and an optional dotted subcode. The second
+     * character is usually a digit, but FY2026 added category QA0 (QA0.0101, SCN2A-related disorder).
+     */
     DIAGNOSIS("diagnosis code", "ICD-10-CM, e.g. C50.911") {
         @Override
         boolean shape(String code) {
             int length = code.length();
             return (length == 3 || length >= 5 && length <= 8 && code.charAt(3) == '.' && alphanumeric(code, 4, length))
-                    && letter(code.charAt(0)) && digit(code.charAt(1)) && alphanumeric(code, 2, 3);
+                    && letter(code.charAt(0)) && alphanumeric(code, 1, 3);
         }
     },
     /** {@code [0-9A-Z]{2}}. */

@@ -106,8 +106,8 @@ public final class FactLoader {
     }
 
     /**
-     * The billable list (bundled FY2026, or the one --reference gives) with the labels of headers from the
-     * curated rows and any order file.
+     * The billable lists by fiscal year (bundled FY2025 and FY2026, and those --reference gives) with the labels
+     * of headers from the curated rows and any order file.
      */
     private static DiagnosisCodes diagnosisCodes(OfficialFacts official, ReferenceFiles reference) {
         Map<String, CodeEntry> headers = new HashMap<>();
@@ -118,8 +118,15 @@ public final class FactLoader {
         }
         reference.diagnoses().values().stream().filter(entry -> !entry.billable())
                 .forEach(entry -> headers.put(entry.code(), entry));
-        IcdCodeList list = reference.diagnosisList();
-        return new DiagnosisCodes(list == null ? IcdCodeList.bundled() : list, headers);
+        // A list given for a year replaces that year's bundled one. A list given with no year in its name is what the
+        // user chose for every other date, so the bundled lists step aside for it.
+        List<IcdCodeList> given = reference.diagnosisLists();
+        List<IcdCodeList> lists = new ArrayList<>();
+        if (given.stream().noneMatch(list -> list.fiscalYear() == IcdCodeList.ANY_YEAR)) {
+            lists.addAll(IcdCodeList.bundled());
+        }
+        lists.addAll(given);
+        return new DiagnosisCodes(lists, headers);
     }
 
     /** The curated taxonomy rows (those recorded as not NUCC codes kept apart), overlaid by the full list. */

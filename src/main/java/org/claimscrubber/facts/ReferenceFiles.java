@@ -27,12 +27,17 @@ import org.claimscrubber.domain.IcdCodeList;
  * Files are recognised by their content, whatever their names; other files are listed as ignored.
  */
 public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, Map<String, CodeEntry> diagnoses,
-                             IcdCodeList codesFile, NcciFiles.Loaded ncci, List<String> loaded, List<String> ignored) {
+                             List<IcdCodeList> diagnosisLists, NcciFiles.Loaded ncci, List<String> loaded,
+                             List<String> ignored) {
+
+    public ReferenceFiles {
+        diagnosisLists = List.copyOf(diagnosisLists);
+    }
 
     private static final Pattern ORDER_LINE = Pattern.compile("^\\d{5} [A-Z0-9][A-Z0-9 ]{6} [01] .*");
 
     public static ReferenceFiles none() {
-        return new ReferenceFiles(null, Map.of(), Map.of(), null,
+        return new ReferenceFiles(null, Map.of(), Map.of(), List.of(),
                 new NcciFiles.Loaded(List.of(), List.of(), List.of(), List.of()),
                 List.of(), List.of());
     }
@@ -42,24 +47,7 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
     }
 
     public boolean hasDiagnoses() {
-        return !diagnoses.isEmpty() || codesFile != null;
-    }
-
-    /**
-     * The billable ICD-10-CM list these files give (a codes file, or the billable rows of an order file),
-     * or null when they give none and the bundled list applies.
-     */
-    public IcdCodeList diagnosisList() {
-        if (codesFile != null) {
-            return codesFile;
-        }
-        if (diagnoses.isEmpty()) {
-            return null;
-        }
-        Map<String, String> billable = new LinkedHashMap<>();
-        diagnoses.values().stream().filter(CodeEntry::billable).forEach(entry -> billable.put(entry.code(), entry.label()));
-        return IcdCodeList.of(loaded.stream().filter(name -> name.contains("order file")).findFirst().orElse(folder),
-                billable);
+        return !diagnosisLists.isEmpty();
     }
 
     public static ReferenceFiles load(Path dir) throws FactsException {
@@ -70,7 +58,7 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
         Map<String, CodeEntry> diagnoses = new LinkedHashMap<>();
         List<String> loaded = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
-        IcdCodeList codesFile = null;
+        List<IcdCodeList> diagnosisLists = new ArrayList<>();
         List<org.claimscrubber.domain.NcciEdits.PtpEdit> ptp = new ArrayList<>();
         List<org.claimscrubber.domain.NcciEdits.MueEdit> mue = new ArrayList<>();
         List<org.claimscrubber.domain.NcciEdits.AocEdit> aoc = new ArrayList<>();
@@ -105,9 +93,15 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
                     readNucc(file, taxonomies);
                     loaded.add(name + " (NUCC taxonomy, " + taxonomies.size() + " codes)");
                 } else if (ORDER_LINE.matcher(first).matches()) {
-                    int before = diagnoses.size();
-                    readOrderFile(file, diagnoses);
-                    loaded.add(name + " (ICD-10-CM order file, " + (diagnoses.size() - before) + " codes)");
+                    Map<String, CodeEntry> codes = new LinkedHashMap<>();
+                    readOrderFile(file, codes);
+                    diagnoses.putAll(codes);
+                    Map<String, String> billable = new LinkedHashMap<>();
+                    codes.values().stream().filter(CodeEntry::billable)
+                            .forEach(entry -> billable.put(entry.code(), entry.label()));
+                    IcdCodeList list = IcdCodeList.of(name, IcdCodeList.fiscalYearNamedIn(name), billable);
+                    diagnosisLists.add(list);
+                    loaded.add(name + " (ICD-10-CM order file, " + codes.size() + " codes, " + yearCovered(list) + ")");
                 } else if ("PTP".equals(ncciKind = NcciFiles.kindOf(file))) {
                     int before = ptp.size();
                     NcciFiles.readPtp(file, ptp);
@@ -124,8 +118,9 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
                     loaded.add(name + " (CMS NCCI practitioner MUE, " + (mue.size() - before) + " edits)");
                     ncciFiles.add(name);
                 } else if (IcdCodeList.looksLikeCodesLine(first)) {
-                    codesFile = IcdCodeList.read(file);
-                    loaded.add(name + " (ICD-10-CM codes file, " + codesFile.size() + " billable codes)");
+                    IcdCodeList list = IcdCodeList.read(file);
+                    diagnosisLists.add(list);
+                    loaded.add(name + " (ICD-10-CM codes file, " + list.size() + " billable codes, " + yearCovered(list) + ")");
                 } else {
                     ignored.add(name);
                 }
@@ -137,8 +132,16 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
             throw new FactsException("reference directory " + dir + " holds no NUCC taxonomy CSV, no ICD-10-CM"
                     + " order or codes file and no CMS NCCI PTP, MUE or add-on code edit file" + (ignored.isEmpty() ? "" : " (found " + String.join(", ", ignored) + ")"));
         }
-        return new ReferenceFiles(dir.toString(), taxonomies, diagnoses, codesFile, new NcciFiles.Loaded(ptp, mue, aoc, ncciFiles),
-                loaded, ignored);
+        return new ReferenceFiles(dir.toString(), taxonomies, diagnoses, diagnosisLists,
+                new NcciFiles.Loaded(ptp, mue, aoc, ncciFiles), loaded, ignored);
+    }
+
+    /** What dates an ICD-10-CM list covers, as the run lists it. */
+    private static String yearCovered(IcdCodeList list) {
+        int year = list.fiscalYear();
+        return year == IcdCodeList.ANY_YEAR
+                ? "no fiscal year in its name, so it covers every date no dated list covers"
+                : "FY" + year + ": dates of service " + (year - 1) + "-10-01 to " + year + "-09-30";
     }
 
     private static String firstLine(Path file) throws IOException {

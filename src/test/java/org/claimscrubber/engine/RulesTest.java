@@ -312,7 +312,7 @@ class RulesTest {
         void moreUnitsOnADateThanTheBasisAllows() throws Exception {
             List<Finding> three = of("UNITS-002", scrub(claims().line("C1", 1, "0971T").modifiers("RT").and()
                     .line("C1", 2, "0971T").modifiers("LT").diagnoses("C50.912").and()
-                    .line("C1", 3, "0971T").modifiers("RT").date("2026-11-02").units("1")));
+                    .line("C1", 3, "0971T").modifiers("RT").units("1")));
             assertThat(three).singleElement().satisfies(f -> {
                 assertThat(f.lineNumber()).as("claim-level").isNull();
                 assertThat(f.message()).contains("3 units");
@@ -486,13 +486,39 @@ class RulesTest {
         void diagnosisNotInIcd10CmWithoutReference() throws Exception {
             assertThat(of("CODE-008", scrub(claims().line("C1", 1, "19301").diagnoses("C50.999")))).singleElement()
                     .satisfies(f -> {
-                        assertThat(f.message()).isEqualTo("Diagnosis C50.999 is not an ICD-10-CM code");
+                        assertThat(f.message()).isEqualTo("Diagnosis C50.999 is not a valid ICD-10-CM code on 2026-09-14 (FY2026)");
                         assertThat(f.source()).contains("ICD-10-CM FY2026");
                     });
             assertThat(of("CODE-008", scrub(claims().line("C1", 1, "19301").diagnoses("C50.911;QA00101;E11A"))))
                     .as("billable FY2026 codes, new ones included").isEmpty();
             assertThat(of("CODE-008", scrub(claims().line("C1", 1, "19301").diagnoses("C50.91"))))
                     .as("a header is CODE-007, not also unknown").isEmpty();
+        }
+
+        @Test
+        void diagnosisIsCheckedAgainstTheListOfItsDatesFiscalYear() throws Exception {
+            assertThat(of("CODE-008", scrub(claims().line("C1", 1, "99213").date("2025-09-30").diagnoses("E11.A"))))
+                    .as("E11.A is new in FY2026").singleElement()
+                    .satisfies(f -> assertThat(f.source()).contains("FY2025"));
+            assertThat(of("CODE-008", scrub(claims().line("C1", 1, "99213").date("2025-10-01").diagnoses("E11.A"))))
+                    .isEmpty();
+            assertThat(of("CODE-007", scrub(claims().line("C1", 1, "99213").date("2025-09-30").diagnoses("G35"))))
+                    .as("G35 was billable until FY2026 split it").isEmpty();
+            assertThat(of("CODE-007", scrub(claims().line("C1", 1, "99213").date("2025-10-01").diagnoses("G35"))))
+                    .hasSize(1);
+        }
+
+        @Test
+        void diagnosisOnADateNoListCoversIsSaidNotChecked() throws Exception {
+            assertThat(of("CODE-010", scrub(claims().line("C1", 1, "99213").date("2026-10-01").diagnoses("C50.999"))))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                        assertThat(f.message()).contains("not checked", "FY2027", "not a code in FY2026");
+                    });
+            List<Finding> findings = scrub(claims().line("C1", 1, "99213").date("2026-10-01").diagnoses("I10"));
+            assertThat(of("CODE-010", findings)).as("billable in the nearest year: nothing to say").isEmpty();
+            assertThat(of("CODE-008", scrub(claims().line("C1", 1, "99213").date("2026-10-01").diagnoses("C50.999"))))
+                    .as("not an ERROR: FY2027 may have added it").isEmpty();
         }
 
         @Test
