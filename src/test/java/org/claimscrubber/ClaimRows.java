@@ -10,7 +10,7 @@ import java.util.List;
 public final class ClaimRows {
 
     public static final String HEADER = "claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
-            + "diagnosis_codes,rendering_taxonomy,place_of_service,payer,patient_sex";
+            + "diagnosis_codes,rendering_taxonomy,place_of_service,payer,patient_sex,patient_birth_date";
 
     private final List<String> rows = new ArrayList<>();
 
@@ -41,6 +41,7 @@ public final class ClaimRows {
         private String placeOfService = "22";
         private String payer = "Aetna";
         private String sex = "F";
+        private String birthDate = "";
 
         private Line(ClaimRows owner, String claimId, int lineNumber, String procedureCode) {
             this.owner = owner;
@@ -57,10 +58,11 @@ public final class ClaimRows {
         public Line placeOfService(String value) { placeOfService = value; return this; }
         public Line payer(String value) { payer = value; return this; }
         public Line sex(String value) { sex = value; return this; }
+        public Line born(String value) { birthDate = value; return this; }
 
         public ClaimRows and() {
             owner.rows.add(String.join(",", claimId, String.valueOf(lineNumber), date, procedureCode,
-                    quote(modifiers), units, quote(diagnoses), taxonomy, placeOfService, payer, sex));
+                    quote(modifiers), units, quote(diagnoses), taxonomy, placeOfService, payer, sex, birthDate));
             return owner;
         }
 

@@ -15,11 +15,15 @@ import java.util.List;
  * @param claim       the claim's lines, this one included
  * @param diagnosesRead false when the export has no diagnosis column at all (then "no diagnosis" is not a finding
  *                    on every line: the run says once that the column is missing)
+ * @param patientAge  whole years on the date of service, computed from the birth date, which is not kept;
+ *                    {@link Age#UNKNOWN} without a readable birth date, {@link Age#BEFORE_BIRTH} when the service
+ *                    is dated before it
  */
 public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDate dateOfService,
                         String procedureCode, List<String> modifiers, int units, List<Diagnosis> diagnoses,
                         String renderingTaxonomy, String renderingNpi, String placeOfService, String payer,
-                        Sex patientSex, String sourceFile, long sourceLine, ClaimLines claim, boolean diagnosesRead) {
+                        Sex patientSex, int patientAge, String sourceFile, long sourceLine, ClaimLines claim,
+                        boolean diagnosesRead) {
 
     public ClaimLine {
         // A code written twice on one line ("ZZ;ZZ") is one code: one finding, not one per repeat.
@@ -69,6 +73,11 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
             }
         }
         return false;
+    }
+
+    /** True when the patient's age on the date of service is known. */
+    public boolean hasPatientAge() {
+        return patientAge >= 0;
     }
 
     /** True when another line of the same claim has this line's procedure code. */

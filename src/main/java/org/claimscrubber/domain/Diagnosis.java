@@ -40,7 +40,9 @@ public record Diagnosis(String code, Side side, Sex impliedSex) {
 
     /**
      * C50.&lt;site&gt;&lt;sex&gt;&lt;side&gt;: sex digit 1 female, 2 male. Otherwise the ICD-10-CM blocks for organs
-     * of one sex: female C51-C58, D06, D25-D28, D39, N70-N98, O00-O9A; male C60-C63, D29, D40, N40-N53.
+     * of one sex: female C51-C58, D06, D25-D28, D39, N70-N98; male C60-C63, D29, D40, N40-N53; and pregnancy,
+     * which is female: chapter 15 (O00-O9A) and the pregnancy Z codes Z33, Z34, Z36, Z37, Z39 and Z3A (not Z38,
+     * the liveborn infant's own code).
      */
     static Sex sexOf(String code) {
         if (code.startsWith("C50.") && code.length() == 7) {
@@ -52,7 +54,7 @@ public record Diagnosis(String code, Side side, Sex impliedSex) {
         }
         char chapter = code.charAt(0);
         int block = twoDigits(code);
-        if (chapter == 'O') {
+        if (chapter == 'O' || isPregnancyZCode(code)) {
             return Sex.FEMALE;
         }
         if (block < 0) {
@@ -69,6 +71,14 @@ public record Diagnosis(String code, Side side, Sex impliedSex) {
             return block >= 70 && block <= 98 ? Sex.FEMALE : block >= 40 && block <= 53 ? Sex.MALE : Sex.UNKNOWN;
         }
         return Sex.UNKNOWN;
+    }
+
+    private static boolean isPregnancyZCode(String code) {
+        if (code.charAt(0) != 'Z' || code.charAt(1) != '3') {
+            return false;
+        }
+        char third = code.charAt(2);
+        return third == '3' || third == '4' || third == '6' || third == '7' || third == '9' || third == 'A';
     }
 
     private static int twoDigits(String code) {

@@ -20,6 +20,7 @@ final class ReferenceGlobals {
     static final java.util.Set<String> TYPES = java.util.Set.of(
             org.claimscrubber.domain.DocumentedCodes.class.getName(),
             org.claimscrubber.domain.DiagnosisCodes.class.getName(),
+            org.claimscrubber.domain.DiagnosisAges.class.getName(),
             org.claimscrubber.domain.TaxonomyCodes.class.getName(),
             org.claimscrubber.domain.NcciEdits.class.getName(),
             org.claimscrubber.domain.PayerNames.class.getName(),

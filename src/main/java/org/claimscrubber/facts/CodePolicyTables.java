@@ -17,6 +17,7 @@ public final class CodePolicyTables {
 
     public static final String MODIFIER_CLASSES = "modifier-classes.csv";
     public static final String PROCEDURE_CLASSES = "procedure-classes.csv";
+    public static final String DIAGNOSIS_AGES = "diagnosis-ages.csv";
 
     private CodePolicyTables() {
     }
@@ -59,6 +60,40 @@ public final class CodePolicyTables {
                     new Provenance(PROCEDURE_CLASSES, row.line(), row.cell(2))));
         }
         return classes;
+    }
+
+    public static org.claimscrubber.domain.DiagnosisAges diagnosisAges(String content) throws FactsException {
+        List<org.claimscrubber.domain.DiagnosisAges.Range> ranges = new ArrayList<>();
+        for (CuratedTable.Row row : CuratedTable.read(DIAGNOSIS_AGES, content,
+                List.of("from_code", "to_code", "min_age", "max_age", "impossible", "edit", "source"))) {
+            String from = Codes.diagnosis(row.cell(0));
+            String to = Codes.diagnosis(row.cell(1));
+            if (!from.matches("[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?") || !to.matches("[A-Z][0-9A-Z]{2}(\\.[0-9A-Z]{1,4})?")
+                    || from.compareTo(to) > 0) {
+                throw new FactsException(row.where() + ": '" + row.cell(0) + "' to '" + row.cell(1)
+                        + "' is not a range of ICD-10-CM codes");
+            }
+            int min = age(row, 2);
+            int max = age(row, 3);
+            if (min > max) {
+                throw new FactsException(row.where() + ": min_age " + min + " is above max_age " + max);
+            }
+            if (!row.cell(4).equals("yes") && !row.cell(4).equals("no")) {
+                throw new FactsException(row.where() + ": impossible '" + row.cell(4) + "' is not yes or no");
+            }
+            ranges.add(new org.claimscrubber.domain.DiagnosisAges.Range(from, to, min, max, row.cell(4).equals("yes"),
+                    row.cell(5), row.cell(6), new Provenance(DIAGNOSIS_AGES, row.line(), row.cell(5))));
+        }
+        return new org.claimscrubber.domain.DiagnosisAges(ranges);
+    }
+
+    private static int age(CuratedTable.Row row, int column) throws FactsException {
+        String text = row.cell(column);
+        if (!text.matches("[0-9]{1,3}") || Integer.parseInt(text) > org.claimscrubber.domain.Age.OLDEST) {
+            throw new FactsException(row.where() + ": '" + text + "' is not an age (0 to "
+                    + org.claimscrubber.domain.Age.OLDEST + ")");
+        }
+        return Integer.parseInt(text);
     }
 
     public static Map<String, ModifierClass> byModifier(List<ModifierClass> classes) {

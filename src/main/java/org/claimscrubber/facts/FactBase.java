@@ -23,8 +23,9 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         documents = List.copyOf(documents);
     }
 
-    /** The curated modifier classes and procedure classes (modifier-classes.csv, procedure-classes.csv). */
-    public record CodePolicy(List<ModifierClass> modifierClasses, List<ProcedureClass> procedureClasses) {
+    /** The curated modifier classes, procedure classes and diagnosis ages (modifier-classes.csv, ...). */
+    public record CodePolicy(List<ModifierClass> modifierClasses, List<ProcedureClass> procedureClasses,
+                             org.claimscrubber.domain.DiagnosisAges diagnosisAges) {
         public CodePolicy {
             modifierClasses = List.copyOf(modifierClasses);
             procedureClasses = List.copyOf(procedureClasses);
@@ -53,6 +54,7 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         facts.add(diagnosisCodes);
         facts.add(ncci);
         facts.add(taxonomyCodes);
+        facts.add(policy.diagnosisAges());
         facts.add(new org.claimscrubber.domain.DocumentedCodes(documents.stream().map(SeedDocument::procedureCode).toList()));
         return facts;
     }

@@ -61,7 +61,8 @@ public final class FactLoader {
         OfficialFacts official = OfficialFacts.parse(OfficialFacts.FILE_NAME, read(officialFile, hash));
         FactBase.CodePolicy policy = new FactBase.CodePolicy(
                 CodePolicyTables.modifierClasses(read(curated(dir, CodePolicyTables.MODIFIER_CLASSES), hash)),
-                CodePolicyTables.procedureClasses(read(curated(dir, CodePolicyTables.PROCEDURE_CLASSES), hash)));
+                CodePolicyTables.procedureClasses(read(curated(dir, CodePolicyTables.PROCEDURE_CLASSES), hash)),
+                CodePolicyTables.diagnosisAges(read(curated(dir, CodePolicyTables.DIAGNOSIS_AGES), hash)));
         ReferenceFiles reference = referenceDir == null ? ReferenceFiles.none() : ReferenceFiles.load(referenceDir);
         Interpretations interpretations = Interpretations.parse(Interpretations.FILE_NAME, interpretationsText);
         SeedParser parser = new SeedParser(interpretations);

@@ -3,6 +3,7 @@ package org.claimscrubber.input;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.claimscrubber.domain.Age;
 import org.claimscrubber.domain.ClaimLine;
 import org.claimscrubber.domain.ClaimLines;
 import org.claimscrubber.domain.Codes;
@@ -77,6 +78,7 @@ public final class RowParser {
         }
         int units = units(cells, problems);
         Sex sex = patientSex(cells, problems);
+        int age = patientAge(cells, date, problems);
         checkCharge(cells, problems);
         if (problems.rejected) {
             return new ParsedRow(problems.claimId, null, problems.list);
@@ -85,7 +87,7 @@ public final class RowParser {
                 diagnoses(cells), taxonomies.get(columns.get(cells, Column.RENDERING_TAXONOMY), Codes::taxonomy),
                 columns.get(cells, Column.RENDERING_NPI),
                 placesOfService.get(columns.get(cells, Column.PLACE_OF_SERVICE), Codes::placeOfService),
-                columns.get(cells, Column.PAYER), sex, file, sourceLine, claim, columns.hasDiagnoses());
+                columns.get(cells, Column.PAYER), sex, age, file, sourceLine, claim, columns.hasDiagnoses());
         return new ParsedRow(problems.claimId, line, problems.list);
     }
 
@@ -219,6 +221,24 @@ public final class RowParser {
             problems.warn(Column.PATIENT_SEX, "patient_sex is not F, M or U; the line was scrubbed without it");
             return Sex.UNKNOWN;
         });
+    }
+
+    /**
+     * The age on the date of service; the birth date goes no further than this method. An unreadable one is a
+     * warning that never quotes it, and the line is scrubbed without the age edits.
+     */
+    private int patientAge(String[] cells, LocalDate dateOfService, Problems problems) {
+        String text = columns.get(cells, Column.PATIENT_BIRTH_DATE);
+        if (text.isEmpty()) {
+            return Age.UNKNOWN;
+        }
+        LocalDate birth = dates.parse(text);
+        if (birth == null) {
+            problems.warn(Column.PATIENT_BIRTH_DATE, "patient_birth_date is not a date (expected 1961-04-30 or"
+                    + " 04/30/1961); the line was scrubbed without the patient's age");
+            return Age.UNKNOWN;
+        }
+        return Age.on(dateOfService, birth);
     }
 
     private List<String> modifiers(String[] cells) {

@@ -448,6 +448,64 @@ class RulesTest {
                     .isEmpty();
             assertThat(of("PAT-001", scrub(claims().line("C1", 1, "99213").diagnoses("C61").sex("U")))).isEmpty();
         }
+
+        @Test
+        void pregnancyZCodesAreFemaleButTheLiveborns()  throws Exception {
+            assertThat(of("PAT-001", scrub(claims().line("C1", 1, "59425").diagnoses("Z34.80").sex("M")))).hasSize(1);
+            assertThat(of("PAT-001", scrub(claims().line("C1", 1, "99460").diagnoses("Z38.00").sex("M")))).isEmpty();
+        }
+
+        @Test
+        void serviceBeforeBirth() throws Exception {
+            List<Finding> findings = scrub(claims().line("C1", 1, "99213").diagnoses("I10").born("2026-09-15"));
+            assertThat(of("PAT-002", findings)).singleElement()
+                    .satisfies(f -> assertThat(f.message()).doesNotContain("2026-09-15").contains("2026-09-14"));
+            assertThat(of("PAT-002", scrub(claims().line("C1", 1, "99460").diagnoses("Z38.00").born("2026-09-14"))))
+                    .as("born that day").isEmpty();
+        }
+
+        @Test
+        void olderThan124() throws Exception {
+            List<Finding> findings = scrub(claims().line("C1", 1, "99213").diagnoses("I10").born("1900-01-01"));
+            assertThat(of("PAT-003", findings)).singleElement()
+                    .satisfies(f -> assertThat(f.message()).doesNotContain("1900").doesNotContain("126"));
+            assertThat(of("PAT-003", scrub(claims().line("C1", 1, "99213").diagnoses("I10").born("1902-09-14"))))
+                    .as("124 on the day").isEmpty();
+        }
+
+        @Test
+        void maternityOutsideNineToSixtyFourIsAWarning() throws Exception {
+            List<Finding> findings = scrub(claims().line("C1", 1, "59425").diagnoses("Z34.80").born("1961-04-30"));
+            assertThat(of("PAT-004", findings)).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.message()).contains("maternity", "ages 9 to 64", "65 years old").doesNotContain("1961");
+            });
+            assertThat(of("PAT-004", scrub(claims().line("C1", 1, "59425").diagnoses("Z34.80").born("1990-04-30"))))
+                    .isEmpty();
+            assertThat(of("PAT-004", scrub(claims().line("C1", 1, "59425").diagnoses("Z34.80"))))
+                    .as("no birth date: not checked").isEmpty();
+        }
+
+        @Test
+        void aGreatAgeIsNotShown() throws Exception {
+            assertThat(of("PAT-004", scrub(claims().line("C1", 1, "99397").diagnoses("Z00.129").born("1930-01-02"))))
+                    .singleElement().satisfies(f -> assertThat(f.message()).contains("90 or older").doesNotContain("96"));
+        }
+
+        @Test
+        void livebornCodeAfterTheFirstYearIsAnError() throws Exception {
+            assertThat(of("PAT-005", scrub(claims().line("C1", 1, "99213").diagnoses("Z38.00").born("1980-01-01"))))
+                    .singleElement().satisfies(f -> assertThat(f.message()).contains("age 0 (a newborn)"));
+            assertThat(of("PAT-005", scrub(claims().line("C1", 1, "99460").diagnoses("Z38.00").born("2026-09-12"))))
+                    .isEmpty();
+        }
+
+        @Test
+        void unreadableBirthDateIsAWarningThatDoesNotQuoteIt() throws Exception {
+            List<Finding> findings = scrub(claims().line("C1", 1, "99213").diagnoses("I10").born("31/31/1961"));
+            assertThat(of("INPUT-002", findings)).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("patient_birth_date").doesNotContain("31/31"));
+        }
     }
 
     @Nested
