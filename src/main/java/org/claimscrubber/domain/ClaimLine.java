@@ -146,6 +146,11 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         return false;
     }
 
+    /** The first-listed diagnosis (the line's first pointer), or "" when the line has none. */
+    public String firstDiagnosis() {
+        return diagnoses.isEmpty() ? "" : diagnoses.get(0).code();
+    }
+
     public List<String> diagnosisCodes() {
         return diagnoses.stream().map(Diagnosis::code).toList();
     }

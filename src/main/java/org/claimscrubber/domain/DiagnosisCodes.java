@@ -210,6 +210,32 @@ public final class DiagnosisCodes {
         };
     }
 
+    private static final java.util.regex.Pattern MANIFESTATION = java.util.regex.Pattern.compile(
+            "\\b(in|due to) (other )?(diseases|conditions) classified elsewhere\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private final Map<String, Boolean> manifestations = new ConcurrentHashMap<>();
+
+    /**
+     * A manifestation code: its title says the condition is "in diseases classified elsewhere" (or "in conditions
+     * ..."), the Tabular's mark of a code that follows the underlying condition's (Official Guidelines I.A.13).
+     */
+    public boolean isManifestation(String code) {
+        Boolean known = manifestations.get(code);
+        if (known == null) {
+            String label = label(code);
+            known = label != null && MANIFESTATION.matcher(label).find();
+            if (manifestations.size() < MAX_REMEMBERED) {
+                manifestations.put(code, known);
+            }
+        }
+        return known;
+    }
+
+    /** An external-cause code (chapter 20, V00-Y99): how an injury happened, never the reason for the service. */
+    public static boolean isExternalCause(String code) {
+        char chapter = code.isEmpty() ? ' ' : code.charAt(0);
+        return (chapter == 'V' || chapter == 'W' || chapter == 'X' || chapter == 'Y') && CodeFormat.DIAGNOSIS.accepts(code);
+    }
+
     /** A billable code that extends a header, for messages ("use a code that starts with it, e.g. C50.911"). */
     public String example(String header) {
         return newest.firstExtension(header);

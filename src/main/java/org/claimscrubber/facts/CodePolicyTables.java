@@ -18,6 +18,7 @@ public final class CodePolicyTables {
     public static final String MODIFIER_CLASSES = "modifier-classes.csv";
     public static final String PROCEDURE_CLASSES = "procedure-classes.csv";
     public static final String DIAGNOSIS_AGES = "diagnosis-ages.csv";
+    public static final String PROCEDURE_INDICATIONS = "procedure-indications.csv";
 
     private CodePolicyTables() {
     }
@@ -85,6 +86,29 @@ public final class CodePolicyTables {
                     row.cell(5), row.cell(6), new Provenance(DIAGNOSIS_AGES, row.line(), row.cell(5))));
         }
         return new org.claimscrubber.domain.DiagnosisAges(ranges);
+    }
+
+    public static List<org.claimscrubber.domain.ProcedureIndication> procedureIndications(String content)
+            throws FactsException {
+        List<org.claimscrubber.domain.ProcedureIndication> indications = new ArrayList<>();
+        for (CuratedTable.Row row : CuratedTable.read(PROCEDURE_INDICATIONS, content,
+                List.of("procedure_code", "diagnosis_codes", "condition", "source"))) {
+            String code = Codes.procedure(row.cell(0));
+            if (!CodeFormat.PROCEDURE.accepts(code)) {
+                throw new FactsException(row.where() + ": '" + row.cell(0) + "' is not a procedure code");
+            }
+            List<String> diagnoses = new ArrayList<>();
+            for (String part : row.cell(1).split(";")) {
+                String diagnosis = Codes.diagnosis(part);
+                if (!CodeFormat.DIAGNOSIS.accepts(diagnosis)) {
+                    throw new FactsException(row.where() + ": '" + part.strip() + "' is not an ICD-10-CM code or category");
+                }
+                diagnoses.add(diagnosis);
+            }
+            indications.add(new org.claimscrubber.domain.ProcedureIndication(code, diagnoses, row.cell(2), row.cell(3),
+                    new Provenance(PROCEDURE_INDICATIONS, row.line(), code)));
+        }
+        return indications;
     }
 
     private static int age(CuratedTable.Row row, int column) throws FactsException {

@@ -25,10 +25,12 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
 
     /** The curated modifier classes, procedure classes and diagnosis ages (modifier-classes.csv, ...). */
     public record CodePolicy(List<ModifierClass> modifierClasses, List<ProcedureClass> procedureClasses,
-                             org.claimscrubber.domain.DiagnosisAges diagnosisAges) {
+                             org.claimscrubber.domain.DiagnosisAges diagnosisAges,
+                             List<org.claimscrubber.domain.ProcedureIndication> procedureIndications) {
         public CodePolicy {
             modifierClasses = List.copyOf(modifierClasses);
             procedureClasses = List.copyOf(procedureClasses);
+            procedureIndications = List.copyOf(procedureIndications);
         }
     }
 
@@ -50,6 +52,7 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         facts.addAll(reconciled.specialtyScopes());
         facts.addAll(policy.modifierClasses());
         facts.addAll(policy.procedureClasses());
+        facts.addAll(policy.procedureIndications());
         facts.addAll(official.rows());
         facts.add(diagnosisCodes);
         facts.add(ncci);

@@ -62,7 +62,8 @@ public final class FactLoader {
         FactBase.CodePolicy policy = new FactBase.CodePolicy(
                 CodePolicyTables.modifierClasses(read(curated(dir, CodePolicyTables.MODIFIER_CLASSES), hash)),
                 CodePolicyTables.procedureClasses(read(curated(dir, CodePolicyTables.PROCEDURE_CLASSES), hash)),
-                CodePolicyTables.diagnosisAges(read(curated(dir, CodePolicyTables.DIAGNOSIS_AGES), hash)));
+                CodePolicyTables.diagnosisAges(read(curated(dir, CodePolicyTables.DIAGNOSIS_AGES), hash)),
+                CodePolicyTables.procedureIndications(read(curated(dir, CodePolicyTables.PROCEDURE_INDICATIONS), hash)));
         ReferenceFiles reference = referenceDir == null ? ReferenceFiles.none() : ReferenceFiles.load(referenceDir);
         Interpretations interpretations = Interpretations.parse(Interpretations.FILE_NAME, interpretationsText);
         SeedParser parser = new SeedParser(interpretations);

@@ -208,6 +208,44 @@ class RulesTest {
     @Nested
     class Diagnosis {
         @Test
+        void externalCauseFirstOrAlone() throws Exception {
+            assertThat(of("DX-003", scrub(claims().line("C1", 1, "99213").diagnoses("W19.XXXA")))).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("only diagnosis"));
+            assertThat(of("DX-003", scrub(claims().line("C1", 1, "99213").diagnoses("W01.0XXA;S52.501A")))).hasSize(1);
+        }
+
+        @Test
+        void externalCauseAfterTheInjury() throws Exception {
+            assertThat(of("DX-003", scrub(claims().line("C1", 1, "99213").diagnoses("S52.501A;W01.0XXA")))).isEmpty();
+        }
+
+        @Test
+        void manifestationFirst() throws Exception {
+            assertThat(of("DX-004", scrub(claims().line("C1", 1, "99213").diagnoses("G63;E11.42")))).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("G63 (Polyneuropathy in diseases classified elsewhere)"));
+        }
+
+        @Test
+        void manifestationAfterItsCondition() throws Exception {
+            assertThat(of("DX-004", scrub(claims().line("C1", 1, "99213").diagnoses("E11.42;G63")))).isEmpty();
+        }
+
+        @Test
+        void procedureWithoutTheConditionItsDescriptorNames() throws Exception {
+            assertThat(of("DX-005", scrub(claims().line("C1", 1, "0971T").modifiers("RT").diagnoses("D24.1"))))
+                    .singleElement().satisfies(f -> assertThat(f.message()).contains("malignant breast"));
+            assertThat(of("DX-005", scrub(claims().line("C1", 1, "0971T").modifiers("RT").diagnoses("D05.11")))).hasSize(1);
+        }
+
+        @Test
+        void procedureWithTheConditionItsDescriptorNames() throws Exception {
+            assertThat(of("DX-005", scrub(claims().line("C1", 1, "0971T").modifiers("RT").diagnoses("C50.411"))))
+                    .isEmpty();
+            assertThat(of("DX-005", scrub(claims().line("C1", 1, "0971T").modifiers("LT").diagnoses("Z51.89;C79.81"))))
+                    .isEmpty();
+        }
+
+        @Test
         void noDiagnosisInARelatedCategory() throws Exception {
             assertThat(of("DX-001", scrub(claims().line("C1", 1, "19301").and()
                     .line("C1", 2, "0352T").diagnoses("C18.9")))).singleElement().satisfies(f -> {
