@@ -79,6 +79,30 @@ class RulesTest {
     @Nested
     class Code {
         @Test
+        void fiveDigitCodeOutsideEveryCptSection() throws Exception {
+            assertThat(of("CODE-011", scrub(claims().line("C1", 1, "03522")))).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("03522", "Category I"));
+            assertThat(of("CODE-011", scrub(claims().line("C1", 1, "0352X")))).hasSize(1);
+            assertThat(of("CODE-011", scrub(claims().line("C1", 1, "99999")))).hasSize(1);
+        }
+
+        @Test
+        void everyCptAndHcpcsKindIsAccepted() throws Exception {
+            for (String code : List.of("00100", "01999", "10004", "69990", "70010", "80047", "89398", "90281", "99607",
+                    "3074F", "0352T", "0001U", "0002M", "0001A", "G0463", "J1100")) {
+                assertThat(of("CODE-011", scrub(claims().line("C1", 1, code)))).as(code).isEmpty();
+            }
+        }
+
+        @Test
+        void deletedEverydayCodes() throws Exception {
+            assertThat(of("CODE-006", scrub(claims().line("C1", 1, "77057").date("2016-12-31")))).isEmpty();
+            assertThat(of("CODE-006", scrub(claims().line("C1", 1, "77057").date("2017-01-01")))).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("deleted from 2017-01-01"));
+            assertThat(of("CODE-006", scrub(claims().line("C1", 1, "99201")))).hasSize(1);
+        }
+
+        @Test
         void malformedProcedureCode() throws Exception {
             assertThat(of("CODE-001", scrub(claims().line("C1", 1, "9921")))).hasSize(1);
             assertThat(of("CODE-001", scrub(claims().line("C1", 1, "G0463")))).isEmpty();
