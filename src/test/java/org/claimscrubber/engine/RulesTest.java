@@ -79,6 +79,23 @@ class RulesTest {
     @Nested
     class Code {
         @Test
+        void placeOfServiceUnassignedOrNotYetInEffect() throws Exception {
+            assertThat(of("CODE-012", scrub(claims().line("C1", 1, "99213").placeOfService("30")))).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("not assigned"));
+            assertThat(of("CODE-012", scrub(claims().line("C1", 1, "99213").placeOfService("66").date("2024-07-31"))))
+                    .singleElement().satisfies(f -> assertThat(f.message()).contains("effective from 2024-08-01"));
+        }
+
+        @Test
+        void placeOfServiceInTheCodeSet() throws Exception {
+            for (String pos : List.of("02", "10", "11", "12", "19", "22", "23", "24", "27", "31", "81", "99")) {
+                assertThat(of("CODE-012", scrub(claims().line("C1", 1, "99213").placeOfService(pos)))).as(pos).isEmpty();
+            }
+            assertThat(of("CODE-012", scrub(claims().line("C1", 1, "99213").placeOfService("66").date("2024-08-01"))))
+                    .isEmpty();
+        }
+
+        @Test
         void fiveDigitCodeOutsideEveryCptSection() throws Exception {
             assertThat(of("CODE-011", scrub(claims().line("C1", 1, "03522")))).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains("03522", "Category I"));
