@@ -47,7 +47,7 @@ public final class CodePolicyTables {
     public static List<ProcedureClass> procedureClasses(String content) throws FactsException {
         List<ProcedureClass> classes = new ArrayList<>();
         for (CuratedTable.Row row : CuratedTable.read(PROCEDURE_CLASSES, content,
-                List.of("from_code", "to_code", "service", "pc_tc_indicator", "source"))) {
+                List.of("from_code", "to_code", "service", "pc_tc_indicator", "bilateral_indicator", "source"))) {
             String from = Codes.procedure(row.cell(0));
             String to = Codes.procedure(row.cell(1));
             if (!CodeFormat.PROCEDURE.accepts(from) || !CodeFormat.PROCEDURE.accepts(to) || from.compareTo(to) > 0) {
@@ -57,8 +57,12 @@ public final class CodePolicyTables {
             if (!row.cell(3).isEmpty() && !row.cell(3).matches("[0-9]")) {
                 throw new FactsException(row.where() + ": pc_tc_indicator '" + row.cell(3) + "' is not a CMS PC/TC indicator (0-9)");
             }
+            if (!row.cell(4).isEmpty() && !row.cell(4).matches("[01239]")) {
+                throw new FactsException(row.where() + ": bilateral_indicator '" + row.cell(4)
+                        + "' is not a CMS bilateral surgery indicator (0, 1, 2, 3 or 9)");
+            }
             classes.add(new ProcedureClass(from, to, row.cell(2).toUpperCase(Locale.ROOT), row.cell(3), row.cell(4),
-                    new Provenance(PROCEDURE_CLASSES, row.line(), row.cell(2))));
+                    row.cell(5), new Provenance(PROCEDURE_CLASSES, row.line(), row.cell(2))));
         }
         return classes;
     }

@@ -154,6 +154,37 @@ class RulesTest {
     @Nested
     class Modifier {
         @Test
+        void bilateralWithASideModifier() throws Exception {
+            assertThat(of("MOD-008", scrub(claims().line("C1", 1, "27447").modifiers("50;RT").diagnoses("M17.11"))))
+                    .hasSize(1);
+            assertThat(of("MOD-008", scrub(claims().line("C1", 1, "27447").modifiers("50").diagnoses("M17.0"))))
+                    .isEmpty();
+        }
+
+        @Test
+        void bilateralOnACodeThatIsAlreadyBilateralOrCannotBe() throws Exception {
+            assertThat(of("MOD-009", scrub(claims().line("C1", 1, "77067").modifiers("50").diagnoses("Z12.31"))))
+                    .singleElement().satisfies(f -> assertThat(f.message()).contains("already describes both sides"));
+            assertThat(of("MOD-009", scrub(claims().line("C1", 1, "99213").modifiers("50").diagnoses("I10"))))
+                    .hasSize(1);
+            assertThat(of("MOD-009", scrub(claims().line("C1", 1, "20610").modifiers("50").diagnoses("M17.0"))))
+                    .as("indicator 1: 50 is how to bill it").isEmpty();
+        }
+
+        @Test
+        void bilateralOnACodeWithoutABilateralAdjustment() throws Exception {
+            assertThat(of("MOD-010", scrub(claims().line("C1", 1, "73060").modifiers("50").diagnoses("M25.511"))))
+                    .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+            assertThat(of("MOD-010", scrub(claims().line("C1", 1, "73060").modifiers("RT").diagnoses("M25.511"))))
+                    .isEmpty();
+        }
+
+        @Test
+        void componentModifierOnAnEvaluationAndManagementCode() throws Exception {
+            assertThat(of("MOD-007", scrub(claims().line("C1", 1, "99213").modifiers("26").diagnoses("I10")))).hasSize(1);
+        }
+
+        @Test
         void modifierTheDocumentDoesNotListIsInformation() throws Exception {
             List<Finding> findings = scrub(claims().line("C1", 1, "19301").and()
                     .line("C1", 2, "0352T").modifiers("59"));
