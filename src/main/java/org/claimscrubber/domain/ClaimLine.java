@@ -56,12 +56,6 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         return System.identityHashCode(this);
     }
 
-    /** True when the modifier's side (RT or LT) has no diagnosis of its own but one on the other side. */
-    public boolean sideContradictsDiagnoses() {
-        Side side = modifierSide();
-        return side != Side.NOT_SIDED && !hasDiagnosisOnSide(side) && hasDiagnosisOnSide(side.opposite());
-    }
-
     /** True when a diagnosis is for the other sex than the patient's (known) sex. */
     public boolean diagnosisContradictsPatientSex() {
         if (patientSex == Sex.UNKNOWN) {
@@ -120,20 +114,46 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         return modifiers.contains(modifier);
     }
 
-    /** RIGHT for RT alone, LEFT for LT alone, otherwise NOT_SIDED. */
+    /**
+     * The side the line's modifiers name: RT, and the right eyelid (E3, E4), thumb and fingers (F5-F9) and toes
+     * (T5-T9); LT and the left ones (E1, E2, FA, F1-F4, TA, T1-T4). NOT_SIDED when none or both sides are named.
+     */
     public Side modifierSide() {
-        boolean right = hasModifier("RT");
-        boolean left = hasModifier("LT");
+        boolean right = false;
+        boolean left = false;
+        for (String modifier : modifiers) {
+            Side side = sideOfModifier(modifier);
+            right |= side == Side.RIGHT;
+            left |= side == Side.LEFT;
+        }
         return right == left ? Side.NOT_SIDED : right ? Side.RIGHT : Side.LEFT;
     }
 
-    public boolean hasDiagnosisOnSide(Side side) {
-        for (Diagnosis diagnosis : diagnoses) {
-            if (diagnosis.side() == side) {
-                return true;
+    /** The side a HCPCS anatomic modifier names (CMS HCPCS Level II modifiers), or NOT_SIDED. */
+    public static Side sideOfModifier(String modifier) {
+        if (modifier.length() != 2) {
+            return Side.NOT_SIDED;
+        }
+        char kind = modifier.charAt(0);
+        char which = modifier.charAt(1);
+        if (modifier.equals("RT")) {
+            return Side.RIGHT;
+        }
+        if (modifier.equals("LT")) {
+            return Side.LEFT;
+        }
+        if (kind == 'E' && which >= '1' && which <= '4') {
+            return which <= '2' ? Side.LEFT : Side.RIGHT;
+        }
+        if (kind == 'F' || kind == 'T') {
+            if (which == 'A' || which >= '1' && which <= '4') {
+                return Side.LEFT;
+            }
+            if (which >= '5' && which <= '9') {
+                return Side.RIGHT;
             }
         }
-        return false;
+        return Side.NOT_SIDED;
     }
 
     /** True when a diagnosis is not of the ICD-10-CM shape (a cheap test before a rule looks at each). */

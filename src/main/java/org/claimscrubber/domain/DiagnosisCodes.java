@@ -230,6 +230,74 @@ public final class DiagnosisCodes {
         return known;
     }
 
+    private final Map<String, Side> sides = new ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern RIGHT = java.util.regex.Pattern.compile("\\bright\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern LEFT = java.util.regex.Pattern.compile("\\bleft\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern BOTH = java.util.regex.Pattern.compile("\\bbilateral\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    /**
+     * Titles whose "right" or "left" is not the side of a paired body part a side modifier could name: the heart's
+     * chambers, conduction and great vessels, the abdomen's quadrants, a colitis's extent ("left sided"), and the
+     * side of the body a brain lesion affects (a left craniotomy treats a right hemiplegia).
+     */
+    private static final java.util.regex.Pattern NOT_A_BODY_SIDE = java.util.regex.Pattern.compile(
+            "heart|ventric|atri(al|um)|bundle|fascicular|aort|vena cava|quadrant|sided|coronary|descending"
+                    + "|circumflex|dominant|hemi|brain|cerebr",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The side a diagnosis names: from its code structure where that is defined (C50, D05, N63), otherwise from its
+     * ICD-10-CM title ("Primary osteoarthritis, right knee", "Chalazion right lower eyelid"). A title with no side,
+     * an "unspecified" side, or a side that is not a paired body part's is NOT_SIDED or UNSPECIFIED: never a conflict.
+     */
+    public Side sideOf(Diagnosis diagnosis) {
+        if (diagnosis.side() != Side.NOT_SIDED) {
+            return diagnosis.side();
+        }
+        Side known = sides.get(diagnosis.code());
+        if (known == null) {
+            known = sideInTitle(label(diagnosis.code()));
+            if (sides.size() < MAX_REMEMBERED) {
+                sides.put(diagnosis.code(), known);
+            }
+        }
+        return known;
+    }
+
+    static Side sideInTitle(String title) {
+        if (title == null || NOT_A_BODY_SIDE.matcher(title).find()) {
+            return Side.NOT_SIDED;
+        }
+        boolean right = RIGHT.matcher(title).find();
+        boolean left = LEFT.matcher(title).find();
+        if (BOTH.matcher(title).find() || right && left) {
+            return Side.BILATERAL;
+        }
+        return right ? Side.RIGHT : left ? Side.LEFT : Side.NOT_SIDED;
+    }
+
+    /**
+     * True when the line's side modifiers name one side and its diagnoses name only the other: no diagnosis on the
+     * modifiers' side (or on both sides), at least one on the opposite side.
+     */
+    public boolean sideContradicts(ClaimLine line) {
+        Side side = line.modifierSide();
+        if (side == Side.NOT_SIDED) {
+            return false;
+        }
+        boolean opposite = false;
+        for (Diagnosis diagnosis : line.diagnoses()) {
+            Side named = sideOf(diagnosis);
+            if (named == side || named == Side.BILATERAL) {
+                return false;
+            }
+            opposite |= named == side.opposite();
+        }
+        return opposite;
+    }
+
     /** An external-cause code (chapter 20, V00-Y99): how an injury happened, never the reason for the service. */
     public static boolean isExternalCause(String code) {
         char chapter = code.isEmpty() ? ' ' : code.charAt(0);

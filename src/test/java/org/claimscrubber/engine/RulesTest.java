@@ -442,6 +442,28 @@ class RulesTest {
     @Nested
     class Laterality {
         @Test
+        void sideFromTheDiagnosisTitleForAnyProcedure() throws Exception {
+            assertThat(of("LAT-001", scrub(claims().line("C1", 1, "20610").modifiers("LT").diagnoses("M17.11"))))
+                    .singleElement().satisfies(f -> assertThat(f.message()).contains("M17.11", "right"));
+            assertThat(of("LAT-001", scrub(claims().line("C1", 1, "67800").modifiers("E1").diagnoses("H00.14"))))
+                    .as("E1 is the left upper eyelid; H00.14 a chalazion of the left upper eyelid").isEmpty();
+            assertThat(of("LAT-001", scrub(claims().line("C1", 1, "67800").modifiers("E4").diagnoses("H00.14"))))
+                    .as("E4 is the right lower eyelid").hasSize(1);
+            assertThat(of("LAT-001", scrub(claims().line("C1", 1, "11730").modifiers("TA").diagnoses("L60.0"))))
+                    .as("ingrown nail names no side").isEmpty();
+        }
+
+        @Test
+        void unspecifiedBilateralOrNonAnatomicSidesNeverConflict() throws Exception {
+            assertThat(of("LAT-001", scrub(claims().line("C1", 1, "20610").modifiers("RT").diagnoses("M17.0"))))
+                    .as("bilateral osteoarthritis supports either knee").isEmpty();
+            assertThat(of("LAT-001", scrub(claims().line("C1", 1, "20610").modifiers("RT").diagnoses("M17.10"))))
+                    .as("unspecified knee").isEmpty();
+            assertThat(of("LAT-001", scrub(claims().line("C1", 1, "93000").modifiers("RT").diagnoses("I44.4"))))
+                    .as("left anterior fascicular block is not a left body part").isEmpty();
+        }
+
+        @Test
         void modifierSideContradictsDiagnosisSide() throws Exception {
             assertThat(of("LAT-001", scrub(claims().line("C1", 1, "19301").modifiers("RT").diagnoses("C50.912"))))
                     .singleElement().satisfies(f -> assertThat(f.message()).contains("C50.912 (left, female)"));
