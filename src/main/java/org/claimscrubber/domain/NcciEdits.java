@@ -35,8 +35,15 @@ public final class NcciEdits implements Cited {
     public record PtpConflict(PtpEdit edit, ClaimLine column1) {
     }
 
-    /** Modifiers that say a Column 2 service was distinct (NCCI Policy Manual ch. I). */
-    private static final Set<String> NCCI_ASSOCIATED = Set.of("59", "XE", "XP", "XS", "XU");
+    /**
+     * The NCCI-associated modifiers of the NCCI Policy Manual, chapter I, that bypass an indicator-1 edit on any
+     * code: 59 and its X{EPSU} subsets, 27, and the global surgery modifiers 58, 78, 79.
+     */
+    private static final Set<String> NCCI_ASSOCIATED = Set.of("59", "XE", "XP", "XS", "XU", "27", "58", "78", "79");
+    /** Global surgery modifiers that describe an E/M service, and bypass only on an E/M code: 24, 25, 57. */
+    private static final Set<String> ON_EVALUATION_AND_MANAGEMENT = Set.of("24", "25", "57");
+    /** Repeat clinical diagnostic laboratory test: bypasses only on a laboratory code. */
+    private static final String REPEAT_LAB_TEST = "91";
     /** Anatomic modifiers: on both lines and different, they show different sites. */
     private static final Set<String> ANATOMIC = Set.of("RT", "LT", "E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4",
             "F5", "F6", "F7", "F8", "F9", "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "LC", "LD", "RC",
@@ -146,24 +153,31 @@ public final class NcciEdits implements Cited {
         return false;
     }
 
-    /** Indicator 1: an NCCI-associated modifier on either line, or anatomic modifiers showing different sites. */
+    /**
+     * Indicator 1: an NCCI-associated modifier on either line (25 and 57 on an E/M line only, 91 on a laboratory
+     * line only), or anatomic modifiers showing different sites.
+     */
     private static boolean bypassed(PtpEdit edit, ClaimLine column1, ClaimLine column2) {
         if (edit.modifierIndicator() != '1') {
             return false;
         }
-        for (String modifier : column2.modifiers()) {
-            if (NCCI_ASSOCIATED.contains(modifier)) {
-                return true;
-            }
-        }
-        for (String modifier : column1.modifiers()) {
-            if (NCCI_ASSOCIATED.contains(modifier)) {
-                return true;
-            }
+        if (bypassesOn(column2) || bypassesOn(column1)) {
+            return true;
         }
         List<String> sites1 = column1.modifiers().stream().filter(ANATOMIC::contains).toList();
         List<String> sites2 = column2.modifiers().stream().filter(ANATOMIC::contains).toList();
         return !sites1.isEmpty() && !sites2.isEmpty() && !sites1.equals(sites2);
+    }
+
+    private static boolean bypassesOn(ClaimLine line) {
+        for (String modifier : line.modifiers()) {
+            if (NCCI_ASSOCIATED.contains(modifier)
+                    || ON_EVALUATION_AND_MANAGEMENT.contains(modifier) && ServiceKinds.isEvaluationAndManagement(line.procedureCode())
+                    || REPEAT_LAB_TEST.equals(modifier) && ServiceKinds.isLaboratory(line.procedureCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- MUE ----

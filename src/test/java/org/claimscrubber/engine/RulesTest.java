@@ -389,24 +389,25 @@ class RulesTest {
     class AddOn {
         @Test
         void addOnWithoutItsPrimary() throws Exception {
-            assertThat(of("ADDON-001", scrub(claims().line("C1", 1, "0753T")))).singleElement()
-                    .satisfies(f -> assertThat(f.message()).contains("88305"));
-            assertThat(of("ADDON-001", scrub(claims().line("C1", 1, "88305").date("2026-11-01").and()
-                    .line("C1", 2, "0753T")))).as("primary on another day").hasSize(1);
+            List<Finding> alone = scrub(claims().line("C1", 1, "0753T"));
+            assertThat(of("ADDON-001", alone)).as("the NCCI add-on edit is the one finding, for every payer").isEmpty();
+            assertThat(of("NCCI-AOC-001", alone)).singleElement().satisfies(f -> assertThat(f.message()).contains("88305"));
+            assertThat(of("ADDON-001", scrub(claims().line("C1", 1, "0470T").date("2022-06-01").and()
+                    .line("C1", 2, "0471T").date("2022-06-02")))).as("primary on another day").hasSize(1);
             assertThat(of("ADDON-001", scrub(claims().line("C1", 1, "0471T").date("2022-06-01"))))
                     .singleElement().satisfies(f -> assertThat(f.message()).contains("0470T"));
         }
 
         @Test
         void addOnWithItsPrimaryTheSameDay() throws Exception {
-            assertThat(of("ADDON-001", scrub(claims().line("C1", 1, "88305").and().line("C1", 2, "0753T"))))
-                    .isEmpty();
+            assertThat(of("ADDON-001", scrub(claims().line("C1", 1, "0470T").date("2022-06-01").and()
+                    .line("C1", 2, "0471T").date("2022-06-01")))).isEmpty();
         }
 
         @Test
         void primaryOnAnotherClaimDoesNotCount() throws Exception {
-            assertThat(of("ADDON-001", scrub(claims().line("C1", 1, "88305").and().line("C2", 1, "0753T"))))
-                    .hasSize(1);
+            assertThat(of("ADDON-001", scrub(claims().line("C1", 1, "0470T").date("2022-06-01").and()
+                    .line("C2", 1, "0471T").date("2022-06-01")))).hasSize(1);
         }
     }
 
@@ -786,16 +787,77 @@ class RulesTest {
                     .as("anatomic modifiers showing different sites").isEmpty();
         }
 
-        @Test
-        void ncciAppliesToMedicareUnlessTheConfigNamesMorePayers() throws Exception {
-            assertThat(of("NCCI-PTP-001", scrub(claims().line("C1", 1, "0353T").payer("Aetna").and()
-                    .line("C1", 2, "76942").payer("Aetna").and()))).isEmpty();
-            java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("ncci.conf"), "payer.NCCI = Medicare, Aetna\n");
+        private List<Finding> withConfig(String configText, ClaimRows rows) throws Exception {
+            java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("payers.conf"), configText);
             CompiledRules rules = new RuleCompiler().compile(RuleSet.load(org.claimscrubber.files.BundledFiles.Located.given(Shipped.RULES)),
                     RuleSwitches.load(config));
-            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("aetna.csv"), claims().line("C1", 1, "0353T")
-                    .payer("Aetna").and().line("C1", 2, "76942").payer("Aetna").and().csv());
-            assertThat(of("NCCI-PTP-001", Shipped.scrub(rules, file))).hasSize(1);
+            return Shipped.scrub(rules, java.nio.file.Files.writeString(dir.resolve("claims.csv"), rows.csv()));
+        }
+
+        private ClaimRows ptpPair(String payer) {
+            return claims().line("C1", 1, "0353T").payer(payer).and().line("C1", 2, "76942").payer(payer).and();
+        }
+
+        @Test
+        void otherPayersGetAWarningUnlessTheConfigSaysTheyApplyNcciOrNot() throws Exception {
+            List<Finding> aetna = scrub(ptpPair("Aetna"));
+            assertThat(of("NCCI-PTP-001", aetna)).isEmpty();
+            assertThat(of("NCCI-PTP-002", aetna)).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.message()).contains("check this payer's policy");
+            });
+            List<Finding> configured = withConfig("payer.NCCI = Aetna\n", ptpPair("Aetna"));
+            assertThat(of("NCCI-PTP-001", configured)).hasSize(1);
+            assertThat(of("NCCI-PTP-002", configured)).isEmpty();
+            assertThat(of("NCCI-PTP-001", withConfig("payer.NCCI = Aetna\n", ptpPair("Medicare"))))
+                    .as("naming a payer adds to Medicare, Medicare Advantage and Medicaid").hasSize(1);
+            List<Finding> selfPay = withConfig("payer.NoNCCI = Self Pay\n", ptpPair("Self Pay"));
+            assertThat(of("NCCI-PTP-001", selfPay)).isEmpty();
+            assertThat(of("NCCI-PTP-002", selfPay)).isEmpty();
+        }
+
+        @Test
+        void usualMedicareAndMedicaidSpellingsApplyNcciWithoutAConfig() throws Exception {
+            for (String payer : List.of("Medicare Part B", "MEDICARE B", "Railroad Medicare", "Humana Medicare Advantage",
+                    "AARP Medicare Complete", "Texas Medicaid", "Medi-Cal")) {
+                assertThat(of("NCCI-MUE-002", scrub(claims().line("C1", 1, "0353T").units("3").payer(payer))))
+                        .as(payer).hasSize(1);
+            }
+            assertThat(of("NCCI-MUE-003", scrub(claims().line("C1", 1, "0353T").units("3").payer("Cigna"))))
+                    .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+            assertThat(of("MCR-001", scrub(claims().line("C1", 1, "88305").modifiers("59").payer("Humana Medicare Advantage"))))
+                    .as("a Medicare Advantage plan is not traditional Medicare").isEmpty();
+        }
+
+        @Test
+        void aPayerNameTheConfigMapsToMedicareIsInTheNcciScope() throws Exception {
+            // Regression (issue 20): payer.Medicare aliases did not reach the NCCI scope; a 3-unit 0353T went out clean.
+            List<Finding> findings = withConfig("payer.Medicare = MCR PART B\n",
+                    claims().line("C1", 1, "0353T").units("3").payer("MCR PART B").and());
+            assertThat(of("NCCI-MUE-002", findings)).hasSize(1);
+            assertThat(of("NCCI-MUE-003", findings)).isEmpty();
+        }
+
+        @Test
+        void evaluationAndManagementModifiersBypassOnlyOnTheEvaluationAndManagementLine() throws Exception {
+            // Regression (issue 20): the decision-for-surgery visit (57) got a false PTP ERROR.
+            assertThat(of("NCCI-PTP-001", scrub(claims().line("C1", 1, "19301").payer("Medicare").and()
+                    .line("C1", 2, "99214").modifiers("57").payer("Medicare").and()))).isEmpty();
+            assertThat(of("NCCI-PTP-001", scrub(claims().line("C1", 1, "19301").payer("Medicare").and()
+                    .line("C1", 2, "99214").modifiers("25").payer("Medicare").and()))).isEmpty();
+            assertThat(of("NCCI-PTP-001", scrub(claims().line("C1", 1, "19301").payer("Medicare").and()
+                    .line("C1", 2, "99214").payer("Medicare").and()))).hasSize(1);
+            assertThat(of("NCCI-PTP-001", scrub(claims().line("C1", 1, "0353T").modifiers("25").payer("Medicare").and()
+                    .line("C1", 2, "76942").payer("Medicare").and())))
+                    .as("25 on a procedure line bypasses nothing").hasSize(1);
+            assertThat(of("NCCI-PTP-001", scrub(claims().line("C1", 1, "0353T").payer("Medicare").and()
+                    .line("C1", 2, "76942").modifiers("91").payer("Medicare").and())))
+                    .as("91 on an imaging guidance line bypasses nothing").hasSize(1);
+        }
+
+        @Test
+        void addOnWithoutItsPrimaryIsAnErrorForEveryPayer() throws Exception {
+            assertThat(of("NCCI-AOC-001", scrub(claims().line("C1", 1, "0753T").payer("Aetna")))).hasSize(1);
         }
 
         @Test

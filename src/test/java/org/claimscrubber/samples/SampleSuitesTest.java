@@ -85,8 +85,8 @@ class SampleSuitesTest {
                 .run(SampleSuite.find(dir).get(0));
         assertThat(result.passed()).isFalse();
         CaseResult a = result.cases().stream().filter(c -> c.claimId().equals("A")).findFirst().orElseThrow();
-        assertThat(a.unexpected()).extracting(Finding::ruleId).containsExactly("ADDON-001");
-        assertThat(result.rulesFired()).as("fired where no case expects it: not coverage").doesNotContain("ADDON-001");
+        assertThat(a.unexpected()).extracting(Finding::ruleId).containsExactly("NCCI-AOC-001");
+        assertThat(result.rulesFired()).as("fired where no case expects it: not coverage").doesNotContain("NCCI-AOC-001");
         CaseResult b = result.cases().stream().filter(c -> c.claimId().equals("B")).findFirst().orElseThrow();
         assertThat(b.missing()).containsExactly(new ExpectedFinding("B", 1, "DUP-001"));
     }
