@@ -357,6 +357,32 @@ class RulesTest {
     @Nested
     class Provider {
         @Test
+        void studentAsRenderingProvider() throws Exception {
+            assertThat(of("PROV-002", scrub(claims().line("C1", 1, "99213").taxonomy("390200000X").diagnoses("I10"))))
+                    .hasSize(1);
+            assertThat(of("PROV-002", scrub(claims().line("C1", 1, "99213").taxonomy("207Q00000X").diagnoses("I10"))))
+                    .isEmpty();
+        }
+
+        @Test
+        void chiropractorBillingMedicareForOtherThanManipulation() throws Exception {
+            assertThat(of("PROV-003", scrub(claims().line("C1", 1, "72100").taxonomy("111N00000X").payer("Medicare")
+                    .diagnoses("M99.03")))).hasSize(1);
+            assertThat(of("PROV-003", scrub(claims().line("C1", 1, "98941").modifiers("AT").taxonomy("111N00000X")
+                    .payer("Medicare").diagnoses("M99.03")))).isEmpty();
+            assertThat(of("PROV-003", scrub(claims().line("C1", 1, "72100").taxonomy("111N00000X").payer("Aetna")
+                    .diagnoses("M99.03")))).as("a Medicare coverage rule").isEmpty();
+        }
+
+        @Test
+        void spinalManipulationForMedicareWithoutActiveTreatment() throws Exception {
+            assertThat(of("PROV-004", scrub(claims().line("C1", 1, "98941").taxonomy("111N00000X").payer("Medicare")
+                    .diagnoses("M99.03")))).hasSize(1);
+            assertThat(of("PROV-004", scrub(claims().line("C1", 1, "98941").modifiers("GA").taxonomy("111N00000X")
+                    .payer("Medicare").diagnoses("M99.03")))).isEmpty();
+        }
+
+        @Test
         void taxonomyOutsideEveryNamedSpecialty() throws Exception {
             assertThat(of("PROV-001", scrub(claims().line("C1", 1, "0352T").taxonomy("2084P0800X")))).singleElement()
                     .satisfies(f -> {
