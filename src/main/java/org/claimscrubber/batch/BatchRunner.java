@@ -63,7 +63,8 @@ public final class BatchRunner {
                     new RunManifest.About(ToolVersion.NAME, ToolVersion.version(), started.toString(),
                             Instant.now().toString(), exitCode),
                     new RunManifest.Scope(result.inputs(), result.mode(), rulesUsed(rules), seedsUsed(facts)),
-                    new RunManifest.Counts(sink.tally().rowCounts(result.blankLines()), sink.tally().claimCounts(), sink.tally().findingCounts()),
+                    new RunManifest.Counts(sink.tally().rowCounts(result.blankLines()), sink.tally().claimCounts(),
+                            sink.tally().findingCounts(), sink.tally().checks(facts.coverage())),
                     reports, new RunManifest.Costs(timings, Resources.peak(options.execution().threads())));
             org.claimscrubber.report.Changes changes = null;
             if (options.output().baseline() != null) {

@@ -3,6 +3,8 @@ package org.claimscrubber.batch;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.domain.Claim;
+import org.claimscrubber.domain.DataCoverage;
+import org.claimscrubber.domain.NotChecked;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.ScrubSession;
@@ -15,9 +17,11 @@ import org.claimscrubber.report.ClaimOutcome;
 final class ChunkEvaluator {
 
     private final ThreadLocal<ScrubSession> sessions;
+    private final DataCoverage coverage;
 
-    ChunkEvaluator(CompiledRules rules, List<Object> referenceFacts) {
+    ChunkEvaluator(CompiledRules rules, List<Object> referenceFacts, DataCoverage coverage) {
         this.sessions = ThreadLocal.withInitial(() -> new ScrubSession(rules, referenceFacts));
+        this.coverage = coverage;
     }
 
     /** The outcomes of the chunk's claims, in claim order. */
@@ -37,8 +41,10 @@ final class ChunkEvaluator {
                 next++;
             }
             List<Finding> own = from == next ? List.of() : List.copyOf(findings.subList(from, next));
+            NotChecked notChecked = new NotChecked();
+            coverage.count(parsed.claim().lines(), notChecked);
             outcomes.add(new ClaimOutcome(parsed.claim().claimId(), order, parsed.profile(),
-                    new ClaimOutcome.Evaluation(own, !result.unscrubbed().contains(order)),
+                    new ClaimOutcome.Evaluation(own, !result.unscrubbed().contains(order), notChecked),
                     new ClaimOutcome.Rows(parsed.scrubbedRows(), parsed.rejectedRows(), parsed.rows())));
         }
         return outcomes;

@@ -23,7 +23,7 @@ public final class ClaimEvaluator {
     private long sequence;
 
     public ClaimEvaluator(CompiledRules rules, FactBase facts, LocalDate today) {
-        this.chunks = new ChunkEvaluator(rules, Scrubber.referenceFacts(facts, today));
+        this.chunks = new ChunkEvaluator(rules, Scrubber.referenceFacts(facts, today), facts.coverage());
     }
 
     /** The claims' outcomes, in claim order (the order of each claim's first row among the inputs). */

@@ -62,10 +62,12 @@ public final class Scrubber {
 
     private final CompiledRules rules;
     private final List<Object> referenceFacts;
+    private final org.claimscrubber.domain.DataCoverage coverage;
 
     public Scrubber(CompiledRules rules, FactBase facts, LocalDate today) {
         this.rules = rules;
         this.referenceFacts = referenceFacts(facts, today);
+        this.coverage = facts.coverage();
     }
 
     /** What every session holds besides the claims: the facts, and the day dates of service are checked against. */
@@ -115,7 +117,7 @@ public final class Scrubber {
             throws InputFileException, IOException {
         long wallStart = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), workerThreads());
-        PassContext context = new PassContext(pool, new ChunkEvaluator(rules, referenceFacts), options.threads(),
+        PassContext context = new PassContext(pool, new ChunkEvaluator(rules, referenceFacts, coverage), options.threads(),
                 options.keepRows());
         boolean stdin = sources.stream().anyMatch(InputSource::stdin);
         StdinSpool spool = stdin ? new StdinSpool(options.standardInput(),

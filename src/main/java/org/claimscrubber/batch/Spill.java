@@ -65,6 +65,11 @@ final class Spill {
         writeString(out, outcome.profile().payer());
         writeString(out, outcome.profile().taxonomy());
         out.writeLong(outcome.profile().chargeCents());
+        long[] notChecked = outcome.evaluation().notChecked().toArray();
+        out.writeInt(notChecked.length);
+        for (long count : notChecked) {
+            out.writeLong(count);
+        }
     }
 
     /** The next outcome, or null at the end of the file; {@code sources} resolves rows' inputs. */
@@ -91,7 +96,12 @@ final class Spill {
             rows.add(new ClaimRows.Row(sources.get(row.source()), row.record()));
         }
         ClaimOutcome.Profile profile = new ClaimOutcome.Profile(readString(in), readString(in), in.readLong());
-        return new ClaimOutcome(claimId, order, profile, new ClaimOutcome.Evaluation(findings, fullyScrubbed),
+        long[] notChecked = new long[in.readInt()];
+        for (int i = 0; i < notChecked.length; i++) {
+            notChecked[i] = in.readLong();
+        }
+        return new ClaimOutcome(claimId, order, profile, new ClaimOutcome.Evaluation(findings, fullyScrubbed,
+                        org.claimscrubber.domain.NotChecked.of(notChecked)),
                 new ClaimOutcome.Rows(scrubbed, rejected, rows));
     }
 

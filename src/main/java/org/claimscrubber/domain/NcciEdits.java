@@ -55,6 +55,9 @@ public final class NcciEdits implements Cited {
     private final Map<String, MueEdit> mues;
     private final Map<String, AocEdit> aocs;
     private final int ptpCount;
+    /** Every code in a PTP edit (either column) and every add-on and listed primary: what the edits cover. */
+    private final Set<String> ptpCodes;
+    private final Set<String> addOnCodes;
 
     public NcciEdits(String release, List<PtpEdit> ptp, List<MueEdit> mue, List<AocEdit> aoc) {
         this.release = release;
@@ -67,6 +70,12 @@ public final class NcciEdits implements Cited {
         }
         this.byColumn2 = pairs;
         this.ptpCount = ptp.size();
+        Set<String> inPtp = new java.util.HashSet<>();
+        ptp.forEach(edit -> {
+            inPtp.add(edit.column1());
+            inPtp.add(edit.column2());
+        });
+        this.ptpCodes = inPtp;
         Map<String, MueEdit> units = new HashMap<>();
         mue.forEach(edit -> units.put(edit.code(), edit));
         this.mues = units;
@@ -77,6 +86,19 @@ public final class NcciEdits implements Cited {
             return new AocEdit(a.addOn(), primaries, Math.min(a.type(), b.type()), a.source());
         }));
         this.aocs = addOns;
+        Set<String> inAoc = new java.util.HashSet<>(addOns.keySet());
+        addOns.values().forEach(edit -> inAoc.addAll(edit.primaries()));
+        this.addOnCodes = inAoc;
+    }
+
+    /** True when a loaded PTP edit names the code in either column: the PTP check had data for it. */
+    public boolean hasPtpData(String code) {
+        return ptpCodes.contains(code);
+    }
+
+    /** True when the loaded add-on edits name the code as an add-on or a primary. */
+    public boolean hasAddOnData(String code) {
+        return addOnCodes.contains(code);
     }
 
     /** These edits with the PTP or MUE edits of loaded CMS files in place of the curated ones of that kind. */

@@ -25,26 +25,6 @@ public record ProcedureClass(String fromCode, String toCode, String service, Str
         return code.chars().allMatch(Character::isDigit);
     }
 
-    /** Bilateral indicator 2 (already bilateral) or 9 (does not apply): modifier 50 is wrong, and denied. */
-    public boolean forbidsBilateralModifier() {
-        return "2".equals(bilateralIndicator) || "9".equals(bilateralIndicator);
-    }
-
-    /** Bilateral indicator 0 or 3: CMS makes no bilateral payment adjustment, and many payers deny modifier 50. */
-    public boolean hasNoBilateralAdjustment() {
-        return "0".equals(bilateralIndicator) || "3".equals(bilateralIndicator);
-    }
-
-    public String bilateralMeaning() {
-        return switch (bilateralIndicator) {
-            case "0" -> "0: no bilateral payment adjustment (both sides are paid as one, at most)";
-            case "2" -> "2: the code already describes both sides";
-            case "3" -> "3: each side is paid in full on its own line (RT and LT), without the bilateral adjustment";
-            case "9" -> "9: the bilateral concept does not apply to this code";
-            default -> bilateralIndicator;
-        };
-    }
-
     public boolean hasNoProfessionalTechnicalSplit() {
         return "0".equals(pcTcIndicator);
     }

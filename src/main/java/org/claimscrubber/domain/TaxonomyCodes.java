@@ -30,6 +30,11 @@ public final class TaxonomyCodes {
         return complete ? !codes.containsKey(code) : notCodes.contains(code);
     }
 
+    /** True when the code is known either way: a NUCC code, or recorded as not one (or any code, with the full list). */
+    public boolean knows(String code) {
+        return complete || codes.containsKey(code) || notCodes.contains(code);
+    }
+
     public CodeEntry entry(String code) {
         return codes.get(code);
     }

@@ -17,7 +17,7 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
                        String interpretationsLabel, OfficialFacts official, String officialLabel,
                        ReferenceFiles reference, DiagnosisCodes diagnosisCodes, TaxonomyCodes taxonomyCodes,
                        CodePolicy policy, Reconciler.Result reconciled, org.claimscrubber.domain.NcciEdits ncci,
-                       String hash) {
+                       org.claimscrubber.domain.FeeSchedule fees, String hash) {
 
     public FactBase {
         documents = List.copyOf(documents);
@@ -32,6 +32,34 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
             procedureClasses = List.copyOf(procedureClasses);
             procedureIndications = List.copyOf(procedureIndications);
         }
+    }
+
+    /**
+     * What each edit family's data covers and came from: the curated rows, or the files --reference gave with their
+     * release, so the run can say how many lines each family could not check.
+     */
+    public org.claimscrubber.domain.DataCoverage coverage() {
+        java.util.Map<org.claimscrubber.domain.EditFamily, String> sources =
+                new java.util.EnumMap<>(org.claimscrubber.domain.EditFamily.class);
+        String ncciData = ncci.release();
+        sources.put(org.claimscrubber.domain.EditFamily.NCCI_PTP, ncciData);
+        sources.put(org.claimscrubber.domain.EditFamily.NCCI_MUE, ncciData);
+        sources.put(org.claimscrubber.domain.EditFamily.NCCI_AOC, ncciData);
+        sources.put(org.claimscrubber.domain.EditFamily.ICD_VALIDITY, "ICD-10-CM " + diagnosisCodes.yearsLoaded());
+        java.util.Set<String> withStatus = new java.util.HashSet<>();
+        official.ofKind(org.claimscrubber.domain.OfficialKind.PROCEDURE).forEach(row -> withStatus.add(row.code()));
+        String curatedStatus = "curated rows of " + officialLabel + " (" + withStatus.size() + " codes)";
+        String curatedIndicators = "curated rows of " + org.claimscrubber.facts.CodePolicyTables.PROCEDURE_CLASSES;
+        sources.put(org.claimscrubber.domain.EditFamily.CODE_STATUS, fees.release().isEmpty() ? curatedStatus
+                : fees.release() + "; otherwise the " + curatedStatus);
+        String indicators = fees.release().isEmpty() ? curatedIndicators
+                : fees.release() + "; otherwise the " + curatedIndicators;
+        sources.put(org.claimscrubber.domain.EditFamily.PC_TC, indicators);
+        sources.put(org.claimscrubber.domain.EditFamily.BILATERAL, indicators);
+        sources.put(org.claimscrubber.domain.EditFamily.TAXONOMY, taxonomyCodes.isComplete()
+                ? "the full NUCC list given with --reference" : "curated rows of " + officialLabel
+                        + " (give the NUCC taxonomy CSV with --reference to know every code)");
+        return new org.claimscrubber.domain.DataCoverage(ncci, diagnosisCodes, taxonomyCodes, withStatus, fees, sources);
     }
 
     public List<SeedFact> seedFacts() {
@@ -56,6 +84,7 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         facts.addAll(official.rows());
         facts.add(diagnosisCodes);
         facts.add(ncci);
+        facts.add(fees);
         facts.add(taxonomyCodes);
         facts.add(policy.diagnosisAges());
         facts.add(new org.claimscrubber.domain.DocumentedCodes(documents.stream().map(SeedDocument::procedureCode).toList()));

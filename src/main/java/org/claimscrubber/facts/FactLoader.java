@@ -84,8 +84,11 @@ public final class FactLoader {
         Reconciler.Result reconciled = new Reconciler(CodePolicyTables.byModifier(policy.modifierClasses()), official,
                 diagnosisCodes, taxonomyCodes, interpretations).reconcile(parsed);
         NcciEdits ncci = ncciEdits(NcciFiles.curated(read(curated(dir, NcciFiles.CURATED), hash)), reference);
+        PprrvuFile.Loaded pprrvu = reference.feeSchedule();
+        org.claimscrubber.domain.FeeSchedule fees = new org.claimscrubber.domain.FeeSchedule(
+                pprrvu == null ? Map.of() : pprrvu.byCode(), policy.procedureClasses(), pprrvu == null ? "" : pprrvu.release());
         return new FactBase(seeds.label(), reconciled.documents(), interpretations, interpretationsLabel, official,
-                officialLabel, reference, diagnosisCodes, taxonomyCodes, policy, reconciled, ncci,
+                officialLabel, reference, diagnosisCodes, taxonomyCodes, policy, reconciled, ncci, fees,
                 ContentHash.hex(hash.digest()));
     }
 

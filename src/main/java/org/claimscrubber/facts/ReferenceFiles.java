@@ -27,8 +27,8 @@ import org.claimscrubber.domain.IcdCodeList;
  * Files are recognised by their content, whatever their names; other files are listed as ignored.
  */
 public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, Map<String, CodeEntry> diagnoses,
-                             List<IcdCodeList> diagnosisLists, NcciFiles.Loaded ncci, List<String> loaded,
-                             List<String> ignored) {
+                             List<IcdCodeList> diagnosisLists, NcciFiles.Loaded ncci, PprrvuFile.Loaded feeSchedule,
+                             List<String> loaded, List<String> ignored) {
 
     public ReferenceFiles {
         diagnosisLists = List.copyOf(diagnosisLists);
@@ -38,7 +38,7 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
 
     public static ReferenceFiles none() {
         return new ReferenceFiles(null, Map.of(), Map.of(), List.of(),
-                new NcciFiles.Loaded(List.of(), List.of(), List.of(), List.of()),
+                new NcciFiles.Loaded(List.of(), List.of(), List.of(), List.of()), null,
                 List.of(), List.of());
     }
 
@@ -59,6 +59,7 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
         List<String> loaded = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         List<IcdCodeList> diagnosisLists = new ArrayList<>();
+        PprrvuFile.Loaded feeSchedule = null;
         List<org.claimscrubber.domain.NcciEdits.PtpEdit> ptp = new ArrayList<>();
         List<org.claimscrubber.domain.NcciEdits.MueEdit> mue = new ArrayList<>();
         List<org.claimscrubber.domain.NcciEdits.AocEdit> aoc = new ArrayList<>();
@@ -92,6 +93,13 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
                 if (first.startsWith("Code,Grouping,Classification")) {
                     readNucc(file, taxonomies);
                     loaded.add(name + " (NUCC taxonomy, " + taxonomies.size() + " codes)");
+                } else if (PprrvuFile.looksLikeOne(file)) {
+                    if (feeSchedule != null) {
+                        throw new FactsException("reference directory " + dir + " holds two PPRRVU files ("
+                                + feeSchedule.release() + " and " + name + "); give the one for the claims' dates");
+                    }
+                    feeSchedule = PprrvuFile.read(file);
+                    loaded.add(feeSchedule.release() + ": PPRRVU status, PC/TC and bilateral indicators");
                 } else if (ORDER_LINE.matcher(first).matches()) {
                     Map<String, CodeEntry> codes = new LinkedHashMap<>();
                     readOrderFile(file, codes);
@@ -130,10 +138,10 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
         }
         if (loaded.isEmpty()) {
             throw new FactsException("reference directory " + dir + " holds no NUCC taxonomy CSV, no ICD-10-CM"
-                    + " order or codes file and no CMS NCCI PTP, MUE or add-on code edit file" + (ignored.isEmpty() ? "" : " (found " + String.join(", ", ignored) + ")"));
+                    + " order or codes file, no CMS NCCI PTP, MUE or add-on code edit file and no CMS PPRRVU file" + (ignored.isEmpty() ? "" : " (found " + String.join(", ", ignored) + ")"));
         }
         return new ReferenceFiles(dir.toString(), taxonomies, diagnoses, diagnosisLists,
-                new NcciFiles.Loaded(ptp, mue, aoc, ncciFiles), loaded, ignored);
+                new NcciFiles.Loaded(ptp, mue, aoc, ncciFiles), feeSchedule, loaded, ignored);
     }
 
     /** What dates an ICD-10-CM list covers, as the run lists it. */

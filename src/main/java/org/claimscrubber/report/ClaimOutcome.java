@@ -16,9 +16,9 @@ public record ClaimOutcome(String claimId, long order, Profile profile, Evaluati
 
     /**
      * The claim's findings in report order; {@code fullyScrubbed} is false when a rule failed on the claim, so not
-     * every check ran.
+     * every check ran; {@code notChecked} counts its lines each edit family had no data for.
      */
-    public record Evaluation(List<Finding> findings, boolean fullyScrubbed) {
+    public record Evaluation(List<Finding> findings, boolean fullyScrubbed, org.claimscrubber.domain.NotChecked notChecked) {
     }
 
     /** How many of the claim's rows were scrubbed and rejected, and (for --split) the rows as read, else empty. */

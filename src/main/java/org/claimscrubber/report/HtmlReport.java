@@ -226,7 +226,20 @@ public final class HtmlReport {
         if (!run.seeds().referenceFiles().isEmpty()) {
             about("Reference files", String.join(", ", run.seeds().referenceFiles()));
         }
-        html.append("</tbody></table><h2>Rules</h2><table><thead><tr><th>Rule</th><th>Severity</th><th>What it finds</th>")
+        html.append("</tbody></table>");
+        if (run.checks() != null) {
+            // "Not checked" is never "passed": each edit family says what it ran on and how many lines it had no data for.
+            html.append("<h2>What each check had data for</h2><table><thead><tr><th>Edits</th><th>Data</th>")
+                    .append("<th>Lines not checked</th><th>Meaning</th></tr></thead><tbody>");
+            for (RunManifest.Check check : run.checks()) {
+                html.append("<tr><td>").append(esc(check.edits())).append("</td><td>").append(esc(check.data()))
+                        .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%,d of %,d",
+                                check.linesNotChecked(), check.lines()))
+                        .append("</td><td>").append(esc(check.notCheckedMeans())).append("</td></tr>");
+            }
+            html.append("</tbody></table>");
+        }
+        html.append("<h2>Rules</h2><table><thead><tr><th>Rule</th><th>Severity</th><th>What it finds</th>")
                 .append("<th>Where it is written</th></tr></thead><tbody>");
         context.rules().forEach((id, rule) -> html.append("<tr><td>").append(esc(id)).append("</td><td>")
                 .append(esc(rule.severity())).append("</td><td>").append(esc(rule.description())).append("</td><td>")

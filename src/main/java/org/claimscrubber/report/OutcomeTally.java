@@ -26,6 +26,7 @@ public final class OutcomeTally implements Serializable {
     private long withWarnings;
     private long held;
     private long notFullyScrubbed;
+    private final org.claimscrubber.domain.NotChecked notChecked = new org.claimscrubber.domain.NotChecked();
 
     /** @param holdOn the least severity that holds a claim */
     public OutcomeTally(Severity holdOn) {
@@ -42,6 +43,7 @@ public final class OutcomeTally implements Serializable {
         if (!outcome.fullyScrubbed()) {
             notFullyScrubbed++;
         }
+        notChecked.merge(outcome.evaluation().notChecked());
         boolean isHeld = outcome.held(holdOn) || !outcome.isClaim();
         if (outcome.isClaim()) {
             claims++;
@@ -68,6 +70,7 @@ public final class OutcomeTally implements Serializable {
         held += other.held;
         notFullyScrubbed += other.notFullyScrubbed;
         findings.merge(other.findings);
+        notChecked.merge(other.notChecked);
         return this;
     }
 
@@ -82,6 +85,19 @@ public final class OutcomeTally implements Serializable {
     public RunManifest.ClaimCounts claimCounts() {
         return new RunManifest.ClaimCounts(claims, withErrors, withWarnings, claims - withErrors - withWarnings, held,
                 holdOn.name(), notFullyScrubbed);
+    }
+
+    /**
+     * For each edit family, what data it ran on and how many of the scrubbed lines it had no data for: a check
+     * without data is "not checked", never "passed".
+     */
+    public java.util.List<RunManifest.Check> checks(org.claimscrubber.domain.DataCoverage coverage) {
+        java.util.List<RunManifest.Check> checks = new java.util.ArrayList<>();
+        for (org.claimscrubber.domain.EditFamily family : org.claimscrubber.domain.EditFamily.values()) {
+            checks.add(new RunManifest.Check(family.label(), coverage.source(family), notChecked.lines(family),
+                    scrubbedRows, family.notCheckedMeans()));
+        }
+        return checks;
     }
 
     public RunManifest.FindingCounts findingCounts() {

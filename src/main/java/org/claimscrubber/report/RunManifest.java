@@ -22,8 +22,15 @@ public record RunManifest(@JsonUnwrapped About about, @JsonUnwrapped Scope scope
     public record Scope(List<InputFile> inputs, String mode, RulesUsed rules, SeedsUsed seeds) {
     }
 
-    /** Rows, claims and findings: what came of it. */
-    public record Counts(RowCounts rows, ClaimCounts claims, FindingCounts findings) {
+    /** Rows, claims and findings: what came of it; and what each edit family could not check for want of data. */
+    public record Counts(RowCounts rows, ClaimCounts claims, FindingCounts findings, List<Check> checks) {
+    }
+
+    /**
+     * An edit family ("NCCI MUE"), the data it ran on (the curated rows, or the user's file and its release), and of
+     * the {@code lines} scrubbed, how many it had no data for ({@code notCheckedMeans} says what that is).
+     */
+    public record Check(String edits, String data, long linesNotChecked, long lines, String notCheckedMeans) {
     }
 
     /** Busy times per stage and peak memory. */
@@ -60,6 +67,10 @@ public record RunManifest(@JsonUnwrapped About about, @JsonUnwrapped Scope scope
 
     public FindingCounts findings() {
         return counts.findings();
+    }
+
+    public List<Check> checks() {
+        return counts.checks();
     }
 
     public Map<String, Long> timingsMillis() {

@@ -48,6 +48,14 @@ public final class Summary {
         if (findings.total() > 0) {
             text.append(String.format("  by category: %s%n", nonZero(findings.byCategory())));
         }
+        if (run.checks() != null) {
+            for (RunManifest.Check check : run.checks()) {
+                if (check.linesNotChecked() > 0) {
+                    text.append(String.format(java.util.Locale.ROOT, "not checked: %s: %,d of %,d %s (data: %s)%n", check.edits(),
+                            check.linesNotChecked(), check.lines(), check.notCheckedMeans(), check.data()));
+                }
+            }
+        }
         text.append(String.format("rules: %s (%d rules); seeds: %s (%d documents)%n", run.rules().directory(),
                 run.rules().rules(), run.seeds().directory(), run.seeds().documents().size()));
         text.append(String.format("reports: %s%n", reportFolder));

@@ -131,7 +131,7 @@ final class SparkRun {
                             + inputs.size() + " input task(s), " + partitions + " claim partitions",
                             BatchRunner.rulesUsed(compiled), BatchRunner.seedsUsed(facts)),
                     new RunManifest.Counts(tally.rowCounts(files.stream().mapToLong(FileStats::blankLines).sum()),
-                            tally.claimCounts(), tally.findingCounts()),
+                            tally.claimCounts(), tally.findingCounts(), tally.checks(facts.coverage())),
                     reports, new RunManifest.Costs(timings, new RunManifest.Resources(sc.defaultParallelism(), -1, -1, -1)));
             writeManifest(output, manifest);
             return new Result(exitCode, Summary.of(manifest, output.display()));

@@ -39,7 +39,7 @@ class PipelinePartsTest {
         ClaimRows.Row row = new ClaimRows.Row(source, CsvRecord.of(new String[] {"C1", "2", "", ""}, 12, false)
                 .withRaw(new byte[] {'C', '1', ',', '2', ',', ',', (byte) 0xE9, '\r', '\n'}));
         ClaimOutcome outcome = new ClaimOutcome("C1", 7, new ClaimOutcome.Profile("Medicare", "2086X0206X", 465000),
-                new ClaimOutcome.Evaluation(List.of(finding, claimLevel), false),
+                new ClaimOutcome.Evaluation(List.of(finding, claimLevel), false, new org.claimscrubber.domain.NotChecked()),
                 new ClaimOutcome.Rows(1, 1, List.of(row)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
