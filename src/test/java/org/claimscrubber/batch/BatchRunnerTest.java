@@ -47,7 +47,26 @@ class BatchRunnerTest {
         List<Integer> positions = lines.subList(1, lines.size()).stream()
                 .map(line -> firstAppearance.indexOf(line.substring(0, line.indexOf(',')))).toList();
         assertThat(positions).doesNotContain(-1).isSorted();
-        assertThat(lines.get(1)).startsWith("CLM-1004,1,ERROR,ADD_ON,ADDON-001,0753T,");
+        assertThat(lines.get(1)).startsWith("CLM-1004,1,ERROR,ADD_ON,NCCI-AOC-001,0753T,");
+    }
+
+    @Test
+    void eachEditFamilySaysWhatItRanOnAndHowManyLinesItCouldNotCheck() throws Exception {
+        Path claims = Files.writeString(out.getParent().resolve("coverage-" + out.getFileName() + ".csv"),
+                org.claimscrubber.ClaimRows.claims().line("C1", 1, "0353T").payer("Medicare").and()
+                        .line("C1", 2, "99213").diagnoses("I10").date("2026-10-05").payer("Medicare").and().csv());
+        run(null, claims);
+        JsonNode checks = new ObjectMapper().readTree(out.resolve("run.json").toFile()).at("/checks");
+        java.util.Map<String, JsonNode> byEdits = new java.util.HashMap<>();
+        checks.forEach(check -> byEdits.put(check.get("edits").asText(), check));
+        assertThat(byEdits.get("NCCI MUE").get("lines_not_checked").asLong()).as("99213 has no curated MUE").isEqualTo(1);
+        assertThat(byEdits.get("NCCI MUE").get("lines").asLong()).isEqualTo(2);
+        assertThat(byEdits.get("NCCI MUE").get("data").asText()).contains("2024 Q3");
+        assertThat(byEdits.get("ICD-10-CM validity").get("lines_not_checked").asLong()).as("FY2027").isEqualTo(1);
+        assertThat(byEdits.get("ICD-10-CM validity").get("data").asText()).contains("FY2025, FY2026");
+        assertThat(byEdits.get("PC/TC indicator").get("lines_not_checked").asLong()).as("0353T has none curated")
+                .isEqualTo(1);
+        assertThat(byEdits.get("NUCC taxonomy").get("data").asText()).contains("curated");
     }
 
     @Test
@@ -75,7 +94,7 @@ class BatchRunnerTest {
         assertThat(json.get("findings")).hasSize(14);
         assertThat(json.at("/totals/findings").asLong()).isEqualTo(14);
         assertThat(json.at("/totals/by_category/DUPLICATE").asLong()).isEqualTo(1);
-        assertThat(json.at("/findings/0/rule_id").asText()).isEqualTo("ADDON-001");
+        assertThat(json.at("/findings/0/rule_id").asText()).isEqualTo("NCCI-AOC-001");
     }
 
     @Test

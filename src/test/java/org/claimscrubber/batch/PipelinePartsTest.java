@@ -74,7 +74,7 @@ class PipelinePartsTest {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             OrderedEvaluation evaluation = new OrderedEvaluation(pool, new ChunkEvaluator(Shipped.rules(),
-                    new ArrayList<>(Shipped.facts().engineFacts())), 2, new AtomicLong());
+                    new ArrayList<>(Shipped.facts().engineFacts()), Shipped.facts().coverage()), 2, new AtomicLong());
             Thread producer = new Thread(() -> {
                 try {
                     for (int i = 0; i < 50; i++) {

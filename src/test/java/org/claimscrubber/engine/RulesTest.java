@@ -79,6 +79,21 @@ class RulesTest {
     @Nested
     class Code {
         @Test
+        void codeDeletedInTheFeeScheduleFileGiven() throws Exception {
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("fees.csv"),
+                    claims().line("C1", 1, "99201").diagnoses("J06.9").and().csv());
+            List<Finding> findings = Shipped.scrub(Shipped.rules(),
+                    Shipped.factsWith(Path.of("samples/rules/fee-schedule/reference")), file);
+            assertThat(of("CODE-013", findings)).singleElement()
+                    .satisfies(f -> assertThat(f.source()).contains("PPRRVU21_JAN-excerpt.csv:5"));
+        }
+
+        @Test
+        void withoutTheFeeScheduleFileNoCodeIsSaidDeletedByIt() throws Exception {
+            assertThat(of("CODE-013", scrub(claims().line("C1", 1, "99201").diagnoses("J06.9")))).isEmpty();
+        }
+
+        @Test
         void placeOfServiceUnassignedOrNotYetInEffect() throws Exception {
             assertThat(of("CODE-012", scrub(claims().line("C1", 1, "99213").placeOfService("30")))).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains("not assigned"));
