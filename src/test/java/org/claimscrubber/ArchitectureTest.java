@@ -119,8 +119,11 @@ class ArchitectureTest {
                     Matcher payers = annotation.matcher(rule);
                     if (payers.find()) {
                         for (String name : payers.group(1).split(",")) {
-                            assertThat(rule).as(drl + ": " + name.strip())
-                                    .contains("payers.is(payer, \"" + name.strip() + "\")");
+                            // "not NCCI": the rule is for the payers outside a scope
+                            String scope = name.strip().startsWith("not ") ? name.strip().substring(4) : name.strip();
+                            String condition = (name.strip().startsWith("not ") ? "!" : "") + "payers.is(payer, \""
+                                    + scope + "\")";
+                            assertThat(rule).as(drl + ": " + name.strip()).contains(condition);
                         }
                     }
                 }

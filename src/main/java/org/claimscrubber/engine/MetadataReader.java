@@ -13,7 +13,7 @@ import org.claimscrubber.domain.Severity;
 /**
  * Checks every rule's metadata and turns it into {@link RuleMetadata}: a unique {@code @id} such as
  * {@code MOD-001}, a {@code @severity} and {@code @category} from the fixed lists, a {@code @description},
- * and optionally {@code @payers("Medicare, Aetna")}. Rule names must be unique across all files.
+ * and optionally {@code @payers("Medicare, Aetna")} and {@code @source("the public rule it encodes")}. Rule names must be unique across all files.
  */
 final class MetadataReader {
 
@@ -75,8 +75,9 @@ final class MetadataReader {
         if (!valid) {
             return null;
         }
+        RuleDeclaration.Annotation source = rule.annotations().get("source");
         return new RuleMetadata(rule.name(), id, parsedSeverity, parsedCategory, description, payers(rule),
-                rule.file(), rule.line());
+                source == null ? "" : source.value().strip(), rule.file(), rule.line());
     }
 
     private String required(RuleDeclaration rule, String name) {

@@ -72,13 +72,15 @@ public final class RuleCatalogue {
     /** A Markdown table; the README's rule table is this output, and a test keeps the two equal. */
     public static String markdown(List<Entry> entries, FactBase facts) {
         StringBuilder out = new StringBuilder();
-        out.append("| Rule | Severity | Category | What it finds | Payers | Seed documents it reads |\n");
-        out.append("|---|---|---|---|---|---|\n");
+        out.append("| Rule | Severity | Category | What it finds | Payers | Public source | Seed documents it reads |\n");
+        out.append("|---|---|---|---|---|---|---|\n");
         for (Entry entry : entries) {
             RuleMetadata rule = entry.rule();
             out.append("| ").append(rule.id()).append(" | ").append(rule.severity()).append(" | ")
                     .append(rule.category()).append(" | ").append(rule.description().replace("|", "\\|"))
-                    .append(" | ").append(entry.payers()).append(" | ").append(documents(entry, facts))
+                    .append(" | ").append(entry.payers()).append(" | ")
+                    .append(rule.source().isEmpty() ? "-" : rule.source().replace("|", "\\|"))
+                    .append(" | ").append(documents(entry, facts))
                     .append(" |\n");
         }
         return out.toString();
@@ -86,12 +88,12 @@ public final class RuleCatalogue {
 
     public static List<String[]> csvRows(List<Entry> entries) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"rule_id", "severity", "category", "description", "payers", "seed_documents",
+        rows.add(new String[] {"rule_id", "severity", "category", "description", "payers", "source", "seed_documents",
             "status", "file", "line"});
         for (Entry entry : entries) {
             RuleMetadata rule = entry.rule();
             rows.add(new String[] {rule.id(), rule.severity().name(), rule.category().name(), rule.description(),
-                entry.payers(), String.join(";", entry.documents()), entry.status(), rule.file(),
+                entry.payers(), rule.source(), String.join(";", entry.documents()), entry.status(), rule.file(),
                 Integer.toString(rule.line())});
         }
         return rows;

@@ -7,10 +7,11 @@ import org.claimscrubber.domain.Severity;
 
 /**
  * A rule's metadata, from its DRL annotations: {@code @id}, {@code @severity}, {@code @category},
- * {@code @description} and the optional {@code @payers}. {@code file} and {@code line} say where the rule is.
+ * {@code @description}, the optional {@code @payers} and {@code @source} (the public rule or policy it encodes, ""
+ * when not given). {@code file} and {@code line} say where the rule is.
  */
 public record RuleMetadata(String ruleName, String id, Severity severity, Category category, String description,
-                           List<String> payers, String file, int line) implements Serializable {
+                           List<String> payers, String source, String file, int line) implements Serializable {
 
     public RuleMetadata {
         payers = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(payers));

@@ -350,7 +350,7 @@ class ReliabilityRegressionTest {
         String findings = Files.readString(out.resolve("findings.csv"));
         assertThat(findings).contains("CLM-1001,,ERROR,CODE,LOOP-001", "re-trigger it (modify/update) without end")
                 .doesNotContain("DX-001 failed")
-                .contains("CLM-1004,1,ERROR,ADD_ON,ADDON-001");
+                .contains("CLM-1004,1,ERROR,ADD_ON,NCCI-AOC-001");
         assertThat(result.out()).contains("NOT FULLY SCRUBBED");
     }
 

@@ -39,12 +39,12 @@ class RuleSwitchesTest {
     }
 
     private static final String MEDICARE_59 = ClaimRows.claims().line("C1", 1, "88305").modifiers("59")
-            .payer("Medicare Part B").diagnoses("").csv();
+            .payer("MCR PTB").diagnoses("").csv();
 
     @Test
     void aPayerScopedRuleIgnoresOtherPayerNamesUntilTheConfigNamesThemAsAliases() throws Exception {
         assertThat(scrub(RuleSwitches.NONE, MEDICARE_59)).extracting(Finding::ruleId).doesNotContain("MCR-001");
-        RuleSwitches aliases = config("payer.Medicare = Medicare Part B, Medicare Part A\n");
+        RuleSwitches aliases = config("payer.Medicare = MCR PTB, MCR PTA\n");
         assertThat(scrub(aliases, MEDICARE_59)).extracting(Finding::ruleId).contains("MCR-001");
     }
 
@@ -81,9 +81,10 @@ class RuleSwitchesTest {
         JsonNode rules = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("rules");
         assertThat(rules.get("config").asText()).endsWith("scrubber.conf");
         assertThat(rules.get("switched_off").findValuesAsText("id"))
-                .containsExactlyInAnyOrder("REL-001", "UNITS-001", "UNITS-002", "UNITS-003", "NCCI-MUE-001", "NCCI-MUE-002");
+                .containsExactlyInAnyOrder("REL-001", "UNITS-001", "UNITS-002", "UNITS-003", "NCCI-MUE-001", "NCCI-MUE-002",
+                        "NCCI-MUE-003");
         assertThat(rules.at("/switched_off/0/reason").asText()).contains("scrubber.conf:");
         assertThat(rules.at("/payer_scoped/MCR-001/0").asText()).isEqualTo("Medicare");
-        assertThat(rules.get("rules").asInt()).isEqualTo(Shipped.rules().catalogue().size() - 6);
+        assertThat(rules.get("rules").asInt()).isEqualTo(Shipped.rules().catalogue().size() - 7);
     }
 }

@@ -946,6 +946,12 @@ class RulesTest {
         }
     }
 
+    /** Every shipped rule names the public rule, policy or document it encodes (the README's rule table shows it). */
+    @Test
+    void everyShippedRuleCitesItsPublicSource() throws Exception {
+        assertThat(Shipped.rules().catalogue()).allSatisfy(rule -> assertThat(rule.source()).as(rule.id()).isNotBlank());
+    }
+
     /** Every shipped rule has a test here that picks its findings out by id, read from this file's own text. */
     @Test
     void everyShippedRuleIsCoveredHere() throws Exception {

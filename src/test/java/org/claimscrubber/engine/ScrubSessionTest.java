@@ -72,7 +72,7 @@ class ScrubSessionTest {
         ScrubSession session = new ScrubSession(Shipped.rules(), facts());
         ScrubSession.Result result = session.evaluate(List.of(claim("B", 2, "0753T", "0753T"), claim("A", 1, "0753T")));
         assertThat(result.findings()).extracting(f -> f.claimId() + "/" + f.lineNumber() + "/" + f.ruleId())
-                .containsExactly("A/1/ADDON-001", "B/1/ADDON-001", "B/2/ADDON-001", "B/2/DUP-001");
+                .containsExactly("A/1/NCCI-AOC-001", "B/1/NCCI-AOC-001", "B/2/DUP-001", "B/2/NCCI-AOC-001");
         assertThat(result.unscrubbed()).isEmpty();
     }
 

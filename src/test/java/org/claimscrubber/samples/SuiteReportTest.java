@@ -22,8 +22,8 @@ class SuiteReportTest {
         Files.createDirectories(suite);
         Files.writeString(suite.resolve("claims.csv"), """
                 claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,case_note
-                A,1,2026-11-02,0753T,C18.9,digitisation alone
-                B,1,2026-11-02,88305,C18.9,pathology alone
+                A,1,2022-06-01,0471T,L57.0,the add-on alone
+                B,1,2022-06-01,0470T,L57.0,its primary alone
                 """);
         Files.writeString(suite.resolve("expected.csv"), """
                 claim_id,line_number,rule_id
@@ -34,10 +34,10 @@ class SuiteReportTest {
                 "--seeds", "seeds", "--as-of", "2026-11-24", dir.toString());
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).isEqualTo(String.join("\n",
-                "FAIL  " + suite + ": claim A - digitisation alone",
-                "        not expected: ADDON-001 on line 1: 0753T is an add-on code, but its primary code 88305 is"
-                        + " not on the claim for 2026-11-02",
-                "FAIL  " + suite + ": claim B - pathology alone",
+                "FAIL  " + suite + ": claim A - the add-on alone",
+                "        not expected: ADDON-001 on line 1: 0471T is an add-on code, but its primary code 0470T is"
+                        + " not on the claim for 2022-06-01",
+                "FAIL  " + suite + ": claim B - its primary alone",
                 "        missing:      ADDON-001 on line 1",
                 "1 suite, 2 cases: 0 passed, 2 failed", ""));
     }
