@@ -6,6 +6,11 @@ package org.claimscrubber.domain;
  */
 public record UnitLimit(String procedureCode, String basis, int maxUnitsPerLine, int maxUnitsPerDay,
                         Provenance provenance) implements SeedFact {
+    /** One unit per line and two per date: one side of a paired organ per line ("per breast"). */
+    public boolean isPerSide() {
+        return maxUnitsPerLine == 1 && maxUnitsPerDay == 2;
+    }
+
     @Override
     public String key() {
         return "reported " + basis;

@@ -40,7 +40,7 @@ class BatchRunnerTest {
         run(null, EXPORT);
         List<String> lines = Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8);
         assertThat(lines.get(0)).startsWith("claim_id,line_number,severity,category,rule_id,procedure_code,message,source");
-        assertThat(lines).hasSize(15);
+        assertThat(lines).hasSize(16);
         // Report order: claims in the order their first row appears in the input (not by id).
         List<String> firstAppearance = Files.readAllLines(EXPORT).stream().skip(1)
                 .map(line -> line.substring(0, line.indexOf(','))).distinct().toList();
@@ -82,7 +82,7 @@ class BatchRunnerTest {
         assertThat(manifest.at("/inputs/0/lines").asLong()).isEqualTo(31);
         assertThat(manifest.at("/rules/sha256").asText()).hasSize(64);
         assertThat(manifest.at("/seeds/sha256").asText()).isEqualTo(Shipped.facts().hash());
-        assertThat(manifest.at("/findings/total").asLong()).isEqualTo(14);
+        assertThat(manifest.at("/findings/total").asLong()).isEqualTo(15);
         assertThat(manifest.at("/exit_code").asInt()).isZero();
         assertThat(outcome.manifest().exitCode()).isZero();
     }
@@ -91,8 +91,8 @@ class BatchRunnerTest {
     void findingsJsonHoldsTheSameFindingsWithTotals() throws Exception {
         run(null, EXPORT);
         JsonNode json = new ObjectMapper().readTree(out.resolve("findings.json").toFile());
-        assertThat(json.get("findings")).hasSize(14);
-        assertThat(json.at("/totals/findings").asLong()).isEqualTo(14);
+        assertThat(json.get("findings")).hasSize(15);
+        assertThat(json.at("/totals/findings").asLong()).isEqualTo(15);
         assertThat(json.at("/totals/by_category/DUPLICATE").asLong()).isEqualTo(1);
         assertThat(json.at("/findings/0/rule_id").asText()).isEqualTo("NCCI-AOC-001");
     }

@@ -27,7 +27,7 @@ class CommandLineIT {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("read 1 file: 30 rows (29 scrubbed, 1 rejected)",
                 "claims: 20 (8 with errors, 3 with warnings only, 9 clean)",
-                "held: 8 claims (hold policy: ERROR and above", "findings: 14");
+                "held: 8 claims (hold policy: ERROR and above", "findings: 15");
         List<String> csv = Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8);
         assertThat(csv.get(0)).startsWith("claim_id,line_number,severity,category,rule_id,procedure_code,message,source");
         assertThat(csv).hasSize(15);
@@ -35,7 +35,7 @@ class CommandLineIT {
         assertThat(manifest.at("/rows/read").asLong()).isEqualTo(30);
         assertThat(manifest.at("/rules/directory").asText()).isEqualTo("rules (working directory)");
         assertThat(new ObjectMapper().readTree(out.resolve("findings.json").toFile()).at("/totals/findings").asLong())
-                .isEqualTo(14);
+                .isEqualTo(15);
     }
 
     /**
@@ -105,7 +105,7 @@ class CommandLineIT {
     void runWorksFromAnyDirectoryWithTheRulesAndSeedsInsideTheJar() throws Exception {
         Jar.Result result = Jar.run(dir, "run", "--as-of", "2026-11-24", EXPORT);
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("bundled rules (inside the jar)", "findings: 14");
+        assertThat(result.out()).contains("bundled rules (inside the jar)", "findings: 15");
         assertThat(dir.resolve("reports/findings.csv")).exists();
     }
 

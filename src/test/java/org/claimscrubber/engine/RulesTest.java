@@ -484,6 +484,18 @@ class RulesTest {
     @Nested
     class Laterality {
         @Test
+        void perBreastProcedureWithoutASide() throws Exception {
+            assertThat(of("LAT-003", scrub(claims().line("C1", 1, "0971T")))).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("per breast"));
+        }
+
+        @Test
+        void perBreastProcedureWithItsSide() throws Exception {
+            assertThat(of("LAT-003", scrub(claims().line("C1", 1, "0971T").modifiers("RT")))).isEmpty();
+            assertThat(of("LAT-003", scrub(claims().line("C1", 1, "19301")))).as("no per-side basis").isEmpty();
+        }
+
+        @Test
         void sideFromTheDiagnosisTitleForAnyProcedure() throws Exception {
             assertThat(of("LAT-001", scrub(claims().line("C1", 1, "20610").modifiers("LT").diagnoses("M17.11"))))
                     .singleElement().satisfies(f -> assertThat(f.message()).contains("M17.11", "right"));
