@@ -17,6 +17,7 @@ public final class DataCoverage {
     private final TaxonomyCodes taxonomies;
     private final Set<String> codesWithStatus;
     private final FeeSchedule fees;
+    private final CodeDates hcpcs;
     private final Map<EditFamily, String> sources;
 
     /**
@@ -24,12 +25,13 @@ public final class DataCoverage {
      * @param sources         what each family ran on, as the run reports it
      */
     public DataCoverage(NcciEdits ncci, DiagnosisCodes icd, TaxonomyCodes taxonomies, Set<String> codesWithStatus,
-                        FeeSchedule fees, Map<EditFamily, String> sources) {
+                        FeeSchedule fees, CodeDates hcpcs, Map<EditFamily, String> sources) {
         this.ncci = ncci;
         this.icd = icd;
         this.taxonomies = taxonomies;
         this.codesWithStatus = Set.copyOf(codesWithStatus);
         this.fees = fees;
+        this.hcpcs = hcpcs;
         this.sources = new EnumMap<>(sources);
     }
 
@@ -54,7 +56,7 @@ public final class DataCoverage {
             if (!line.diagnoses().isEmpty() && !icd.covers(line.dateOfService())) {
                 into.add(EditFamily.ICD_VALIDITY);
             }
-            if (!codesWithStatus.contains(code) && !fees.lists(code)) {
+            if (!codesWithStatus.contains(code) && !fees.lists(code) && !hcpcs.lists(code)) {
                 into.add(EditFamily.CODE_STATUS);
             }
             if (fees.pcTcIndicator(code).isEmpty()) {

@@ -24,6 +24,7 @@ final class ReferenceGlobals {
             org.claimscrubber.domain.TaxonomyCodes.class.getName(),
             org.claimscrubber.domain.NcciEdits.class.getName(),
             org.claimscrubber.domain.FeeSchedule.class.getName(),
+            org.claimscrubber.domain.CodeDates.class.getName(),
             org.claimscrubber.domain.PayerNames.class.getName(),
             org.claimscrubber.domain.RunContext.class.getName(),
             org.claimscrubber.domain.FindingCollector.class.getName());

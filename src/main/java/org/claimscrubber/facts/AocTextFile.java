@@ -59,10 +59,10 @@ final class AocTextFile {
                 }
                 for (int date = 3; date <= 7; date += 2) {
                     if (!record.group(date).isBlank()) {
-                        NcciWorkbooks.julian(name, number, record.group(date));
+                        CmsWorkbooks.julian(name, number, record.group(date));
                     }
                 }
-                NcciWorkbooks.julian(name, number, record.group(6));
+                CmsWorkbooks.julian(name, number, record.group(6));
                 if (!record.group(7).isBlank() || !record.group(5).isBlank()) {
                     continue; // the edit, or this primary, is deleted
                 }

@@ -50,8 +50,15 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         official.ofKind(org.claimscrubber.domain.OfficialKind.PROCEDURE).forEach(row -> withStatus.add(row.code()));
         String curatedStatus = "curated rows of " + officialLabel + " (" + withStatus.size() + " codes)";
         String curatedIndicators = "curated rows of " + org.claimscrubber.facts.CodePolicyTables.PROCEDURE_CLASSES;
-        sources.put(org.claimscrubber.domain.EditFamily.CODE_STATUS, fees.release().isEmpty() ? curatedStatus
-                : fees.release() + "; otherwise the " + curatedStatus);
+        java.util.List<String> statusFiles = new java.util.ArrayList<>();
+        if (!fees.release().isEmpty()) {
+            statusFiles.add(fees.release());
+        }
+        if (!reference.hcpcs().release().isEmpty()) {
+            statusFiles.add(reference.hcpcs().release());
+        }
+        sources.put(org.claimscrubber.domain.EditFamily.CODE_STATUS, statusFiles.isEmpty() ? curatedStatus
+                : String.join("; ", statusFiles) + "; otherwise the " + curatedStatus);
         String indicators = fees.release().isEmpty() ? curatedIndicators
                 : fees.release() + "; otherwise the " + curatedIndicators;
         sources.put(org.claimscrubber.domain.EditFamily.PC_TC, indicators);
@@ -59,7 +66,8 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         sources.put(org.claimscrubber.domain.EditFamily.TAXONOMY, taxonomyCodes.isComplete()
                 ? "the full NUCC list given with --reference" : "curated rows of " + officialLabel
                         + " (give the NUCC taxonomy CSV with --reference to know every code)");
-        return new org.claimscrubber.domain.DataCoverage(ncci, diagnosisCodes, taxonomyCodes, withStatus, fees, sources);
+        return new org.claimscrubber.domain.DataCoverage(ncci, diagnosisCodes, taxonomyCodes, withStatus, fees,
+                reference.hcpcs(), sources);
     }
 
     public List<SeedFact> seedFacts() {
@@ -85,6 +93,7 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         facts.add(diagnosisCodes);
         facts.add(ncci);
         facts.add(fees);
+        facts.add(reference.hcpcs());
         facts.add(taxonomyCodes);
         facts.add(policy.diagnosisAges());
         facts.add(new org.claimscrubber.domain.DocumentedCodes(documents.stream().map(SeedDocument::procedureCode).toList()));

@@ -28,7 +28,7 @@ import org.claimscrubber.domain.IcdCodeList;
  */
 public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, Map<String, CodeEntry> diagnoses,
                              List<IcdCodeList> diagnosisLists, NcciFiles.Loaded ncci, PprrvuFile.Loaded feeSchedule,
-                             List<String> loaded, List<String> ignored) {
+                             org.claimscrubber.domain.CodeDates hcpcs, List<String> loaded, List<String> ignored) {
 
     public ReferenceFiles {
         diagnosisLists = List.copyOf(diagnosisLists);
@@ -39,7 +39,7 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
     public static ReferenceFiles none() {
         return new ReferenceFiles(null, Map.of(), Map.of(), List.of(),
                 new NcciFiles.Loaded(List.of(), List.of(), List.of(), List.of()), null,
-                List.of(), List.of());
+                org.claimscrubber.domain.CodeDates.none(), List.of(), List.of());
     }
 
     public boolean hasTaxonomies() {
@@ -60,6 +60,8 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
         List<String> ignored = new ArrayList<>();
         List<IcdCodeList> diagnosisLists = new ArrayList<>();
         PprrvuFile.Loaded feeSchedule = null;
+        Map<String, org.claimscrubber.domain.CodeDates.Dates> hcpcsDates = new java.util.HashMap<>();
+        List<String> hcpcsFiles = new ArrayList<>();
         List<org.claimscrubber.domain.NcciEdits.PtpEdit> ptp = new ArrayList<>();
         List<org.claimscrubber.domain.NcciEdits.MueEdit> mue = new ArrayList<>();
         List<org.claimscrubber.domain.NcciEdits.AocEdit> aoc = new ArrayList<>();
@@ -68,9 +70,16 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
-                    String kind = NcciWorkbooks.kindOf(file);
+                    String kind = CmsWorkbooks.kindOf(file);
                     if (kind == null) {
                         ignored.add(name);
+                        continue;
+                    }
+                    if (kind.equals("HCPCS")) {
+                        int before = hcpcsDates.size();
+                        CmsWorkbooks.readHcpcs(file, hcpcsDates);
+                        loaded.add(name + " (CMS HCPCS quarterly file, " + (hcpcsDates.size() - before) + " codes)");
+                        hcpcsFiles.add(name);
                         continue;
                     }
                     int before = switch (kind) {
@@ -79,9 +88,9 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
                         default -> aoc.size();
                     };
                     switch (kind) {
-                        case "PTP" -> NcciWorkbooks.readPtp(file, ptp);
-                        case "MUE" -> NcciWorkbooks.readMue(file, mue);
-                        default -> NcciWorkbooks.readAoc(file, aoc);
+                        case "PTP" -> CmsWorkbooks.readPtp(file, ptp);
+                        case "MUE" -> CmsWorkbooks.readMue(file, mue);
+                        default -> CmsWorkbooks.readAoc(file, aoc);
                     }
                     int after = kind.equals("PTP") ? ptp.size() : kind.equals("MUE") ? mue.size() : aoc.size();
                     loaded.add(name + " (CMS NCCI " + kind + " workbook, " + (after - before) + " edits)");
@@ -138,10 +147,13 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
         }
         if (loaded.isEmpty()) {
             throw new FactsException("reference directory " + dir + " holds no NUCC taxonomy CSV, no ICD-10-CM"
-                    + " order or codes file, no CMS NCCI PTP, MUE or add-on code edit file and no CMS PPRRVU file" + (ignored.isEmpty() ? "" : " (found " + String.join(", ", ignored) + ")"));
+                    + " order or codes file, no CMS NCCI PTP, MUE or add-on code edit file, no CMS PPRRVU and no HCPCS file" + (ignored.isEmpty() ? "" : " (found " + String.join(", ", ignored) + ")"));
         }
         return new ReferenceFiles(dir.toString(), taxonomies, diagnoses, diagnosisLists,
-                new NcciFiles.Loaded(ptp, mue, aoc, ncciFiles), feeSchedule, loaded, ignored);
+                new NcciFiles.Loaded(ptp, mue, aoc, ncciFiles), feeSchedule,
+                new org.claimscrubber.domain.CodeDates(hcpcsDates, hcpcsFiles.isEmpty() ? ""
+                        : String.join(", ", hcpcsFiles) + " (CMS HCPCS, " + hcpcsDates.size() + " codes)"),
+                loaded, ignored);
     }
 
     /** What dates an ICD-10-CM list covers, as the run lists it. */

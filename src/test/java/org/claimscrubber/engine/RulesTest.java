@@ -79,6 +79,13 @@ class RulesTest {
     @Nested
     class Code {
         @Test
+        void hcpcsCodeOutOfEffectByTheHcpcsFileGiven() throws Exception {
+            // The fires case, with a HCPCS workbook, is CmsWorkbooksTest.theHcpcsQuarterlyFileGivesEachCodeItsDatesOfUse.
+            assertThat(of("CODE-014", scrub(claims().line("C1", 1, "G0202").diagnoses("Z12.31"))))
+                    .as("without the file, no HCPCS dates are known").isEmpty();
+        }
+
+        @Test
         void codeDeletedInTheFeeScheduleFileGiven() throws Exception {
             java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("fees.csv"),
                     claims().line("C1", 1, "99201").diagnoses("J06.9").and().csv());

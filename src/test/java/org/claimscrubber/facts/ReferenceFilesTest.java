@@ -47,7 +47,7 @@ class ReferenceFilesTest {
     void aFolderWithoutACodeSetIsAnError() throws Exception {
         Files.writeString(dir.resolve("readme.txt"), "hello\n");
         assertThatThrownBy(() -> ReferenceFiles.load(dir)).isInstanceOf(FactsException.class)
-                .hasMessageContaining("holds no NUCC taxonomy CSV, no ICD-10-CM order or codes file, no CMS NCCI PTP, MUE or add-on code edit file and no CMS PPRRVU file (found readme.txt)");
+                .hasMessageContaining("holds no NUCC taxonomy CSV, no ICD-10-CM order or codes file, no CMS NCCI PTP, MUE or add-on code edit file, no CMS PPRRVU and no HCPCS file (found readme.txt)");
         assertThatThrownBy(() -> ReferenceFiles.load(dir.resolve("nowhere"))).isInstanceOf(FactsException.class);
     }
 

@@ -16,16 +16,17 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
- * The CMS NCCI files in their .xlsx versions, streamed row by row (FastExcel): the practitioner PTP and MUE
- * tables (the same columns as their text versions) and the add-on code edits (Primary Code, Add-on Code, AOC Edit
- * Type, ..., AOC Edit Deletion Date as Julian YYYYDDD; a primary of CCCCC means the contractor defines them).
+ * The CMS files in their .xlsx versions, streamed row by row (FastExcel): the NCCI practitioner PTP and MUE
+ * tables (the same columns as their text versions), the NCCI add-on code edits (Primary Code, Add-on Code, AOC Edit
+ * Type, ..., AOC Edit Deletion Date as Julian YYYYDDD; a primary of CCCCC means the contractor defines them), and
+ * the quarterly HCPCS file (HCPC, RECID, ..., ADD DT, ACT EFF DT, TERM DT, ACTION CD; dates YYYYMMDD).
  */
-final class NcciWorkbooks {
+final class CmsWorkbooks {
 
     /** How far into the first sheet the header may be (below the copyright preamble). */
     private static final int PREAMBLE_ROWS = 40;
 
-    private NcciWorkbooks() {
+    private CmsWorkbooks() {
     }
 
     /** The most bytes a workbook's parts may inflate to, in all: a CMS quarter's PTP workbook is far smaller. */
@@ -108,6 +109,9 @@ final class NcciWorkbooks {
         if (joined.contains("primary code") && (joined.contains("add-on code") || joined.contains("add on code"))) {
             return "AOC";
         }
+        if (joined.startsWith("hcpc|") && joined.contains("add dt") && joined.contains("term dt")) {
+            return "HCPCS";
+        }
         return null;
     }
 
@@ -155,6 +159,56 @@ final class NcciWorkbooks {
             into.add(new NcciEdits.AocEdit(Codes.procedure(cells[columns[1]]),
                     primary.equals("CCCCC") ? List.of() : List.of(primary), type, source));
         });
+    }
+
+    /**
+     * The quarterly HCPCS file: for each code row (RECID 3; continuation and modifier rows skipped), its ADD DT and
+     * TERM DT. Descriptions are never read.
+     */
+    static void readHcpcs(Path file, Map<String, org.claimscrubber.domain.CodeDates.Dates> into)
+            throws IOException, FactsException {
+        String name = file.getFileName().toString();
+        int[] columns = new int[4]; // code, record id, added, terminated
+        readBelowHeader(file, "HCPCS", header -> {
+            columns[0] = exact(header, "hcpc");
+            columns[1] = exact(header, "recid");
+            columns[2] = exact(header, "add dt");
+            columns[3] = exact(header, "term dt");
+            if (columns[0] < 0 || columns[1] < 0 || columns[2] < 0 || columns[3] < 0) {
+                throw new FactsException(name + ": the HCPCS file needs the columns HCPC, RECID, ADD DT and TERM DT");
+            }
+        }, (cells, number) -> {
+            if (cells.length <= columns[3] || !cells[columns[1]].strip().equals("3")) {
+                return;
+            }
+            String code = Codes.procedure(cells[columns[0]]);
+            if (!org.claimscrubber.domain.CodeFormat.PROCEDURE.accepts(code)) {
+                throw new FactsException(name + ":" + number + ": HCPC '" + cells[columns[0]].strip() + "' is not a HCPCS code");
+            }
+            into.put(code, new org.claimscrubber.domain.CodeDates.Dates(yyyymmdd(name, number, cells[columns[2]]),
+                    yyyymmdd(name, number, cells[columns[3]]), name + ":" + number + " (CMS HCPCS quarterly file)"));
+        });
+    }
+
+    private static LocalDate yyyymmdd(String name, int number, String text) throws FactsException {
+        String value = text.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value, java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new FactsException(name + ":" + number + ": '" + value + "' is not a date (YYYYMMDD)");
+        }
+    }
+
+    private static int exact(String[] header, String name) {
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].strip().toLowerCase(Locale.ROOT).equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Julian YYYYDDD (2024155), as the add-on code edit files write dates. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The .xlsx versions of the CMS NCCI files, written here in their layouts (invented rows are TEST DATA). */
-class NcciWorkbooksTest {
+class CmsWorkbooksTest {
 
     @TempDir
     Path dir;
@@ -81,5 +81,30 @@ class NcciWorkbooksTest {
         List<Finding> findings = Shipped.scrub(Shipped.rules(), Shipped.factsWith(dir), export);
         assertThat(findings).filteredOn(f -> f.ruleId().startsWith("NCCI-AOC")).singleElement()
                 .satisfies(f -> assertThat(f.claimId()).isEqualTo("C1"));
+    }
+
+    @Test
+    void theHcpcsQuarterlyFileGivesEachCodeItsDatesOfUse() throws Exception {
+        workbook("HCPC2026_JAN_ANWEB.xlsx", new Object[][] {
+            {"HCPC", "SEQNUM", "RECID", "LONG DESCRIPTION", "SHORT DESCRIPTION", "ADD DT", "ACT EFF DT", "TERM DT",
+                "ACTION CD"},
+            {"G0202", 100, 3, "(descriptor omitted)", "(omitted)", 20020101, 20170101, 20161231, "D"},
+            {"G0202", 200, 4, "(continuation row)", null, null, null, null, null},
+            {"G9999", 100, 3, "TEST DATA: an invented code added in 2026", "(omitted)", 20260101, 20260101, null, "A"},
+            {"AA", 100, 7, "TEST DATA: a modifier row", null, 20000101, 20000101, null, "N"}});
+        ReferenceFiles reference = ReferenceFiles.load(dir);
+        assertThat(reference.hcpcs().lists("G0202")).isTrue();
+        assertThat(reference.hcpcs().lists("AA")).as("modifier rows are not codes").isFalse();
+        assertThat(reference.loaded()).anySatisfy(line -> assertThat(line).contains("CMS HCPCS quarterly file, 2 codes"));
+        Path claims = Files.writeString(dir.getParent().resolve(dir.getFileName() + "-hcpcs.csv"), ClaimRows.claims()
+                .line("C1", 1, "G0202").date("2017-01-02").diagnoses("Z12.31").and()
+                .line("C2", 1, "G9999").date("2025-12-31").diagnoses("Z12.31").and()
+                .line("C3", 1, "G9999").date("2026-01-02").diagnoses("Z12.31").and().csv());
+        List<Finding> findings = Shipped.scrub(Shipped.rules(), Shipped.factsWith(dir), claims).stream()
+                .filter(f -> f.ruleId().equals("CODE-014")).toList();
+        assertThat(findings).extracting(Finding::claimId).containsExactly("C1", "C2");
+        assertThat(findings.get(0).message()).contains("last date of use 2016-12-31");
+        assertThat(findings.get(1).message()).contains("in effect from 2026-01-01");
+        assertThat(findings.get(0).source()).contains("HCPC2026_JAN_ANWEB.xlsx:2");
     }
 }
