@@ -111,6 +111,7 @@ public final class RuleCompiler {
         for (RuleSet.RuleFile file : rules.files()) {
             problems.addAll(LiteralTypeCheck.check(file));
             problems.addAll(ReferenceGlobals.check(file));
+            problems.addAll(ConditionSandbox.check(file));
         }
         if (problems.isEmpty()) {
             problems.addAll(sandboxed(builder, declarations, rules));

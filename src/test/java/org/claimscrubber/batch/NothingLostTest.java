@@ -416,5 +416,47 @@ class NothingLostTest {
                     "zz-evil.drl:11:1: a rule may not use java.nio.file.Files", "zz-evil.drl:18:1: a rule may not use"
                             + " java.lang.Thread", "zz-evil.drl:25:1: a rule may not use java.lang.Class.forName");
         }
+
+        /** A condition is MVEL, not compiled bytecode: the bytecode check could not see System.exit written there. */
+        @Test
+        void aConditionThatReachesOutsideWhatARuleNeedsIsRefusedToo() throws Exception {
+            Path rules = Shipped.copyRules(dir.resolve("rules"));
+            Files.writeString(rules.resolve("zz-evil-when.drl"), """
+                    package scrubber;
+                    import org.claimscrubber.domain.ClaimLine;
+                    global org.claimscrubber.domain.FindingCollector findings;
+                    rule "Exits in a condition"
+                        @id("EVIL-011") @severity("ERROR") @category("CODE") @description("exits")
+                    when
+                        $line : ClaimLine(System.exit(0) == null)
+                    then
+                    end
+                    rule "Reads a file in a from"
+                        @id("EVIL-012") @severity("ERROR") @category("CODE") @description("reads")
+                    when
+                        $line : ClaimLine()
+                        $text : String() from java.nio.file.Files.readAllLines(java.nio.file.Path.of("/etc/passwd"))
+                    then
+                    end
+                    rule "Reflects in a constraint"
+                        @id("EVIL-013") @severity("ERROR") @category("CODE") @description("reflects")
+                    when
+                        $line : ClaimLine(getClass().getClassLoader() != null)
+                    then
+                    end
+                    rule "Names System only in a string"
+                        @id("EVIL-014") @severity("ERROR") @category("CODE") @description("a payer called System")
+                    when
+                        $line : ClaimLine(payer == "System.exit")
+                    then
+                    end
+                    """);
+            Cli.Result result = Cli.execute("rules", "check",
+                    "--rules", rules.toString(), "--no-rules-cache");
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).contains("zz-evil-when.drl:7:1: a condition may not use System",
+                    "zz-evil-when.drl:14:1: a condition may not use java.nio.file.Files",
+                    "zz-evil-when.drl:20:1: a condition may not use getClass").doesNotContain("EVIL-014", "Names System only");
+        }
     }
 }

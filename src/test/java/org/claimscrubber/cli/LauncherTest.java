@@ -22,4 +22,13 @@ class LauncherTest {
         assertThat(Launcher.debugged(List.of("-agentlib:jdwp=transport=dt_socket,server=y,address=5005"))).isTrue();
         assertThat(Launcher.debugged(List.of("-javaagent:/opt/agent.jar", "-Dx=y"))).isFalse();
     }
+
+    /** Issue 21: run <(zcat x.gz) named /dev/fd/63, which a child JVM cannot open; such a run stays in-process. */
+    @Test
+    void anInputNamedByAnOpenDescriptorKeepsTheRunInThisJvm() {
+        assertThat(Launcher.namesADescriptor(new String[] {"run", "/dev/fd/63"})).isTrue();
+        assertThat(Launcher.namesADescriptor(new String[] {"run", "--out", "r", "/proc/self/fd/5"})).isTrue();
+        assertThat(Launcher.namesADescriptor(new String[] {"run", "/dev/stdin"})).isTrue();
+        assertThat(Launcher.namesADescriptor(new String[] {"run", "claims/dev/fd.csv", "-"})).isFalse();
+    }
 }

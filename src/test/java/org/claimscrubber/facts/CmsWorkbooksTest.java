@@ -107,4 +107,62 @@ class CmsWorkbooksTest {
         assertThat(findings.get(1).message()).contains("in effect from 2026-01-01");
         assertThat(findings.get(0).source()).contains("HCPC2026_JAN_ANWEB.xlsx:2");
     }
+
+    /** Issue 21: a cut-off download, a workbook with a DOCTYPE and a zip bomb each give one sentence, no trace. */
+    @Test
+    void aBrokenOrHostileWorkbookIsRefusedWithOneSentence() throws Exception {
+        allThree();
+        Path ptp = dir.resolve("ccipra-v303r0-f1.xlsx");
+        byte[] whole = Files.readAllBytes(ptp);
+        Files.write(ptp, java.util.Arrays.copyOf(whole, whole.length / 2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReferenceFiles.load(dir))
+                .isInstanceOf(FactsException.class)
+                .hasMessage("ccipra-v303r0-f1.xlsx: not a readable .xlsx workbook (the file is cut off or is not an"
+                        + " Excel file); download it from CMS again");
+        Files.delete(ptp);
+
+        Path bomb = dir.resolve("bomb.xlsx");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros); // 64 MB of zeros inflate from some 64 KB: a ratio no real workbook has
+            }
+            zip.closeEntry();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReferenceFiles.load(dir))
+                .isInstanceOf(FactsException.class).hasMessageContaining("bomb.xlsx: the workbook inflates to more than")
+                .hasMessageContaining("a zip bomb?");
+        Files.delete(bomb);
+
+        Path doctype = dir.resolve("doctype.xlsx");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(dir.resolve("MCR_MUE_PractitionerServices.xlsx").toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(doctype))) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(in.entries())) {
+                byte[] content;
+                try (java.io.InputStream part = in.getInputStream(entry)) {
+                    content = part.readAllBytes();
+                }
+                if (entry.getName().equals("xl/sharedStrings.xml")) {
+                    // an external entity, used in a cell: an XXE attempt on the reader
+                    String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                    content = xml.replaceFirst("<sst", "<!DOCTYPE sst [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><sst")
+                            .replace("Clinical: CMS Workgroup", "&e;Clinical: CMS Workgroup").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        Files.delete(dir.resolve("MCR_MUE_PractitionerServices.xlsx"));
+        // The reader does not resolve external entities: the workbook is refused, or read without the file's text.
+        try {
+            ReferenceFiles loaded = ReferenceFiles.load(dir);
+            assertThat(loaded.ncci().mue()).isNotEmpty()
+                    .allSatisfy(edit -> assertThat(edit.rationale()).doesNotContain("root:"));
+        } catch (FactsException refused) {
+            assertThat(refused).hasMessageStartingWith("doctype.xlsx: the workbook cannot be read (")
+                    .hasMessageEndingWith("); download it from CMS again");
+        }
+    }
 }
