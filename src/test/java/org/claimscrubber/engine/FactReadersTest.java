@@ -27,7 +27,7 @@ class FactReadersTest {
         UnitLimit limit = seedFacts.stream().filter(UnitLimit.class::isInstance).map(UnitLimit.class::cast)
                 .filter(l -> l.procedureCode().equals("0971T")).findFirst().orElseThrow();
         assertThat(readers.get(limit)).as("rules reading the 0971T unit limit")
-                .containsExactlyInAnyOrder("UNITS-001", "UNITS-002");
+                .containsExactlyInAnyOrder("UNITS-001", "UNITS-002", "LAT-003");
 
         List<RelatedProcedureEntry> related = seedFacts.stream().filter(RelatedProcedureEntry.class::isInstance)
                 .map(RelatedProcedureEntry.class::cast).toList();
