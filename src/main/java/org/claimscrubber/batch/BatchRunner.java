@@ -170,9 +170,14 @@ public final class BatchRunner {
                 scoped.put(rule.id(), rule.payers());
             }
         }
+        List<RunManifest.SeverityChanged> severities = rules.switches().severities().stream()
+                .map(override -> new RunManifest.SeverityChanged(override.ruleId(),
+                        override.payer() == null ? "all" : override.payer(), override.severity().name(),
+                        rules.switches().source() + ":" + override.line()))
+                .toList();
         return new RunManifest.RulesUsed(ruleSet.label(), ruleSet.hash(),
                 ruleSet.files().stream().map(RuleSet.RuleFile::name).toList(), rules.enabled().size(),
                 rules.fromCache() ? "loaded compiled from the rules cache" : "compiled",
-                rules.switches().source(), off, scoped);
+                rules.switches().source(), off, scoped, severities);
     }
 }

@@ -16,15 +16,21 @@ public final class CompiledRules {
     private final Map<String, RuleMetadata> byName;
     private final RuleSwitches switches;
     private final boolean fromCache;
+    private final org.claimscrubber.domain.PayerNames payers;
 
     CompiledRules(RuleSet source, KieBase kieBase, List<RuleMetadata> catalogue, RuleSwitches switches,
                   boolean fromCache) {
         this.fromCache = fromCache;
         this.source = source;
         this.kieBase = kieBase;
-        this.catalogue = catalogue.stream().sorted(Comparator.comparing(RuleMetadata::id)).toList();
-        this.byName = catalogue.stream().collect(Collectors.toMap(RuleMetadata::ruleName, Function.identity()));
+        // A severity the config gives a rule for every payer is the rule's severity for this run: findings carry it
+        // and `rules list` shows it.
+        List<RuleMetadata> effective = catalogue.stream().map(rule -> switches.severityOf(rule.id()) == null ? rule
+                : rule.withSeverity(switches.severityOf(rule.id()))).toList();
+        this.catalogue = effective.stream().sorted(Comparator.comparing(RuleMetadata::id)).toList();
+        this.byName = effective.stream().collect(Collectors.toMap(RuleMetadata::ruleName, Function.identity()));
         this.switches = switches;
+        this.payers = switches.payers();
     }
 
     public RuleSet source() {
@@ -52,6 +58,19 @@ public final class CompiledRules {
 
     public RuleSwitches switches() {
         return switches;
+    }
+
+    /**
+     * The severity of a rule's finding on a line of this payer: a config line naming the rule and a payer the line's
+     * payer is (or counts as) wins over the run-wide one; the first such line in the config, when several match.
+     */
+    public org.claimscrubber.domain.Severity severityFor(RuleMetadata rule, String payer) {
+        for (RuleSwitches.SeverityOverride override : switches.severities()) {
+            if (override.payer() != null && override.ruleId().equals(rule.id()) && payers.is(payer, override.payer())) {
+                return override.severity();
+            }
+        }
+        return rule.severity();
     }
 
     public RuleMetadata metadataOf(String ruleName) {

@@ -85,6 +85,12 @@ public final class RuleCompiler {
                         + ": disable.rules names " + id + ", which no rule file defines");
             }
         }
+        for (RuleSwitches.SeverityOverride override : switches.severities()) {
+            if (!ids.contains(override.ruleId())) {
+                throw new RulesException(switches.source() + ":" + override.line() + ": severity."
+                        + override.ruleId() + " names a rule no rule file defines");
+            }
+        }
         return new CompiledRules(rules, kieBase, entry.catalogue(), switches, cached);
     }
 

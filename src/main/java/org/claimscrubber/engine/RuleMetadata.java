@@ -17,6 +17,11 @@ public record RuleMetadata(String ruleName, String id, Severity severity, Catego
         payers = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(payers));
     }
 
+    /** The same rule with another severity (a config's severity.RULE-ID). */
+    public RuleMetadata withSeverity(Severity other) {
+        return new RuleMetadata(ruleName, id, other, category, description, payers, source, file, line);
+    }
+
     public String location() {
         return file + ":" + line;
     }

@@ -26,6 +26,9 @@ import org.claimscrubber.domain.Severity;
  * hold.on = warning
  * # more names for a column, as an export writes it
  * column.procedure_code = Proc Cd, Svc Code
+ * # a rule's severity for this run, for every payer or for one (a payer name or scope, as in payer.<name>)
+ * severity.POS-001 = ERROR
+ * severity.NCCI-PTP-002.Aetna = ERROR
  * </pre>
  *
  * @param source        the file, as messages name it (null when there is no config file)
@@ -34,9 +37,18 @@ import org.claimscrubber.domain.Severity;
  */
 public record RuleSwitches(String source, Set<String> disabledRules, Set<Category> disabledCategories,
                            Map<String, Set<String>> payerAliases, Map<String, Integer> lines, Severity holdOn,
-                           Map<org.claimscrubber.input.Column, List<String>> columnNames) {
+                           Map<org.claimscrubber.input.Column, List<String>> columnNames,
+                           List<SeverityOverride> severities) {
 
-    public static final RuleSwitches NONE = new RuleSwitches(null, Set.of(), Set.of(), Map.of(), Map.of(), null, Map.of());
+    public static final RuleSwitches NONE = new RuleSwitches(null, Set.of(), Set.of(), Map.of(), Map.of(), null, Map.of(),
+            List.of());
+
+    /**
+     * {@code severity.RULE-ID = ERROR} (payer null: every line) or {@code severity.RULE-ID.Aetna = ERROR} (lines whose
+     * payer is, or counts as, Aetna), written at {@code line} of the config.
+     */
+    public record SeverityOverride(String ruleId, String payer, Severity severity, int line) {
+    }
 
     /** The rule a config may not switch off: a row that was not read was not scrubbed (issue 21). */
     public static final String UNREAD_ROW_RULE = "INPUT-001";
@@ -50,6 +62,7 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
         Map<String, Integer> lines = new LinkedHashMap<>();
         Severity holdOn = null;
         Map<org.claimscrubber.input.Column, List<String>> columnNames = new LinkedHashMap<>();
+        List<SeverityOverride> severities = new java.util.ArrayList<>();
         for (int i = 0; i < text.size(); i++) {
             String line = text.get(i).strip();
             String where = file + ":" + (i + 1) + ": ";
@@ -107,6 +120,29 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
                             + Arrays.toString(org.claimscrubber.input.Column.values()).toLowerCase(Locale.ROOT));
                 }
                 columnNames.computeIfAbsent(column, k -> new java.util.ArrayList<>()).addAll(values);
+            } else if (key.startsWith("severity.") && key.length() > "severity.".length()) {
+                String target = key.substring("severity.".length()).strip();
+                int dot = target.indexOf('.');
+                String id = dot < 0 ? target : target.substring(0, dot).strip();
+                String payer = dot < 0 ? null : target.substring(dot + 1).strip();
+                Severity severity;
+                try {
+                    severity = values.size() == 1 ? Severity.valueOf(values.get(0).toUpperCase(Locale.ROOT)) : null;
+                } catch (IllegalArgumentException e) {
+                    severity = null;
+                }
+                if (severity == null) {
+                    throw new ConfigException(where + key + " takes one of ERROR, WARNING, INFO, not '"
+                            + String.join(", ", values) + "'");
+                }
+                if (id.equalsIgnoreCase(UNREAD_ROW_RULE) && severity != Severity.ERROR) {
+                    throw new ConfigException(where + UNREAD_ROW_RULE + " stays an ERROR: a row it reports was not read,"
+                            + " so it was not scrubbed");
+                }
+                if (payer != null && payer.isEmpty()) {
+                    throw new ConfigException(where + "'" + key + "' names no payer after the rule id");
+                }
+                severities.add(new SeverityOverride(id, payer, severity, i + 1));
             } else if (key.equals("hold.on")) {
                 String value = values.isEmpty() ? "" : values.get(0).toLowerCase(Locale.ROOT);
                 if (!value.equals("error") && !value.equals("warning")) {
@@ -115,10 +151,11 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
                 holdOn = value.equals("error") ? Severity.ERROR : Severity.WARNING;
             } else {
                 throw new ConfigException(where + "unknown key '" + key
-                        + "' (known: disable.rules, disable.categories, payer.<name>, hold.on, column.<name>)");
+                        + "' (known: disable.rules, disable.categories, payer.<name>, hold.on, column.<name>,"
+                        + " severity.<rule id>, severity.<rule id>.<payer>)");
             }
         }
-        return new RuleSwitches(file.toString(), rules, categories, aliases, lines, holdOn, columnNames);
+        return new RuleSwitches(file.toString(), rules, categories, aliases, lines, holdOn, columnNames, severities);
     }
 
     /**
@@ -162,6 +199,16 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
         }
         if (disabledCategories.contains(rule.category())) {
             return source + ":" + lines.get("category:" + rule.category()) + " disable.categories";
+        }
+        return null;
+    }
+
+    /** The run-wide severity the config gives the rule (no payer named), or null. */
+    public Severity severityOf(String ruleId) {
+        for (SeverityOverride override : severities) {
+            if (override.ruleId().equals(ruleId) && override.payer() == null) {
+                return override.severity();
+            }
         }
         return null;
     }

@@ -52,7 +52,8 @@ public final class SessionFindings implements FindingCollector {
 
     private void add(Object rule, ClaimLine line, Integer lineNumber, String message, Object source) {
         RuleMetadata meta = rules.metadataOf(((RuleContext) rule).getRule().getName());
-        findings.add(new Finding(line.claimId(), line.claimOrder(), lineNumber, meta.severity(), meta.category(),
+        findings.add(new Finding(line.claimId(), line.claimOrder(), lineNumber, rules.severityFor(meta, line.payer()),
+                meta.category(),
                 meta.id(), line.procedureCode(), message, Describe.cite(source), line.sourceFile(),
                 lineNumber == null ? 0 : line.sourceLine()));
     }

@@ -84,10 +84,16 @@ public record RunManifest(@JsonUnwrapped About about, @JsonUnwrapped Scope scope
     /**
      * The rules of the run: {@code rules} is how many ran; {@code build} whether they were compiled or loaded
      * compiled from the rules cache; {@code switchedOff} the rules the config turned
-     * off, with where; {@code payerScoped} the rules that ran only for some payers.
+     * off, with where; {@code payerScoped} the rules that ran only for some payers; {@code severityChanged} the
+     * severities the config gave rules for this run, for all payers or one.
      */
     public record RulesUsed(String directory, String sha256, List<String> files, int rules, String build,
-                            String config, List<SwitchedOff> switchedOff, Map<String, List<String>> payerScoped) {
+                            String config, List<SwitchedOff> switchedOff, Map<String, List<String>> payerScoped,
+                            List<SeverityChanged> severityChanged) {
+    }
+
+    /** severity.RULE-ID[.payer] = SEVERITY in the config, and where it was written. */
+    public record SeverityChanged(String id, String payer, String severity, String where) {
     }
 
     public record SwitchedOff(String id, String reason) {

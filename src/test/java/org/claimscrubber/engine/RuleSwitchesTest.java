@@ -87,4 +87,47 @@ class RuleSwitchesTest {
         assertThat(rules.at("/payer_scoped/MCR-001/0").asText()).isEqualTo("Medicare");
         assertThat(rules.get("rules").asInt()).isEqualTo(Shipped.rules().catalogue().size() - 7);
     }
+
+    private static final String COMMERCIAL_PTP = ClaimRows.claims().line("C1", 1, "0353T").payer("Aetna").and()
+            .line("C1", 2, "76942").payer("Aetna").and().line("C2", 1, "0353T").payer("Cigna").and()
+            .line("C2", 2, "76942").payer("Cigna").and().csv();
+
+    @Test
+    void aConfigGivesARuleAnotherSeverityForEveryPayerOrForOne() throws Exception {
+        List<Finding> runWide = scrub(config("severity.NCCI-PTP-002 = ERROR\n"), COMMERCIAL_PTP);
+        assertThat(runWide).filteredOn(f -> f.ruleId().equals("NCCI-PTP-002")).extracting(Finding::severity)
+                .containsExactly(org.claimscrubber.domain.Severity.ERROR, org.claimscrubber.domain.Severity.ERROR);
+        List<Finding> forAetna = scrub(config("severity.NCCI-PTP-002.Aetna = ERROR\n"), COMMERCIAL_PTP);
+        assertThat(forAetna).filteredOn(f -> f.ruleId().equals("NCCI-PTP-002"))
+                .extracting(f -> f.claimId() + " " + f.severity()).containsExactly("C1 ERROR", "C2 WARNING");
+        List<Finding> aliased = scrub(config("payer.Big Payers = Cigna\nseverity.NCCI-PTP-002.Big Payers = INFO\n"),
+                COMMERCIAL_PTP);
+        assertThat(aliased).filteredOn(f -> f.ruleId().equals("NCCI-PTP-002"))
+                .extracting(f -> f.claimId() + " " + f.severity()).containsExactly("C1 WARNING", "C2 INFO");
+    }
+
+    @Test
+    void aSeverityForAnUnknownRuleOrNoSeverityIsRefusedAtItsLine() throws Exception {
+        assertThatThrownBy(() -> scrub(config("# comment\nseverity.POS-999 = ERROR\n"), COMMERCIAL_PTP))
+                .isInstanceOf(RulesException.class).hasMessageContaining("scrubber.conf:2: severity.POS-999 names a rule no rule file defines");
+        assertThatThrownBy(() -> config("severity.POS-001 = FATAL\n"))
+                .hasMessageContaining("scrubber.conf:1: severity.POS-001 takes one of ERROR, WARNING, INFO, not 'FATAL'");
+        assertThatThrownBy(() -> config("severity.INPUT-001 = WARNING\n"))
+                .hasMessageContaining("INPUT-001 stays an ERROR");
+    }
+
+    @Test
+    void theRunRecordsTheSeveritiesTheConfigChanged() throws Exception {
+        Path out = dir.resolve("out");
+        Path claims = Files.writeString(dir.resolve("claims.csv"), COMMERCIAL_PTP);
+        new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(claims.toString())),
+                RunOptions.Sources.of(BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
+                        config("severity.NCCI-PTP-002.Aetna = ERROR\n")),
+                RunOptions.Policy.on(Shipped.TODAY), RunOptions.Output.to(out), RunOptions.Execution.defaults()));
+        JsonNode changed = new ObjectMapper().readTree(out.resolve("run.json").toFile()).at("/rules/severity_changed/0");
+        assertThat(changed.get("id").asText()).isEqualTo("NCCI-PTP-002");
+        assertThat(changed.get("payer").asText()).isEqualTo("Aetna");
+        assertThat(changed.get("where").asText()).endsWith("scrubber.conf:1");
+        assertThat(Files.readString(out.resolve("findings.csv"))).contains("C1,2,ERROR,PTP,NCCI-PTP-002");
+    }
 }
