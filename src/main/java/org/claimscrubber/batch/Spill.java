@@ -152,6 +152,7 @@ final class Spill {
         writeString(out, finding.source());
         writeString(out, finding.inputFile());
         out.writeLong(finding.inputLine());
+        writeString(out, finding.suppressed());
     }
 
     private static Finding readFinding(DataInputStream in) throws IOException {
@@ -161,7 +162,7 @@ final class Spill {
         Severity severity = Severity.values()[in.readByte()];
         Category category = Category.values()[in.readByte()];
         return new Finding(claimId, claimOrder, line < 0 ? null : line, severity, category, readString(in),
-                readString(in), readString(in), readString(in), readString(in), in.readLong());
+                readString(in), readString(in), readString(in), readString(in), in.readLong(), readString(in));
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {

@@ -48,6 +48,16 @@ final class RulesCommand implements Runnable {
                 CompiledRules compiled = new RuleCompiler().compile(rules, shared.switches());
                 out.printf("ok: %d rules in %d files (%s)%n", compiled.catalogue().size(), rules.files().size(),
                         rules.label());
+                java.time.LocalDate today = java.time.LocalDate.now();
+                for (org.claimscrubber.domain.Suppression suppression : compiled.switches().suppressions()) {
+                    if (suppression.expiredOn(today)) {
+                        out.printf("WARNING: %s: the suppression of %s expired on %s and accepts nothing; renew or"
+                                + " remove it%n", suppression.where(), suppression.ruleId(), suppression.expires());
+                    }
+                }
+                if (!compiled.switches().suppressions().isEmpty()) {
+                    out.printf("suppressions: %d rows%n", compiled.switches().suppressions().size());
+                }
                 return ExitCodes.OK;
             } catch (RulesException e) {
                 PrintWriter err = spec.commandLine().getErr();

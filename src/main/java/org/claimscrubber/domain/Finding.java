@@ -5,11 +5,12 @@ import java.util.Comparator;
 /**
  * One finding on a claim: a claim line ({@code lineNumber} set) or the claim as a whole (null).
  * {@code source} cites the seed fact or standard the finding rests on; {@code inputFile}/{@code inputLine}
- * locate the row in the export (line 0 for claim-level findings).
+ * locate the row in the export (line 0 for claim-level findings). {@code suppressed} is "" or why a suppressions row
+ * accepts the finding: it is still reported, but holds no claim and counts apart.
  */
 public record Finding(String claimId, long claimOrder, Integer lineNumber, Severity severity, Category category,
                       String ruleId, String procedureCode, String message, String source, String inputFile,
-                      long inputLine) {
+                      long inputLine, String suppressed) {
 
     /** Ids, messages and sources reach terminals and spreadsheets: their control characters are escaped. */
     public Finding {
@@ -18,6 +19,11 @@ public record Finding(String claimId, long claimOrder, Integer lineNumber, Sever
         message = Printable.escape(message);
         source = Printable.escape(source);
         inputFile = Printable.escape(inputFile);
+        suppressed = suppressed == null ? "" : Printable.escape(suppressed);
+    }
+
+    public boolean isSuppressed() {
+        return !suppressed.isEmpty();
     }
 
     /** Report order: claims in input order, then claim-level before line findings, line, rule id, message. */

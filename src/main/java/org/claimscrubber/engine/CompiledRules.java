@@ -73,6 +73,16 @@ public final class CompiledRules {
         return rule.severity();
     }
 
+    /** Why the config's suppressions accept the rule's finding on this line ("" when none does). */
+    public String suppressionOf(RuleMetadata rule, org.claimscrubber.domain.ClaimLine line, java.time.LocalDate today) {
+        for (org.claimscrubber.domain.Suppression suppression : switches.suppressions()) {
+            if (suppression.matches(rule.id(), line, payers, today)) {
+                return suppression.describe();
+            }
+        }
+        return "";
+    }
+
     public RuleMetadata metadataOf(String ruleName) {
         RuleMetadata metadata = byName.get(ruleName);
         if (metadata == null) {

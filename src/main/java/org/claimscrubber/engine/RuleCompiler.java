@@ -85,6 +85,12 @@ public final class RuleCompiler {
                         + ": disable.rules names " + id + ", which no rule file defines");
             }
         }
+        for (org.claimscrubber.domain.Suppression suppression : switches.suppressions()) {
+            if (!ids.contains(suppression.ruleId())) {
+                throw new RulesException(suppression.where() + ": rule_id " + suppression.ruleId()
+                        + " names a rule no rule file defines (a renamed or deleted rule?)");
+            }
+        }
         for (RuleSwitches.SeverityOverride override : switches.severities()) {
             if (!ids.contains(override.ruleId())) {
                 throw new RulesException(switches.source() + ":" + override.line() + ": severity."

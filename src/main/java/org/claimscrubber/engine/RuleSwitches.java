@@ -29,6 +29,8 @@ import org.claimscrubber.domain.Severity;
  * # a rule's severity for this run, for every payer or for one (a payer name or scope, as in payer.<name>)
  * severity.POS-001 = ERROR
  * severity.NCCI-PTP-002.Aetna = ERROR
+ * # findings accepted with a reason, by rule and narrowed by payer, provider, code or claim (see {@link Suppressions})
+ * suppressions = suppressions.csv
  * </pre>
  *
  * @param source        the file, as messages name it (null when there is no config file)
@@ -38,10 +40,10 @@ import org.claimscrubber.domain.Severity;
 public record RuleSwitches(String source, Set<String> disabledRules, Set<Category> disabledCategories,
                            Map<String, Set<String>> payerAliases, Map<String, Integer> lines, Severity holdOn,
                            Map<org.claimscrubber.input.Column, List<String>> columnNames,
-                           List<SeverityOverride> severities) {
+                           List<SeverityOverride> severities, List<org.claimscrubber.domain.Suppression> suppressions) {
 
     public static final RuleSwitches NONE = new RuleSwitches(null, Set.of(), Set.of(), Map.of(), Map.of(), null, Map.of(),
-            List.of());
+            List.of(), List.of());
 
     /**
      * {@code severity.RULE-ID = ERROR} (payer null: every line) or {@code severity.RULE-ID.Aetna = ERROR} (lines whose
@@ -63,6 +65,7 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
         Severity holdOn = null;
         Map<org.claimscrubber.input.Column, List<String>> columnNames = new LinkedHashMap<>();
         List<SeverityOverride> severities = new java.util.ArrayList<>();
+        List<org.claimscrubber.domain.Suppression> suppressions = List.of();
         for (int i = 0; i < text.size(); i++) {
             String line = text.get(i).strip();
             String where = file + ":" + (i + 1) + ": ";
@@ -143,6 +146,12 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
                     throw new ConfigException(where + "'" + key + "' names no payer after the rule id");
                 }
                 severities.add(new SeverityOverride(id, payer, severity, i + 1));
+            } else if (key.equals("suppressions")) {
+                if (values.size() != 1) {
+                    throw new ConfigException(where + "suppressions takes one file (a path beside the config, or absolute)");
+                }
+                Path parent = file.toAbsolutePath().getParent();
+                suppressions = Suppressions.load(parent == null ? Path.of(values.get(0)) : parent.resolve(values.get(0)));
             } else if (key.equals("hold.on")) {
                 String value = values.isEmpty() ? "" : values.get(0).toLowerCase(Locale.ROOT);
                 if (!value.equals("error") && !value.equals("warning")) {
@@ -152,10 +161,11 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
             } else {
                 throw new ConfigException(where + "unknown key '" + key
                         + "' (known: disable.rules, disable.categories, payer.<name>, hold.on, column.<name>,"
-                        + " severity.<rule id>, severity.<rule id>.<payer>)");
+                        + " severity.<rule id>, severity.<rule id>.<payer>, suppressions)");
             }
         }
-        return new RuleSwitches(file.toString(), rules, categories, aliases, lines, holdOn, columnNames, severities);
+        return new RuleSwitches(file.toString(), rules, categories, aliases, lines, holdOn, columnNames, severities,
+                suppressions);
     }
 
     /**

@@ -32,7 +32,9 @@ public final class ScrubSession {
     public ScrubSession(CompiledRules rules, List<?> referenceFacts) {
         this.rules = rules;
         this.referenceFacts = referenceFacts;
-        this.collector = new SessionFindings(rules);
+        this.collector = new SessionFindings(rules, referenceFacts.stream()
+                .filter(org.claimscrubber.domain.RunContext.class::isInstance)
+                .map(fact -> ((org.claimscrubber.domain.RunContext) fact).today()).findFirst().orElse(null));
         this.referenceGlobals = ReferenceGlobals.of(rules.kieBase(), referenceFacts, rules.switches().payers());
     }
 

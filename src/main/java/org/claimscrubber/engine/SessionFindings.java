@@ -27,8 +27,12 @@ public final class SessionFindings implements FindingCollector {
     private final List<Finding> findings = new ArrayList<>();
     private final Set<Long> unscrubbed = new HashSet<>();
 
-    public SessionFindings(CompiledRules rules) {
+    private final java.time.LocalDate today;
+
+    /** @param today the day of the run, against which suppressions expire (null: none expire) */
+    public SessionFindings(CompiledRules rules, java.time.LocalDate today) {
         this.rules = rules;
+        this.today = today;
     }
 
     @Override
@@ -47,7 +51,7 @@ public final class SessionFindings implements FindingCollector {
         String source = problem.location() + (problem.field() == null ? "" : ", field " + problem.field());
         findings.add(new Finding(problem.claimId(), problem.claimOrder(), problem.lineNumber(), meta.severity(),
                 meta.category(), meta.id(), "", problem.message(), source, problem.sourceFile(),
-                problem.sourceLine()));
+                problem.sourceLine(), ""));
     }
 
     private void add(Object rule, ClaimLine line, Integer lineNumber, String message, Object source) {
@@ -55,7 +59,7 @@ public final class SessionFindings implements FindingCollector {
         findings.add(new Finding(line.claimId(), line.claimOrder(), lineNumber, rules.severityFor(meta, line.payer()),
                 meta.category(),
                 meta.id(), line.procedureCode(), message, Describe.cite(source), line.sourceFile(),
-                lineNumber == null ? 0 : line.sourceLine()));
+                lineNumber == null ? 0 : line.sourceLine(), rules.suppressionOf(meta, line, today)));
     }
 
     /**
@@ -100,7 +104,7 @@ public final class SessionFindings implements FindingCollector {
         findings.add(new Finding(claimId, claimOrder, lineNumber, Severity.ERROR,
                 meta == null ? Category.INPUT : meta.category(), meta == null ? "ENGINE" : meta.id(), procedureCode,
                 "rule " + (meta == null ? "evaluation" : meta.id()) + " failed on this claim (" + describe(failure)
-                        + "); the claim was not fully scrubbed", meta == null ? "" : meta.location(), file, line));
+                        + "); the claim was not fully scrubbed", meta == null ? "" : meta.location(), file, line, ""));
     }
 
     private static String describe(Throwable failure) {

@@ -51,10 +51,13 @@ public record ClaimOutcome(String claimId, long order, Profile profile, Evaluati
         return !claimId.isEmpty();
     }
 
-    /** The most serious severity among the findings, or null for none. */
+    /** The most serious severity among the findings not suppressed, or null for none. */
     public Severity worst() {
         Severity worst = null;
         for (Finding finding : findings()) {
+            if (finding.isSuppressed()) {
+                continue; // accepted, with a reason: reported, but it holds nothing
+            }
             if (worst == null || finding.severity().atLeast(worst)) {
                 worst = finding.severity();
             }
@@ -76,7 +79,7 @@ public record ClaimOutcome(String claimId, long order, Profile profile, Evaluati
     public Set<String> heldBy(Severity holdOn) {
         Set<String> ids = new TreeSet<>();
         for (Finding finding : findings()) {
-            if (finding.severity().atLeast(holdOn)) {
+            if (!finding.isSuppressed() && finding.severity().atLeast(holdOn)) {
                 ids.add(finding.ruleId());
             }
         }

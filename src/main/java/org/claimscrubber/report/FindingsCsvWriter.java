@@ -11,7 +11,7 @@ import org.claimscrubber.domain.Finding;
 public final class FindingsCsvWriter implements Closeable {
 
     public static final String[] HEADER = {"claim_id", "line_number", "severity", "category", "rule_id",
-        "procedure_code", "message", "source", "input_file", "input_line"};
+        "procedure_code", "message", "source", "input_file", "input_line", "suppressed"};
 
     private final ICSVWriter csv;
 
@@ -31,7 +31,7 @@ public final class FindingsCsvWriter implements Closeable {
                 finding.lineNumber() == null ? "" : finding.lineNumber().toString(),
                 finding.severity().name(), finding.category().name(), finding.ruleId(), finding.procedureCode(),
                 finding.message(), finding.source(), finding.inputFile(),
-                finding.inputLine() == 0 ? "" : Long.toString(finding.inputLine()));
+                finding.inputLine() == 0 ? "" : Long.toString(finding.inputLine()), finding.suppressed());
     }
 
     @Override

@@ -42,6 +42,9 @@ public final class FindingsJsonWriter implements Closeable {
         } else {
             json.writeNumberField("input_line", finding.inputLine());
         }
+        if (finding.isSuppressed()) {
+            json.writeStringField("suppressed", finding.suppressed());
+        }
         json.writeEndObject();
         json.writeRaw('\n');
     }

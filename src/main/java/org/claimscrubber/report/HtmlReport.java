@@ -199,8 +199,9 @@ public final class HtmlReport {
                     .append(finding.severity().name()).append("\">").append(finding.severity()).append("</td><td title=\"")
                     .append(esc(rule == null ? "" : rule.description() + " (" + rule.location() + ")")).append("\">")
                     .append(esc(finding.ruleId())).append("</td><td>").append(esc(finding.procedureCode()))
-                    .append("</td><td>").append(esc(finding.message())).append("</td><td>")
-                    .append(esc(titled(finding.source()))).append("</td></tr>");
+                    .append("</td><td>").append(esc(finding.message()))
+                    .append(finding.isSuppressed() ? "<br><em>suppressed: " + esc(finding.suppressed()) + "</em>" : "")
+                    .append("</td><td>").append(esc(titled(finding.source()))).append("</td></tr>");
         }
         html.append("</tbody></table>\n");
     }

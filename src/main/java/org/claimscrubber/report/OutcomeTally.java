@@ -105,6 +105,7 @@ public final class OutcomeTally implements Serializable {
         findings.bySeverity().forEach((severity, count) -> bySeverity.put(severity.name(), count));
         Map<String, Long> byCategory = new LinkedHashMap<>();
         findings.byCategory().forEach((category, count) -> byCategory.put(category.name(), count));
-        return new RunManifest.FindingCounts(findings.total(), bySeverity, byCategory);
+        return new RunManifest.FindingCounts(findings.total(), bySeverity, byCategory,
+                new LinkedHashMap<>(findings.suppressed()));
     }
 }

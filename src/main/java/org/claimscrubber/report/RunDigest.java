@@ -45,6 +45,13 @@ public final class RunDigest {
                     String heldBy) {
         Severity worst = null;
         for (Finding finding : findings) {
+            if (finding.isSuppressed()) {
+                // shown in the table with its reason, counted apart (run.json, the summary), never in the charts
+                if (table.size() < TABLE_CAP) {
+                    table.add(finding);
+                }
+                continue;
+            }
             totalFindings++;
             byRule.merge(finding.ruleId(), 1L, Long::sum);
             bySeverity.merge(finding.severity().name(), 1L, Long::sum);

@@ -117,7 +117,9 @@ public record RunManifest(@JsonUnwrapped About about, @JsonUnwrapped Scope scope
                               long notFullyScrubbed) {
     }
 
-    public record FindingCounts(long total, Map<String, Long> bySeverity, Map<String, Long> byCategory) {
+    /** Findings by severity and category; {@code suppressed}: the findings suppressions accepted, by rule, apart. */
+    public record FindingCounts(long total, Map<String, Long> bySeverity, Map<String, Long> byCategory,
+                                Map<String, Long> suppressed) {
     }
 
     /** Worker threads, and peak memory in bytes: Java heap used, resident set (-1 if unknown), heap limit. */

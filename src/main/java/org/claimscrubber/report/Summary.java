@@ -48,6 +48,10 @@ public final class Summary {
         if (findings.total() > 0) {
             text.append(String.format("  by category: %s%n", nonZero(findings.byCategory())));
         }
+        if (findings.suppressed() != null && !findings.suppressed().isEmpty()) {
+            text.append(String.format("suppressed (reported, holding nothing): %d (%s)%n",
+                    findings.suppressed().values().stream().mapToLong(Long::longValue).sum(), nonZero(findings.suppressed())));
+        }
         if (run.checks() != null) {
             for (RunManifest.Check check : run.checks()) {
                 if (check.linesNotChecked() > 0) {

@@ -6,7 +6,10 @@ import org.claimscrubber.domain.Category;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
 
-/** Finding counts by severity and category; every severity and category is present, zero or not. */
+/**
+ * Finding counts by severity and category (every severity and category present, zero or not), and apart from them
+ * the findings a suppression accepted, by rule: those hold nothing and fail no run.
+ */
 public final class Totals implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -14,6 +17,7 @@ public final class Totals implements java.io.Serializable {
     private final EnumMap<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
     private final EnumMap<Category, Long> byCategory = new EnumMap<>(Category.class);
     private long total;
+    private final java.util.TreeMap<String, Long> suppressed = new java.util.TreeMap<>();
 
     public Totals() {
         for (Severity severity : Severity.values()) {
@@ -25,6 +29,10 @@ public final class Totals implements java.io.Serializable {
     }
 
     public void add(Finding finding) {
+        if (finding.isSuppressed()) {
+            suppressed.merge(finding.ruleId(), 1L, Long::sum);
+            return;
+        }
         total++;
         bySeverity.merge(finding.severity(), 1L, Long::sum);
         byCategory.merge(finding.category(), 1L, Long::sum);
@@ -35,6 +43,12 @@ public final class Totals implements java.io.Serializable {
         total += other.total;
         other.bySeverity.forEach((severity, count) -> bySeverity.merge(severity, count, Long::sum));
         other.byCategory.forEach((category, count) -> byCategory.merge(category, count, Long::sum));
+        other.suppressed.forEach((rule, count) -> suppressed.merge(rule, count, Long::sum));
+    }
+
+    /** The findings suppressions accepted, by rule id. */
+    public Map<String, Long> suppressed() {
+        return suppressed;
     }
 
     public long total() {

@@ -34,8 +34,8 @@ class PipelinePartsTest {
                 ColumnMap.of("claims.csv", new String[] {"claim_id", "line_number", "date_of_service", "procedure_code"}),
                 null, ',');
         Finding finding = new Finding("C1", 7, 2, Severity.ERROR, Category.CODE, "CODE-001", "0352", "message, with \"quotes\"",
-                "source", "claims.csv", 12);
-        Finding claimLevel = new Finding("C1", 7, null, Severity.WARNING, Category.UNITS, "UNITS-002", "0971T", "m", "", "f", 0);
+                "source", "claims.csv", 12, "accepted for this test (suppressions.csv:2, by QA)");
+        Finding claimLevel = new Finding("C1", 7, null, Severity.WARNING, Category.UNITS, "UNITS-002", "0971T", "m", "", "f", 0, "");
         ClaimRows.Row row = new ClaimRows.Row(source, CsvRecord.of(new String[] {"C1", "2", "", ""}, 12, false)
                 .withRaw(new byte[] {'C', '1', ',', '2', ',', ',', (byte) 0xE9, '\r', '\n'}));
         ClaimOutcome outcome = new ClaimOutcome("C1", 7, new ClaimOutcome.Profile("Medicare", "2086X0206X", 465000),

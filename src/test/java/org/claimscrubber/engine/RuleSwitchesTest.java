@@ -130,4 +130,75 @@ class RuleSwitchesTest {
         assertThat(changed.get("where").asText()).endsWith("scrubber.conf:1");
         assertThat(Files.readString(out.resolve("findings.csv"))).contains("C1,2,ERROR,PTP,NCCI-PTP-002");
     }
+
+    private static final String POS_OFFICE = ClaimRows.claims().line("C1", 1, "0352T").placeOfService("11").payer("Aetna")
+            .and().line("C2", 1, "0352T").placeOfService("11").payer("Cigna").and().csv();
+
+    @Test
+    void aSuppressionMarksTheFindingsItAcceptsWhichHoldNothing() throws Exception {
+        Files.writeString(dir.resolve("suppressions.csv"), String.join("\n",
+                "rule_id,payer,rendering_npi,rendering_taxonomy,procedure_code,claim_id,reason,author,expires",
+                "POS-001,Aetna,,,0352T,,Aetna pays 0352T in the office for this group (letter of 2026-03-02),J. Ortiz,2099-12-31",
+                "REL-001,,,,0352T,,an expired acceptance,J. Ortiz,2020-01-01", ""));
+        Path out = dir.resolve("out");
+        Path claims = Files.writeString(dir.resolve("claims.csv"), POS_OFFICE);
+        new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(claims.toString())),
+                RunOptions.Sources.of(BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
+                        config("suppressions = suppressions.csv\n")),
+                RunOptions.Policy.on(Shipped.TODAY), RunOptions.Output.to(out), RunOptions.Execution.defaults()));
+        List<String> findings = Files.readAllLines(out.resolve("findings.csv"));
+        assertThat(findings.get(0)).endsWith(",input_line,suppressed");
+        assertThat(findings).filteredOn(line -> line.startsWith("C1,1,WARNING,PLACE_OF_SERVICE,POS-001")).singleElement()
+                .satisfies(line -> assertThat(line).contains("Aetna pays 0352T in the office", "suppressions.csv:2",
+                        "by J. Ortiz", "until 2099-12-31"));
+        assertThat(findings).filteredOn(line -> line.startsWith("C2,1,WARNING,PLACE_OF_SERVICE,POS-001")).singleElement()
+                .satisfies(line -> assertThat(line).endsWith(",").doesNotContain("Aetna pays"));
+        assertThat(findings).filteredOn(line -> line.contains("REL-001")).as("an expired row accepts nothing")
+                .allSatisfy(line -> assertThat(line).doesNotContain("expired acceptance"));
+        JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(run.at("/findings/suppressed/POS-001").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aSuppressedErrorDoesNotHoldItsClaim() throws Exception {
+        Files.writeString(dir.resolve("suppressions.csv"), String.join("\n",
+                "rule_id,payer,rendering_npi,rendering_taxonomy,procedure_code,claim_id,reason,author,expires",
+                "REL-001,,,,,C1,the surgery was billed on the facility claim (ticket 4411),QA,", ""));
+        RuleSwitches switches = config("suppressions = suppressions.csv\n");
+        List<Finding> findings = scrub(switches, ClaimRows.claims().line("C1", 1, "0352T").and().csv());
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("REL-001")).singleElement()
+                .satisfies(f -> assertThat(f.isSuppressed()).isTrue());
+        org.claimscrubber.report.ClaimOutcome outcome = new org.claimscrubber.report.ClaimOutcome("C1", 0,
+                org.claimscrubber.report.ClaimOutcome.Profile.NONE, new org.claimscrubber.report.ClaimOutcome.Evaluation(
+                        findings, true, new org.claimscrubber.domain.NotChecked()),
+                new org.claimscrubber.report.ClaimOutcome.Rows(1, 0, List.of()));
+        assertThat(outcome.held(org.claimscrubber.domain.Severity.ERROR)).isFalse();
+    }
+
+    @Test
+    void aSuppressionFileWithoutAReasonOrForAnUnknownRuleIsRefusedAtItsLine() throws Exception {
+        String header = "rule_id,payer,rendering_npi,rendering_taxonomy,procedure_code,claim_id,reason,author,expires\n";
+        Files.writeString(dir.resolve("suppressions.csv"), header + "POS-001,Aetna,,,,,,J. Ortiz,\n");
+        assertThatThrownBy(() -> config("suppressions = suppressions.csv\n"))
+                .hasMessageContaining("suppressions.csv:2: column reason is empty");
+        Files.writeString(dir.resolve("suppressions.csv"), header + "POS-999,,,,,,no such rule,QA,\n");
+        RuleSwitches unknown = config("suppressions = suppressions.csv\n");
+        assertThatThrownBy(() -> scrub(unknown, POS_OFFICE))
+                .hasMessageContaining("suppressions.csv:2: rule_id POS-999 names a rule no rule file defines");
+        Files.writeString(dir.resolve("suppressions.csv"), header + "POS-001,,,,,,r,QA,31/12/2026\n");
+        assertThatThrownBy(() -> config("suppressions = suppressions.csv\n"))
+                .hasMessageContaining("suppressions.csv:2: expires '31/12/2026' is not a date (YYYY-MM-DD)");
+    }
+
+    @Test
+    void rulesCheckNamesAnExpiredSuppression() throws Exception {
+        Files.writeString(dir.resolve("suppressions.csv"), String.join("\n",
+                "rule_id,payer,rendering_npi,rendering_taxonomy,procedure_code,claim_id,reason,author,expires",
+                "REL-001,,,,0352T,,an acceptance that ran out,J. Ortiz,2020-01-01", ""));
+        Path conf = Files.writeString(dir.resolve("check.conf"), "suppressions = suppressions.csv\n");
+        org.claimscrubber.Cli.Result result = org.claimscrubber.Cli.execute("rules", "check", "--rules",
+                Shipped.RULES.toString(), "--config", conf.toString(), "--no-rules-cache");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("WARNING: suppressions.csv:2: the suppression of REL-001 expired on 2020-01-01");
+    }
 }
