@@ -30,7 +30,7 @@ class CommandLineIT {
                 "held: 8 claims (hold policy: ERROR and above", "findings: 15");
         List<String> csv = Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8);
         assertThat(csv.get(0)).startsWith("claim_id,line_number,severity,category,rule_id,procedure_code,message,source");
-        assertThat(csv).hasSize(15);
+        assertThat(csv).hasSize(16);
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertThat(manifest.at("/rows/read").asLong()).isEqualTo(30);
         assertThat(manifest.at("/rules/directory").asText()).isEqualTo("rules (working directory)");
