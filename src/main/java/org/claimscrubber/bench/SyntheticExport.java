@@ -178,7 +178,7 @@ public final class SyntheticExport {
         final String birthDate = LocalDate.of(1935 + random.nextInt(70), 1 + random.nextInt(12),
                 1 + random.nextInt(28)).toString();
         final String date = FIRST_DAY.plusDays(random.nextInt(DAYS)).toString();
-        final String npi = "1" + String.format("%09d", random.nextInt(1_000_000_000));
+        final String npi = validNpi(random);
         String sex = random.nextInt(10) < 6 ? "F" : "M";
         final List<Line> lines = new ArrayList<>(4);
 
@@ -235,5 +235,11 @@ public final class SyntheticExport {
                     + diagnoses + ',' + claim.npi + ',' + taxonomy + ',' + pos + ',' + claim.payer + ','
                     + claim.patient + ',' + claim.sex + ',' + claim.birthDate + ',' + charge + '\n';
         }
+    }
+
+    /** A rendering NPI that passes the check digit, as real ones do. */
+    private static String validNpi(SplittableRandom random) {
+        String firstNine = "1" + String.format("%08d", random.nextInt(100_000_000));
+        return firstNine + org.claimscrubber.domain.Npi.checkDigit(firstNine);
     }
 }

@@ -79,6 +79,24 @@ class RulesTest {
     @Nested
     class Code {
         @Test
+        void renderingNpiThatFailsItsCheckDigit() throws Exception {
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("npi.csv"), String.join("\n",
+                    "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,rendering_npi",
+                    "C1,1,2026-09-14,99213,I10,1234567890", "C2,1,2026-09-14,99213,I10,123456789", ""));
+            List<Finding> findings = of("CODE-015", Shipped.scrub(file));
+            assertThat(findings).extracting(Finding::claimId).containsExactly("C1", "C2");
+            assertThat(findings.get(0).message()).contains("check digit is 0", "give 3");
+        }
+
+        @Test
+        void renderingNpiWithItsCheckDigit() throws Exception {
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("npi-ok.csv"), String.join("\n",
+                    "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,rendering_npi",
+                    "C1,1,2026-09-14,99213,I10,1234567893", "C2,1,2026-09-14,99213,I10,", ""));
+            assertThat(of("CODE-015", Shipped.scrub(file))).isEmpty();
+        }
+
+        @Test
         void hcpcsCodeOutOfEffectByTheHcpcsFileGiven() throws Exception {
             // The fires case, with a HCPCS workbook, is CmsWorkbooksTest.theHcpcsQuarterlyFileGivesEachCodeItsDatesOfUse.
             assertThat(of("CODE-014", scrub(claims().line("C1", 1, "G0202").diagnoses("Z12.31"))))
