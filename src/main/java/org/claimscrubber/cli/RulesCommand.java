@@ -19,7 +19,7 @@ import picocli.CommandLine;
 
 /** {@code rules check} and {@code rules list}. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Check or list the DRL rules.",
-        subcommands = {RulesCommand.Check.class, RulesCommand.ListRules.class})
+        subcommands = {RulesCommand.Check.class, RulesCommand.ListRules.class, RulesCommand.Show.class})
 final class RulesCommand implements Runnable {
 
     @CommandLine.Spec
@@ -27,7 +27,7 @@ final class RulesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say 'rules check' or 'rules list'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say 'rules check', 'rules list' or 'rules show'");
     }
 
     /** {@code rules check}: compile exactly as {@code run} does and report every problem. */
@@ -87,7 +87,8 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             FactBase facts = shared.loadFacts();
-            CompiledRules compiled = new RuleCompiler().compile(RuleSet.load(shared.rulesDirectory()));
+            // with the config's switches, so the severities listed are the ones a run with this config gives
+            CompiledRules compiled = new RuleCompiler().compile(RuleSet.load(shared.rulesDirectory()), shared.switches());
             List<RuleCatalogue.Entry> entries = RuleCatalogue.of(compiled, facts, shared.switches());
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
@@ -100,6 +101,28 @@ final class RulesCommand implements Runnable {
                 default -> out.print(RuleCatalogue.text(entries, facts));
             }
             return ExitCodes.OK;
+        }
+    }
+
+    /** {@code rules show TABLE}: the DRL a payer policy table becomes, for a reviewer to read row by row. */
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Print the DRL a payer policy table (*.policies.csv) becomes, one rule per row.")
+    static final class Show implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "TABLE", description = "a *.policies.csv file")
+        java.nio.file.Path table;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                spec.commandLine().getOut().print(RuleSet.policyDrl(table));
+                return ExitCodes.OK;
+            } catch (RulesException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return ExitCodes.USAGE;
+            }
         }
     }
 }

@@ -27,5 +27,7 @@ public enum Category {
     /** The patient's sex contradicts the diagnosis. */
     PATIENT,
     /** An NCCI procedure-to-procedure edit: a Column 2 code billed with its Column 1 code on the same date. */
-    PTP
+    PTP,
+    /** A payer's own policy, from a policy table (rules/*.policies.csv). */
+    PAYER_POLICY
 }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param claim       the claim's lines, this one included
  * @param diagnosesRead false when the export has no diagnosis column at all (then "no diagnosis" is not a finding
  *                    on every line: the run says once that the column is missing)
+ * @param priorAuthorization the prior authorization number the export gives for the line, or ""
  * @param patientAge  whole years on the date of service, computed from the birth date, which is not kept;
  *                    {@link Age#UNKNOWN} without a readable birth date, {@link Age#BEFORE_BIRTH} when the service
  *                    is dated before it
@@ -22,8 +23,8 @@ import java.util.List;
 public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDate dateOfService,
                         String procedureCode, List<String> modifiers, int units, List<Diagnosis> diagnoses,
                         String renderingTaxonomy, String renderingNpi, String placeOfService, String payer,
-                        Sex patientSex, int patientAge, String sourceFile, long sourceLine, ClaimLines claim,
-                        boolean diagnosesRead) {
+                        String priorAuthorization, Sex patientSex, int patientAge, String sourceFile, long sourceLine,
+                        ClaimLines claim, boolean diagnosesRead) {
 
     public ClaimLine {
         // A code written twice on one line ("ZZ;ZZ") is one code: one finding, not one per repeat.

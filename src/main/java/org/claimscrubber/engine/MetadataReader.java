@@ -18,7 +18,7 @@ import org.claimscrubber.domain.Severity;
 final class MetadataReader {
 
     /** MOD-001, or with a family in front: NCCI-PTP-001. */
-    private static final Pattern ID = Pattern.compile("[A-Z][A-Z_]*(-[A-Z][A-Z_]*)?-\\d+");
+    static final Pattern ID = Pattern.compile("[A-Z][A-Z_]*(-[A-Z][A-Z_]*)?-\\d+");
 
     private final List<RuleDiagnostic> problems;
     private final Map<String, RuleDeclaration> byId = new HashMap<>();

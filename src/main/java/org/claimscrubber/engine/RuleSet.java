@@ -11,8 +11,9 @@ import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.files.ContentHash;
 
 /**
- * The DRL files of a rules folder and its sub-folders, read from disk at run time so an analyst's edit
- * takes effect on the next run without a rebuild.
+ * The DRL files and payer policy tables ({@code *.policies.csv}, compiled to DRL by {@link PolicyTable}) of a rules
+ * folder and its sub-folders, read from disk at run time so an analyst's edit takes effect on the next run without
+ * a rebuild.
  */
 public record RuleSet(String label, List<RuleFile> files, String hash) implements java.io.Serializable {
 
@@ -32,14 +33,15 @@ public record RuleSet(String label, List<RuleFile> files, String hash) implement
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(dir)) {
             paths = walk.filter(Files::isRegularFile)
-                    .filter(file -> file.getFileName().toString().endsWith(".drl"))
+                    .filter(file -> file.getFileName().toString().endsWith(".drl")
+                            || file.getFileName().toString().endsWith(PolicyTable.SUFFIX))
                     .sorted((a, b) -> ContentHash.relativeName(dir, a).compareTo(ContentHash.relativeName(dir, b)))
                     .toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new RulesException("rules directory " + rules.label() + " cannot be read: " + e.getMessage());
         }
         if (paths.isEmpty()) {
-            throw new RulesException("rules directory " + rules.label() + " holds no .drl files");
+            throw new RulesException("rules directory " + rules.label() + " holds no .drl files or policy tables");
         }
         List<RuleFile> files = new ArrayList<>();
         try {
@@ -55,11 +57,25 @@ public record RuleSet(String label, List<RuleFile> files, String hash) implement
                 if (content.indexOf('\u0000') >= 0) {
                     throw new RulesException(name + ":1:1: not a DRL text file (it holds NUL bytes: a binary file?)");
                 }
-                files.add(new RuleFile(name, content));
+                // A policy table is compiled to DRL here; its problems name the table's row and column.
+                files.add(new RuleFile(name, name.endsWith(PolicyTable.SUFFIX) ? PolicyTable.toDrl(name, content)
+                        : content));
             }
             return new RuleSet(rules.label(), files, ContentHash.ofFiles(dir, paths));
         } catch (IOException e) {
             throw new RulesException("rules directory " + rules.label() + ": a file cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The DRL a payer policy table becomes (what {@code rules show} prints); its problems name row and column. */
+    public static String policyDrl(Path table) throws RulesException {
+        if (!table.getFileName().toString().endsWith(PolicyTable.SUFFIX)) {
+            throw new RulesException(table + ": a payer policy table's name ends in " + PolicyTable.SUFFIX);
+        }
+        try {
+            return PolicyTable.toDrl(table.toString(), Files.readString(table, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new RulesException(table + ": cannot be read: " + e.getMessage());
         }
     }
 }

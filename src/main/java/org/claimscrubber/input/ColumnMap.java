@@ -43,6 +43,8 @@ public final class ColumnMap implements java.io.Serializable {
         alias(Column.PATIENT_SEX, "Sex", "Gender", "Patient Gender");
         alias(Column.PATIENT_ID, "Patient", "MRN", "Account", "Patient Account", "Member ID");
         alias(Column.PATIENT_BIRTH_DATE, "DOB", "Birth Date", "Date of Birth", "Patient DOB");
+        alias(Column.PRIOR_AUTHORIZATION, "Prior Auth", "Prior Authorization", "Prior Authorization Number",
+                "Prior Auth Number", "Auth #", "Auth Number", "Authorization", "Authorization Number", "PA Number");
         alias(Column.CHARGE, "Charges", "Billed Amount", "Billed", "Charge Amount", "Line Charge", "Amount");
     }
 

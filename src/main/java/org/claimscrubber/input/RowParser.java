@@ -87,7 +87,8 @@ public final class RowParser {
                 diagnoses(cells), taxonomies.get(columns.get(cells, Column.RENDERING_TAXONOMY), Codes::taxonomy),
                 columns.get(cells, Column.RENDERING_NPI),
                 placesOfService.get(columns.get(cells, Column.PLACE_OF_SERVICE), Codes::placeOfService),
-                columns.get(cells, Column.PAYER), sex, age, file, sourceLine, claim, columns.hasDiagnoses());
+                columns.get(cells, Column.PAYER), columns.get(cells, Column.PRIOR_AUTHORIZATION), sex, age, file,
+                sourceLine, claim, columns.hasDiagnoses());
         return new ParsedRow(problems.claimId, line, problems.list);
     }
 

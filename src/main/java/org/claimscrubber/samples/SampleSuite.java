@@ -10,7 +10,9 @@ import java.util.stream.Stream;
  * A sample suite: a folder holding {@code claims.csv} (a claim export; each claim is a case, and an
  * optional {@code case_note} column says what it shows) and {@code expected.csv} (columns
  * {@code claim_id,line_number,rule_id} and an optional {@code note}; a claim with no rows expects no findings).
- * A suite may hold a {@code reference/} folder of full official code sets, used as --reference for it.
+ * A suite may hold a {@code reference/} folder of full official code sets, used as --reference for it; a
+ * {@code rules/} folder of DRL files or policy tables run beside the rules under test (a payer's policy table
+ * before it is turned on); and a {@code suite.conf} config (payer names, column names, suppressions) used for it.
  */
 public record SampleSuite(String name, Path claims, Path expected) {
 
@@ -20,6 +22,21 @@ public record SampleSuite(String name, Path claims, Path expected) {
     public Path reference() {
         Path folder = claims.getParent().resolve(REFERENCE);
         return Files.isDirectory(folder) ? folder : null;
+    }
+
+    public static final String RULES = "rules";
+    public static final String CONFIG = "suite.conf";
+
+    /** The suite's own rules folder, or null. */
+    public Path rules() {
+        Path folder = claims.getParent().resolve(RULES);
+        return Files.isDirectory(folder) ? folder : null;
+    }
+
+    /** The suite's own config file, or null. */
+    public Path config() {
+        Path file = claims.getParent().resolve(CONFIG);
+        return Files.isRegularFile(file) ? file : null;
     }
 
     public static final String CLAIMS = "claims.csv";

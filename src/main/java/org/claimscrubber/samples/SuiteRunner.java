@@ -35,7 +35,7 @@ public final class SuiteRunner {
     private final BundledFiles.Located seeds;
     private final Path reference;
     private final LocalDate today;
-    private final Map<Path, Scrubber> scrubbers = new HashMap<>();
+    private final Map<String, Scrubber> scrubbers = new HashMap<>();
 
     /**
      * @param reference full official code sets for every suite (--reference), or null; a suite's own
@@ -50,21 +50,55 @@ public final class SuiteRunner {
 
     private Scrubber scrubberFor(SampleSuite suite) throws SampleException {
         Path folder = suite.reference() != null ? suite.reference() : reference;
-        Scrubber scrubber = scrubbers.get(folder);
+        String key = folder + "|" + suite.rules() + "|" + suite.config();
+        Scrubber scrubber = scrubbers.get(key);
         if (scrubber == null) {
             try {
-                scrubber = new Scrubber(rules, FactLoader.load(seeds, folder), today);
+                scrubber = new Scrubber(rulesFor(suite), FactLoader.load(seeds, folder), today);
             } catch (FactsException e) {
                 throw new SampleException(suite.name() + ": " + e.getMessage());
             }
-            scrubbers.put(folder, scrubber);
+            scrubbers.put(key, scrubber);
         }
         return scrubber;
     }
 
+    /** The rules under test, with the suite's own rules folder beside them and its config, when it has them. */
+    private CompiledRules rulesFor(SampleSuite suite) throws SampleException {
+        if (suite.rules() == null && suite.config() == null) {
+            return rules;
+        }
+        String key = suite.rules() + "|" + suite.config();
+        CompiledRules compiled = suiteRules.get(key);
+        if (compiled == null) {
+            compiled = compileFor(suite);
+            suiteRules.put(key, compiled);
+        }
+        return compiled;
+    }
+
+    private final Map<String, CompiledRules> suiteRules = new HashMap<>();
+
+    private CompiledRules compileFor(SampleSuite suite) throws SampleException {
+        try {
+            List<org.claimscrubber.engine.RuleSet.RuleFile> files = new ArrayList<>(rules.source().files());
+            if (suite.rules() != null) {
+                files.addAll(org.claimscrubber.engine.RuleSet.load(BundledFiles.Located.given(suite.rules())).files());
+            }
+            org.claimscrubber.engine.RuleSet combined = new org.claimscrubber.engine.RuleSet(rules.source().label()
+                    + (suite.rules() == null ? "" : " and " + suite.rules()), files, rules.source().hash()
+                    + (suite.rules() == null ? "" : "+" + suite.rules()));
+            org.claimscrubber.engine.RuleSwitches switches = suite.config() == null ? rules.switches()
+                    : org.claimscrubber.engine.RuleSwitches.load(suite.config());
+            return new org.claimscrubber.engine.RuleCompiler().compile(combined, switches);
+        } catch (org.claimscrubber.engine.RulesException e) {
+            throw new SampleException(suite.name() + ": " + e.getMessage());
+        }
+    }
+
     public SuiteResult run(SampleSuite suite) throws SampleException, IOException {
         List<ExpectedFinding> expected = ExpectedFile.read(suite.expected());
-        Set<String> known = new HashSet<>(rules.catalogue().stream().map(RuleMetadata::id).toList());
+        Set<String> known = new HashSet<>(rulesFor(suite).catalogue().stream().map(RuleMetadata::id).toList());
         for (ExpectedFinding finding : expected) {
             if (!known.contains(finding.ruleId())) {
                 throw new SampleException(suite.expected() + ": claim " + finding.claimId() + " expects rule "
