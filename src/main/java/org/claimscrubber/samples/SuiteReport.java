@@ -20,6 +20,9 @@ public final class SuiteReport {
                 continue;
             }
             out.println("FAIL  " + label);
+            for (String changed : outcome.severityChanged()) {
+                out.println("        severity:     " + changed);
+            }
             for (ExpectedFinding missing : outcome.missing()) {
                 out.println("        missing:      " + missing);
             }

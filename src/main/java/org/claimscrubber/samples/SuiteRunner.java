@@ -153,6 +153,7 @@ public final class SuiteRunner {
                                       List<Finding> actual) {
         List<Finding> unmatched = new ArrayList<>(actual);
         List<ExpectedFinding> missing = new ArrayList<>();
+        List<String> severityChanged = new ArrayList<>();
         // those with a severity first, so a severity-free expectation cannot take their finding
         List<ExpectedFinding> ordered = new ArrayList<>(expected);
         ordered.sort(java.util.Comparator.comparing(e -> e.severity() == null));
@@ -160,6 +161,18 @@ public final class SuiteRunner {
             Finding match = unmatched.stream().filter(f -> java.util.Objects.equals(f.lineNumber(), wanted.lineNumber())
                     && f.ruleId().equals(wanted.ruleId()) && (wanted.severity() == null || wanted.severity() == f.severity()))
                     .findFirst().orElse(null);
+            if (match == null && wanted.severity() != null) {
+                // the finding came, at another severity: say so, rather than "missing" plus "not expected"
+                match = unmatched.stream().filter(f -> java.util.Objects.equals(f.lineNumber(), wanted.lineNumber())
+                        && f.ruleId().equals(wanted.ruleId())).findFirst().orElse(null);
+                if (match != null) {
+                    severityChanged.add(wanted.ruleId() + (wanted.lineNumber() == null ? " on the claim"
+                            : " on line " + wanted.lineNumber()) + ": expected " + wanted.severity() + ", got "
+                            + match.severity());
+                    unmatched.remove(match);
+                    continue;
+                }
+            }
             if (match == null) {
                 missing.add(wanted);
             } else {
@@ -167,6 +180,6 @@ public final class SuiteRunner {
             }
         }
         missing.sort(java.util.Comparator.comparing(ExpectedFinding::ruleId));
-        return new CaseResult(claimId, note, missing, unmatched);
+        return new CaseResult(claimId, note, missing, unmatched, severityChanged);
     }
 }

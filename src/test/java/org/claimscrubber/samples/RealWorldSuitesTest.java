@@ -50,7 +50,8 @@ class RealWorldSuitesTest {
         for (CaseResult outcome : result.cases()) {
             if (!outcome.passed()) {
                 failed.add(outcome.claimId() + ": missing " + outcome.missing() + ", unexpected "
-                        + outcome.unexpected().stream().map(Finding::ruleId).toList());
+                        + outcome.unexpected().stream().map(Finding::ruleId).toList() + ", severity "
+                        + outcome.severityChanged());
             }
         }
         System.out.printf("real-world defects: %d of %d claims caught by exactly their finding (100%% is the target)%n",

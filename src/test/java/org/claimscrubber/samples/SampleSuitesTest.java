@@ -33,6 +33,7 @@ class SampleSuitesTest {
             for (CaseResult outcome : result.cases()) {
                 tests.add(DynamicTest.dynamicTest(suite.name() + ": " + outcome.claimId(), () -> {
                     assertThat(outcome.missing()).as("expected findings that did not come").isEmpty();
+                    assertThat(outcome.severityChanged()).as("findings at another severity than expected").isEmpty();
                     assertThat(outcome.unexpected()).as("findings not expected")
                             .extracting(f -> f.ruleId() + " line " + f.lineNumber() + ": " + f.message()).isEmpty();
                 }));
@@ -105,7 +106,9 @@ class SampleSuitesTest {
         SuiteResult result = new SuiteRunner(Shipped.rules(), org.claimscrubber.files.BundledFiles.Located.given(Shipped.SEEDS), null,
                 Shipped.TODAY).run(SampleSuite.find(dir).get(0));
         CaseResult b = result.cases().get(0);
-        assertThat(b.missing()).extracting(ExpectedFinding::severity).containsExactly(org.claimscrubber.domain.Severity.WARNING);
-        assertThat(b.unexpected()).extracting(Finding::ruleId).containsExactly("DUP-001");
+        assertThat(b.passed()).isFalse();
+        assertThat(b.severityChanged()).containsExactly("DUP-001 on line 2: expected WARNING, got ERROR");
+        assertThat(b.missing()).as("said once, as a changed severity").isEmpty();
+        assertThat(b.unexpected()).isEmpty();
     }
 }
