@@ -125,6 +125,7 @@ public final class RuleCompiler {
             problems.addAll(ReferenceGlobals.check(file));
             problems.addAll(ConditionSandbox.check(file));
         }
+        problems.addAll(payerScopesApplied(declarations, sources));
         if (problems.isEmpty()) {
             problems.addAll(sandboxed(builder, declarations, rules));
         }
@@ -139,6 +140,47 @@ public final class RuleCompiler {
             throw new RulesException(problems);
         }
         return new RuleCache.Entry(new ArrayList<>(builder.getKnowledgePackages()), catalogue);
+    }
+
+    /**
+     * A rule's {@code @payers("Aetna")} is what `rules list` and run.json show of its scope; its conditions apply it
+     * ({@code payers.is(payer, "Aetna")}, or {@code !payers.is(payer, "NCCI")} for "not NCCI"). A scope the annotation
+     * names that the conditions do not test would list a rule as Aetna's while it runs for every payer.
+     */
+    private static List<RuleDiagnostic> payerScopesApplied(List<RuleDeclaration> declarations,
+                                                           Map<String, String[]> sources) {
+        List<RuleDiagnostic> problems = new ArrayList<>();
+        for (RuleDeclaration rule : declarations) {
+            RuleDeclaration.Annotation payers = rule.annotations().get("payers");
+            String[] lines = sources.get(rule.file());
+            if (payers == null || lines == null) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder();
+            for (int i = Math.max(rule.line() - 1, 0); i < lines.length; i++) {
+                text.append(lines[i]).append('\n');
+                if (i > rule.line() - 1 && lines[i].strip().equals("end")) {
+                    break;
+                }
+            }
+            String body = text.toString().replaceAll("\\s+", " ");
+            for (String name : payers.value().split(",")) {
+                String scope = name.strip();
+                if (scope.isEmpty()) {
+                    continue;
+                }
+                boolean negated = scope.startsWith("not ");
+                String payer = negated ? scope.substring(4).strip() : scope;
+                String condition = "payers.is(payer, \"" + payer + "\")";
+                boolean applied = body.contains(negated ? "!" + condition : condition);
+                if (!applied) {
+                    problems.add(new RuleDiagnostic(rule.file(), payers.line(), payers.column(), rule.name(), "@payers"
+                            + " names " + scope + ", but no condition of the rule tests " + (negated ? "!" : "")
+                            + condition + "; add it to the line's pattern, or correct @payers"));
+                }
+            }
+        }
+        return problems;
     }
 
     /**

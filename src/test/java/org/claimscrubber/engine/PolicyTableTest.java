@@ -84,4 +84,26 @@ class PolicyTableTest {
         assertThat(drl).contains("rule \"example.policies.csv row 2: EXAMPLE-AET-001\"", "priorAuthorization == \"\"",
                 "payers.is(payer, \"Aetna\")", "PolicyChecks.inEffect(dateOfService, \"2026-01-01\", \"\")");
     }
+
+    /** Issue 22: a rule listed as Aetna's that runs for every payer was caught only by mvn verify. */
+    @Test
+    void rulesCheckRefusesAPayerScopeTheConditionsDoNotApply() throws Exception {
+        Path rules = Shipped.copyRules(dir.resolve("rules"));
+        Files.writeString(rules.resolve("aetna.drl"), String.join("\n",
+                "package scrubber;",
+                "import org.claimscrubber.domain.ClaimLine;",
+                "global org.claimscrubber.domain.FindingCollector findings;",
+                "global org.claimscrubber.domain.PayerNames payers;",
+                "rule \"Aetna 0352T in the office\"",
+                "    @id(\"AET-002\") @severity(\"ERROR\") @category(\"PAYER_POLICY\") @payers(\"Aetna\")",
+                "    @description(\"0352T in the office\") @source(\"Aetna policy\")",
+                "when",
+                "    $line : ClaimLine(procedureCode == \"0352T\", placeOfService == \"11\", payers.is(payer, \"Cigna\"))",
+                "then",
+                "    findings.line(kcontext, $line, \"0352T in the office\", \"Aetna policy\");",
+                "end", ""));
+        assertThatThrownBy(() -> new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(rules))))
+                .hasMessageContaining("aetna.drl:6:").hasMessageContaining("@payers names Aetna, but no condition of the"
+                        + " rule tests payers.is(payer, \"Aetna\")");
+    }
 }
