@@ -16,6 +16,9 @@ final class Messages {
     }
 
     static String explain(String message) {
+        if (message.contains("insert \";\" to complete")) {
+            return message.replaceFirst("Syntax error, insert \";\" to complete \\w+", "this statement needs a ';' at its end");
+        }
         Matcher field = UNKNOWN_FIELD.matcher(message);
         if (field.find()) {
             return unknownField(field.group(2), field.group(3), field.group(1));

@@ -263,7 +263,7 @@ public final class RuleCompiler {
                 for (CompilationProblem problem : problems) {
                     int drlLine = ConsequenceLines.drlLine(problem.getStartLine(), rule.getConsequenceLine());
                     diagnostics.add(new RuleDiagnostic(file, drlLine, firstColumn(sources.get(file), drlLine),
-                            ruleName, "in the consequence: " + problem.getMessage()));
+                            ruleName, "in the consequence: " + Messages.explain(problem.getMessage())));
                 }
                 return diagnostics;
             }
@@ -276,7 +276,24 @@ public final class RuleCompiler {
         if (ruleName == null) {
             ruleName = enclosingRule(declarations, file, line);
         }
-        return List.of(new RuleDiagnostic(file, line, column, ruleName, Messages.explain(oneLine(message))));
+        String explained = Messages.explain(oneLine(message));
+        if (result instanceof ParserError) {
+            explained = ParserMessages.explain(explained, sources.get(file), line, column, ruleLine(sources.get(file), line));
+        }
+        return List.of(new RuleDiagnostic(file, line, column, ruleName, explained));
+    }
+
+    /** The line of the last "rule" header at or before {@code line} (0 when none). */
+    private static int ruleLine(String[] lines, int line) {
+        if (lines == null) {
+            return 0;
+        }
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            if (lines[i].strip().startsWith("rule ")) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** The Java compile problems behind a consequence error, if that is what the result is. */

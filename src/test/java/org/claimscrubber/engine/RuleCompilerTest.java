@@ -223,4 +223,35 @@ class RuleCompilerTest {
                 dir + "/test.drl:14:23: 'units == \"two\"' compares the number field units with text, which fails when"
                         + " the rule runs: write a number");
     }
+
+    /** Issue 22: Drools' raw parser messages said as an analyst needs them, for the ten mistakes made most. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            no end           | $line : ClaimLine()                                   | ;                | END_MISSING | rule "A" starting at line 4 has no 'end'
+            no then          | $line : ClaimLine()                                   | ;                | THEN_MISSING | rule "A" starting at line 4 has no 'then'
+            unclosed bracket | $line : ClaimLine(procedureCode == "0352T"           | ;                |             | a condition is not closed before 'then': a '(' without its ')' on line 7?
+            unclosed string  | $line : ClaimLine(procedureCode == "0352T)           | ;                |             | a string is not closed on line 7
+            single equals    | $line : ClaimLine(procedureCode = "0352T")          | ;                |             | '=' assigns; a condition compares with '=='
+            no semicolon     | $line : ClaimLine()                                   |                  |             | in the consequence: this statement needs a ';' at its end
+            unquoted name    | $line : ClaimLine()                                   | ;                | UNQUOTED    | a rule's name is written in double quotes: rule "A B"
+            misspelt when    | $line : ClaimLine()                                   | ;                | WHNE        | 'whne' is not a DRL keyword: did you mean 'when'?
+            missing comma    | $line : ClaimLine(procedureCode == "0352T" units > 1) | ;                |             | constraints are separated by commas: is a ',' missing before 'units'?
+            no colon         | $line ClaimLine()                                     | ;                |             | a fact is bound as '$name : Type(...)': is the ':' missing before 'ClaimLine'?
+            """)
+    void aCommonMistakeIsSaidPlainly(String mistake, String condition, String semicolon, String variant, String said)
+            throws Exception {
+        String header = variant != null && variant.equals("UNQUOTED") ? "rule A B" : "rule \"A\"";
+        String when = variant != null && variant.equals("WHNE") ? "whne" : "when";
+        String drl = "package scrubber;\nimport org.claimscrubber.domain.ClaimLine;\n"
+                + "global org.claimscrubber.domain.FindingCollector findings;\n" + header + "\n"
+                + "    @id(\"T-001\") @severity(\"ERROR\") @category(\"CODE\") @description(\"d\") @source(\"s\")\n"
+                + when + "\n    " + condition + "\n"
+                + (variant != null && variant.equals("THEN_MISSING") ? "" : "then\n")
+                + "    findings.line(kcontext, $line, \"m\", \"s\")" + (semicolon == null ? "" : semicolon) + "\n"
+                + (variant != null && variant.equals("END_MISSING") ? "" : "end\n");
+        java.nio.file.Path rules = java.nio.file.Files.createDirectories(dir.resolve(mistake.replace(' ', '-')));
+        java.nio.file.Files.writeString(rules.resolve("t.drl"), drl);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RuleCompiler().compile(RuleSet.load(org.claimscrubber.files.BundledFiles.Located.given(rules))))
+                .isInstanceOf(RulesException.class).hasMessageContaining(said).hasMessageNotContaining("[ERR 102]");
+    }
 }
