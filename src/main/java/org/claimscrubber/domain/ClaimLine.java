@@ -16,6 +16,7 @@ import java.util.List;
  * @param diagnosesRead false when the export has no diagnosis column at all (then "no diagnosis" is not a finding
  *                    on every line: the run says once that the column is missing)
  * @param priorAuthorization the prior authorization number the export gives for the line, or ""
+ * @param fields      the row's other columns, by name ({@link #field}); never patient identifiers
  * @param patientAge  whole years on the date of service, computed from the birth date, which is not kept;
  *                    {@link Age#UNKNOWN} without a readable birth date, {@link Age#BEFORE_BIRTH} when the service
  *                    is dated before it
@@ -24,7 +25,7 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
                         String procedureCode, List<String> modifiers, int units, List<Diagnosis> diagnoses,
                         String renderingTaxonomy, String renderingNpi, String placeOfService, String payer,
                         String priorAuthorization, Sex patientSex, int patientAge, String sourceFile, long sourceLine,
-                        ClaimLines claim, boolean diagnosesRead) {
+                        ClaimLines claim, boolean diagnosesRead, RowFields fields) {
 
     public ClaimLine {
         // A code written twice on one line ("ZZ;ZZ") is one code: one finding, not one per repeat.
@@ -68,6 +69,14 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
             }
         }
         return false;
+    }
+
+    /**
+     * Any column of the row by name: a known one by its documented name or alias ({@code field("billing_npi")}),
+     * another by its header ({@code field("Auth #")}); "" when the export has none. Patient identifiers give "".
+     */
+    public String field(String name) {
+        return fields.get(name);
     }
 
     /** True when the patient's age on the date of service is known. */

@@ -32,6 +32,11 @@ public final class Npi {
                 + " (a typing error?)";
     }
 
+    /** "Billing NPI 123 is not a valid NPI: ... " for an invalid NPI, "" for a valid or missing one. */
+    public static String said(String which, String npi) {
+        return npi.isEmpty() || isValid(npi) ? "" : which + " NPI " + npi + " is not a valid NPI: " + problem(npi) + ". ";
+    }
+
     /** The check digit of nine digits. */
     public static int checkDigit(String firstNine) {
         String digits = "80840" + firstNine;

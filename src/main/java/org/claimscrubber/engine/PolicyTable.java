@@ -42,6 +42,7 @@ final class PolicyTable {
         DIAGNOSIS_REQUIRED("a diagnosis is in one of the value's codes or categories",
                 "!diagnoses.isEmpty(), !PolicyChecks.hasDiagnosisIn(diagnoses, %s)"),
         PRIOR_AUTH_REQUIRED("the line has a prior authorization number (value empty)", "priorAuthorization == \"\""),
+        FIELD_REQUIRED("the export's column the value names is filled in on the line", "field(%s) == \"\""),
         MAX_UNITS_PER_LINE("the line has at most the value's units", "units > %s"),
         MAX_UNITS_PER_DATE("the claim has at most the value's units of the code on a date",
                 "isFirstOfItsService(), unitsOnItsDate() > %s"),
@@ -233,6 +234,7 @@ final class PolicyTable {
                 case MODIFIER_REQUIRED, MODIFIER_FORBIDDEN -> CodeFormat.MODIFIER.accepts(Codes.modifier(item));
                 case POS_ALLOWED, POS_FORBIDDEN -> CodeFormat.PLACE_OF_SERVICE.accepts(Codes.placeOfService(item));
                 case DIAGNOSIS_REQUIRED -> CodeFormat.DIAGNOSIS.accepts(Codes.diagnosis(item));
+                case FIELD_REQUIRED -> items.size() == 1 && item.matches("[\\w #&/.()'-]+");
                 default -> item.matches("[\\w ,&/()'-]+");
             };
             if (!ok) {
@@ -240,6 +242,7 @@ final class PolicyTable {
                     case MODIFIER_REQUIRED, MODIFIER_FORBIDDEN -> "modifier";
                     case POS_ALLOWED, POS_FORBIDDEN -> "place of service code";
                     case DIAGNOSIS_REQUIRED -> "ICD-10-CM code or category";
+                    case FIELD_REQUIRED -> "single column name";
                     default -> "NUCC classification name";
                 }));
             }

@@ -10,7 +10,8 @@ public enum Column {
     DIAGNOSIS_CODES, DIAGNOSIS_1, DIAGNOSIS_2, DIAGNOSIS_3, DIAGNOSIS_4, DIAGNOSIS_5, DIAGNOSIS_6,
     DIAGNOSIS_7, DIAGNOSIS_8, DIAGNOSIS_9, DIAGNOSIS_10, DIAGNOSIS_11, DIAGNOSIS_12,
     RENDERING_TAXONOMY, RENDERING_NPI, PLACE_OF_SERVICE, PAYER,
-    PATIENT_ID, PATIENT_SEX, PATIENT_BIRTH_DATE, CHARGE, PRIOR_AUTHORIZATION;
+    PATIENT_ID, PATIENT_SEX, PATIENT_BIRTH_DATE, CHARGE, PRIOR_AUTHORIZATION,
+    BILLING_NPI, REFERRING_NPI, CLAIM_FREQUENCY_CODE, ACCIDENT_INDICATOR;
 
     private final boolean required;
 
@@ -24,6 +25,11 @@ public enum Column {
 
     public boolean required() {
         return required;
+    }
+
+    /** Columns whose values identify the patient: never readable by a rule (see {@link ColumnMap#field}). */
+    public boolean identifiesThePatient() {
+        return this == PATIENT_ID || this == PATIENT_BIRTH_DATE;
     }
 
     /** The name as documented, e.g. {@code date_of_service}. */

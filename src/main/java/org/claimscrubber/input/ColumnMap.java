@@ -45,6 +45,11 @@ public final class ColumnMap implements java.io.Serializable {
         alias(Column.PATIENT_BIRTH_DATE, "DOB", "Birth Date", "Date of Birth", "Patient DOB");
         alias(Column.PRIOR_AUTHORIZATION, "Prior Auth", "Prior Authorization", "Prior Authorization Number",
                 "Prior Auth Number", "Auth #", "Auth Number", "Authorization", "Authorization Number", "PA Number");
+        alias(Column.BILLING_NPI, "Billing NPI", "Billing Provider NPI", "Pay-to NPI", "Group NPI");
+        alias(Column.REFERRING_NPI, "Referring NPI", "Referring Provider NPI", "Ordering NPI");
+        alias(Column.CLAIM_FREQUENCY_CODE, "Frequency Code", "Claim Frequency", "Freq Code",
+                "Claim Frequency Type Code", "Resubmission Code");
+        alias(Column.ACCIDENT_INDICATOR, "Accident", "Accident Indicator", "Related to Accident", "Accident Related");
         alias(Column.CHARGE, "Charges", "Billed Amount", "Billed", "Charge Amount", "Line Charge", "Amount");
     }
 
@@ -233,6 +238,28 @@ public final class ColumnMap implements java.io.Serializable {
     public String get(String[] cells, Column column) {
         int at = positions[column.ordinal()];
         return at < 0 || at >= cells.length ? "" : cells[at].strip();
+    }
+
+    /**
+     * A row's value for a column by any name a rule or a policy table gives it: a known column by its documented
+     * name or an alias ("billing_npi", "Auth #"), any other by its header as the export writes it (any case, with
+     * '_', '-' and space alike). "" when the export has no such column. Patient identifiers (patient id, birth date)
+     * are never given: no rule may quote them.
+     */
+    public String field(String[] cells, String name) {
+        String key = Column.matchKey(name);
+        Column column = BY_KEY.get(key);
+        if (column != null) {
+            return column.identifiesThePatient() ? "" : get(cells, column);
+        }
+        for (int i = 0; i < Math.min(width, names.length); i++) {
+            if (Column.matchKey(names[i]).equals(key)) {
+                boolean patient = i == positions[Column.PATIENT_ID.ordinal()]
+                        || i == positions[Column.PATIENT_BIRTH_DATE.ordinal()];
+                return patient || i >= cells.length ? "" : cells[i].strip();
+            }
+        }
+        return "";
     }
 
     /** How the header names column {@code index} (0-based), for messages. */

@@ -88,7 +88,7 @@ public final class RowParser {
                 columns.get(cells, Column.RENDERING_NPI),
                 placesOfService.get(columns.get(cells, Column.PLACE_OF_SERVICE), Codes::placeOfService),
                 columns.get(cells, Column.PAYER), columns.get(cells, Column.PRIOR_AUTHORIZATION), sex, age, file,
-                sourceLine, claim, columns.hasDiagnoses());
+                sourceLine, claim, columns.hasDiagnoses(), name -> columns.field(cells, name));
         return new ParsedRow(problems.claimId, line, problems.list);
     }
 

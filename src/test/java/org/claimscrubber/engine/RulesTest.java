@@ -79,6 +79,25 @@ class RulesTest {
     @Nested
     class Code {
         @Test
+        void billingOrReferringNpiThatFailsItsCheckDigit() throws Exception {
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("npis.csv"), String.join("\n",
+                    "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,Billing Provider NPI,Referring NPI",
+                    "C1,1,2026-09-14,99213,I10,1234567890,", "C2,1,2026-09-14,99213,I10,1234567893,1234567891", ""));
+            List<Finding> findings = of("CODE-016", Shipped.scrub(file));
+            assertThat(findings).extracting(Finding::message).containsExactly(
+                    "Billing NPI 1234567890 is not a valid NPI: its check digit is 0, but the first nine digits give 3 (a typing error?). ",
+                    "Referring NPI 1234567891 is not a valid NPI: its check digit is 1, but the first nine digits give 3 (a typing error?). ");
+        }
+
+        @Test
+        void billingAndReferringNpisWithTheirCheckDigits() throws Exception {
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("npis-ok.csv"), String.join("\n",
+                    "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,billing_npi,referring_npi",
+                    "C1,1,2026-09-14,99213,I10,1234567893,", ""));
+            assertThat(of("CODE-016", Shipped.scrub(file))).isEmpty();
+        }
+
+        @Test
         void renderingNpiThatFailsItsCheckDigit() throws Exception {
             java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("npi.csv"), String.join("\n",
                     "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,rendering_npi",
