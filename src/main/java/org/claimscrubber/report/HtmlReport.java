@@ -189,6 +189,12 @@ public final class HtmlReport {
             html.append("The first ").append(digest.table().size()).append(" of ").append(digest.totalFindings())
                     .append(" findings; findings.csv has them all. ");
         }
+        java.util.Map<String, Long> suppressed = run.findings().suppressed();
+        if (suppressed != null && !suppressed.isEmpty()) {
+            html.append("Suppressed with a reason (shown, holding nothing): ").append(esc(suppressed.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))))
+                    .append(". ");
+        }
         html.append("Click a heading to sort; type to filter.</p><input id=\"filter\" placeholder=\"filter findings\">");
         html.append("<table id=\"findings\"><thead><tr><th>Claim</th><th>Line</th><th>Severity</th><th>Rule</th>")
                 .append("<th>Procedure</th><th>Message</th><th>Source</th></tr></thead><tbody>");

@@ -157,6 +157,8 @@ class RuleSwitchesTest {
                 .allSatisfy(line -> assertThat(line).doesNotContain("expired acceptance"));
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertThat(run.at("/findings/suppressed/POS-001").asLong()).isEqualTo(1);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Suppressed with a reason (shown, holding"
+                + " nothing): POS-001 1", "suppressed: Aetna pays 0352T in the office");
     }
 
     @Test
