@@ -50,6 +50,8 @@ public final class ClaimCsvReader implements Closeable {
     private char separator = ',';
     private ICSVParser parser = newParser();
     private long blankLines;
+    private long notClaimRows;
+    private final List<Long> notClaimLines = new ArrayList<>();
     /** Set when the stream broke: what follows a read error is never read (a cut .gz would replay rows). */
     private boolean broken;
 
@@ -218,6 +220,49 @@ public final class ClaimCsvReader implements Closeable {
         return lines.linesRead();
     }
 
+    private static final int MAX_LINES_NAMED = 10;
+    private static final java.util.regex.Pattern FOOTER = java.util.regex.Pattern.compile(
+            "(?i)^(grand\\s+|sub\\s*)?totals?\\b.*|^page\\s+\\d+.*|^report\\s+(total|end)\\b.*");
+
+    /**
+     * A row that is not a claim row (issue 23): every cell empty (a row of delimiters), or no claim line at all (no
+     * line number, date of service or procedure code) with either no claim id or a footer's label where the claim
+     * id goes ("Total Charges:", "Grand Total", "Page 3"). Such rows are counted and named, not made into held
+     * "claims". A row with a claim id and any of line number, date of service or procedure code is always a row.
+     */
+    private boolean isNotAClaimRow(CsvRecord record) {
+        if (columns == null || record.isMalformed()) { // the header itself is read before the columns are known
+            return false;
+        }
+        if (record.isMalformed()) {
+            return false;
+        }
+        String[] cells = record.cells();
+        boolean allBlank = true;
+        for (String cell : cells) {
+            allBlank &= cell.isBlank();
+        }
+        if (allBlank) {
+            return true;
+        }
+        if (!columns.get(cells, Column.LINE_NUMBER).isEmpty() || !columns.get(cells, Column.DATE_OF_SERVICE).isEmpty()
+                || !columns.get(cells, Column.PROCEDURE_CODE).isEmpty()) {
+            return false;
+        }
+        String claimId = columns.get(cells, Column.CLAIM_ID);
+        return claimId.isEmpty() || FOOTER.matcher(claimId).matches();
+    }
+
+    /** Rows skipped as not claim rows (empty, or a footer); see {@link #isNotAClaimRow}. */
+    public long notClaimRows() {
+        return notClaimRows;
+    }
+
+    /** The lines of the first few of them. */
+    public List<Long> notClaimLines() {
+        return List.copyOf(notClaimLines);
+    }
+
     /** Blank lines skipped so far. */
     public long blankLines() {
         return blankLines;
@@ -247,7 +292,15 @@ public final class ClaimCsvReader implements Closeable {
                     blankLines++;
                     continue;
                 }
-                return record(first);
+                CsvRecord record = record(first);
+                if (isNotAClaimRow(record)) {
+                    notClaimRows++;
+                    if (notClaimLines.size() < MAX_LINES_NAMED) {
+                        notClaimLines.add(record.line());
+                    }
+                    continue;
+                }
+                return record;
             }
         } catch (IOException e) {
             broken = true;

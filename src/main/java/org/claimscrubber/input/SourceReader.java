@@ -144,7 +144,8 @@ public final class SourceReader implements Closeable {
             }
         }
         return new InputFile(source.name(), stored.sha256(), stored.bytes(), lines, rows,
-                csv.columns().ignored(), csv.columns().missingForRules(), warnings(lines));
+                csv.columns().ignored(), csv.columns().missingForRules(), warnings(lines), csv.notClaimRows(),
+                csv.notClaimLines());
     }
 
     /**
@@ -158,7 +159,7 @@ public final class SourceReader implements Closeable {
         if (changed != null) {
             said.add(changed);
         }
-        long dataLines = lines - 1 - csv.blankLines();
+        long dataLines = lines - 1 - csv.blankLines() - csv.notClaimRows();
         if (rows == 0) {
             said.add("the file has a header and no rows: nothing in it was scrubbed");
         } else if (dataLines != rows) {

@@ -28,6 +28,11 @@ public final class Summary {
             for (String missing : input.notChecked()) {
                 text.append(String.format("WARNING: %s: %s%n", input.file(), missing));
             }
+            if (input.notClaimRows() > 0) {
+                text.append(String.format("%s: skipped, not claim rows: %d (empty or a footer, e.g. \"Total Charges\";"
+                        + " lines %s)%n", input.file(), input.notClaimRows(), input.notClaimLines().stream()
+                        .map(String::valueOf).collect(Collectors.joining(", "))));
+            }
             if (input.warning() != null) {
                 text.append(String.format("WARNING: %s: %s%n", input.file(), input.warning()));
             }

@@ -131,6 +131,32 @@ class NothingLostTest {
     class EveryLineIsAccountedFor {
 
         /** A stray quote used to swallow every line after it into one cell: the claims vanished from every output. */
+        /** Issue 23: a row of delimiters and a "Total Charges" footer became held "claims" at the top of the worklist. */
+        @Test
+        void rowsThatAreNotClaimRowsAreCountedAndNamedNotHeld() throws Exception {
+            Path out = dir.resolve("junk");
+            Cli.Result result = Cli.execute("run", "--as-of", "2026-11-24", "--out", out.toString(),
+                    "samples/bad/junk-rows.csv");
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.out()).contains("skipped, not claim rows: 2", "lines 3, 5");
+            com.fasterxml.jackson.databind.JsonNode run = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(out.resolve("run.json").toFile());
+            assertThat(run.at("/claims/read").asLong()).isEqualTo(2);
+            assertThat(run.at("/claims/held").asLong()).isZero();
+            assertThat(run.at("/inputs/0/not_claim_rows").asLong()).isEqualTo(2);
+            assertThat(java.nio.file.Files.readString(out.resolve("findings.csv"))).doesNotContain("Total");
+        }
+
+        @Test
+        void aRowWithAClaimIdAndAClaimLineIsNeverSkipped() throws Exception {
+            Path file = java.nio.file.Files.writeString(dir.resolve("totals.csv"), String.join("\n",
+                    "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes",
+                    "Total-1,1,2026-11-02,99213,C18.9", "T2,,,,", ""));
+            Path out = dir.resolve("kept");
+            Cli.Result result = Cli.execute("run", "--as-of", "2026-11-24", "--out", out.toString(), file.toString());
+            assertThat(result.out()).doesNotContain("not claim rows").contains("2 rows (1 scrubbed, 1 rejected)");
+        }
+
         @Test
         void aStrayQuoteCostsOnlyItsOwnRow() throws Exception {
             StringBuilder csv = new StringBuilder("claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,note\n");
