@@ -56,7 +56,7 @@ public final class BatchRunner {
             timings.put("compile_rules", (t2 - t1) / 1_000_000);
             timings.putAll(result.timings());
             Totals totals = sink.tally().findings();
-            int exitCode = options.policy().failOn() != null && totals.any(options.policy().failOn()) ? 1 : 0;
+            int exitCode = org.claimscrubber.report.FailOn.exitCode(options.policy().failOn(), sink.tally());
             List<String> reports = reportNames(sources, options);
             timings.put("total_wall", (System.nanoTime() - t0) / 1_000_000);
             RunManifest manifest = new RunManifest(

@@ -44,10 +44,11 @@ public record RunOptions(Input input, Sources sources, Policy policy, Output out
 
     /**
      * @param today  the day of the run, against which dates of service are checked
-     * @param failOn the severity at or above which a completed run exits 1, or null to exit 0 whatever is found
+     * @param failOn when a completed run exits 1 (a finding at or above a severity, or input trouble), or null to
+     *               exit 0 whatever is found
      * @param holdOn the least severity that holds a claim (ERROR unless --hold-on warning)
      */
-    public record Policy(LocalDate today, Severity failOn, Severity holdOn) {
+    public record Policy(LocalDate today, org.claimscrubber.report.FailOn failOn, Severity holdOn) {
 
         /** Checked against {@code today}, holding on ERROR, exiting 0 whatever is found. */
         public static Policy on(LocalDate today) {

@@ -16,7 +16,7 @@ import picocli.CommandLine;
             CompareCommand.class, GenerateCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run completed (findings or not)",
-            "1:--fail-on matched a finding, or a sample suite failed",
+            "1:--fail-on matched (a finding at or above its severity, or with input an unreadable row), or a sample suite failed",
             "2:invalid invocation, rules that do not compile, or facts that do not load",
             "3:an input file that cannot be used",
             "4:a fault in the scrubber itself",

@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Exit 1 when a finding at or above LEVEL exists: error or warning")
+            description = "Exit 1 when a finding at or above LEVEL exists (error or warning), or with input, only when a row could not be read (input trouble, not a normal night's held claims)")
     String failOn;
 
     @Option(names = "--as-of", paramLabel = "DATE", converter = DateOption.class,
@@ -155,8 +155,8 @@ final class RunCommand implements Callable<Integer> {
         return new org.claimscrubber.input.ReadOptions(separator, shared.switches().columnNames());
     }
 
-    private Severity failOnSeverity() {
-        return SeverityOption.parse(spec.commandLine(), "--fail-on", failOn);
+    private org.claimscrubber.report.FailOn failOnSeverity() {
+        return FailOnOption.parse(spec.commandLine(), failOn);
     }
 
     /** --hold-on, else the config file's hold.on, else ERROR. */

@@ -27,6 +27,6 @@ record JobSettings(List<String> inputs, String out, Sources sources, Policy poli
      * @param failOn    the severity at or above which a finding makes the job exit 1, or null
      * @param delimiter the field separator's name, or null to detect it
      */
-    record Policy(LocalDate today, Severity holdOn, Severity failOn, String delimiter) {
+    record Policy(LocalDate today, Severity holdOn, org.claimscrubber.report.FailOn failOn, String delimiter) {
     }
 }

@@ -120,7 +120,7 @@ final class SparkRun {
             }
 
             List<FileStats> files = filesRead(read.value(), inputs.size());
-            int exitCode = settings.policy().failOn() != null && tally.findings().any(settings.policy().failOn()) ? 1 : 0;
+            int exitCode = org.claimscrubber.report.FailOn.exitCode(settings.policy().failOn(), tally);
             Map<String, Long> timings = new LinkedHashMap<>();
             timings.put("prepare_wall", (t1 - t0) / 1_000_000);
             timings.put("total_wall", (System.nanoTime() - t0) / 1_000_000);

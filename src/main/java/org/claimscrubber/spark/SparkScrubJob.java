@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.claimscrubber.cli.DateOption;
 import org.claimscrubber.cli.Main;
+import org.claimscrubber.cli.FailOnOption;
 import org.claimscrubber.cli.SeverityOption;
 import org.claimscrubber.cli.SharedOptions;
 import picocli.CommandLine;
@@ -43,7 +44,8 @@ public final class SparkScrubJob implements Callable<Integer> {
     @Option(names = "--hold-on", paramLabel = "LEVEL", description = "Hold claims at or above LEVEL: error (default) or warning")
     String holdOn;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 when a finding at or above LEVEL exists")
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "Exit 1 when a finding at or above LEVEL (error, warning) exists, or (input) a row could not be read")
     String failOn;
 
     @Option(names = "--delimiter", paramLabel = "SEP", description = "The field separator (default: detected)")
@@ -71,7 +73,7 @@ public final class SparkScrubJob implements Callable<Integer> {
                 shared.seedsDirectory(), shared.referenceDirectory(), shared.configFile(), shared.ruleCache()),
                 new JobSettings.Policy(asOf == null ? LocalDate.now() : asOf,
                         SeverityOption.parse(commandLine, "--hold-on", holdOn),
-                        SeverityOption.parse(commandLine, "--fail-on", failOn), delimiter), partitions);
+                        FailOnOption.parse(commandLine, failOn), delimiter), partitions);
         SparkRun.Result result = new SparkRun(settings).run(Instant.now());
         spec.commandLine().getOut().print(result.summary());
         return result.exitCode();

@@ -31,7 +31,8 @@ class BatchRunnerTest {
                 RunOptions.Input.files(java.util.Arrays.stream(inputs).map(Path::toString).toList()),
                 RunOptions.Sources.of(BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
                         RuleSwitches.NONE),
-                new RunOptions.Policy(Shipped.TODAY, failOn, Severity.ERROR), RunOptions.Output.to(out),
+                new RunOptions.Policy(Shipped.TODAY, failOn == null ? null
+                        : org.claimscrubber.report.FailOn.valueOf(failOn.name()), Severity.ERROR), RunOptions.Output.to(out),
                 RunOptions.Execution.defaults()));
     }
 
