@@ -155,7 +155,7 @@ public final class Changes {
                 text.setLength(text.length() - 2);
                 text.append(')');
             } else {
-                text.append(" claims, ").append(HtmlReport.dollars(kind.equals("newly_held") ? newlyHeldCents
+                text.append(total == 1 ? " claim, " : " claims, ").append(HtmlReport.dollars(kind.equals("newly_held") ? newlyHeldCents
                         : newlyReleasedCents));
             }
             text.append(System.lineSeparator());

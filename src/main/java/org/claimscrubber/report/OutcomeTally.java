@@ -26,6 +26,7 @@ public final class OutcomeTally implements Serializable {
     private long withWarnings;
     private long held;
     private long notFullyScrubbed;
+    private long heldCents;
     private final org.claimscrubber.domain.NotChecked notChecked = new org.claimscrubber.domain.NotChecked();
 
     /** @param holdOn the least severity that holds a claim */
@@ -55,6 +56,7 @@ public final class OutcomeTally implements Serializable {
             }
             if (isHeld) {
                 held++;
+                heldCents += outcome.profile().chargeCents();
             }
         }
         return isHeld;
@@ -69,6 +71,7 @@ public final class OutcomeTally implements Serializable {
         withWarnings += other.withWarnings;
         held += other.held;
         notFullyScrubbed += other.notFullyScrubbed;
+        heldCents += other.heldCents;
         findings.merge(other.findings);
         notChecked.merge(other.notChecked);
         return this;
@@ -84,7 +87,7 @@ public final class OutcomeTally implements Serializable {
 
     public RunManifest.ClaimCounts claimCounts() {
         return new RunManifest.ClaimCounts(claims, withErrors, withWarnings, claims - withErrors - withWarnings, held,
-                holdOn.name(), notFullyScrubbed);
+                holdOn.name(), notFullyScrubbed, HtmlReport.dollars(heldCents));
     }
 
     /**

@@ -112,9 +112,10 @@ public record RunManifest(@JsonUnwrapped About about, @JsonUnwrapped Scope scope
      * Claims with at least one ERROR; with WARNINGs but no ERROR; with neither. {@code held} counts the claims
      * the hold policy keeps back ({@code holdOn}: ERROR by default, WARNING with --hold-on warning), with or
      * without --split. {@code notFullyScrubbed} counts claims a rule failed on (each also has an ERROR finding).
+ * {@code heldCharges}: the charges of the held claims ("$19,000.00"; the export's charge column, else $0.00).
      */
     public record ClaimCounts(long read, long withErrors, long withWarnings, long clean, long held, String holdOn,
-                              long notFullyScrubbed) {
+                              long notFullyScrubbed, String heldCharges) {
     }
 
     /** Findings by severity and category; {@code suppressed}: the findings suppressions accepted, by rule, apart. */

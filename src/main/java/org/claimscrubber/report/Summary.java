@@ -13,7 +13,7 @@ public final class Summary {
     }
 
     public static String of(RunManifest run, Path reportDir) {
-        return of(run, reportDir.toString());
+        return of(run, reportDir.toAbsolutePath().normalize().toString());
     }
 
     /** @param reportFolder how to name the report folder (a path, or a URI such as hdfs://...) */
@@ -43,8 +43,9 @@ public final class Summary {
         }
         text.append(String.format("claims: %d (%d with errors, %d with warnings only, %d clean)%n", claims.read(),
                 claims.withErrors(), claims.withWarnings(), claims.clean()));
-        text.append(String.format("held: %d claims (hold policy: %s and above%s)%n", claims.held(),
-                claims.holdOn(), claims.holdOn().equals("ERROR") ? "; warnings are reported, not held" : ""));
+        text.append(String.format("held: %d claim%s (hold policy: %s and above%s); charges held: %s%n", claims.held(),
+                claims.held() == 1 ? "" : "s", claims.holdOn(),
+                claims.holdOn().equals("ERROR") ? "; warnings are reported, not held" : "", claims.heldCharges()));
         if (claims.notFullyScrubbed() > 0) {
             text.append(String.format("NOT FULLY SCRUBBED: %d claims, on which a rule failed (see findings)%n",
                     claims.notFullyScrubbed()));

@@ -36,7 +36,7 @@ class CompareTest {
         Path trial = dir.resolve("trial");
         String out = run("run", "--rules", rules.toString(), "--seeds", "seeds", "--as-of", "2026-11-24", "--baseline",
                 lastNight.toString(), "--out", trial.toString(), "samples/export/claims.csv");
-        assertThat(out).contains("changed: 1 (POS-001 1)", "removed: 1 (REL-001 1)", "newly held: 1 claims, $4,860.00");
+        assertThat(out).contains("changed: 1 (POS-001 1)", "removed: 1 (REL-001 1)", "newly held: 1 claim, $4,860.00");
         List<String> changes = Files.readAllLines(trial.resolve("changes.csv"));
         assertThat(changes).anyMatch(line -> line.startsWith("changed,POS-001,CLM-1007,2,0352T,WARNING,ERROR"))
                 .anyMatch(line -> line.startsWith("removed,REL-001,CLM-1011,1,0352T,INFO,,"))

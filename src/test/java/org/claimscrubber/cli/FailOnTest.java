@@ -22,6 +22,8 @@ class FailOnTest {
         Cli.Result normalNight = Cli.execute("run", "--as-of", "2026-11-24", "--fail-on", "input", "--out",
                 dir.resolve("a").toString(), heldButReadable.toString());
         assertThat(normalNight.exitCode()).as("an ERROR holds the claim; the input was fine").isZero();
+        assertThat(normalNight.out()).as("one claim, said so; the folder in full")
+                .contains("held: 1 claim (hold policy", "charges held: $0.00", "reports: " + dir.resolve("a").toAbsolutePath());
         assertThat(Cli.execute("run", "--as-of", "2026-11-24", "--fail-on", "error", "--out", dir.resolve("b").toString(),
                 heldButReadable.toString()).exitCode()).isEqualTo(1);
 

@@ -44,6 +44,6 @@ class PolicyWalkthroughTest {
                 before.toString(), "--out", after.toString(), claims.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readString(after.resolve("changes.csv"))).contains("AET-001", "POL-AET-NO-PA");
-        assertThat(run.out()).contains("newly held: 1 claims");
+        assertThat(run.out()).contains("newly held: 1 claim,");
     }
 }
