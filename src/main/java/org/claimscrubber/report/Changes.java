@@ -84,7 +84,7 @@ public final class Changes {
             if (then == null) {
                 list.add(change("added", null, now));
             } else if (!then[2].equals(now[2]) || !then[6].equals(now[6])) {
-                list.add(new Change("changed", now[4], now[0], now[1], now[5], then[2], now[2], then[6], now[6], ""));
+                list.add(new Change("changed", now[4], claimOf(now), now[1], now[5], then[2], now[2], then[6], now[6], ""));
             }
         }
         for (var entry : before.entrySet()) {
@@ -165,8 +165,18 @@ public final class Changes {
 
     private static Change change(String kind, String[] then, String[] now) {
         String[] row = now != null ? now : then;
-        return new Change(kind, row[4], row[0], row[1], row[5], then == null ? "" : then[2], now == null ? "" : now[2],
+        return new Change(kind, row[4], claimOf(row), row[1], row[5], then == null ? "" : then[2], now == null ? "" : now[2],
                 then == null ? "" : then[6], now == null ? "" : now[6], "");
+    }
+
+    /** The row's claim id, or for a row without one where it was read: a change never has an empty claim id. */
+    private static String claimOf(String[] row) {
+        if (!row[0].isEmpty()) {
+            return row[0];
+        }
+        String file = row.length > 8 ? row[8] : "";
+        String line = row.length > 9 ? row[9] : "";
+        return "(row without a claim id" + (file.isEmpty() ? "" : ", " + file + (line.isEmpty() ? "" : ":" + line)) + ")";
     }
 
     /** Findings keyed by claim, line, rule, procedure (and the message, for the rare rule firing twice on a line). */
@@ -218,7 +228,10 @@ public final class Changes {
     private static Set<String> held(Iterable<String[]> findings, String holdOn) {
         Set<String> claims = new TreeSet<>();
         for (String[] row : findings) {
-            if (row[2].equals("ERROR") || holdOn.equals("WARNING") && row[2].equals("WARNING")) {
+            // a row without a claim id is not a claim: it is in the changes as a finding, not as a claim held
+            boolean suppressed = row.length > 10 && !row[10].isEmpty(); // accepted with a reason: holds nothing
+            if (!row[0].isEmpty() && !suppressed
+                    && (row[2].equals("ERROR") || holdOn.equals("WARNING") && row[2].equals("WARNING"))) {
                 claims.add(row[0]);
             }
         }

@@ -46,4 +46,22 @@ class CompareTest {
         assertThat(run("compare", lastNight.toString(), trial.toString())).contains("changed: 1 (POS-001 1)");
         assertThat(run("compare", lastNight.toString(), lastNight.toString())).contains("no change in the findings");
     }
+
+    /** Issue 23: a row without a claim id gave changes.csv a row with an empty claim id. */
+    @Test
+    void aRowWithoutAClaimIdIsNamedByWhereItWasRead(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path claims = Files.writeString(dir.resolve("claims.csv"), String.join("\n",
+                "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes",
+                ",1,2026-11-02,99213,C18.9", "C2,1,2026-11-02,99213,C18.9", ""));
+        Path empty = Files.writeString(dir.resolve("before.csv"), String.join("\n",
+                "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes", "C2,1,2026-11-02,99213,C18.9", ""));
+        assertThat(org.claimscrubber.Cli.execute("run", "--as-of", "2026-11-24", "--out", dir.resolve("a").toString(),
+                empty.toString()).exitCode()).isZero();
+        assertThat(org.claimscrubber.Cli.execute("run", "--as-of", "2026-11-24", "--baseline", dir.resolve("a").toString(),
+                "--out", dir.resolve("b").toString(), claims.toString()).exitCode()).isZero();
+        java.util.List<String> changes = Files.readAllLines(dir.resolve("b").resolve("changes.csv"));
+        assertThat(changes).filteredOn(line -> line.contains("INPUT-001")).singleElement()
+                .satisfies(line -> assertThat(line).contains("(row without a claim id, " + claims + ":2)"));
+        assertThat(changes).noneMatch(line -> line.startsWith("\"newly_held\",\"\",\"\"") || line.contains(",\"\",\"1\""));
+    }
 }
