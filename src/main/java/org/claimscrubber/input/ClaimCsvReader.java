@@ -51,6 +51,10 @@ public final class ClaimCsvReader implements Closeable {
     private ICSVParser parser = newParser();
     private long blankLines;
     private long notClaimRows;
+    /** Title lines skipped above the header. */
+    private int titleLines;
+    private long headerLineRead;
+    static final int MAX_TITLE_LINES = 5;
     private final List<Long> notClaimLines = new ArrayList<>();
     /** Set when the stream broke: what follows a read error is never read (a cut .gz would replay rows). */
     private boolean broken;
@@ -61,8 +65,33 @@ public final class ClaimCsvReader implements Closeable {
         this.keepRaw = options.forward();
         this.separator = options.separator() != '\0' ? options.separator() : detectSeparator();
         this.parser = newParser();
-        this.header = readHeader();
-        this.columns = ColumnMap.of(name, header, options.columnNames());
+        String[] header = readHeader();
+        ColumnMap found;
+        InputFileException firstRefusal = null;
+        // A report title above the header ("Charge Detail Report", a run date): skipped, counted and said, when it is
+        // a line of one or two cells that names no column and the header follows within a few lines (issue 23).
+        while (true) {
+            try {
+                found = ColumnMap.of(name, header, options.columnNames());
+                break;
+            } catch (InputFileException notAHeader) {
+                firstRefusal = firstRefusal == null ? notAHeader : firstRefusal;
+                if (titleLines >= MAX_TITLE_LINES || !looksLikeATitle(header) || !notAHeader.getMessage()
+                        .contains("names none of the columns")) {
+                    throw firstRefusal; // said of the first line: what follows a wrong first line is no header either
+                }
+                titleLines++;
+                notClaimRows++; // accounted for with the other lines that are not claim rows
+                notClaimLines.add(headerLineRead);
+                try {
+                    header = readHeader();
+                } catch (InputFileException noHeaderBelow) {
+                    throw firstRefusal;
+                }
+            }
+        }
+        this.header = header;
+        this.columns = found;
         this.peeked = next();
         if (peeked != null && !peeked.isMalformed() && header.length == columns.width()
                 && peeked.cells().length == columns.width() + 1 && peeked.cells()[columns.width()].isBlank()) {
@@ -114,6 +143,7 @@ public final class ClaimCsvReader implements Closeable {
                     + " it may hold patient data)");
         }
         headerRaw = consumed.get(0).raw();
+        headerLineRead = first.line();
         String[] cells = first.cells();
         for (int i = 0; i < cells.length; i++) {
             if (cells[i].length() > MAX_HEADER_CELL_CHARS || cells[i].indexOf('\n') >= 0 || cells[i].indexOf('\r') >= 0) {
@@ -150,43 +180,55 @@ public final class ClaimCsvReader implements Closeable {
      * The separator the header line uses most, outside quotes, among comma, semicolon, tab and pipe (exports from
      * European spreadsheets use semicolons, practice-management systems tabs or pipes). Comma when none is used.
      */
+    /**
+     * The separator the header uses: of comma, semicolon, tab and pipe, the one found most often (outside quotes) in
+     * the first line that has any of them, up to {@link #MAX_TITLE_LINES} lines down (a title line above the header,
+     * "Charge Detail Report", has none). The lines looked at are read again by the header and row readers.
+     */
     private char detectSeparator() {
         try {
             List<LineSource.Line> read = new ArrayList<>();
-            LineSource.Line first = lines.next();
-            while (first != null && !first.tooLong() && first.text().isBlank()) {
-                read.add(first);
-                first = lines.next();
-            }
-            if (first != null) {
-                read.add(first);
+            char found = '\0';
+            int nonBlank = 0;
+            LineSource.Line line;
+            while (found == '\0' && nonBlank <= MAX_TITLE_LINES && (line = lines.next()) != null) {
+                read.add(line);
+                if (line.tooLong()) {
+                    break;
+                }
+                if (!line.text().isBlank()) {
+                    nonBlank++;
+                    found = mostFrequentSeparator(line.text());
+                }
             }
             replay.addAll(read); // read again, in order, by the header and row readers
-            if (first == null || first.tooLong()) {
-                return ',';
-            }
-            char best = ',';
-            int bestCount = 0;
-            for (char candidate : new char[] {',', ';', '\t', '|'}) {
-                int count = 0;
-                boolean quoted = false;
-                for (int i = 0; i < first.text().length(); i++) {
-                    char c = first.text().charAt(i);
-                    if (c == '"') {
-                        quoted = !quoted;
-                    } else if (c == candidate && !quoted) {
-                        count++;
-                    }
-                }
-                if (count > bestCount) {
-                    best = candidate;
-                    bestCount = count;
-                }
-            }
-            return best;
+            return found == '\0' ? ',' : found;
         } catch (IOException e) {
             return ','; // the header read that follows reports the read error
         }
+    }
+
+    /** The candidate separator found most often outside quotes, or 0 when the line has none. */
+    private static char mostFrequentSeparator(String text) {
+        char best = '\0';
+        int bestCount = 0;
+        for (char candidate : new char[] {',', ';', '\t', '|'}) {
+            int count = 0;
+            boolean quoted = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == candidate && !quoted) {
+                    count++;
+                }
+            }
+            if (count > bestCount) {
+                best = candidate;
+                bestCount = count;
+            }
+        }
+        return best;
     }
 
     public String name() {
@@ -251,6 +293,20 @@ public final class ClaimCsvReader implements Closeable {
         }
         String claimId = columns.get(cells, Column.CLAIM_ID);
         return claimId.isEmpty() || FOOTER.matcher(claimId).matches();
+    }
+
+    /** A line of one or two non-empty cells: a report's title or run date, not a header or a claim row. */
+    private static boolean looksLikeATitle(String[] cells) {
+        int filled = 0;
+        for (String cell : cells) {
+            filled += cell.isBlank() ? 0 : 1;
+        }
+        return filled <= 2;
+    }
+
+    /** Title lines skipped above the header. */
+    public int titleLines() {
+        return titleLines;
     }
 
     /** Rows skipped as not claim rows (empty, or a footer); see {@link #isNotAClaimRow}. */

@@ -132,6 +132,26 @@ class NothingLostTest {
 
         /** A stray quote used to swallow every line after it into one cell: the claims vanished from every output. */
         /** Issue 23: a row of delimiters and a "Total Charges" footer became held "claims" at the top of the worklist. */
+        /** Issue 23: a title line above the header gave exit 3. */
+        @Test
+        void aTitleLineAboveTheHeaderIsSkippedAndSaid() throws Exception {
+            Path out = dir.resolve("title");
+            Cli.Result result = Cli.execute("run", "--as-of", "2026-11-24", "--out", out.toString(),
+                    "samples/bad/title-line.csv");
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).contains("2 rows (2 scrubbed, 0 rejected)", "skipped, not claim rows: 1", "lines 1)")
+                    .doesNotContain("data lines read as");
+        }
+
+        @Test
+        void aDataRowWhereTheHeaderShouldBeIsStillRefused() throws Exception {
+            Path file = java.nio.file.Files.writeString(dir.resolve("headerless.csv"),
+                    "C1,1,2026-11-02,99213,C18.9\nC2,1,2026-11-02,99213,C18.9\n");
+            Cli.Result result = Cli.execute("run", "--out", dir.resolve("o").toString(), file.toString());
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.err()).contains("not a header row").doesNotContain("C1");
+        }
+
         @Test
         void rowsThatAreNotClaimRowsAreCountedAndNamedNotHeld() throws Exception {
             Path out = dir.resolve("junk");
