@@ -58,10 +58,12 @@ public final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>Claim scrub ").append(esc(run.about().started())).append("</title><style>").append(CSS)
                 .append("</style></head><body>\n");
-        html.append("<h1>Claim scrub</h1><p class=\"muted\">").append(esc(run.about().started())).append(" to ")
-                .append(esc(run.about().finished())).append(" &middot; ").append(run.rows().read()).append(" rows from ")
-                .append(run.inputs().size()).append(" file(s) &middot; hold policy: ").append(esc(claims.holdOn()))
-                .append(" and above</p>\n");
+        html.append("<h1>Claim scrub</h1><p class=\"muted\">").append(esc(local(run.about().started()))).append(" to ")
+                .append(esc(local(run.about().finished()))).append(" &middot; ").append(run.rows().read())
+                .append(" rows from ").append(esc(run.inputs().stream().map(input -> fileName(input.file()))
+                        .collect(java.util.stream.Collectors.joining(", "))))
+                .append(" &middot; hold policy: ").append(esc(claims.holdOn())).append(" and above &middot; config: ")
+                .append(esc(run.rules().config() == null ? "none" : run.rules().config())).append("</p>\n");
         html.append("<section class=\"tiles\">");
         tile("claims", claims.read(), "", "claims-read");
         tile("held", claims.held(), "bad", "claims-held");
@@ -256,6 +258,25 @@ public final class HtmlReport {
 
     private void about(String label, String value) {
         html.append("<tr><th>").append(esc(label)).append("</th><td>").append(esc(value)).append("</td></tr>");
+    }
+
+    /** An instant as a person reads it, in this machine's zone: "4 Dec 2026 06:10 EST". */
+    static String local(String instant) {
+        return local(instant, java.time.ZoneId.systemDefault());
+    }
+
+    static String local(String instant, java.time.ZoneId zone) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("d MMM uuuu HH:mm zzz", java.util.Locale.ENGLISH)
+                    .format(java.time.Instant.parse(instant).atZone(zone));
+        } catch (java.time.DateTimeException e) {
+            return instant;
+        }
+    }
+
+    private static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return slash < 0 ? path : path.substring(slash + 1);
     }
 
     static String dollars(long cents) {
