@@ -134,18 +134,20 @@ public final class HtmlReport {
 
     private void workFirst() {
         List<RunDigest.HeldClaim> first = digest.workFirst();
-        html.append("<h2>Work these claims first</h2>");
+        html.append("<h2>Work these claims first</h2><p class=\"muted\">Held claims, then claims with warnings;"
+                + " the most serious, then the most dollars, first.</p>");
         if (first.isEmpty()) {
-            html.append("<p>No claim is held.</p>");
+            html.append("<p>No claim is held or has a warning.</p>");
             return;
         }
-        html.append("<table><thead><tr><th>Claim</th><th>Worst</th><th>Findings</th><th>Charges</th><th>Payer</th>")
-                .append("<th>Held by</th></tr></thead><tbody>");
+        html.append("<table><thead><tr><th>Claim</th><th>Held</th><th>Worst</th><th>Findings</th><th>Charges</th>")
+                .append("<th>Payer</th><th>Rendering provider</th><th>Rules</th></tr></thead><tbody>");
         for (RunDigest.HeldClaim claim : first) {
-            html.append("<tr><td>").append(esc(claim.claimId())).append("</td><td class=\"sev ")
-                    .append(claim.worst().name()).append("\">").append(claim.worst()).append("</td><td>")
-                    .append(claim.findings()).append("</td><td>").append(dollars(claim.chargeCents())).append("</td><td>")
-                    .append(esc(claim.payer())).append("</td><td>").append(esc(claim.rules())).append("</td></tr>");
+            html.append("<tr><td>").append(esc(claim.claimId())).append("</td><td>").append(claim.held() ? "held" : "")
+                    .append("</td><td class=\"sev ").append(claim.worst().name()).append("\">").append(claim.worst())
+                    .append("</td><td>").append(claim.findings()).append("</td><td>").append(dollars(claim.chargeCents()))
+                    .append("</td><td>").append(esc(claim.payer())).append("</td><td>").append(esc(claim.provider()))
+                    .append("</td><td>").append(esc(claim.rules())).append("</td></tr>");
         }
         html.append("</tbody></table>\n");
     }

@@ -21,9 +21,12 @@ public final class RunDigest {
     /** Claims listed to work first. */
     public static final int TOP_CLAIMS = 25;
 
-    /** A held claim in the work-first list: the worst severity, then the most dollars, come first. */
+    /**
+     * A claim in the work-first list: held claims and claims with warnings, the worst severity, then the most dollars,
+     * first. {@code rules} are the rules that hold it, or for a claim with warnings only, those that warn.
+     */
     public record HeldClaim(String claimId, Severity worst, int findings, long chargeCents, String payer,
-                            String rules) {
+                            String rules, String provider, boolean held) {
     }
 
     private final Map<String, Long> byRule = new TreeMap<>();
@@ -33,7 +36,8 @@ public final class RunDigest {
     private final Map<String, Long> byTaxonomy = new TreeMap<>();
     private final Map<String, Long> byProcedure = new TreeMap<>();
     private final List<Finding> table = new ArrayList<>();
-    private final Comparator<HeldClaim> priority = Comparator.comparing((HeldClaim c) -> c.worst().ordinal()).reversed()
+    private final Comparator<HeldClaim> priority = Comparator.comparing(HeldClaim::held)
+            .thenComparing(Comparator.comparing((HeldClaim c) -> c.worst().ordinal()).reversed())
             .thenComparingLong(HeldClaim::chargeCents).thenComparing(HeldClaim::claimId, Comparator.reverseOrder());
     private final PriorityQueue<HeldClaim> top = new PriorityQueue<>(priority);
     private long heldClaims;
@@ -69,7 +73,13 @@ public final class RunDigest {
         if (held && !claimId.isEmpty()) {
             heldClaims++;
             heldCents += chargeCents;
-            top.add(new HeldClaim(claimId, worst == null ? Severity.ERROR : worst, findings.size(), chargeCents, payer, heldBy));
+        }
+        // The morning's worklist: every held claim, and the claims with warnings a billing manager looks at next.
+        if (!claimId.isEmpty() && (held || worst == Severity.WARNING)) {
+            String rules = held ? heldBy : findings.stream().filter(f -> !f.isSuppressed() && f.severity() == Severity.WARNING)
+                    .map(Finding::ruleId).distinct().sorted().collect(java.util.stream.Collectors.joining(";"));
+            top.add(new HeldClaim(claimId, worst == null ? Severity.ERROR : worst, findings.size(), chargeCents, payer,
+                    rules, taxonomy, held));
             if (top.size() > TOP_CLAIMS) {
                 top.poll();
             }
