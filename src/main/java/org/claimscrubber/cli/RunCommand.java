@@ -20,7 +20,10 @@ import picocli.CommandLine;
 
 /** {@code run}: scrub claim exports and write findings. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Scrub claim CSV exports and write findings.csv, findings.json and run.json.")
+        description = {"Scrub claim CSV exports and write the night's reports into --out: report.html (the worklist),"
+                + " findings.csv and findings.json (one row per finding), claim-summary.csv (one row per claim with a"
+                + " finding or held, with its charges), run.json (what ran and every count; written last), with --split"
+                + " clean-claims.csv and held-claims.csv, and with --baseline changes.csv."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE",

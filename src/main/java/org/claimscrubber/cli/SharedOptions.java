@@ -25,11 +25,15 @@ public final class SharedOptions {
     Path seeds;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Rule switches: rules or categories off, payer names (see README)")
+            description = "The run's config (docs/rules.md): disable.rules, disable.categories, payer.<name> (payer"
+                    + " names and scopes, payer.NCCI, payer.NoNCCI), severity.<rule>[.<payer>], suppressions = FILE,"
+                    + " hold.on, column.<name> (more names for a column)")
     Path config;
 
     @Option(names = "--reference", paramLabel = "DIR",
-            description = "Full official code sets: the NUCC taxonomy CSV and/or the CMS ICD-10-CM order file")
+            description = "A folder of the official files you download (docs/reference-data.md): the NUCC taxonomy CSV,"
+                    + " ICD-10-CM codes or order files by fiscal year, the CMS NCCI PTP, MUE and add-on files, the CMS"
+                    + " PPRRVU fee schedule file and the quarterly HCPCS workbook")
     Path reference;
 
     @Option(names = "--no-rules-cache",
