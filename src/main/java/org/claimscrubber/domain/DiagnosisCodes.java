@@ -129,36 +129,35 @@ public final class DiagnosisCodes {
 
     /** A category header on the date of service; false when no list covers the date (not checked). */
     public boolean isNonBillableOn(String code, LocalDate date) {
-        IcdCodeList list = listFor(date);
-        return list != null && status(list, code) == Status.HEADER;
+        return isOn(code, date, Status.HEADER);
     }
 
     public boolean hasNonBillableOn(List<Diagnosis> diagnoses, LocalDate date) {
-        IcdCodeList list = listFor(date);
-        if (list == null) {
-            return false;
-        }
-        for (Diagnosis diagnosis : diagnoses) {
-            if (status(list, diagnosis.code()) == Status.HEADER) {
-                return true;
-            }
-        }
-        return false;
+        return hasOn(diagnoses, date, Status.HEADER);
     }
 
     /** Of the ICD-10-CM shape, but neither billable nor a header on the date; false when no list covers it. */
     public boolean isUnknownOn(String code, LocalDate date) {
-        IcdCodeList list = listFor(date);
-        return list != null && status(list, code) == Status.UNKNOWN;
+        return isOn(code, date, Status.UNKNOWN);
     }
 
     public boolean hasUnknownOn(List<Diagnosis> diagnoses, LocalDate date) {
+        return hasOn(diagnoses, date, Status.UNKNOWN);
+    }
+
+    private boolean isOn(String code, LocalDate date, Status wanted) {
+        IcdCodeList list = listFor(date);
+        return list != null && status(list, code) == wanted;
+    }
+
+    /** True when a diagnosis has the status by the list of the date (false when no list covers it: not checked). */
+    private boolean hasOn(List<Diagnosis> diagnoses, LocalDate date, Status wanted) {
         IcdCodeList list = listFor(date);
         if (list == null) {
             return false;
         }
         for (Diagnosis diagnosis : diagnoses) {
-            if (status(list, diagnosis.code()) == Status.UNKNOWN) {
+            if (status(list, diagnosis.code()) == wanted) {
                 return true;
             }
         }

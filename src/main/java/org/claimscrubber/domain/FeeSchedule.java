@@ -118,14 +118,31 @@ public final class FeeSchedule {
         return byCode.get(code);
     }
 
+    /** No curated range: cached as such, since a map holds no null. */
+    private static final java.util.Optional<ProcedureClass> NONE = java.util.Optional.empty();
+    private final Map<String, java.util.Optional<ProcedureClass>> pcTcRanges = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.Optional<ProcedureClass>> bilateralRanges =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 100_000;
+
+    /** The curated range giving the code's indicator, found once per code: the coverage count asks on every line. */
     private ProcedureClass curatedRange(String code, boolean pcTc) {
-        for (ProcedureClass range : curated) {
-            String indicator = pcTc ? range.pcTcIndicator() : range.bilateralIndicator();
-            if (!indicator.isEmpty() && range.covers(code)) {
-                return range;
+        Map<String, java.util.Optional<ProcedureClass>> cache = pcTc ? pcTcRanges : bilateralRanges;
+        java.util.Optional<ProcedureClass> known = cache.get(code);
+        if (known == null) {
+            known = NONE;
+            for (ProcedureClass range : curated) {
+                String indicator = pcTc ? range.pcTcIndicator() : range.bilateralIndicator();
+                if (!indicator.isEmpty() && range.covers(code)) {
+                    known = java.util.Optional.of(range);
+                    break;
+                }
+            }
+            if (cache.size() < MAX_REMEMBERED) {
+                cache.put(code, known);
             }
         }
-        return null;
+        return known.orElse(null);
     }
 
     @Override

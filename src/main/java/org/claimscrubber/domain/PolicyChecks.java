@@ -1,7 +1,10 @@
 package org.claimscrubber.domain;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The small helpers the DRL generated from a policy table calls (see docs/rules.md, "Payer policy tables"), so a
@@ -13,10 +16,18 @@ public final class PolicyChecks {
     private PolicyChecks() {
     }
 
+    // A generated rule asks these on every line with the same few literal lists: each is split and parsed once.
+    private static final Map<String, List<String>> ITEMS = new ConcurrentHashMap<>();
+    private static final Map<String, LocalDate> DATES = new ConcurrentHashMap<>();
+
+    private static List<String> items(String list) {
+        return ITEMS.computeIfAbsent(list, l -> Arrays.stream(l.split(";")).map(String::strip)
+                .filter(item -> !item.isEmpty()).toList());
+    }
+
     /** True when the code is one of the list's codes or inside one of its ranges ("0352T; 19301-19302"). */
     public static boolean codeIn(String code, String list) {
-        for (String item : list.split(";")) {
-            String entry = item.strip();
+        for (String entry : items(list)) {
             int dash = entry.indexOf('-');
             if (dash > 0) {
                 String from = entry.substring(0, dash).strip();
@@ -33,15 +44,15 @@ public final class PolicyChecks {
 
     /** True when the date is on or after {@code from} and on or before {@code to} (empty: open). */
     public static boolean inEffect(LocalDate date, String from, String to) {
-        return date != null && (from.isEmpty() || !date.isBefore(LocalDate.parse(from)))
-                && (to.isEmpty() || !date.isAfter(LocalDate.parse(to)));
+        return date != null && (from.isEmpty() || !date.isBefore(DATES.computeIfAbsent(from, LocalDate::parse)))
+                && (to.isEmpty() || !date.isAfter(DATES.computeIfAbsent(to, LocalDate::parse)));
     }
 
     /** True when a diagnosis starts with one of the list's codes or categories ("C50; D05"). */
     public static boolean hasDiagnosisIn(List<Diagnosis> diagnoses, String list) {
         for (Diagnosis diagnosis : diagnoses) {
-            for (String item : list.split(";")) {
-                if (!item.isBlank() && diagnosis.code().startsWith(Codes.diagnosis(item))) {
+            for (String item : items(list)) {
+                if (diagnosis.code().startsWith(Codes.diagnosis(item))) {
                     return true;
                 }
             }
@@ -51,7 +62,7 @@ public final class PolicyChecks {
 
     /** True when the modifiers include one of the list's. */
     public static boolean hasModifierIn(List<String> modifiers, String list) {
-        for (String item : list.split(";")) {
+        for (String item : items(list)) {
             if (modifiers.contains(Codes.modifier(item))) {
                 return true;
             }
@@ -64,8 +75,8 @@ public final class PolicyChecks {
         if (value == null) {
             return false;
         }
-        for (String item : list.split(";")) {
-            if (item.strip().equalsIgnoreCase(value.strip())) {
+        for (String item : items(list)) {
+            if (item.equalsIgnoreCase(value.strip())) {
                 return true;
             }
         }

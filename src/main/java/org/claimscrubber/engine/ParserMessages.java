@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * Drools' raw parser messages ("[ERR 102] Line 18:0 mismatched input '&lt;eof&gt;' in rule "X"") said as an analyst
  * needs them, for the mistakes made most when editing DRL by hand: a rule without {@code end} or {@code then}, an
  * unclosed bracket or string, '=' for '==', a missing comma between constraints, a binding without ':', an
- * unquoted rule name, a misspelt keyword, and a statement without ';'. Anything else is left as Drools says it.
+ * unquoted rule name and a misspelt keyword ({@link Messages} says a statement without ';'). Anything else is left
+ * as Drools says it.
  */
 final class ParserMessages {
 
@@ -22,9 +23,6 @@ final class ParserMessages {
      * @param ruleLine the line of the rule the error is in (0: not known)
      */
     static String explain(String message, String[] lines, int line, int column, int ruleLine) {
-        if (message.contains("insert \";\" to complete")) {
-            return "this statement of the consequence needs a ';' at its end";
-        }
         Matcher mismatched = MISMATCHED.matcher(message);
         if (!mismatched.find() || lines == null) {
             return message;
