@@ -83,6 +83,27 @@ class ArchitectureTest {
         assertThat(cycles).isEmpty();
     }
 
+    /**
+     * The stages of a claim line's way, lowest first: a package uses only packages before it, so a line goes from
+     * CSV ({@code input}) through the config, facts and rules to the reports, and each package is passed once.
+     */
+    private static final List<String> LAYERS = List.of("domain", "files", "input", "config", "facts", "engine",
+            "report", "history", "setup", "batch", "samples", "bench", "cli", "spark");
+
+    @Test
+    void everyPackageUsesOnlyThePackagesBelowIt() {
+        assertThat(LAYERS).containsAll(USES.keySet());
+        List<String> upward = new ArrayList<>();
+        for (String pkg : USES.keySet()) {
+            for (String used : projectPackagesUsedBy(pkg)) {
+                if (LAYERS.indexOf(used) > LAYERS.indexOf(pkg)) {
+                    upward.add(pkg + " -> " + used);
+                }
+            }
+        }
+        assertThat(upward).isEmpty();
+    }
+
     @Test
     void theDomainDependsOnNoOtherPackageOfTheProject() {
         assertThat(projectPackagesUsedBy("domain")).isEmpty();

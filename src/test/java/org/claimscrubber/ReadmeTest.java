@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.claimscrubber.engine.RuleCatalogue;
-import org.claimscrubber.engine.RuleSwitches;
+import org.claimscrubber.config.RunConfig;
 import org.junit.jupiter.api.Test;
 
 /** The README's rule table is what `rules list --format markdown` prints for the shipped rules. */
@@ -19,7 +19,7 @@ class ReadmeTest {
         String end = "<!-- rules:end -->";
         String table = readme.substring(readme.indexOf(start) + start.length(), readme.indexOf(end));
         String expected = RuleCatalogue.markdown(RuleCatalogue.of(Shipped.rules(), Shipped.facts(),
-                RuleSwitches.NONE), Shipped.facts());
+                RunConfig.NONE), Shipped.facts());
         assertThat(table).as("README rule table; regenerate it with: rules list --format markdown")
                 .isEqualTo(expected);
     }

@@ -11,14 +11,14 @@ import java.util.List;
 import org.claimscrubber.batch.Scrubber;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.engine.CompiledRules;
-import org.claimscrubber.engine.RuleCompiler;
-import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.input.InputSource;
 import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.OutcomeSink;
+import org.claimscrubber.setup.RunSetup;
+import org.claimscrubber.setup.RunSources;
 
 /** The repository's own rules/ and seeds/, compiled and loaded once for all tests. */
 public final class Shipped {
@@ -28,32 +28,34 @@ public final class Shipped {
     /** A fixed run date, so tests do not depend on the day they run. */
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
 
-    private static CompiledRules rules;
-    private static FactBase facts;
+    private static RunSetup setup;
 
     private Shipped() {
     }
 
-    public static synchronized CompiledRules rules() {
-        if (rules == null) {
+    /** The shipped rules and seeds as every run sets them up, without a config or reference files. */
+    public static synchronized RunSetup setup() {
+        if (setup == null) {
             try {
-                rules = new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(RULES)));
+                setup = RunSetup.load(sources());
             } catch (Exception e) {
-                throw new IllegalStateException("the shipped rules do not compile: " + e.getMessage(), e);
+                throw new IllegalStateException("the shipped rules or seeds do not load: " + e.getMessage(), e);
             }
         }
-        return rules;
+        return setup;
     }
 
-    public static synchronized FactBase facts() {
-        if (facts == null) {
-            try {
-                facts = FactLoader.load(BundledFiles.Located.given(SEEDS));
-            } catch (Exception e) {
-                throw new IllegalStateException("the shipped seeds do not load: " + e.getMessage(), e);
-            }
-        }
-        return facts;
+    /** The repository's rules/ and seeds/, no config, no reference files, no rules cache. */
+    public static RunSources sources() {
+        return RunSources.of(BundledFiles.Located.given(RULES), BundledFiles.Located.given(SEEDS));
+    }
+
+    public static CompiledRules rules() {
+        return setup().rules();
+    }
+
+    public static FactBase facts() {
+        return setup().facts();
     }
 
     /** The shared NUCC taxonomy file (CI has ../shared beside the checkout), or null where it is not. */
@@ -103,8 +105,21 @@ public final class Shipped {
     /** Scrubs a file with the given rules and facts, on one thread; the findings in report order. */
     public static List<Finding> scrub(CompiledRules rules, FactBase facts, Path file)
             throws IOException, org.claimscrubber.input.InputFileException {
+        return scrub(new Scrubber(rules, facts, TODAY), file);
+    }
+
+    /** As above, checked against a claim history (its patient keys turn the file's patient ids into its keys). */
+    public static List<Finding> scrub(CompiledRules rules, FactBase facts, Path file,
+                                      org.claimscrubber.domain.ClaimHistory history,
+                                      org.claimscrubber.input.PatientKeyer patientKeys)
+            throws IOException, org.claimscrubber.input.InputFileException {
+        return scrub(new Scrubber(rules, facts, TODAY, history, patientKeys), file);
+    }
+
+    private static List<Finding> scrub(Scrubber scrubber, Path file)
+            throws IOException, org.claimscrubber.input.InputFileException {
         List<Finding> findings = new ArrayList<>();
-        new Scrubber(rules, facts, TODAY).scrub(InputSource.resolve(List.of(file.toString())),
+        scrubber.scrub(InputSource.resolve(List.of(file.toString())),
                 new Scrubber.Options(1, false, file.toAbsolutePath().getParent(), InputStream.nullInputStream(), null),
                 new OutcomeSink.Restartable() {
                     @Override

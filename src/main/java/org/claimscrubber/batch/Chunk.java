@@ -1,5 +1,6 @@
 package org.claimscrubber.batch;
 
+import org.claimscrubber.input.ClaimParser;
 import java.util.List;
 
 /** Consecutive parsed claims evaluated together in one session; a claim is never split across chunks. */

@@ -1,8 +1,11 @@
 package org.claimscrubber.batch;
 
+import org.claimscrubber.input.ClaimParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.domain.Claim;
+import org.claimscrubber.domain.ClaimLine;
+import org.claimscrubber.domain.EditFamily;
 import org.claimscrubber.domain.DataCoverage;
 import org.claimscrubber.domain.NotChecked;
 import org.claimscrubber.domain.Finding;
@@ -19,7 +22,15 @@ final class ChunkEvaluator {
     private final ThreadLocal<ScrubSession> sessions;
     private final DataCoverage coverage;
 
+    private final boolean historyKept;
+
     ChunkEvaluator(CompiledRules rules, List<Object> referenceFacts, DataCoverage coverage) {
+        this(rules, referenceFacts, coverage, false);
+    }
+
+    /** @param historyKept whether outcomes carry their services for the claim history */
+    ChunkEvaluator(CompiledRules rules, List<Object> referenceFacts, DataCoverage coverage, boolean historyKept) {
+        this.historyKept = historyKept;
         this.sessions = ThreadLocal.withInitial(() -> new ScrubSession(rules, referenceFacts));
         this.coverage = coverage;
     }
@@ -43,9 +54,18 @@ final class ChunkEvaluator {
             List<Finding> own = from == next ? List.of() : List.copyOf(findings.subList(from, next));
             NotChecked notChecked = new NotChecked();
             coverage.count(parsed.claim().lines(), notChecked);
-            outcomes.add(new ClaimOutcome(parsed.claim().claimId(), order, parsed.profile(),
+            List<ClaimOutcome.Service> services = historyKept ? new ArrayList<>(parsed.claim().lines().size()) : List.of();
+            for (ClaimLine line : parsed.claim().lines()) {
+                if (!historyKept || line.patientKey().isEmpty() || line.dateOfService() == null) {
+                    notChecked.add(EditFamily.CLAIM_HISTORY);
+                }
+                if (historyKept) {
+                    services.add(ClaimOutcome.Service.of(line));
+                }
+            }
+            outcomes.add(new ClaimOutcome(parsed.claim().claimId(), order, ClaimOutcome.Profile.of(parsed.claim(), parsed.chargeCents()),
                     new ClaimOutcome.Evaluation(own, !result.unscrubbed().contains(order), notChecked),
-                    new ClaimOutcome.Rows(parsed.scrubbedRows(), parsed.rejectedRows(), parsed.rows())));
+                    new ClaimOutcome.Rows(parsed.scrubbedRows(), parsed.rejectedRows(), parsed.rows()), services));
         }
         return outcomes;
     }

@@ -1,5 +1,6 @@
 package org.claimscrubber.batch;
 
+import org.claimscrubber.input.ClaimParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.input.ClaimRows;
@@ -23,9 +24,9 @@ final class Chunker {
     private long chars;
     private long sequence;
 
-    Chunker(OrderedEvaluation evaluation, boolean keepRows) {
+    Chunker(OrderedEvaluation evaluation, ClaimParser parser) {
         this.evaluation = evaluation;
-        this.parser = new ClaimParser(keepRows);
+        this.parser = parser;
     }
 
     void add(ClaimRows claim) throws InterruptedException {

@@ -1,5 +1,6 @@
 package org.claimscrubber.batch;
 
+import org.claimscrubber.input.ClaimParser;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +24,7 @@ public final class ClaimEvaluator {
     private long sequence;
 
     public ClaimEvaluator(CompiledRules rules, FactBase facts, LocalDate today) {
-        this.chunks = new ChunkEvaluator(rules, Scrubber.referenceFacts(facts, today), facts.coverage());
+        this.chunks = new ChunkEvaluator(rules, Scrubber.referenceFacts(facts, today, org.claimscrubber.domain.ClaimHistory.NONE), facts.coverage());
     }
 
     /** The claims' outcomes, in claim order (the order of each claim's first row among the inputs). */

@@ -132,7 +132,7 @@ final class PartitionedPass {
         OrderedEvaluation evaluation = context.evaluation();
         Thread producer = new Thread(() -> {
             try {
-                Chunker chunker = new Chunker(evaluation, context.keepRows);
+                Chunker chunker = new Chunker(evaluation, context.parser());
                 for (ClaimRows claim : claims.values()) {
                     chunker.add(claim);
                 }

@@ -1,5 +1,8 @@
 package org.claimscrubber.batch;
 
+import org.claimscrubber.input.ClaimParser;
+import org.claimscrubber.input.PatientKeyer;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,7 +23,10 @@ final class PassContext {
     /** Chunks in flight per worker: enough to keep workers busy while the writer waits for the next in order. */
     private static final int CHUNKS_IN_FLIGHT_PER_WORKER = 4;
 
-    PassContext(ExecutorService pool, ChunkEvaluator evaluator, int workers, boolean keepRows) {
+    final PatientKeyer patientKeys;
+
+    PassContext(ExecutorService pool, ChunkEvaluator evaluator, int workers, boolean keepRows, PatientKeyer patientKeys) {
+        this.patientKeys = patientKeys;
         this.pool = pool;
         this.evaluator = evaluator;
         this.maxInFlight = Math.max(1, workers) * CHUNKS_IN_FLIGHT_PER_WORKER;
@@ -30,5 +36,10 @@ final class PassContext {
     /** A new ordered evaluation on the shared workers. */
     OrderedEvaluation evaluation() {
         return new OrderedEvaluation(pool, evaluator, maxInFlight, evaluateNanos);
+    }
+
+    /** A parser for one reading thread (parsers cache and are not thread-safe). */
+    ClaimParser parser() {
+        return new ClaimParser(keepRows, patientKeys);
     }
 }

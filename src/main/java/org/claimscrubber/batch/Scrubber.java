@@ -14,7 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.claimscrubber.domain.ClaimHistory;
 import org.claimscrubber.domain.RunContext;
+import org.claimscrubber.input.PatientKeyer;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.files.WorkFiles;
@@ -64,16 +66,33 @@ public final class Scrubber {
     private final List<Object> referenceFacts;
     private final org.claimscrubber.domain.DataCoverage coverage;
 
+    private final PatientKeyer patientKeys;
+    private final boolean historyKept;
+
     public Scrubber(CompiledRules rules, FactBase facts, LocalDate today) {
-        this.rules = rules;
-        this.referenceFacts = referenceFacts(facts, today);
-        this.coverage = facts.coverage();
+        this(rules, facts, today, ClaimHistory.NONE, PatientKeyer.NONE);
     }
 
-    /** What every session holds besides the claims: the facts, and the day dates of service are checked against. */
-    static List<Object> referenceFacts(FactBase facts, LocalDate today) {
+    /**
+     * @param history     what earlier nights recorded, for the rules that ask it ({@link ClaimHistory#NONE} without)
+     * @param patientKeys how the lines' patient ids become the keys the history knows them by
+     */
+    public Scrubber(CompiledRules rules, FactBase facts, LocalDate today, ClaimHistory history, PatientKeyer patientKeys) {
+        this.rules = rules;
+        this.referenceFacts = referenceFacts(facts, today, history);
+        this.coverage = facts.coverage();
+        this.patientKeys = patientKeys;
+        this.historyKept = history != ClaimHistory.NONE;
+    }
+
+    /**
+     * What every session holds besides the claims: the facts, the day dates of service are checked against, and the
+     * claim history (empty without one, so a rule that names it always has it).
+     */
+    static List<Object> referenceFacts(FactBase facts, LocalDate today, ClaimHistory history) {
         List<Object> referenceFacts = new ArrayList<>(facts.engineFacts());
         referenceFacts.add(new RunContext(today));
+        referenceFacts.add(history);
         return referenceFacts;
     }
 
@@ -117,8 +136,8 @@ public final class Scrubber {
             throws InputFileException, IOException {
         long wallStart = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), workerThreads());
-        PassContext context = new PassContext(pool, new ChunkEvaluator(rules, referenceFacts, coverage), options.threads(),
-                options.keepRows());
+        PassContext context = new PassContext(pool, new ChunkEvaluator(rules, referenceFacts, coverage, historyKept), options.threads(),
+                options.keepRows(), patientKeys);
         boolean stdin = sources.stream().anyMatch(InputSource::stdin);
         StdinSpool spool = stdin ? new StdinSpool(options.standardInput(),
                 WorkFiles.path(options.workDir(), "stdin", ".csv")) : null;
@@ -175,7 +194,7 @@ public final class Scrubber {
                                   ReadStats stats, OutcomeSink sink)
             throws NonContiguousInput, InputFileException, IOException, InterruptedException {
         OrderedEvaluation evaluation = context.evaluation();
-        Thread reader = new Thread(new StreamingPass(sources, standardInput, evaluation, stats, context.keepRows),
+        Thread reader = new Thread(new StreamingPass(sources, standardInput, evaluation, stats, context.parser()),
                 "claim-scrubber-reader");
         reader.start();
         try {

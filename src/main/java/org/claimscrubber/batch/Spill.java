@@ -64,11 +64,24 @@ final class Spill {
         }
         writeString(out, outcome.profile().payer());
         writeString(out, outcome.profile().taxonomy());
+        writeString(out, outcome.profile().npi());
+        writeString(out, outcome.profile().dateOfService());
         out.writeLong(outcome.profile().chargeCents());
         long[] notChecked = outcome.evaluation().notChecked().toArray();
         out.writeInt(notChecked.length);
         for (long count : notChecked) {
             out.writeLong(count);
+        }
+        out.writeInt(outcome.services().size());
+        for (ClaimOutcome.Service service : outcome.services()) {
+            out.writeInt(service.lineNumber());
+            writeString(out, service.patientKey());
+            writeString(out, service.dateOfService());
+            writeString(out, service.procedureCode());
+            writeString(out, service.modifiers());
+            out.writeInt(service.units());
+            writeString(out, service.renderingNpi());
+            writeString(out, service.payer());
         }
     }
 
@@ -95,14 +108,21 @@ final class Spill {
             SourcedRecord row = readRecord(in);
             rows.add(new ClaimRows.Row(sources.get(row.source()), row.record()));
         }
-        ClaimOutcome.Profile profile = new ClaimOutcome.Profile(readString(in), readString(in), in.readLong());
+        ClaimOutcome.Profile profile = new ClaimOutcome.Profile(readString(in), readString(in), readString(in),
+                readString(in), in.readLong());
         long[] notChecked = new long[in.readInt()];
         for (int i = 0; i < notChecked.length; i++) {
             notChecked[i] = in.readLong();
         }
+        int serviceCount = in.readInt();
+        List<ClaimOutcome.Service> services = new ArrayList<>(serviceCount);
+        for (int i = 0; i < serviceCount; i++) {
+            services.add(new ClaimOutcome.Service(in.readInt(), readString(in), readString(in), readString(in),
+                    readString(in), in.readInt(), readString(in), readString(in)));
+        }
         return new ClaimOutcome(claimId, order, profile, new ClaimOutcome.Evaluation(findings, fullyScrubbed,
                         org.claimscrubber.domain.NotChecked.of(notChecked)),
-                new ClaimOutcome.Rows(scrubbed, rejected, rows));
+                new ClaimOutcome.Rows(scrubbed, rejected, rows), services);
     }
 
     private static void writeRecord(DataOutputStream out, int source, CsvRecord record) throws IOException {

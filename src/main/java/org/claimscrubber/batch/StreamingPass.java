@@ -1,5 +1,7 @@
 package org.claimscrubber.batch;
 
+import org.claimscrubber.input.ClaimParser;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -22,11 +24,11 @@ final class StreamingPass implements Runnable {
     private final InputStream standardInput;
     private final OrderedEvaluation evaluation;
     private final ReadStats stats;
-    private final boolean keepRows;
+    private final ClaimParser parser;
 
     StreamingPass(List<InputSource> sources, InputStream standardInput, OrderedEvaluation evaluation,
-                  ReadStats stats, boolean keepRows) {
-        this.keepRows = keepRows;
+                  ReadStats stats, ClaimParser parser) {
+        this.parser = parser;
         this.sources = sources;
         this.standardInput = standardInput;
         this.evaluation = evaluation;
@@ -62,7 +64,7 @@ final class StreamingPass implements Runnable {
     }
 
     private void read() throws InputFileException, NonContiguousInput, IOException, InterruptedException {
-        Chunker chunker = new Chunker(evaluation, keepRows);
+        Chunker chunker = new Chunker(evaluation, parser);
         ClaimIdSet seen = new ClaimIdSet();
         ClaimRows current = null;
         long rowIndex = 0;

@@ -103,7 +103,7 @@ public final class Main implements Runnable {
                 target.flush();
             }
         }, true);
-        if (e instanceof org.claimscrubber.engine.ConfigException config) {
+        if (e instanceof org.claimscrubber.config.ConfigException config) {
             err.println("error: " + config.getMessage());
             err.println("no findings were written: fix the config file and run again");
             return ExitCodes.USAGE;
@@ -111,6 +111,11 @@ public final class Main implements Runnable {
         if (e instanceof RulesException rules) {
             err.println(rules.diagnostics().isEmpty() ? "error: " + rules.getMessage() : rules.getMessage());
             err.println("no findings were written: fix the rules and run again");
+            return ExitCodes.USAGE;
+        }
+        if (e instanceof org.claimscrubber.history.HistoryException history) {
+            err.println("error: " + history.getMessage());
+            err.println("no findings were written, and the history is as it was");
             return ExitCodes.USAGE;
         }
         if (e instanceof FactsException) {

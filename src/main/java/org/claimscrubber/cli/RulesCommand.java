@@ -45,20 +45,25 @@ final class RulesCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try {
                 RuleSet rules = RuleSet.load(shared.rulesDirectory());
-                CompiledRules compiled = new RuleCompiler().compile(rules, shared.switches());
+                CompiledRules compiled = new RuleCompiler().compile(rules, shared.config());
                 out.printf("ok: %d rules in %d files (%s)%n", compiled.catalogue().size(), rules.files().size(),
                         rules.label());
                 java.time.LocalDate today = java.time.LocalDate.now();
-                for (org.claimscrubber.domain.Suppression suppression : compiled.switches().suppressions()) {
+                for (org.claimscrubber.domain.Suppression suppression : compiled.config().suppressions()) {
                     if (suppression.expiredOn(today)) {
                         out.printf("WARNING: %s: the suppression of %s expired on %s and accepts nothing; renew or"
                                 + " remove it%n", suppression.where(), suppression.ruleId(), suppression.expires());
                     }
                 }
-                if (!compiled.switches().suppressions().isEmpty()) {
-                    out.printf("suppressions: %d rows%n", compiled.switches().suppressions().size());
+                if (!compiled.config().suppressions().isEmpty()) {
+                    out.printf("suppressions: %d rows%n", compiled.config().suppressions().size());
                 }
                 return ExitCodes.OK;
+            } catch (org.claimscrubber.config.ConfigException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("error: " + e.getMessage());
+                err.println("1 problem");
+                return ExitCodes.USAGE;
             } catch (RulesException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println(e.diagnostics().isEmpty() ? "error: " + e.getMessage() : e.getMessage());
@@ -88,8 +93,8 @@ final class RulesCommand implements Runnable {
         public Integer call() throws Exception {
             FactBase facts = shared.loadFacts();
             // with the config's switches, so the severities listed are the ones a run with this config gives
-            CompiledRules compiled = new RuleCompiler().compile(RuleSet.load(shared.rulesDirectory()), shared.switches());
-            List<RuleCatalogue.Entry> entries = RuleCatalogue.of(compiled, facts, shared.switches());
+            CompiledRules compiled = new RuleCompiler().compile(RuleSet.load(shared.rulesDirectory()), shared.config());
+            List<RuleCatalogue.Entry> entries = RuleCatalogue.of(compiled, facts, shared.config());
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
                 case markdown -> out.print(RuleCatalogue.markdown(entries, facts));

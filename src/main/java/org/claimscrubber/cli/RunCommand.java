@@ -57,6 +57,21 @@ final class RunCommand implements Callable<Integer> {
             description = "A report folder to compare this run with (e.g. last night's): writes changes.csv")
     Path baseline;
 
+    @Option(names = "--history", paramLabel = "LOCATION",
+            description = "Check against and record into a claim history: a file (SQLite, created on first use) or a"
+                    + " JDBC URL (jdbc:postgresql://host/db?user=...). Adds duplicate-claim and frequency-limit edits,"
+                    + " and since-last-run.csv (findings new, recurring, resolved)")
+    String history;
+
+    @Option(names = "--history-key", paramLabel = "FILE",
+            description = "The secret the history hashes patient ids with (created owner-only on first use; default:"
+                    + " LOCATION.key beside a SQLite file; required with a JDBC URL)")
+    Path historyKey;
+
+    @Option(names = "--history-keep", paramLabel = "DAYS", defaultValue = "400",
+            description = "Purge history rows of runs older than this many days (default: ${DEFAULT-VALUE})")
+    int historyKeep;
+
     @Option(names = "--delimiter", paramLabel = "SEP",
             description = "The field separator: comma, semicolon, tab, pipe or one character (default: detected from the header)")
     String delimiter;
@@ -91,6 +106,13 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rule-time-limit takes a number of seconds"
                     + " above 0, not " + ruleTimeLimit);
         }
+        if (historyKeep < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--history-keep takes a number of days above 0,"
+                    + " not " + historyKeep);
+        }
+        if (historyKey != null && history == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--history-key needs --history");
+        }
         org.claimscrubber.engine.RuleClock.setLimit(ruleTimeLimit);
         if (baseline != null) {
             try {
@@ -108,9 +130,9 @@ final class RunCommand implements Callable<Integer> {
         int workers = threads > 0 ? threads : Scrubber.defaultThreads();
         boolean showProgress = !quiet && (progress || System.console() != null);
         try (Progress meter = showProgress ? new Progress(spec.commandLine().getErr(), inputBytes()) : null) {
-            RunOptions options = new RunOptions(new RunOptions.Input(inputs, System.in, reading()),
-                    new RunOptions.Sources(shared.rulesDirectory(), shared.seedsDirectory(), shared.reference,
-                            shared.switches(), shared.ruleCache()),
+            RunOptions options = new RunOptions(new RunOptions.Input(inputs, System.in, DelimiterOption.parse(spec.commandLine(), delimiter)),
+                    shared.sources().withHistory(history == null ? null
+                            : new org.claimscrubber.history.HistoryStore.Options(history, historyKey, historyKeep)),
                     new RunOptions.Policy(asOf == null ? LocalDate.now() : asOf, failOnSeverity(), holdOnSeverity()),
                     new RunOptions.Output(out, split, waitForFolder, baseline), new RunOptions.Execution(workers, meter));
             RunOutcome outcome = new BatchRunner().run(options);
@@ -145,30 +167,12 @@ final class RunCommand implements Callable<Integer> {
         return total;
     }
 
-    /** --delimiter, and the column names of the config file (column.procedure_code = Proc Cd). */
-    private org.claimscrubber.input.ReadOptions reading() throws Exception {
-        char separator = '\0';
-        if (delimiter != null) {
-            try {
-                separator = org.claimscrubber.input.ReadOptions.separatorNamed(delimiter);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--delimiter: " + e.getMessage());
-            }
-        }
-        return new org.claimscrubber.input.ReadOptions(separator, shared.switches().columnNames());
-    }
-
     private org.claimscrubber.report.FailOn failOnSeverity() {
         return FailOnOption.parse(spec.commandLine(), failOn);
     }
 
-    /** --hold-on, else the config file's hold.on, else ERROR. */
-    private Severity holdOnSeverity() throws Exception {
-        if (holdOn != null) {
-            return SeverityOption.parse(spec.commandLine(), "--hold-on", holdOn);
-        }
-        Severity configured = shared.switches().holdOn();
-        return configured == null ? Severity.ERROR : configured;
+    /** --hold-on, or null for the config's hold.on (else ERROR), as {@code RunSetup} settles it. */
+    private Severity holdOnSeverity() {
+        return holdOn == null ? null : SeverityOption.parse(spec.commandLine(), "--hold-on", holdOn);
     }
-
 }

@@ -1,19 +1,22 @@
 package org.claimscrubber.cli;
 
 import java.nio.file.Path;
+import org.claimscrubber.config.ConfigException;
+import org.claimscrubber.config.RunConfig;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.RuleCache;
 import org.claimscrubber.engine.RuleCompiler;
 import org.claimscrubber.engine.RuleSet;
-import org.claimscrubber.engine.RuleSwitches;
 import org.claimscrubber.engine.RulesException;
 import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.setup.RunSetup;
+import org.claimscrubber.setup.RunSources;
 import picocli.CommandLine.Option;
 
-/** The options every command that loads rules or facts shares: where they are, and the rule switches. */
+/** The options every command that loads rules or facts shares: where they are, and the rule config. */
 public final class SharedOptions {
 
     @Option(names = "--rules", paramLabel = "DIR",
@@ -48,12 +51,18 @@ public final class SharedOptions {
         return seeds == null ? BundledFiles.defaultDirectory("seeds") : BundledFiles.Located.given(seeds);
     }
 
-    public RuleSwitches switches() throws RulesException {
-        return config == null ? RuleSwitches.NONE : RuleSwitches.load(config);
+    /** The --config file read, or {@link RunConfig#NONE} without one. */
+    public RunConfig config() throws ConfigException {
+        return RunSetup.readConfig(config);
     }
 
-    public CompiledRules compileRules() throws RulesException {
-        return new RuleCompiler(ruleCache()).compile(RuleSet.load(rulesDirectory()), switches());
+    /** Where the rules, seeds, reference files and config of a run are, as the options give them. */
+    public RunSources sources() {
+        return new RunSources(rulesDirectory(), seedsDirectory(), reference, config, ruleCache());
+    }
+
+    public CompiledRules compileRules() throws ConfigException, RulesException {
+        return new RuleCompiler(ruleCache()).compile(RuleSet.load(rulesDirectory()), config());
     }
 
     public RuleCache ruleCache() {

@@ -22,8 +22,10 @@ public enum Category {
     PLACE_OF_SERVICE,
     /** A procedure without the surgery its document says it accompanies. */
     RELATED_PROCEDURE,
-    /** The same procedure, date and modifiers billed twice on a claim. */
+    /** The same procedure, date and modifiers billed twice on a claim, or already sent on an earlier claim. */
     DUPLICATE,
+    /** A service sooner than its frequency limit allows after the patient's last one (claim history). */
+    FREQUENCY,
     /** The patient's sex contradicts the diagnosis. */
     PATIENT,
     /** An NCCI procedure-to-procedure edit: a Column 2 code billed with its Column 1 code on the same date. */

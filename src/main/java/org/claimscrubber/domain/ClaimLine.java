@@ -17,6 +17,8 @@ import java.util.List;
  *                    on every line: the run says once that the column is missing)
  * @param priorAuthorization the prior authorization number the export gives for the line, or ""
  * @param fields      the row's other columns, by name ({@link #field}); never patient identifiers
+ * @param patientKey  the keyed hash (HMAC-SHA-256) of the patient id when a claim history is kept, else empty;
+ *                    never the id itself
  * @param patientAge  whole years on the date of service, computed from the birth date, which is not kept;
  *                    {@link Age#UNKNOWN} without a readable birth date, {@link Age#BEFORE_BIRTH} when the service
  *                    is dated before it
@@ -24,7 +26,8 @@ import java.util.List;
 public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDate dateOfService,
                         String procedureCode, List<String> modifiers, int units, List<Diagnosis> diagnoses,
                         String renderingTaxonomy, String renderingNpi, String placeOfService, String payer,
-                        String priorAuthorization, Sex patientSex, int patientAge, String sourceFile, long sourceLine,
+                        String priorAuthorization, Sex patientSex, int patientAge, String patientKey, String sourceFile,
+                        long sourceLine,
                         ClaimLines claim, boolean diagnosesRead, RowFields fields) {
 
     public ClaimLine {

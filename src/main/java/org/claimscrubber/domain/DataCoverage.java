@@ -40,6 +40,14 @@ public final class DataCoverage {
         return sources.getOrDefault(family, "");
     }
 
+    /** This coverage with what {@code family} ran on said (the claim history a run opened). */
+    public DataCoverage withSource(EditFamily family, String source) {
+        Map<EditFamily, String> more = new EnumMap<>(EditFamily.class);
+        more.putAll(sources);
+        more.put(family, source);
+        return new DataCoverage(ncci, icd, taxonomies, codesWithStatus, fees, hcpcs, more);
+    }
+
     /** Adds the claim's lines that each family could not check. */
     public void count(List<ClaimLine> lines, NotChecked into) {
         for (ClaimLine line : lines) {

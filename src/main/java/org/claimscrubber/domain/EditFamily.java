@@ -12,7 +12,9 @@ public enum EditFamily {
     CODE_STATUS("Procedure code status", "lines' codes with no effective or deletion date loaded"),
     PC_TC("PC/TC indicator", "lines' codes with no PC/TC indicator loaded"),
     BILATERAL("Bilateral indicator", "lines' codes with no bilateral surgery indicator loaded"),
-    TAXONOMY("NUCC taxonomy", "lines' rendering taxonomies not in the loaded taxonomy codes");
+    TAXONOMY("NUCC taxonomy", "lines' rendering taxonomies not in the loaded taxonomy codes"),
+    CLAIM_HISTORY("Claim history (duplicates, frequency limits)",
+            "lines not checked against earlier nights: no --history, or no patient id or date of service");
 
     private final String label;
     private final String notCheckedMeans;

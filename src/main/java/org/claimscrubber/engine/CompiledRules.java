@@ -1,5 +1,6 @@
 package org.claimscrubber.engine;
 
+import org.claimscrubber.config.RunConfig;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +15,23 @@ public final class CompiledRules {
     private final KieBase kieBase;
     private final List<RuleMetadata> catalogue;
     private final Map<String, RuleMetadata> byName;
-    private final RuleSwitches switches;
+    private final RunConfig config;
     private final boolean fromCache;
     private final org.claimscrubber.domain.PayerNames payers;
 
-    CompiledRules(RuleSet source, KieBase kieBase, List<RuleMetadata> catalogue, RuleSwitches switches,
+    CompiledRules(RuleSet source, KieBase kieBase, List<RuleMetadata> catalogue, RunConfig config,
                   boolean fromCache) {
         this.fromCache = fromCache;
         this.source = source;
         this.kieBase = kieBase;
         // A severity the config gives a rule for every payer is the rule's severity for this run: findings carry it
         // and `rules list` shows it.
-        List<RuleMetadata> effective = catalogue.stream().map(rule -> switches.severityOf(rule.id()) == null ? rule
-                : rule.withSeverity(switches.severityOf(rule.id()))).toList();
+        List<RuleMetadata> effective = catalogue.stream().map(rule -> config.severityOf(rule.id()) == null ? rule
+                : rule.withSeverity(config.severityOf(rule.id()))).toList();
         this.catalogue = effective.stream().sorted(Comparator.comparing(RuleMetadata::id)).toList();
         this.byName = effective.stream().collect(Collectors.toMap(RuleMetadata::ruleName, Function.identity()));
-        this.switches = switches;
-        this.payers = switches.payers();
+        this.config = config;
+        this.payers = config.payers();
     }
 
     public RuleSet source() {
@@ -46,9 +47,9 @@ public final class CompiledRules {
         return catalogue;
     }
 
-    /** The rules that run: the catalogue less those the config switches off. */
+    /** The rules that run: the catalogue less those the config config off. */
     public List<RuleMetadata> enabled() {
-        return catalogue.stream().filter(rule -> switches.reasonOff(rule) == null).toList();
+        return catalogue.stream().filter(rule -> config.reasonOff(rule.id(), rule.category()) == null).toList();
     }
 
     /** True when the rules were loaded as an earlier run compiled them (see {@link RuleCache}). */
@@ -56,8 +57,8 @@ public final class CompiledRules {
         return fromCache;
     }
 
-    public RuleSwitches switches() {
-        return switches;
+    public RunConfig config() {
+        return config;
     }
 
     /**
@@ -65,7 +66,7 @@ public final class CompiledRules {
      * payer is (or counts as) wins over the run-wide one; the first such line in the config, when several match.
      */
     public org.claimscrubber.domain.Severity severityFor(RuleMetadata rule, String payer) {
-        for (RuleSwitches.SeverityOverride override : switches.severities()) {
+        for (RunConfig.SeverityOverride override : config.severities()) {
             if (override.payer() != null && override.ruleId().equals(rule.id()) && payers.is(payer, override.payer())) {
                 return override.severity();
             }
@@ -75,7 +76,7 @@ public final class CompiledRules {
 
     /** Why the config's suppressions accept the rule's finding on this line ("" when none does). */
     public String suppressionOf(RuleMetadata rule, org.claimscrubber.domain.ClaimLine line, java.time.LocalDate today) {
-        for (org.claimscrubber.domain.Suppression suppression : switches.suppressions()) {
+        for (org.claimscrubber.domain.Suppression suppression : config.suppressions()) {
             if (suppression.matches(rule.id(), line, payers, today)) {
                 return suppression.describe();
             }

@@ -48,7 +48,10 @@ final class PolicyTable {
                 "isFirstOfItsService(), unitsOnItsDate() > %s"),
         TAXONOMY_CLASSIFICATION_REQUIRED("the rendering taxonomy's NUCC classification is one of the value's",
                 "renderingTaxonomy != \"\", taxonomies.classificationOf(renderingTaxonomy) != null,"
-                        + " !PolicyChecks.oneOf(taxonomies.classificationOf(renderingTaxonomy), %s)");
+                        + " !PolicyChecks.oneOf(taxonomies.classificationOf(renderingTaxonomy), %s)"),
+        FREQUENCY_FULL_MONTHS("the patient's last service of the code, sent clean on an earlier night, is the value's full"
+                + " months or more before the month of this one (checked only with run --history)",
+                "history.checks(this), history.tooSoonAfter(this, %s) != null");
 
         final String holdsWhen;
         final String breaks;
@@ -76,7 +79,8 @@ final class PolicyTable {
                 .append("import org.claimscrubber.domain.PolicyChecks;\n\n")
                 .append("global org.claimscrubber.domain.FindingCollector findings;\n")
                 .append("global org.claimscrubber.domain.PayerNames payers;\n")
-                .append("global org.claimscrubber.domain.TaxonomyCodes taxonomies;\n");
+                .append("global org.claimscrubber.domain.TaxonomyCodes taxonomies;\n")
+                .append("global org.claimscrubber.domain.ClaimHistory history;\n");
         List<String[]> rows;
         try (CSVReader csv = new CSVReaderBuilder(new StringReader(content)).build()) {
             rows = csv.readAll();
@@ -131,7 +135,8 @@ final class PolicyTable {
                     .append("),\n                      PolicyChecks.inEffect(dateOfService, ").append(quote(from))
                     .append(", ").append(quote(to)).append("),\n                      ")
                     .append(condition.breaks.replace("%s", condition == Condition.MAX_UNITS_PER_LINE
-                            || condition == Condition.MAX_UNITS_PER_DATE ? value : quote(value)));
+                            || condition == Condition.MAX_UNITS_PER_DATE
+                            || condition == Condition.FREQUENCY_FULL_MONTHS ? value : quote(value)));
             if (!payers.isEmpty()) {
                 text.append(",\n                      ");
                 for (int i = 0; i < payers.size(); i++) {
@@ -220,6 +225,13 @@ final class PolicyTable {
             case MAX_UNITS_PER_LINE, MAX_UNITS_PER_DATE -> {
                 if (!value.matches("[1-9][0-9]{0,4}")) {
                     problems.add(at(file, row, 6, condition.lower() + " takes a whole number of units (1 or more), not '"
+                            + value + "'"));
+                }
+                return;
+            }
+            case FREQUENCY_FULL_MONTHS -> {
+                if (!value.matches("[0-9]{1,3}")) {
+                    problems.add(at(file, row, 6, "frequency_full_months takes a number of full months (0 to 999), not '"
                             + value + "'"));
                 }
                 return;

@@ -27,6 +27,7 @@ final class ReferenceGlobals {
             org.claimscrubber.domain.CodeDates.class.getName(),
             org.claimscrubber.domain.PayerNames.class.getName(),
             org.claimscrubber.domain.RunContext.class.getName(),
+            org.claimscrubber.domain.ClaimHistory.class.getName(),
             org.claimscrubber.domain.FindingCollector.class.getName());
 
     private static final java.util.regex.Pattern GLOBAL =
@@ -56,6 +57,8 @@ final class ReferenceGlobals {
     static Map<String, Object> of(KieBase kieBase, List<?> referenceFacts, Object payers) {
         List<Object> candidates = new ArrayList<>(referenceFacts);
         candidates.add(payers);
+        // a session given no history knows none: its history rules stay silent, never fail on a null global
+        candidates.add(org.claimscrubber.domain.ClaimHistory.NONE);
         Map<String, Object> globals = new LinkedHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Global global : pkg.getGlobalVariables()) {

@@ -1,5 +1,6 @@
 package org.claimscrubber.engine;
 
+import org.claimscrubber.config.RunConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,10 @@ public final class RuleCatalogue {
     }
 
     /**
-     * @param rules    compiled without switches, so rules a config turns off still show what they read
-     * @param switches the switches whose effect the status column shows
+     * @param rules    compiled without config, so rules a config turns off still show what they read
+     * @param config the config whose effect the status column shows
      */
-    public static List<Entry> of(CompiledRules rules, FactBase facts, RuleSwitches switches) {
+    public static List<Entry> of(CompiledRules rules, FactBase facts, RunConfig config) {
         // Seed facts, and the scopes built from the documents' tables (diagnosis categories, named specialties).
         Map<Object, String> fileOf = new java.util.IdentityHashMap<>();
         for (SeedFact fact : facts.seedFacts()) {
@@ -50,7 +51,7 @@ public final class RuleCatalogue {
         });
         List<Entry> entries = new ArrayList<>();
         for (RuleMetadata rule : rules.catalogue()) {
-            String off = switches.reasonOff(rule);
+            String off = config.reasonOff(rule.id(), rule.category());
             entries.add(new Entry(rule, List.copyOf(documents.getOrDefault(rule.id(), Set.of())),
                     off == null ? "on" : "off (" + off + ")"));
         }

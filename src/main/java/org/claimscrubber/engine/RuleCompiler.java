@@ -1,5 +1,6 @@
 package org.claimscrubber.engine;
 
+import org.claimscrubber.config.RunConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,14 +55,14 @@ public final class RuleCompiler {
     }
 
     public CompiledRules compile(RuleSet rules) throws RulesException {
-        return compile(rules, RuleSwitches.NONE);
+        return compile(rules, RunConfig.NONE);
     }
 
     /**
      * Compiles (or loads from the cache what an earlier run compiled from the same files), then leaves out
-     * the rules {@code switches} turn off; an unknown rule id there is an error.
+     * the rules {@code config} turn off; an unknown rule id there is an error.
      */
-    public CompiledRules compile(RuleSet rules, RuleSwitches switches) throws RulesException {
+    public CompiledRules compile(RuleSet rules, RunConfig config) throws RulesException {
         RuleCache.Entry entry = cache.load(rules).orElse(null);
         boolean cached = entry != null;
         if (!cached) {
@@ -75,29 +76,29 @@ public final class RuleCompiler {
         Set<String> ids = new HashSet<>();
         for (RuleMetadata rule : entry.catalogue()) {
             ids.add(rule.id());
-            if (switches.reasonOff(rule) != null) {
+            if (config.reasonOff(rule.id(), rule.category()) != null) {
                 kieBase.removeRule(packageOf(kieBase, rule.ruleName()), rule.ruleName());
             }
         }
-        for (String id : switches.disabledRules()) {
+        for (String id : config.disabledRules()) {
             if (!ids.contains(id)) {
-                throw new RulesException(switches.source() + ":" + switches.lines().get("rule:" + id)
+                throw new RulesException(config.source() + ":" + config.lines().get("rule:" + id)
                         + ": disable.rules names " + id + ", which no rule file defines");
             }
         }
-        for (org.claimscrubber.domain.Suppression suppression : switches.suppressions()) {
+        for (org.claimscrubber.domain.Suppression suppression : config.suppressions()) {
             if (!ids.contains(suppression.ruleId())) {
                 throw new RulesException(suppression.where() + ": rule_id " + suppression.ruleId()
                         + " names a rule no rule file defines (a renamed or deleted rule?)");
             }
         }
-        for (RuleSwitches.SeverityOverride override : switches.severities()) {
+        for (RunConfig.SeverityOverride override : config.severities()) {
             if (!ids.contains(override.ruleId())) {
-                throw new RulesException(switches.source() + ":" + override.line() + ": severity."
+                throw new RulesException(config.source() + ":" + override.line() + ": severity."
                         + override.ruleId() + " names a rule no rule file defines");
             }
         }
-        return new CompiledRules(rules, kieBase, entry.catalogue(), switches, cached);
+        return new CompiledRules(rules, kieBase, entry.catalogue(), config, cached);
     }
 
     /** Compiles the DRL and checks the metadata, reporting every problem found. */

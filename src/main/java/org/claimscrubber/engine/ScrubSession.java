@@ -35,7 +35,7 @@ public final class ScrubSession {
         this.collector = new SessionFindings(rules, referenceFacts.stream()
                 .filter(org.claimscrubber.domain.RunContext.class::isInstance)
                 .map(fact -> ((org.claimscrubber.domain.RunContext) fact).today()).findFirst().orElse(null));
-        this.referenceGlobals = ReferenceGlobals.of(rules.kieBase(), referenceFacts, rules.switches().payers());
+        this.referenceGlobals = ReferenceGlobals.of(rules.kieBase(), referenceFacts, rules.config().payers());
     }
 
     private final java.util.Map<String, Object> referenceGlobals;
@@ -96,7 +96,7 @@ public final class ScrubSession {
             for (Object fact : referenceFacts) {
                 session.insert(fact);
             }
-            session.insert(rules.switches().payers()); // payer rules join it: $payers.is(payer, "Medicare")
+            session.insert(rules.config().payers()); // payer rules join it: $payers.is(payer, "Medicare")
             long facts = 0;
             for (Claim claim : claims) {
                 for (ClaimLine line : claim.lines()) {

@@ -19,6 +19,7 @@ public final class CodePolicyTables {
     public static final String PROCEDURE_CLASSES = "procedure-classes.csv";
     public static final String DIAGNOSIS_AGES = "diagnosis-ages.csv";
     public static final String PROCEDURE_INDICATIONS = "procedure-indications.csv";
+    public static final String FREQUENCY_LIMITS = "frequency-limits.csv";
 
     private CodePolicyTables() {
     }
@@ -113,6 +114,41 @@ public final class CodePolicyTables {
                     new Provenance(PROCEDURE_INDICATIONS, row.line(), code)));
         }
         return indications;
+    }
+
+    /**
+     * frequency-limits.csv: a code paid at most once until {@code full_months} full months have passed after the month
+     * of the last of {@code counted_codes} (";"-separated), for a payer scope, with its public source.
+     */
+    public static List<org.claimscrubber.domain.FrequencyLimit> frequencyLimits(String content) throws FactsException {
+        List<org.claimscrubber.domain.FrequencyLimit> limits = new ArrayList<>();
+        for (CuratedTable.Row row : CuratedTable.read(FREQUENCY_LIMITS, content,
+                List.of("procedure_code", "counted_codes", "payer", "full_months", "source"))) {
+            String code = Codes.procedure(row.cell(0));
+            if (!CodeFormat.PROCEDURE.accepts(code)) {
+                throw new FactsException(row.where() + ": '" + row.cell(0) + "' is not a procedure code");
+            }
+            List<String> counted = new ArrayList<>();
+            for (String part : row.cell(1).split(";")) {
+                String counts = Codes.procedure(part);
+                if (!CodeFormat.PROCEDURE.accepts(counts)) {
+                    throw new FactsException(row.where() + ": '" + part.strip() + "' is not a procedure code");
+                }
+                counted.add(counts);
+            }
+            if (row.cell(2).isBlank()) {
+                throw new FactsException(row.where() + ": the payer scope is empty");
+            }
+            if (!row.cell(3).matches("[0-9]{1,3}")) {
+                throw new FactsException(row.where() + ": full_months '" + row.cell(3) + "' is not a number of months");
+            }
+            if (row.cell(4).isBlank()) {
+                throw new FactsException(row.where() + ": a frequency limit needs its public source");
+            }
+            limits.add(new org.claimscrubber.domain.FrequencyLimit(code, counted, row.cell(2).strip(),
+                    Integer.parseInt(row.cell(3)), row.cell(4)));
+        }
+        return limits;
     }
 
     private static int age(CuratedTable.Row row, int column) throws FactsException {

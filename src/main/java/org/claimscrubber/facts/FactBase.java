@@ -26,11 +26,13 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
     /** The curated modifier classes, procedure classes and diagnosis ages (modifier-classes.csv, ...). */
     public record CodePolicy(List<ModifierClass> modifierClasses, List<ProcedureClass> procedureClasses,
                              org.claimscrubber.domain.DiagnosisAges diagnosisAges,
-                             List<org.claimscrubber.domain.ProcedureIndication> procedureIndications) {
+                             List<org.claimscrubber.domain.ProcedureIndication> procedureIndications,
+                             List<org.claimscrubber.domain.FrequencyLimit> frequencyLimits) {
         public CodePolicy {
             modifierClasses = List.copyOf(modifierClasses);
             procedureClasses = List.copyOf(procedureClasses);
             procedureIndications = List.copyOf(procedureIndications);
+            frequencyLimits = List.copyOf(frequencyLimits);
         }
     }
 

@@ -63,7 +63,8 @@ public final class FactLoader {
                 CodePolicyTables.modifierClasses(read(curated(dir, CodePolicyTables.MODIFIER_CLASSES), hash)),
                 CodePolicyTables.procedureClasses(read(curated(dir, CodePolicyTables.PROCEDURE_CLASSES), hash)),
                 CodePolicyTables.diagnosisAges(read(curated(dir, CodePolicyTables.DIAGNOSIS_AGES), hash)),
-                CodePolicyTables.procedureIndications(read(curated(dir, CodePolicyTables.PROCEDURE_INDICATIONS), hash)));
+                CodePolicyTables.procedureIndications(read(curated(dir, CodePolicyTables.PROCEDURE_INDICATIONS), hash)),
+                CodePolicyTables.frequencyLimits(read(curated(dir, CodePolicyTables.FREQUENCY_LIMITS), hash)));
         ReferenceFiles reference = referenceDir == null ? ReferenceFiles.none() : ReferenceFiles.load(referenceDir);
         Interpretations interpretations = Interpretations.parse(Interpretations.FILE_NAME, interpretationsText);
         SeedParser parser = new SeedParser(interpretations);

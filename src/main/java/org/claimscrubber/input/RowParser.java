@@ -39,7 +39,15 @@ public final class RowParser {
     private final BoundedCache<String, String> taxonomies = new BoundedCache<>();
     private final BoundedCache<String, String> placesOfService = new BoundedCache<>();
 
+    private final PatientKeyer.Hasher patientKeys;
+
     public RowParser(ColumnMap columns, String file) {
+        this(columns, file, PatientKeyer.NONE.hasher());
+    }
+
+    /** @param patientKeys turns the patient id into the key a claim history keeps (empty without a history) */
+    public RowParser(ColumnMap columns, String file, PatientKeyer.Hasher patientKeys) {
+        this.patientKeys = patientKeys;
         this.columns = columns;
         this.file = file;
     }
@@ -87,7 +95,8 @@ public final class RowParser {
                 diagnoses(cells), taxonomies.get(columns.get(cells, Column.RENDERING_TAXONOMY), Codes::taxonomy),
                 columns.get(cells, Column.RENDERING_NPI),
                 placesOfService.get(columns.get(cells, Column.PLACE_OF_SERVICE), Codes::placeOfService),
-                columns.get(cells, Column.PAYER), columns.get(cells, Column.PRIOR_AUTHORIZATION), sex, age, file,
+                columns.get(cells, Column.PAYER), columns.get(cells, Column.PRIOR_AUTHORIZATION), sex, age,
+                patientKeys.key(columns.get(cells, Column.PATIENT_ID)), file,
                 sourceLine, claim, columns.hasDiagnoses(), name -> columns.field(cells, name));
         return new ParsedRow(problems.claimId, line, problems.list);
     }

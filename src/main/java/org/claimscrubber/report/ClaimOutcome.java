@@ -1,8 +1,11 @@
 package org.claimscrubber.report;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.claimscrubber.domain.Claim;
+import org.claimscrubber.domain.ClaimLine;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.input.ClaimRows;
@@ -12,7 +15,28 @@ import org.claimscrubber.input.ClaimRows;
  *
  * @param order the position of the claim's first row among the inputs' rows
  */
-public record ClaimOutcome(String claimId, long order, Profile profile, Evaluation evaluation, Rows rows) {
+public record ClaimOutcome(String claimId, long order, Profile profile, Evaluation evaluation, Rows rows,
+                           List<Service> services) {
+
+    /** A claim outcome that carries no services (no claim history is kept). */
+    public ClaimOutcome(String claimId, long order, Profile profile, Evaluation evaluation, Rows rows) {
+        this(claimId, order, profile, evaluation, rows, List.of());
+    }
+
+    /**
+     * A scrubbed line as a claim history keeps it: the patient's keyed hash (never the id), the date of service
+     * (ISO), code, modifiers (sorted, ";"-joined), units, rendering NPI and payer. Present only when a history is kept.
+     */
+    public record Service(int lineNumber, String patientKey, String dateOfService, String procedureCode,
+                          String modifiers, int units, String renderingNpi, String payer) {
+
+        public static Service of(ClaimLine line) {
+            return new Service(line.lineNumber(), line.patientKey(),
+                    line.dateOfService() == null ? "" : line.dateOfService().toString(), line.procedureCode(),
+                    String.join(";", line.modifiers().stream().sorted().toList()), line.units(), line.renderingNpi(),
+                    line.payer());
+        }
+    }
 
     /**
      * The claim's findings in report order; {@code fullyScrubbed} is false when a rule failed on the claim, so not
@@ -41,9 +65,33 @@ public record ClaimOutcome(String claimId, long order, Profile profile, Evaluati
         return rows.rejected();
     }
 
-    /** What the night's summary groups a claim by: its payer and rendering taxonomy (first line), its charges. */
-    public record Profile(String payer, String taxonomy, long chargeCents) {
-        public static final Profile NONE = new Profile("", "", 0);
+    /**
+     * What the night's reports show of a claim beside its findings: its payer, rendering taxonomy and NPI (first
+     * line), its first date of service (ISO, or empty when no line was read) and its charges.
+     */
+    public record Profile(String payer, String taxonomy, String npi, String dateOfService, long chargeCents) {
+        public static final Profile NONE = new Profile("", "", "", "", 0);
+
+        /** The profile of a parsed claim whose rows charge {@code chargeCents} in all. */
+        public static Profile of(Claim claim, long chargeCents) {
+            if (claim.lines().isEmpty()) {
+                return new Profile("", "", "", "", chargeCents);
+            }
+            ClaimLine first = claim.lines().get(0);
+            LocalDate earliest = null;
+            for (ClaimLine line : claim.lines()) {
+                if (line.dateOfService() != null && (earliest == null || line.dateOfService().isBefore(earliest))) {
+                    earliest = line.dateOfService();
+                }
+            }
+            return new Profile(first.payer(), first.renderingTaxonomy(), first.renderingNpi(),
+                    earliest == null ? "" : earliest.toString(), chargeCents);
+        }
+
+        /** The rendering provider as a billing team finds them: the NPI, else the taxonomy. */
+        public String provider() {
+            return npi.isBlank() ? taxonomy : npi;
+        }
     }
 
     /** A row without a claim id is a row, not a claim. */

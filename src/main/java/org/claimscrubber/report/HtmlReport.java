@@ -87,6 +87,7 @@ public final class HtmlReport {
             }
         }
         changes();
+        history();
         workFirst();
         html.append("<h2>Findings by rule</h2>");
         bars(digest.byRule(), this::ruleLabel, "by-rule", 1100);
@@ -127,6 +128,44 @@ public final class HtmlReport {
         html.append("</tbody></table><p class=\"muted\">Each change is in changes.csv.</p>\n");
     }
 
+    /**
+     * With --history: the findings of claims scrubbed on an earlier night, new, recurring and resolved, and the last
+     * nights' claims, held claims and dollars held as small bar charts, tonight last.
+     */
+    private void history() {
+        RunManifest.History history = run.history();
+        if (history == null) {
+            return;
+        }
+        html.append("<h2>Since the last run</h2><p id=\"history\">Of tonight's claims, ").append(history.claimsSeenBefore())
+                .append(" were scrubbed on an earlier night: <b>").append(history.newFindings()).append("</b> new findings, <b>")
+                .append(history.recurringFindings()).append("</b> recurring, <b>").append(history.resolvedFindings())
+                .append("</b> resolved (each in since-last-run.csv). History: ").append(esc(history.store()))
+                .append(".</p><div class=\"grid\">");
+        nights("Claims", history.lastNights(), RunManifest.Night::claims, false);
+        nights("Held claims", history.lastNights(), RunManifest.Night::held, false);
+        nights("Dollars held", history.lastNights(), RunManifest.Night::heldCents, true);
+        html.append("</div>\n");
+    }
+
+    private void nights(String title, List<RunManifest.Night> nights, java.util.function.ToLongFunction<RunManifest.Night> value,
+                        boolean dollars) {
+        long max = Math.max(1, nights.stream().mapToLong(value).max().orElse(1));
+        int width = 12;
+        html.append("<div><h3>").append(title).append(" (last ").append(nights.size()).append(" nights)</h3><svg width=\"")
+                .append(nights.size() * (width + 2)).append("\" height=\"64\" role=\"img\">");
+        for (int i = 0; i < nights.size(); i++) {
+            RunManifest.Night night = nights.get(i);
+            long v = value.applyAsLong(night);
+            long h = Math.max(1, v * 60 / max);
+            html.append("<rect x=\"").append(i * (width + 2)).append("\" y=\"").append(62 - h).append("\" width=\"")
+                    .append(width).append("\" height=\"").append(h).append("\" fill=\"#4a78b5\"><title>")
+                    .append(esc(night.runDate())).append(": ").append(dollars ? dollars(v) : String.valueOf(v))
+                    .append("</title></rect>");
+        }
+        html.append("</svg></div>");
+    }
+
     private void tile(String label, long value, String tone, String id) {
         html.append("<div class=\"tile ").append(tone).append("\"><div class=\"n\" id=\"").append(id).append("\">")
                 .append(value).append("</div><div>").append(label).append("</div></div>");
@@ -141,11 +180,12 @@ public final class HtmlReport {
             return;
         }
         html.append("<table><thead><tr><th>Claim</th><th>Held</th><th>Worst</th><th>Findings</th><th>Charges</th>")
-                .append("<th>Payer</th><th>Rendering provider</th><th>Rules</th></tr></thead><tbody>");
+                .append("<th>Date of service</th><th>Payer</th><th>Rendering provider</th><th>Rules</th></tr></thead><tbody>");
         for (RunDigest.HeldClaim claim : first) {
             html.append("<tr><td>").append(esc(claim.claimId())).append("</td><td>").append(claim.held() ? "held" : "")
                     .append("</td><td class=\"sev ").append(claim.worst().name()).append("\">").append(claim.worst())
                     .append("</td><td>").append(claim.findings()).append("</td><td>").append(dollars(claim.chargeCents()))
+                    .append("</td><td>").append(esc(claim.dateOfService()))
                     .append("</td><td>").append(esc(claim.payer())).append("</td><td>").append(esc(claim.provider()))
                     .append("</td><td>").append(esc(claim.rules())).append("</td></tr>");
         }
@@ -200,12 +240,16 @@ public final class HtmlReport {
                     .append(". ");
         }
         html.append("Click a heading to sort; type to filter.</p><input id=\"filter\" placeholder=\"filter findings\">");
-        html.append("<table id=\"findings\"><thead><tr><th>Claim</th><th>Line</th><th>Severity</th><th>Rule</th>")
+        html.append("<table id=\"findings\"><thead><tr><th>Claim</th><th>Line</th><th>Date of service</th>")
+                .append("<th>Provider</th><th>Severity</th><th>Rule</th>")
                 .append("<th>Procedure</th><th>Message</th><th>Source</th></tr></thead><tbody>");
         for (Finding finding : digest.table()) {
             RuleInfo rule = context.rules().get(finding.ruleId());
+            ClaimOutcome.Profile claim = digest.tableClaim(finding.claimId());
             html.append("<tr><td>").append(esc(finding.claimId())).append("</td><td>")
-                    .append(finding.lineNumber() == null ? "" : finding.lineNumber()).append("</td><td class=\"sev ")
+                    .append(finding.lineNumber() == null ? "" : finding.lineNumber()).append("</td><td>")
+                    .append(esc(claim.dateOfService())).append("</td><td>").append(esc(claim.provider()))
+                    .append("</td><td class=\"sev ")
                     .append(finding.severity().name()).append("\">").append(finding.severity()).append("</td><td title=\"")
                     .append(esc(rule == null ? "" : rule.description() + " (" + rule.location() + ")")).append("\">")
                     .append(esc(finding.ruleId())).append("</td><td>").append(esc(finding.procedureCode()))

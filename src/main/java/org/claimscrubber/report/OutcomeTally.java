@@ -85,6 +85,19 @@ public final class OutcomeTally implements Serializable {
         return new RunManifest.RowCounts(scrubbedRows + rejectedRows, scrubbedRows, rejectedRows, blankLines);
     }
 
+    /** Claims held, and their charges in cents. */
+    public long heldClaims() {
+        return held;
+    }
+
+    public long heldCents() {
+        return heldCents;
+    }
+
+    public long claims() {
+        return claims;
+    }
+
     public RunManifest.ClaimCounts claimCounts() {
         return new RunManifest.ClaimCounts(claims, withErrors, withWarnings, claims - withErrors - withWarnings, held,
                 holdOn.name(), notFullyScrubbed, HtmlReport.dollars(heldCents));

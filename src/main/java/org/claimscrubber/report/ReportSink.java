@@ -101,8 +101,8 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
                     java.math.BigDecimal.valueOf(outcome.profile().chargeCents(), 2).toPlainString());
             claimSummary.writeNext(row, SpreadsheetSafe.quoteAll(row));
         }
-        digest.add(outcome.findings(), isHeld, outcome.claimId(), outcome.profile().payer(), outcome.profile().taxonomy(),
-                outcome.profile().chargeCents(), String.join(";", outcome.heldBy(holdOn)));
+        digest.add(outcome.findings(), isHeld, outcome.claimId(), outcome.profile(),
+                String.join(";", outcome.heldBy(holdOn)));
         if (split) {
             String heldBy = String.join(";", outcome.heldBy(holdOn));
             for (ClaimRows.Row row : outcome.rows().asRead()) {

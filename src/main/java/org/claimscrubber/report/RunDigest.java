@@ -26,7 +26,7 @@ public final class RunDigest {
      * first. {@code rules} are the rules that hold it, or for a claim with warnings only, those that warn.
      */
     public record HeldClaim(String claimId, Severity worst, int findings, long chargeCents, String payer,
-                            String rules, String provider, boolean held) {
+                            String rules, String provider, String dateOfService, boolean held) {
     }
 
     private final Map<String, Long> byRule = new TreeMap<>();
@@ -36,6 +36,8 @@ public final class RunDigest {
     private final Map<String, Long> byTaxonomy = new TreeMap<>();
     private final Map<String, Long> byProcedure = new TreeMap<>();
     private final List<Finding> table = new ArrayList<>();
+    /** The profiles of the claims whose findings the table shows, for its date-of-service and provider columns. */
+    private final Map<String, ClaimOutcome.Profile> tableClaims = new java.util.HashMap<>();
     private final Comparator<HeldClaim> priority = Comparator.comparing(HeldClaim::held)
             .thenComparing(Comparator.comparing((HeldClaim c) -> c.worst().ordinal()).reversed())
             .thenComparingLong(HeldClaim::chargeCents).thenComparing(HeldClaim::claimId, Comparator.reverseOrder());
@@ -45,8 +47,13 @@ public final class RunDigest {
     private long totalFindings;
 
     /** One claim's findings and profile; {@code held} by the run's hold policy. */
-    public void add(List<Finding> findings, boolean held, String claimId, String payer, String taxonomy, long chargeCents,
-                    String heldBy) {
+    public void add(List<Finding> findings, boolean held, String claimId, ClaimOutcome.Profile profile, String heldBy) {
+        String payer = profile.payer();
+        String taxonomy = profile.taxonomy();
+        long chargeCents = profile.chargeCents();
+        if (table.size() < TABLE_CAP && !findings.isEmpty()) {
+            tableClaims.put(claimId, profile);
+        }
         Severity worst = null;
         for (Finding finding : findings) {
             if (finding.isSuppressed()) {
@@ -79,7 +86,7 @@ public final class RunDigest {
             String rules = held ? heldBy : findings.stream().filter(f -> !f.isSuppressed() && f.severity() == Severity.WARNING)
                     .map(Finding::ruleId).distinct().sorted().collect(java.util.stream.Collectors.joining(";"));
             top.add(new HeldClaim(claimId, worst == null ? Severity.ERROR : worst, findings.size(), chargeCents, payer,
-                    rules, taxonomy, held));
+                    rules, profile.provider(), profile.dateOfService(), held));
             if (top.size() > TOP_CLAIMS) {
                 top.poll();
             }
@@ -112,6 +119,11 @@ public final class RunDigest {
 
     public List<Finding> table() {
         return table;
+    }
+
+    /** The profile of a claim the table shows findings of, or {@link ClaimOutcome.Profile#NONE}. */
+    public ClaimOutcome.Profile tableClaim(String claimId) {
+        return tableClaims.getOrDefault(claimId, ClaimOutcome.Profile.NONE);
     }
 
     public long totalFindings() {

@@ -1,5 +1,6 @@
 package org.claimscrubber.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,26 @@ import org.claimscrubber.input.InputFile;
  * stage; reading, evaluating and writing overlap, so they add up to more than the wall time.
  */
 public record RunManifest(@JsonUnwrapped About about, @JsonUnwrapped Scope scope, @JsonUnwrapped Counts counts,
-                          List<String> reports, @JsonUnwrapped Costs costs) {
+                          List<String> reports, @JsonUnwrapped Costs costs,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) History history) {
+
+    /**
+     * With --history: the history used, the lines recorded into it, and for the claim ids an earlier night scrubbed,
+     * their findings that are new, recur, or no longer fire (since-last-run.csv lists each); the last nights'
+     * claims, held claims and dollars held, oldest first, tonight last.
+     */
+    public record History(String store, long linesRecorded, long claimsSeenBefore, long newFindings,
+                          long recurringFindings, long resolvedFindings, List<Night> lastNights) {
+    }
+
+    /** One night of the history, as the report's chart shows it. */
+    public record Night(String runDate, long claims, long held, long heldCents) {
+    }
+
+    /** This manifest with the history section of a run that kept one. */
+    public RunManifest withHistory(History section) {
+        return new RunManifest(about, scope, counts, reports, costs, section);
+    }
 
     /** The tool, when it ran and how it ended. */
     public record About(String tool, String version, String started, String finished, int exitCode) {

@@ -66,6 +66,14 @@ public final class Summary {
                 }
             }
         }
+        if (run.history() != null) {
+            RunManifest.History history = run.history();
+            text.append(String.format(java.util.Locale.ROOT, "history: %s: %,d line%s recorded; %,d claim%s scrubbed"
+                            + " before: %,d new, %,d recurring, %,d resolved finding%s (since-last-run.csv)%n",
+                    history.store(), history.linesRecorded(), history.linesRecorded() == 1 ? "" : "s",
+                    history.claimsSeenBefore(), history.claimsSeenBefore() == 1 ? "" : "s", history.newFindings(),
+                    history.recurringFindings(), history.resolvedFindings(), history.resolvedFindings() == 1 ? "" : "s"));
+        }
         text.append(String.format("rules: %s (%d rules); seeds: %s (%d documents)%n", run.rules().directory(),
                 run.rules().rules(), run.seeds().directory(), run.seeds().documents().size()));
         text.append(String.format("reports: %s%n", reportFolder));

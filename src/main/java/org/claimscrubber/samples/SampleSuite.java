@@ -39,6 +39,23 @@ public record SampleSuite(String name, Path claims, Path expected) {
         return Files.isRegularFile(file) ? file : null;
     }
 
+    public static final String EARLIER_NIGHTS = "earlier-nights";
+
+    /**
+     * The exports of the nights before the suite's claims ({@code earlier-nights/*.csv}, in name order, the last
+     * one the night before), scrubbed into a fresh claim history first, so the suite's claims are checked against
+     * it as {@code run --history} checks a night's; empty without the folder.
+     */
+    public List<Path> earlierNights() throws IOException {
+        Path folder = claims.getParent().resolve(EARLIER_NIGHTS);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+        }
+    }
+
     public static final String CLAIMS = "claims.csv";
     public static final String EXPECTED = "expected.csv";
 

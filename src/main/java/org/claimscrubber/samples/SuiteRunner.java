@@ -12,17 +12,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.claimscrubber.batch.BatchRunner;
+import org.claimscrubber.batch.RunOptions;
 import org.claimscrubber.batch.Scrubber;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.RuleMetadata;
+import org.claimscrubber.engine.RuleCache;
+import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.history.HistoryException;
+import org.claimscrubber.history.HistoryStore;
 import org.claimscrubber.input.InputFileException;
 import org.claimscrubber.input.InputSource;
 import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.OutcomeSink;
+import org.claimscrubber.setup.RunSources;
 
 /**
  * Runs sample suites through the same {@link Scrubber} as {@code run} and compares, claim by claim, the
@@ -88,11 +95,53 @@ public final class SuiteRunner {
             org.claimscrubber.engine.RuleSet combined = new org.claimscrubber.engine.RuleSet(rules.source().label()
                     + (suite.rules() == null ? "" : " and " + suite.rules()), files, rules.source().hash()
                     + (suite.rules() == null ? "" : "+" + suite.rules()));
-            org.claimscrubber.engine.RuleSwitches switches = suite.config() == null ? rules.switches()
-                    : org.claimscrubber.engine.RuleSwitches.load(suite.config());
-            return new org.claimscrubber.engine.RuleCompiler().compile(combined, switches);
-        } catch (org.claimscrubber.engine.RulesException e) {
+            org.claimscrubber.config.RunConfig config = suite.config() == null ? rules.config()
+                    : org.claimscrubber.config.RunConfigParser.parse(suite.config());
+            return new org.claimscrubber.engine.RuleCompiler().compile(combined, config);
+        } catch (org.claimscrubber.engine.RulesException | org.claimscrubber.config.ConfigException e) {
             throw new SampleException(suite.name() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Scrubs the suite's earlier nights, one a day up to the day before {@code today}, into a claim history in
+     * {@code workDir}, as {@code run --history} would on those nights, and opens it for the suite's own night.
+     */
+    private HistoryStore earlierNights(SampleSuite suite, Path workDir) throws SampleException, IOException {
+        List<Path> nights = suite.earlierNights();
+        HistoryStore.Options options = new HistoryStore.Options(workDir.resolve("history.db").toString(), null,
+                HistoryStore.Options.DEFAULT_KEEP_DAYS);
+        // the rules are the suite's, given as text below; the rules folder of the sources is not read
+        RunSources sources = new RunSources(BundledFiles.Located.given(Path.of(".")), seeds,
+                suite.reference() != null ? suite.reference() : reference, suite.config(), RuleCache.off(), options);
+        try {
+            for (int i = 0; i < nights.size(); i++) {
+                new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(nights.get(i).toString())),
+                        sources, RunOptions.Policy.on(today.minusDays(nights.size() - i)),
+                        RunOptions.Output.to(workDir.resolve("night-" + (i + 1))), new RunOptions.Execution(1, null)),
+                        rulesFor(suite).source());
+            }
+            return HistoryStore.open(options, today, "suite " + suite.name());
+        } catch (HistoryException | InputFileException | org.claimscrubber.config.ConfigException
+                 | org.claimscrubber.engine.RulesException | FactsException e) {
+            throw new SampleException(suite.name() + ": an earlier night: " + e.getMessage());
+        }
+    }
+
+    private FactBase factsFor(SampleSuite suite) throws SampleException {
+        Path folder = suite.reference() != null ? suite.reference() : reference;
+        try {
+            return FactLoader.load(seeds, folder);
+        } catch (FactsException e) {
+            throw new SampleException(suite.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
@@ -107,8 +156,15 @@ public final class SuiteRunner {
         }
         Map<String, List<Finding>> actual = new LinkedHashMap<>();
         Path workDir = Files.createTempDirectory("claim-scrubber-suite");
+        HistoryStore history = null;
         try {
-            scrubberFor(suite).scrub(InputSource.resolve(List.of(suite.claims().toString())),
+            Scrubber scrubber = scrubberFor(suite);
+            if (!suite.earlierNights().isEmpty()) {
+                history = earlierNights(suite, workDir);
+                scrubber = new Scrubber(rulesFor(suite), factsFor(suite), today,
+                        history.claimHistory(factsFor(suite).policy().frequencyLimits()), history.patientKeys());
+            }
+            scrubber.scrub(InputSource.resolve(List.of(suite.claims().toString())),
                     new Scrubber.Options(1, false, workDir, InputStream.nullInputStream(), null),
                     new OutcomeSink.Restartable() {
                         @Override
@@ -124,7 +180,10 @@ public final class SuiteRunner {
         } catch (InputFileException e) {
             throw new SampleException(e.getMessage());
         } finally {
-            Files.deleteIfExists(workDir);
+            if (history != null) {
+                history.close(); // nothing of the suite's own night is committed
+            }
+            deleteTree(workDir);
         }
         Map<String, String> notes = CaseNotes.read(suite.claims());
         List<CaseResult> cases = new ArrayList<>();

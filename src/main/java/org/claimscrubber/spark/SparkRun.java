@@ -16,15 +16,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
-import org.claimscrubber.batch.BatchRunner;
+import org.claimscrubber.config.ConfigException;
 import org.claimscrubber.domain.Severity;
-import org.claimscrubber.engine.CompiledRules;
-import org.claimscrubber.engine.RuleCompiler;
 import org.claimscrubber.engine.RuleSet;
-import org.claimscrubber.engine.RuleSwitches;
 import org.claimscrubber.engine.RulesException;
-import org.claimscrubber.facts.FactBase;
-import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.input.InputFileException;
@@ -35,7 +30,8 @@ import org.claimscrubber.input.SourceReader;
 import org.claimscrubber.report.OutcomeTally;
 import org.claimscrubber.report.RunManifest;
 import org.claimscrubber.report.Summary;
-import org.claimscrubber.report.ToolVersion;
+import org.claimscrubber.setup.RunSetup;
+import org.claimscrubber.setup.RunSources;
 
 /**
  * One Spark job, on the driver: loads and compiles what the local run does (so the same mistakes give the same
@@ -70,17 +66,14 @@ final class SparkRun {
         this.settings = settings;
     }
 
-    Result run(Instant started) throws RulesException, FactsException, InputFileException, OutputException {
+    Result run(Instant started)
+            throws ConfigException, RulesException, FactsException, InputFileException, OutputException {
         long t0 = System.nanoTime();
-        JobSettings.Sources given = settings.sources();
-        RuleSwitches switches = given.config() == null ? RuleSwitches.NONE : RuleSwitches.load(given.config());
-        RuleSet ruleSet = RuleSet.load(given.rules());
-        CompiledRules compiled = new RuleCompiler(given.ruleCache()).compile(ruleSet, switches);
-        FactBase facts = FactLoader.load(given.seeds(), given.reference());
-        // --hold-on, else the config's hold.on, else ERROR: as the local run decides.
-        Severity holdOn = settings.policy().holdOn() != null ? settings.policy().holdOn()
-                : switches.holdOn() != null ? switches.holdOn() : Severity.ERROR;
-        ReadOptions reading = new ReadOptions(separator(), switches.columnNames());
+        RunSources given = settings.sources();
+        RunSetup setup = RunSetup.load(given);
+        RuleSet ruleSet = setup.rules().source();
+        Severity holdOn = setup.holdOn(settings.policy().holdOn());
+        ReadOptions reading = setup.reading(settings.policy().separator());
         JobFiles.Folders folders = folders(given);
 
         // Submitted without --master (the class run directly, for a try), the job runs in local mode on every core.
@@ -91,7 +84,7 @@ final class SparkRun {
             List<SourceInfo> sources = headers(inputs, reading, hadoop);
             JobFiles job = new JobFiles(UUID.randomUUID().toString(), ruleSet, folders,
                     new JobFiles.Settings(settings.policy().today(), holdOn, reading), sources);
-            WorkerRules.share(job.key(), compiled, facts);
+            WorkerRules.share(job.key(), setup);
             Broadcast<JobFiles> shipped = sc.broadcast(job);
             CollectionAccumulator<FileStats> read = sc.sc().collectionAccumulator("input files read");
             int partitions = partitions(sc, inputs);
@@ -120,30 +113,21 @@ final class SparkRun {
             }
 
             List<FileStats> files = filesRead(read.value(), inputs.size());
-            int exitCode = org.claimscrubber.report.FailOn.exitCode(settings.policy().failOn(), tally);
-            Map<String, Long> timings = new LinkedHashMap<>();
+            Map<String, Long> timings = new LinkedHashMap<>(setup.timings());
             timings.put("prepare_wall", (t1 - t0) / 1_000_000);
             timings.put("total_wall", (System.nanoTime() - t0) / 1_000_000);
-            RunManifest manifest = new RunManifest(
-                    new RunManifest.About(ToolVersion.NAME, ToolVersion.version(), started.toString(),
-                            Instant.now().toString(), exitCode),
-                    new RunManifest.Scope(files.stream().map(FileStats::file).toList(), "spark (" + sc.master() + "): "
-                            + inputs.size() + " input task(s), " + partitions + " claim partitions",
-                            BatchRunner.rulesUsed(compiled), BatchRunner.seedsUsed(facts)),
-                    new RunManifest.Counts(tally.rowCounts(files.stream().mapToLong(FileStats::blankLines).sum()),
-                            tally.claimCounts(), tally.findingCounts(), tally.checks(facts.coverage())),
-                    reports, new RunManifest.Costs(timings, new RunManifest.Resources(sc.defaultParallelism(), -1, -1, -1)));
+            RunManifest manifest = setup.manifest(started, settings.policy().failOn(), tally,
+                    files.stream().map(FileStats::file).toList(), "spark (" + sc.master() + "): " + inputs.size()
+                            + " input task(s), " + partitions + " claim partitions",
+                    files.stream().mapToLong(FileStats::blankLines).sum(), reports,
+                    new RunManifest.Costs(timings, new RunManifest.Resources(sc.defaultParallelism(), -1, -1, -1)));
             writeManifest(output, manifest);
-            return new Result(exitCode, Summary.of(manifest, output.display()));
+            return new Result(manifest.exitCode(), Summary.of(manifest, output.display()));
         }
     }
 
-    private char separator() {
-        return settings.policy().delimiter() == null ? '\0' : ReadOptions.separatorNamed(settings.policy().delimiter());
-    }
-
     /** The seeds and reference files as the executors get them, and the config's bytes. */
-    private static JobFiles.Folders folders(JobSettings.Sources given) throws FactsException {
+    private static JobFiles.Folders folders(RunSources given) throws FactsException {
         try {
             ShippedFolder reference = given.reference() == null ? null
                     : ShippedFolder.read(BundledFiles.Located.given(given.reference()));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.claimscrubber.cli.DateOption;
 import org.claimscrubber.cli.Main;
+import org.claimscrubber.cli.DelimiterOption;
 import org.claimscrubber.cli.FailOnOption;
 import org.claimscrubber.cli.SeverityOption;
 import org.claimscrubber.cli.SharedOptions;
@@ -69,11 +70,10 @@ public final class SparkScrubJob implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--partitions takes a positive number, not " + partitions);
         }
         CommandLine commandLine = spec.commandLine();
-        JobSettings settings = new JobSettings(inputs, out, new JobSettings.Sources(shared.rulesDirectory(),
-                shared.seedsDirectory(), shared.referenceDirectory(), shared.configFile(), shared.ruleCache()),
+        JobSettings settings = new JobSettings(inputs, out, shared.sources(),
                 new JobSettings.Policy(asOf == null ? LocalDate.now() : asOf,
                         SeverityOption.parse(commandLine, "--hold-on", holdOn),
-                        FailOnOption.parse(commandLine, failOn), delimiter), partitions);
+                        FailOnOption.parse(commandLine, failOn), DelimiterOption.parse(commandLine, delimiter)), partitions);
         SparkRun.Result result = new SparkRun(settings).run(Instant.now());
         spec.commandLine().getOut().print(result.summary());
         return result.exitCode();

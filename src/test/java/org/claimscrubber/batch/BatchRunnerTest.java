@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.domain.Severity;
-import org.claimscrubber.engine.RuleSwitches;
+import org.claimscrubber.config.RunConfig;
 import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.input.InputFileException;
 import org.claimscrubber.report.ReportFiles;
@@ -29,10 +29,9 @@ class BatchRunnerTest {
     private RunOutcome run(Severity failOn, Path... inputs) throws Exception {
         return new BatchRunner().run(new RunOptions(
                 RunOptions.Input.files(java.util.Arrays.stream(inputs).map(Path::toString).toList()),
-                RunOptions.Sources.of(BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
-                        RuleSwitches.NONE),
+                org.claimscrubber.Shipped.sources(),
                 new RunOptions.Policy(Shipped.TODAY, failOn == null ? null
-                        : org.claimscrubber.report.FailOn.valueOf(failOn.name()), Severity.ERROR), RunOptions.Output.to(out),
+                        : org.claimscrubber.report.FailOn.valueOf(failOn.name()), null), RunOptions.Output.to(out),
                 RunOptions.Execution.defaults()));
     }
 

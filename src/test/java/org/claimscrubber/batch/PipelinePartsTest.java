@@ -38,7 +38,7 @@ class PipelinePartsTest {
         Finding claimLevel = new Finding("C1", 7, null, Severity.WARNING, Category.UNITS, "UNITS-002", "0971T", "m", "", "f", 0, "");
         ClaimRows.Row row = new ClaimRows.Row(source, CsvRecord.of(new String[] {"C1", "2", "", ""}, 12, false)
                 .withRaw(new byte[] {'C', '1', ',', '2', ',', ',', (byte) 0xE9, '\r', '\n'}));
-        ClaimOutcome outcome = new ClaimOutcome("C1", 7, new ClaimOutcome.Profile("Medicare", "2086X0206X", 465000),
+        ClaimOutcome outcome = new ClaimOutcome("C1", 7, new ClaimOutcome.Profile("Medicare", "2086X0206X", "1234567893", "2026-11-02", 465000),
                 new ClaimOutcome.Evaluation(List.of(finding, claimLevel), false, new org.claimscrubber.domain.NotChecked()),
                 new ClaimOutcome.Rows(1, 1, List.of(row)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -79,8 +79,8 @@ class PipelinePartsTest {
                 try {
                     for (int i = 0; i < 50; i++) {
                         Claim claim = new Claim("C" + i, i, List.of(), List.of());
-                        evaluation.submit(new Chunk(i, List.of(new ClaimParser.ParsedClaim(claim, 0, 0, List.of(),
-                                ClaimOutcome.Profile.NONE))));
+                        evaluation.submit(new Chunk(i, List.of(new org.claimscrubber.input.ClaimParser.ParsedClaim(claim, 0, 0,
+                                List.of(), 0))));
                     }
                     evaluation.finish();
                 } catch (InterruptedException e) {

@@ -370,10 +370,8 @@ class ReliabilityRegressionTest {
             }
         };
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BatchRunner().run(new RunOptions(
-                        new RunOptions.Input(List.of("-"), dying, org.claimscrubber.input.ReadOptions.DETECT),
-                        RunOptions.Sources.of(org.claimscrubber.files.BundledFiles.Located.given(Path.of("rules")),
-                                org.claimscrubber.files.BundledFiles.Located.given(Path.of("seeds")),
-                                org.claimscrubber.engine.RuleSwitches.NONE),
+                        new RunOptions.Input(List.of("-"), dying, '\0'),
+                        org.claimscrubber.Shipped.sources(),
                         RunOptions.Policy.on(org.claimscrubber.Shipped.TODAY), RunOptions.Output.to(dir.resolve("out")),
                         new RunOptions.Execution(1, null))))
                 .isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");

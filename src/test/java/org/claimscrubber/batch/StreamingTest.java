@@ -19,7 +19,7 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.bench.SyntheticExport;
-import org.claimscrubber.engine.RuleSwitches;
+import org.claimscrubber.config.RunConfig;
 import org.claimscrubber.files.BundledFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,14 +46,13 @@ class StreamingTest {
     private static RunOutcome run(String name, int threads, boolean split, List<String> inputs, byte[] stdin)
             throws Exception {
         return new BatchRunner().run(new RunOptions(
-                new RunOptions.Input(inputs, new ByteArrayInputStream(stdin), org.claimscrubber.input.ReadOptions.DETECT),
+                new RunOptions.Input(inputs, new ByteArrayInputStream(stdin), '\0'),
                 shipped(), RunOptions.Policy.on(Shipped.TODAY), new RunOptions.Output(dir.resolve(name), split, false, null),
                 new RunOptions.Execution(threads, null)));
     }
 
-    private static RunOptions.Sources shipped() {
-        return RunOptions.Sources.of(BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
-                RuleSwitches.NONE);
+    private static org.claimscrubber.setup.RunSources shipped() {
+        return org.claimscrubber.Shipped.sources();
     }
 
     private static RunOutcome run(String name, int threads, List<String> inputs) throws Exception {

@@ -38,6 +38,8 @@ class ReadmeTourIT {
         assertThat(checkout.resolve("reports/report.html")).exists();
         assertThat(checkout.resolve("reports/split/clean-claims.csv")).exists();
         assertThat(checkout.resolve("reports/after/changes.csv")).exists();
+        assertThat(checkout.resolve("reports/night/since-last-run.csv")).exists();
+        assertThat(checkout.resolve("reports/history.db")).exists();
     }
 
     /** The java -jar lines of the tour's code block. */

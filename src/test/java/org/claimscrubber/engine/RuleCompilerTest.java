@@ -156,7 +156,7 @@ class RuleCompilerTest {
         assertThat(e.diagnostics()).extracting(RuleDiagnostic::toString).containsExactly(
                 file + ":7:5: unknown field 'procedureKode' on ClaimLine (its fields: claimId, claimOrder, lineNumber,"
                         + " dateOfService, procedureCode, modifiers, units, diagnoses, renderingTaxonomy, renderingNpi,"
-                        + " placeOfService, payer, priorAuthorization, patientSex, patientAge, sourceFile, sourceLine, claim, diagnosesRead, fields) in 'procedureKode == \"0352T\"'"
+                        + " placeOfService, payer, priorAuthorization, patientSex, patientAge, patientKey, sourceFile, sourceLine, claim, diagnosesRead, fields) in 'procedureKode == \"0352T\"'"
                         + " (rule \"Unknown field\")",
                 file + ":14:5: unknown fact type 'ClaimLime' (is it spelled right, and imported at the top of the"
                         + " file?) (rule \"Unknown type\")",

@@ -627,6 +627,64 @@ class RulesTest {
         }
     }
 
+    /** The edits against earlier nights: last night's export goes into a real SQLite history first. */
+    @Nested
+    class History {
+        private static final String HEADER = "claim_id,line_number,patient_id,date_of_service,procedure_code,modifiers,"
+                + "units,diagnosis_codes,rendering_npi,rendering_taxonomy,place_of_service,payer,claim_frequency_code\n";
+
+        private List<Finding> tonightAfter(String lastNight, String tonight) throws Exception {
+            java.nio.file.Path earlier = java.nio.file.Files.writeString(dir.resolve("last-night.csv"), HEADER + lastNight);
+            org.claimscrubber.history.HistoryStore.Options options = new org.claimscrubber.history.HistoryStore.Options(
+                    dir.resolve("history.db").toString(), null, 400);
+            new org.claimscrubber.batch.BatchRunner().run(new org.claimscrubber.batch.RunOptions(
+                    org.claimscrubber.batch.RunOptions.Input.files(List.of(earlier.toString())),
+                    Shipped.sources().withHistory(options),
+                    org.claimscrubber.batch.RunOptions.Policy.on(Shipped.TODAY.minusDays(1)),
+                    org.claimscrubber.batch.RunOptions.Output.to(dir.resolve("last-night")),
+                    new org.claimscrubber.batch.RunOptions.Execution(1, null)));
+            try (org.claimscrubber.history.HistoryStore store = org.claimscrubber.history.HistoryStore.open(options,
+                    Shipped.TODAY, "tonight")) {
+                return Shipped.scrub(Shipped.rules(), Shipped.facts(),
+                        java.nio.file.Files.writeString(dir.resolve("tonight.csv"), HEADER + tonight),
+                        store.claimHistory(Shipped.facts().policy().frequencyLimits()), store.patientKeys());
+            }
+        }
+
+        private static final String VISIT = "P-1,2026-11-20,99213,,1,I10,1234567893,207Q00000X,11,Aetna,";
+
+        @Test
+        void aServiceSentCleanLastNightUnderAnotherClaimIdIsADuplicate() throws Exception {
+            assertThat(of("HIST-001", tonightAfter("A,1," + VISIT + "1\n", "B,1," + VISIT + "1\n"))).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("already sent clean on claim A, scrubbed 2026-11-23"));
+        }
+
+        @Test
+        void theSameClaimIdAReplacementOrAnotherDayIsNotADuplicate() throws Exception {
+            assertThat(of("HIST-001", tonightAfter("A,1," + VISIT + "1\n", "A,1," + VISIT + "1\n"))).isEmpty();
+            assertThat(of("HIST-001", tonightAfter("A,1," + VISIT + "1\n", "B,1," + VISIT + "7\n"))).isEmpty();
+            assertThat(of("HIST-001", tonightAfter("A,1," + VISIT + "1\n",
+                    "B,1," + VISIT.replace("2026-11-20", "2026-11-21") + "1\n"))).isEmpty();
+        }
+
+        private static final String MAMMO = "P-2,%s,77067,,1,Z12.31,1234567893,2085R0202X,22,%s,1\n";
+
+        @Test
+        void aScreeningMammogramBeforeElevenFullMonthsAfterTheLastIsTooSoonForMedicare() throws Exception {
+            assertThat(of("FREQ-001", tonightAfter("A,1," + MAMMO.formatted("2026-02-10", "Medicare"),
+                    "B,1," + MAMMO.formatted("2026-10-05", "Medicare")))).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("from 2027-02-01"));
+        }
+
+        @Test
+        void aMammogramOnTheFirstOfTheTwelfthMonthOrForAnotherPayerIsNotTooSoon() throws Exception {
+            assertThat(of("FREQ-001", tonightAfter("A,1," + MAMMO.formatted("2025-11-28", "Medicare"),
+                    "B,1," + MAMMO.formatted("2026-11-01", "Medicare")))).isEmpty();
+            assertThat(of("FREQ-001", tonightAfter("A,1," + MAMMO.formatted("2026-02-10", "Medicare"),
+                    "B,1," + MAMMO.formatted("2026-10-05", "Aetna")))).isEmpty();
+        }
+    }
+
     @Nested
     class Duplicate {
         @Test
@@ -887,7 +945,7 @@ class RulesTest {
         private List<Finding> withConfig(String configText, ClaimRows rows) throws Exception {
             java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("payers.conf"), configText);
             CompiledRules rules = new RuleCompiler().compile(RuleSet.load(org.claimscrubber.files.BundledFiles.Located.given(Shipped.RULES)),
-                    RuleSwitches.load(config));
+                    org.claimscrubber.config.RunConfigParser.parse(config));
             return Shipped.scrub(rules, java.nio.file.Files.writeString(dir.resolve("claims.csv"), rows.csv()));
         }
 

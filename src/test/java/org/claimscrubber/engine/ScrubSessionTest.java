@@ -28,7 +28,7 @@ class ScrubSessionTest {
         List<ClaimLine> list = new ArrayList<>();
         for (int i = 0; i < procedures.length; i++) {
             list.add(new ClaimLine(id, order, i + 1, java.time.LocalDate.of(2026, 11, 2), procedures[i], List.of(), 1,
-                    List.of(Diagnosis.of("C18.9")), "", "", "", "Aetna", "", Sex.UNKNOWN, org.claimscrubber.domain.Age.UNKNOWN, "f.csv", i + 2, lines, true, org.claimscrubber.domain.RowFields.NONE));
+                    List.of(Diagnosis.of("C18.9")), "", "", "", "Aetna", "", Sex.UNKNOWN, org.claimscrubber.domain.Age.UNKNOWN, "", "f.csv", i + 2, lines, true, org.claimscrubber.domain.RowFields.NONE));
         }
         lines.complete(list);
         return new Claim(id, order, list, List.of());

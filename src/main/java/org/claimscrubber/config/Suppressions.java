@@ -1,4 +1,4 @@
-package org.claimscrubber.engine;
+package org.claimscrubber.config;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
@@ -30,15 +30,15 @@ import org.claimscrubber.domain.Suppression;
  * line and column. Rows whose rule no rule file defines are refused by the compiler; expired rows are listed by
  * {@code rules check} and apply to nothing.
  */
-final class Suppressions {
+public final class Suppressions {
 
-    static final List<String> COLUMNS = List.of("rule_id", "payer", "rendering_npi", "rendering_taxonomy",
+    public static final List<String> COLUMNS = List.of("rule_id", "payer", "rendering_npi", "rendering_taxonomy",
             "procedure_code", "claim_id", "reason", "author", "expires");
 
     private Suppressions() {
     }
 
-    static List<Suppression> load(Path file) throws ConfigException {
+    public static List<Suppression> load(Path file) throws ConfigException {
         String name = file.getFileName().toString();
         List<Suppression> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);

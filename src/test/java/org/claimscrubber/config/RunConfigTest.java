@@ -1,4 +1,4 @@
-package org.claimscrubber.engine;
+package org.claimscrubber.config;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,24 +13,32 @@ import org.claimscrubber.ClaimRows;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.batch.BatchRunner;
 import org.claimscrubber.batch.RunOptions;
+import org.claimscrubber.engine.CompiledRules;
+import org.claimscrubber.engine.RuleCompiler;
+import org.claimscrubber.engine.RuleSet;
+import org.claimscrubber.engine.RulesException;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.files.BundledFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The --config switches: rules and categories off, payer names that count as a rule's payer scope. */
-class RuleSwitchesTest {
+class RunConfigTest {
 
     @TempDir
     Path dir;
 
-    private RuleSwitches config(String text) throws Exception {
-        Path file = dir.resolve("scrubber.conf");
-        Files.writeString(file, text);
-        return RuleSwitches.load(file);
+    private RunConfig config(String text) throws Exception {
+        return org.claimscrubber.config.RunConfigParser.parse(configFile(text));
     }
 
-    private List<Finding> scrub(RuleSwitches switches, String csv) throws Exception {
+    private Path configFile(String text) throws Exception {
+        Path file = dir.resolve("scrubber.conf");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private List<Finding> scrub(RunConfig switches, String csv) throws Exception {
         CompiledRules rules = new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(Shipped.RULES)),
                 switches);
         Path claims = dir.resolve("claims.csv");
@@ -43,14 +51,14 @@ class RuleSwitchesTest {
 
     @Test
     void aPayerScopedRuleIgnoresOtherPayerNamesUntilTheConfigNamesThemAsAliases() throws Exception {
-        assertThat(scrub(RuleSwitches.NONE, MEDICARE_59)).extracting(Finding::ruleId).doesNotContain("MCR-001");
-        RuleSwitches aliases = config("payer.Medicare = MCR PTB, MCR PTA\n");
+        assertThat(scrub(RunConfig.NONE, MEDICARE_59)).extracting(Finding::ruleId).doesNotContain("MCR-001");
+        RunConfig aliases = config("payer.Medicare = MCR PTB, MCR PTA\n");
         assertThat(scrub(aliases, MEDICARE_59)).extracting(Finding::ruleId).contains("MCR-001");
     }
 
     @Test
     void rulesAndCategoriesCanBeSwitchedOff() throws Exception {
-        assertThat(scrub(RuleSwitches.NONE, MEDICARE_59)).extracting(Finding::ruleId).contains("DX-002");
+        assertThat(scrub(RunConfig.NONE, MEDICARE_59)).extracting(Finding::ruleId).contains("DX-002");
         assertThat(scrub(config("disable.rules = DX-002\n"), MEDICARE_59)).extracting(Finding::ruleId)
                 .doesNotContain("DX-002");
         assertThat(scrub(config("disable.categories = diagnosis\n"), MEDICARE_59)).extracting(Finding::ruleId)
@@ -59,13 +67,13 @@ class RuleSwitchesTest {
 
     @Test
     void anUnknownRuleIdCategoryOrKeyIsAnErrorNamingTheLine() throws Exception {
-        RuleSwitches unknownRule = config("# switches\ndisable.rules = DX-002, DX-999\n");
+        RunConfig unknownRule = config("# switches\ndisable.rules = DX-002, DX-999\n");
         assertThatThrownBy(() -> new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(Shipped.RULES)),
                 unknownRule)).isInstanceOf(RulesException.class)
                 .hasMessage(dir.resolve("scrubber.conf") + ":2: disable.rules names DX-999, which no rule file defines");
-        assertThatThrownBy(() -> config("disable.categories = BILLING\n")).isInstanceOf(RulesException.class)
+        assertThatThrownBy(() -> config("disable.categories = BILLING\n")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("scrubber.conf:1: 'BILLING' is not a category");
-        assertThatThrownBy(() -> config("enable = everything\n")).isInstanceOf(RulesException.class)
+        assertThatThrownBy(() -> config("enable = everything\n")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("scrubber.conf:1: unknown key 'enable'");
     }
 
@@ -75,8 +83,7 @@ class RuleSwitchesTest {
         Path claims = dir.resolve("claims.csv");
         Files.writeString(claims, MEDICARE_59);
         new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(claims.toString())),
-                RunOptions.Sources.of(BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
-                        config("disable.rules = REL-001\ndisable.categories = UNITS\n")),
+                Shipped.sources().withConfig(configFile("disable.rules = REL-001\ndisable.categories = UNITS\n")),
                 RunOptions.Policy.on(Shipped.TODAY), RunOptions.Output.to(out), RunOptions.Execution.defaults()));
         JsonNode rules = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("rules");
         assertThat(rules.get("config").asText()).endsWith("scrubber.conf");
@@ -121,8 +128,7 @@ class RuleSwitchesTest {
         Path out = dir.resolve("out");
         Path claims = Files.writeString(dir.resolve("claims.csv"), COMMERCIAL_PTP);
         new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(claims.toString())),
-                RunOptions.Sources.of(BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
-                        config("severity.NCCI-PTP-002.Aetna = ERROR\n")),
+                Shipped.sources().withConfig(configFile("severity.NCCI-PTP-002.Aetna = ERROR\n")),
                 RunOptions.Policy.on(Shipped.TODAY), RunOptions.Output.to(out), RunOptions.Execution.defaults()));
         JsonNode changed = new ObjectMapper().readTree(out.resolve("run.json").toFile()).at("/rules/severity_changed/0");
         assertThat(changed.get("id").asText()).isEqualTo("NCCI-PTP-002");
@@ -143,8 +149,7 @@ class RuleSwitchesTest {
         Path out = dir.resolve("out");
         Path claims = Files.writeString(dir.resolve("claims.csv"), POS_OFFICE);
         new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(claims.toString())),
-                RunOptions.Sources.of(BundledFiles.Located.given(Shipped.RULES), BundledFiles.Located.given(Shipped.SEEDS),
-                        config("suppressions = suppressions.csv\n")),
+                Shipped.sources().withConfig(configFile("suppressions = suppressions.csv\n")),
                 RunOptions.Policy.on(Shipped.TODAY), RunOptions.Output.to(out), RunOptions.Execution.defaults()));
         List<String> findings = Files.readAllLines(out.resolve("findings.csv"));
         assertThat(findings.get(0)).endsWith(",input_line,suppressed");
@@ -166,7 +171,7 @@ class RuleSwitchesTest {
         Files.writeString(dir.resolve("suppressions.csv"), String.join("\n",
                 "rule_id,payer,rendering_npi,rendering_taxonomy,procedure_code,claim_id,reason,author,expires",
                 "REL-001,,,,,C1,the surgery was billed on the facility claim (ticket 4411),QA,", ""));
-        RuleSwitches switches = config("suppressions = suppressions.csv\n");
+        RunConfig switches = config("suppressions = suppressions.csv\n");
         List<Finding> findings = scrub(switches, ClaimRows.claims().line("C1", 1, "0352T").and().csv());
         assertThat(findings).filteredOn(f -> f.ruleId().equals("REL-001")).singleElement()
                 .satisfies(f -> assertThat(f.isSuppressed()).isTrue());
@@ -184,7 +189,7 @@ class RuleSwitchesTest {
         assertThatThrownBy(() -> config("suppressions = suppressions.csv\n"))
                 .hasMessageContaining("suppressions.csv:2: column reason is empty");
         Files.writeString(dir.resolve("suppressions.csv"), header + "POS-999,,,,,,no such rule,QA,\n");
-        RuleSwitches unknown = config("suppressions = suppressions.csv\n");
+        RunConfig unknown = config("suppressions = suppressions.csv\n");
         assertThatThrownBy(() -> scrub(unknown, POS_OFFICE))
                 .hasMessageContaining("suppressions.csv:2: rule_id POS-999 names a rule no rule file defines");
         Files.writeString(dir.resolve("suppressions.csv"), header + "POS-001,,,,,,r,QA,31/12/2026\n");

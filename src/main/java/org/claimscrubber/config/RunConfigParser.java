@@ -1,4 +1,4 @@
-package org.claimscrubber.engine;
+package org.claimscrubber.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,47 +15,16 @@ import org.claimscrubber.domain.Category;
 import org.claimscrubber.domain.Severity;
 
 /**
- * A run's rule switches, from a small config file ({@code --config FILE}) of {@code key = value} lines:
- * <pre>
- * # rules off for this run, by id and by category
- * disable.rules = MOD-002, REL-001
- * disable.categories = PLACE_OF_SERVICE
- * # payer names in exports that count as a payer named in a rule's @payers(...)
- * payer.Medicare = Medicare Part B, MEDICARE RAILROAD
- * # the least severity that holds a claim (run --hold-on overrides): error (default) or warning
- * hold.on = warning
- * # more names for a column, as an export writes it
- * column.procedure_code = Proc Cd, Svc Code
- * # a rule's severity for this run, for every payer or for one (a payer name or scope, as in payer.<name>)
- * severity.POS-001 = ERROR
- * severity.NCCI-PTP-002.Aetna = ERROR
- * # findings accepted with a reason, by rule and narrowed by payer, provider, code or claim (see {@link Suppressions})
- * suppressions = suppressions.csv
- * </pre>
- *
- * @param source        the file, as messages name it (null when there is no config file)
- * @param payerAliases  payer scope name (lower case) to the export payer names (lower case) that count as it
- * @param lines         where each switch was written, for messages: "rule:MOD-002" or "category:CODE" to line
+ * Reads a {@code --config} file into a {@link RunConfig}: the parser apart from the value, so that a test, the
+ * Spark workers and {@code rules check} read the same sentences for the same mistakes. Every error names the file
+ * and line ({@code path:line: problem}).
  */
-public record RuleSwitches(String source, Set<String> disabledRules, Set<Category> disabledCategories,
-                           Map<String, Set<String>> payerAliases, Map<String, Integer> lines, Severity holdOn,
-                           Map<org.claimscrubber.input.Column, List<String>> columnNames,
-                           List<SeverityOverride> severities, List<org.claimscrubber.domain.Suppression> suppressions) {
+public final class RunConfigParser {
 
-    public static final RuleSwitches NONE = new RuleSwitches(null, Set.of(), Set.of(), Map.of(), Map.of(), null, Map.of(),
-            List.of(), List.of());
-
-    /**
-     * {@code severity.RULE-ID = ERROR} (payer null: every line) or {@code severity.RULE-ID.Aetna = ERROR} (lines whose
-     * payer is, or counts as, Aetna), written at {@code line} of the config.
-     */
-    public record SeverityOverride(String ruleId, String payer, Severity severity, int line) {
+    private RunConfigParser() {
     }
 
-    /** The rule a config may not switch off: a row that was not read was not scrubbed (issue 21). */
-    public static final String UNREAD_ROW_RULE = "INPUT-001";
-
-    public static RuleSwitches load(Path file) throws RulesException {
+    public static RunConfig parse(Path file) throws ConfigException {
         List<String> text = readLines(file);
         Map<String, Integer> keysSeen = new LinkedHashMap<>();
         Set<String> rules = new LinkedHashSet<>();
@@ -64,7 +33,7 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
         Map<String, Integer> lines = new LinkedHashMap<>();
         Severity holdOn = null;
         Map<org.claimscrubber.input.Column, List<String>> columnNames = new LinkedHashMap<>();
-        List<SeverityOverride> severities = new java.util.ArrayList<>();
+        List<RunConfig.SeverityOverride> severities = new java.util.ArrayList<>();
         List<org.claimscrubber.domain.Suppression> suppressions = List.of();
         for (int i = 0; i < text.size(); i++) {
             String line = text.get(i).strip();
@@ -86,8 +55,8 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
                     .filter(v -> !v.isEmpty()).toList();
             if (key.equals("disable.rules")) {
                 for (String id : values) {
-                    if (id.equalsIgnoreCase(UNREAD_ROW_RULE)) {
-                        throw new ConfigException(where + UNREAD_ROW_RULE + " cannot be switched off: a row it reports"
+                    if (id.equalsIgnoreCase(RunConfig.UNREAD_ROW_RULE)) {
+                        throw new ConfigException(where + RunConfig.UNREAD_ROW_RULE + " cannot be switched off: a row it reports"
                                 + " was not read, so it was not scrubbed, and is held whatever the config says");
                     }
                     rules.add(id);
@@ -99,7 +68,7 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
                         Category category = Category.valueOf(value.toUpperCase(Locale.ROOT));
                         if (category == Category.INPUT) {
                             throw new ConfigException(where + "the INPUT category cannot be switched off: "
-                                    + UNREAD_ROW_RULE + " reports rows that were not read, so not scrubbed, and they are"
+                                    + RunConfig.UNREAD_ROW_RULE + " reports rows that were not read, so not scrubbed, and they are"
                                     + " held whatever the config says (INPUT-002 and INPUT-003 can be switched off by id"
                                     + " in disable.rules)");
                         }
@@ -138,14 +107,14 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
                     throw new ConfigException(where + key + " takes one of ERROR, WARNING, INFO, not '"
                             + String.join(", ", values) + "'");
                 }
-                if (id.equalsIgnoreCase(UNREAD_ROW_RULE) && severity != Severity.ERROR) {
-                    throw new ConfigException(where + UNREAD_ROW_RULE + " stays an ERROR: a row it reports was not read,"
+                if (id.equalsIgnoreCase(RunConfig.UNREAD_ROW_RULE) && severity != Severity.ERROR) {
+                    throw new ConfigException(where + RunConfig.UNREAD_ROW_RULE + " stays an ERROR: a row it reports was not read,"
                             + " so it was not scrubbed");
                 }
                 if (payer != null && payer.isEmpty()) {
                     throw new ConfigException(where + "'" + key + "' names no payer after the rule id");
                 }
-                severities.add(new SeverityOverride(id, payer, severity, i + 1));
+                severities.add(new RunConfig.SeverityOverride(id, payer, severity, i + 1));
             } else if (key.equals("suppressions")) {
                 if (values.size() != 1) {
                     throw new ConfigException(where + "suppressions takes one file (a path beside the config, or absolute)");
@@ -164,7 +133,7 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
                         + " severity.<rule id>, severity.<rule id>.<payer>, suppressions)");
             }
         }
-        return new RuleSwitches(file.toString(), rules, categories, aliases, lines, holdOn, columnNames, severities,
+        return new RunConfig(file.toString(), rules, categories, aliases, lines, holdOn, columnNames, severities,
                 suppressions);
     }
 
@@ -202,29 +171,4 @@ public record RuleSwitches(String source, Set<String> disabledRules, Set<Categor
         return text.lines().toList();
     }
 
-    /** Why a rule is off, or null when it is on. */
-    public String reasonOff(RuleMetadata rule) {
-        if (disabledRules.contains(rule.id())) {
-            return source + ":" + lines.get("rule:" + rule.id()) + " disable.rules";
-        }
-        if (disabledCategories.contains(rule.category())) {
-            return source + ":" + lines.get("category:" + rule.category()) + " disable.categories";
-        }
-        return null;
-    }
-
-    /** The run-wide severity the config gives the rule (no payer named), or null. */
-    public Severity severityOf(String ruleId) {
-        for (SeverityOverride override : severities) {
-            if (override.ruleId().equals(ruleId) && override.payer() == null) {
-                return override.severity();
-            }
-        }
-        return null;
-    }
-
-    /** The payer names and aliases the rules join with ({@code $payers.is(payer, "Medicare")}). */
-    public org.claimscrubber.domain.PayerNames payers() {
-        return new org.claimscrubber.domain.PayerNames(payerAliases);
-    }
 }

@@ -1,4 +1,4 @@
-package org.claimscrubber.batch;
+package org.claimscrubber.input;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -8,26 +8,26 @@ import org.claimscrubber.domain.Claim;
 import org.claimscrubber.domain.ClaimLine;
 import org.claimscrubber.domain.ClaimLines;
 import org.claimscrubber.domain.InputProblem;
-import org.claimscrubber.input.ClaimRows;
-import org.claimscrubber.input.Column;
-import org.claimscrubber.input.CsvRecord;
-import org.claimscrubber.input.ParsedRow;
-import org.claimscrubber.input.RowParser;
-import org.claimscrubber.input.SourceInfo;
-import org.claimscrubber.report.ClaimOutcome;
-import org.claimscrubber.report.Money;
 
 /**
  * Parses a claim's rows into its lines and problems. It runs on the thread that groups rows into claims,
  * which balances the work between that thread and the rule workers. Not thread-safe (parsers cache).
  */
-final class ClaimParser {
+public final class ClaimParser {
 
     private final Map<SourceInfo, RowParser> parsers = new IdentityHashMap<>();
     private final boolean keepRows;
 
-    ClaimParser(boolean keepRows) {
+    private final PatientKeyer.Hasher patientKeys;
+
+    public ClaimParser(boolean keepRows) {
+        this(keepRows, PatientKeyer.NONE);
+    }
+
+    /** @param patientKeys the claim history's patient keys, or {@link PatientKeyer#NONE} without a history */
+    public ClaimParser(boolean keepRows, PatientKeyer patientKeys) {
         this.keepRows = keepRows;
+        this.patientKeys = patientKeys.hasher();
     }
 
     /**
@@ -35,9 +35,9 @@ final class ClaimParser {
      * claim id is constant or missing must not be evaluated as one claim. Such a claim is refused, with one
      * INPUT-001 finding, and its rows are held.
      */
-    static final int MAX_CLAIM_ROWS = 10_000;
+    public static final int MAX_CLAIM_ROWS = 10_000;
 
-    ParsedClaim parse(ClaimRows rows) {
+    public ParsedClaim parse(ClaimRows rows) {
         if (rows.rows().size() > MAX_CLAIM_ROWS && !rows.claimId().isEmpty()) {
             return refused(rows);
         }
@@ -53,7 +53,7 @@ final class ClaimParser {
                 rejected++;
                 continue;
             }
-            ParsedRow parsed = parsers.computeIfAbsent(row.source(), s -> new RowParser(s.columns(), s.name()))
+            ParsedRow parsed = parsers.computeIfAbsent(row.source(), s -> new RowParser(s.columns(), s.name(), patientKeys))
                     .parse(record.cells(), record.line(), rows.order(), claimLines, record.oddCharacters());
             problems.addAll(parsed.problems());
             if (parsed.rejected()) {
@@ -70,7 +70,7 @@ final class ClaimParser {
                     false, files.get(0), rows.rows().get(0).record().line()));
         }
         return new ParsedClaim(new Claim(rows.claimId(), rows.order(), lines, problems), lines.size(), rejected,
-                keepRows ? rows.rows() : List.of(), profile(rows, lines));
+                keepRows ? rows.rows() : List.of(), charges(rows));
     }
 
     private ParsedClaim refused(ClaimRows rows) {
@@ -79,7 +79,7 @@ final class ClaimParser {
                 + rows.rows().size() + " rows, more than the " + MAX_CLAIM_ROWS + " a claim may have (is the claim id"
                 + " column constant?); none of its rows was scrubbed", true, first.source().name(), first.record().line());
         return new ParsedClaim(new Claim(rows.claimId(), rows.order(), List.of(), List.of(problem)), 0,
-                rows.rows().size(), keepRows ? rows.rows() : List.of(), profile(rows, List.of()));
+                rows.rows().size(), keepRows ? rows.rows() : List.of(), charges(rows));
     }
 
     private static boolean fromSeveralInputs(ClaimRows rows) {
@@ -103,21 +103,22 @@ final class ClaimParser {
         }
     }
 
-    /** A claim ready to evaluate, with its row counts and (for --split) its rows as read. */
-    record ParsedClaim(Claim claim, int scrubbedRows, int rejectedRows, List<ClaimRows.Row> rows,
-                       ClaimOutcome.Profile profile) {
+    /**
+     * A claim ready to evaluate, with its row counts, (for --split) its rows as read, and the sum of its rows'
+     * charges (the charge column, when the export has one; a cell that is not a charge counts 0).
+     */
+    public record ParsedClaim(Claim claim, int scrubbedRows, int rejectedRows, List<ClaimRows.Row> rows,
+                              long chargeCents) {
     }
 
-    /** The claim's payer and taxonomy (first line) and its charges (the charge column, when the export has one). */
-    private static ClaimOutcome.Profile profile(ClaimRows rows, List<ClaimLine> lines) {
+    private static long charges(ClaimRows rows) {
         long cents = 0;
         for (ClaimRows.Row row : rows.rows()) {
             if (!row.record().isMalformed()) {
-                cents += Money.cents(row.source().columns().get(row.record().cells(), Column.CHARGE));
+                long charge = Charge.cents(row.source().columns().get(row.record().cells(), Column.CHARGE));
+                cents += charge == Charge.NOT_A_CHARGE ? 0 : charge;
             }
         }
-        ClaimLine first = lines.isEmpty() ? null : lines.get(0);
-        return new ClaimOutcome.Profile(first == null ? "" : first.payer(), first == null ? "" : first.renderingTaxonomy(),
-                cents);
+        return cents;
     }
 }

@@ -1,0 +1,213 @@
+package org.claimscrubber.history;
+
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.Severity;
+import org.claimscrubber.report.ClaimOutcome;
+import org.claimscrubber.report.OutcomeSink;
+import org.claimscrubber.report.ReportFiles;
+import org.claimscrubber.report.SpreadsheetSafe;
+
+/**
+ * Writes a run's scrubbed lines into the history (uncommitted until {@link HistoryStore#commit}), and for every claim
+ * id an earlier night scrubbed, says which of its findings are new, which recur and which no longer fire
+ * ({@value #FILE}). Receives the outcomes in claim order on the run's writing thread.
+ */
+public final class HistoryRecorder implements OutcomeSink.Restartable {
+
+    /** The report of findings compared with the claim's last scrub: new, recurring, resolved. */
+    public static final String FILE = "since-last-run.csv";
+    static final String[] HEADER = {"claim_id", "line", "rule_id", "status", "last_scrubbed"};
+    private static final int BATCH = 2_000;
+
+    /** What the run found against earlier nights, for run.json and report.html, and the run's keys to store. */
+    public record Counts(long linesRecorded, long claimsSeenBefore, long newFindings, long recurring, long resolved,
+                         HistoryStore.RunKeys keys) {
+    }
+
+    private final HistoryStore store;
+    private final Severity holdOn;
+    private final ReportFiles files;
+    private PreparedStatement insert;
+    private ICSVWriter sinceLastRun;
+    private int pending;
+    private long lines;
+    private long claimsSeenBefore;
+    private long newFindings;
+    private long recurring;
+    private long resolved;
+    private final HistoryStore.LongList forwardedServices = new HistoryStore.LongList();
+    private final HistoryStore.LongList claimKeys = new HistoryStore.LongList();
+
+    public HistoryRecorder(HistoryStore store, Severity holdOn, ReportFiles files) throws IOException {
+        this.store = store;
+        this.holdOn = holdOn;
+        this.files = files;
+        open();
+    }
+
+    private void open() throws IOException {
+        try {
+            insert = store.writer().prepareStatement("INSERT INTO lines (run_id, run_date, claim_id, line_number,"
+                    + " patient_key, date_of_service, procedure_code, modifiers, units, rendering_npi, payer, outcome,"
+                    + " rules, service_key, claim_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        } catch (SQLException e) {
+            throw new IOException("the history cannot be written: " + HistoryStore.sentence(e), e);
+        }
+        Writer out = files.open(FILE);
+        sinceLastRun = new CSVWriterBuilder(out).withLineEnd("\n").build();
+        sinceLastRun.writeNext(HEADER, false);
+        pending = 0;
+        forwardedServices.clear();
+        claimKeys.clear();
+        lines = claimsSeenBefore = newFindings = recurring = resolved = 0;
+    }
+
+    @Override
+    public void accept(ClaimOutcome outcome) throws IOException {
+        if (!outcome.isClaim() || outcome.services().isEmpty()) {
+            return;
+        }
+        try {
+            compare(outcome);
+            record(outcome);
+        } catch (SQLException e) {
+            throw new IOException("the history cannot be written: " + HistoryStore.sentence(e), e);
+        }
+    }
+
+    private void record(ClaimOutcome outcome) throws SQLException {
+        String result = outcome.held(holdOn) ? "held" : "forwarded";
+        long claimKey = Keys.claim(outcome.claimId());
+        claimKeys.add(claimKey);
+        boolean first = true;
+        for (ClaimOutcome.Service service : outcome.services()) {
+            Set<String> rules = new TreeSet<>();
+            for (Finding finding : outcome.findings()) {
+                if (finding.lineNumber() != null && finding.lineNumber() == service.lineNumber()) {
+                    rules.add(finding.ruleId());
+                } else if (finding.lineNumber() == null && first) {
+                    rules.add("*" + finding.ruleId()); // a claim-level finding, kept once, on the first line
+                }
+            }
+            first = false;
+            int i = 1;
+            insert.setString(i++, store.runId());
+            insert.setString(i++, store.runDate().toString());
+            insert.setString(i++, outcome.claimId());
+            insert.setInt(i++, service.lineNumber());
+            insert.setString(i++, service.patientKey());
+            insert.setString(i++, service.dateOfService());
+            insert.setString(i++, service.procedureCode());
+            insert.setString(i++, service.modifiers());
+            insert.setInt(i++, service.units());
+            insert.setString(i++, service.renderingNpi());
+            insert.setString(i++, service.payer());
+            insert.setString(i++, result);
+            insert.setString(i++, String.join(";", rules));
+            long serviceKey = Keys.service(service.patientKey(), service.dateOfService(), service.procedureCode(),
+                    service.modifiers(), service.renderingNpi());
+            if (result.equals("forwarded") && !service.patientKey().isEmpty()) {
+                forwardedServices.add(serviceKey);
+            }
+            insert.setLong(i++, serviceKey);
+            insert.setLong(i, claimKey);
+            insert.addBatch();
+            lines++;
+            if (++pending == BATCH) {
+                insert.executeBatch();
+                pending = 0;
+            }
+        }
+    }
+
+    /** New, recurring and resolved findings of a claim id an earlier night scrubbed. */
+    private void compare(ClaimOutcome outcome) throws SQLException {
+        HistoryStore.EarlierClaim earlier = store.earlierClaim(outcome.claimId());
+        if (earlier == null) {
+            return;
+        }
+        claimsSeenBefore++;
+        Set<String> before = new LinkedHashSet<>();
+        for (HistoryStore.EarlierLine line : earlier.lines()) {
+            for (String rule : line.rules().split(";")) {
+                if (!rule.isEmpty()) {
+                    before.add(rule.startsWith("*") ? ":" + rule.substring(1) : line.lineNumber() + ":" + rule);
+                }
+            }
+        }
+        Set<String> now = new LinkedHashSet<>();
+        for (Finding finding : outcome.findings()) {
+            if (finding.isSuppressed()) {
+                continue;
+            }
+            String key = (finding.lineNumber() == null ? "" : finding.lineNumber()) + ":" + finding.ruleId();
+            if (now.add(key)) {
+                boolean seen = before.contains(key);
+                row(outcome.claimId(), key, seen ? "recurring" : "new", earlier.runDate());
+                if (seen) {
+                    recurring++;
+                } else {
+                    newFindings++;
+                }
+            }
+        }
+        for (String key : before) {
+            if (!now.contains(key)) {
+                row(outcome.claimId(), key, "resolved", earlier.runDate());
+                resolved++;
+            }
+        }
+    }
+
+    private void row(String claimId, String key, String status, String lastScrubbed) {
+        int colon = key.indexOf(':');
+        sinceLastRun.writeNext(SpreadsheetSafe.row(new String[] {claimId, key.substring(0, colon),
+                key.substring(colon + 1), status, lastScrubbed}), false);
+    }
+
+    @Override
+    public void restart() throws IOException {
+        try {
+            insert.clearBatch();
+            insert.close();
+            try (PreparedStatement undo = store.writer().prepareStatement("DELETE FROM lines WHERE run_id = ?")) {
+                undo.setString(1, store.runId());
+                undo.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IOException("the history cannot be written: " + HistoryStore.sentence(e), e);
+        }
+        sinceLastRun.close();
+        open();
+    }
+
+    /** Writes what is pending and closes {@value #FILE}; the store commits next. */
+    public Counts finish() throws IOException {
+        try {
+            if (pending > 0) {
+                insert.executeBatch();
+                pending = 0;
+            }
+            insert.close();
+        } catch (SQLException e) {
+            throw new IOException("the history cannot be written: " + HistoryStore.sentence(e), e);
+        }
+        sinceLastRun.close();
+        return new Counts(lines, claimsSeenBefore, newFindings, recurring, resolved,
+                new HistoryStore.RunKeys(forwardedServices.packed(), claimKeys.packed()));
+    }
+
+    static List<String> header() {
+        return List.of(HEADER);
+    }
+}

@@ -1,0 +1,442 @@
+package org.claimscrubber.history;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.claimscrubber.domain.ClaimHistory;
+import org.claimscrubber.domain.FrequencyLimit;
+import org.claimscrubber.domain.PriorService;
+import org.claimscrubber.input.PatientKeyer;
+import org.claimscrubber.report.RunManifest;
+
+/**
+ * A claim history across nights, in SQLite (a file: one machine, nothing to install) or PostgreSQL (a JDBC URL: a
+ * team, several machines). One row per scrubbed line, holding only what the history edits need: the patient as a
+ * keyed hash, date of service, code, modifiers, units, rendering NPI, payer, claim id and line, the run, its outcome
+ * and the rules that fired.
+ *
+ * <p>A run writes in one transaction that commits just before its reports do ({@link #commit}); a run that fails or
+ * is killed leaves the history as it was. On SQLite the transaction is taken when the run opens the history
+ * ({@code BEGIN IMMEDIATE}), so runs against one file take turns; the questions the rules ask go through a second
+ * connection, which sees only what earlier runs committed.
+ *
+ * <p>Duplicate and claim lookups start in memory: the keys of every earlier line are loaded once, sorted, and only a
+ * key that is there costs a query.
+ */
+public final class HistoryStore implements AutoCloseable {
+
+    /**
+     * @param location  a file path (SQLite) or a JDBC URL (jdbc:postgresql://...)
+     * @param keyFile   the patient-key file, or null for the default beside a SQLite file
+     * @param keepDays  rows of runs older than this many days before the run date are purged
+     */
+    public record Options(String location, Path keyFile, int keepDays) {
+        public static final int DEFAULT_KEEP_DAYS = 400;
+    }
+
+    /** How long a run waits for another run that holds a SQLite history, before it gives up (exit 2). */
+    private static final int BUSY_TIMEOUT_MILLIS = 30 * 60 * 1000;
+
+    private final String display;
+    private final boolean postgres;
+    private final Connection writer;
+    private final Connection reader;
+    private final byte[] key;
+    private final LocalDate runDate;
+    private final String runId;
+    private final int keepDays;
+    private final long[] forwardedServices;
+    private final long[] claimsSeen;
+    private final long earlierNights;
+    private boolean committed;
+
+    private HistoryStore(String display, boolean postgres, Connection writer, Connection reader, byte[] key,
+                         LocalDate runDate, String runId, int keepDays, long[] forwardedServices, long[] claimsSeen,
+                         long earlierNights) {
+        this.display = display;
+        this.postgres = postgres;
+        this.writer = writer;
+        this.reader = reader;
+        this.key = key;
+        this.runDate = runDate;
+        this.runId = runId;
+        this.keepDays = keepDays;
+        this.forwardedServices = forwardedServices;
+        this.claimsSeen = claimsSeen;
+        this.earlierNights = earlierNights;
+    }
+
+    /** Opens (creating on first use) the history and its key, and loads the earlier nights' keys. */
+    public static HistoryStore open(Options options, LocalDate runDate, String runId) throws HistoryException {
+        boolean jdbc = options.location().startsWith("jdbc:");
+        boolean postgres = options.location().startsWith("jdbc:postgresql:");
+        String display = jdbc ? redacted(options.location()) : options.location();
+        Path keyFile = options.keyFile();
+        if (keyFile == null) {
+            if (jdbc) {
+                throw new HistoryException("--history " + display + " is a database URL: give --history-key FILE, the"
+                        + " patient-key file every machine that writes this history shares");
+            }
+            keyFile = Path.of(options.location() + ".key");
+        }
+        String url = jdbc ? options.location() : "jdbc:sqlite:" + createOwnerOnly(Path.of(options.location()));
+        byte[] key = HistoryKey.loadOrCreate(keyFile);
+        Connection writer = null;
+        Connection reader = null;
+        try {
+            writer = connect(url, postgres, jdbc, display);
+            writer.setAutoCommit(false);
+            Schema.migrate(writer, display, postgres);
+            reader = connect(url, postgres, jdbc, display);
+            reader.setAutoCommit(true);
+            long[][] keys = loadKeys(reader);
+            long nights;
+            try (Statement sql = reader.createStatement();
+                 ResultSet rs = sql.executeQuery("SELECT COUNT(*) FROM runs")) {
+                rs.next();
+                nights = rs.getLong(1);
+            }
+            return new HistoryStore(display, postgres, writer, reader, key, runDate, runId, options.keepDays(),
+                    keys[0], keys[1], nights);
+        } catch (SQLException e) {
+            closeQuietly(reader);
+            closeQuietly(writer);
+            throw new HistoryException("the history " + display + " cannot be opened: " + sentence(e), e);
+        } catch (HistoryException e) {
+            closeQuietly(reader);
+            closeQuietly(writer);
+            throw e;
+        }
+    }
+
+    private static Connection connect(String url, boolean postgres, boolean jdbc, String display)
+            throws SQLException, HistoryException {
+        Properties properties = new Properties();
+        if (!jdbc) {
+            properties.setProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MILLIS));
+            properties.setProperty("journal_mode", "WAL");
+            properties.setProperty("transaction_mode", "IMMEDIATE");
+        }
+        try {
+            return DriverManager.getConnection(url, properties);
+        } catch (SQLException e) {
+            if ("08001".equals(e.getSQLState()) && e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
+                throw new HistoryException("--history " + display + ": no database driver for this URL; the scrubber"
+                        + " reads SQLite files and jdbc:postgresql:// URLs");
+            }
+            throw e;
+        }
+    }
+
+    /** An empty file only its owner may read is a SQLite database; SQLite gives its WAL files the same mode. */
+    private static Path createOwnerOnly(Path file) throws HistoryException {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (!Files.exists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            return file;
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            return file;
+        } catch (IOException e) {
+            throw new HistoryException("the history " + file + " cannot be created: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The earlier runs' forwarded service keys and claim keys, each sorted: read from each run's two blobs (a few
+     * megabytes a night), not from its rows, so opening a history of 30 nights of a million lines reads 480 MB of
+     * keys in sequence instead of decoding 30 million rows.
+     */
+    private static long[][] loadKeys(Connection reader) throws SQLException {
+        LongList services = new LongList();
+        LongList claims = new LongList();
+        try (Statement sql = reader.createStatement()) {
+            sql.setFetchSize(16);
+            try (ResultSet rs = sql.executeQuery("SELECT service_keys, claim_keys FROM run_keys")) {
+                while (rs.next()) {
+                    services.addAll(rs.getBytes(1));
+                    claims.addAll(rs.getBytes(2));
+                }
+            }
+        }
+        return new long[][] {services.sorted(), claims.sorted()};
+    }
+
+    public PatientKeyer patientKeys() {
+        return PatientKeyer.withKey(key);
+    }
+
+    /** The rules' view of the history, with the frequency limits they check. */
+    public ClaimHistory claimHistory(List<FrequencyLimit> limits) {
+        return new ClaimHistory(new Lookup(), limits);
+    }
+
+    /** "history.db (SQLite, 12 earlier nights)": what the claim-history edits ran on, for run.json and the summary. */
+    public String label() {
+        return display + " (" + (postgres ? "PostgreSQL" : display.startsWith("jdbc:") ? "JDBC" : "SQLite") + ", "
+                + earlierNights + " earlier run" + (earlierNights == 1 ? "" : "s") + ")";
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    LocalDate runDate() {
+        return runDate;
+    }
+
+    Connection writer() {
+        return writer;
+    }
+
+    boolean claimSeen(String claimId) {
+        return Arrays.binarySearch(claimsSeen, Keys.claim(claimId)) >= 0;
+    }
+
+    /** The lines of the claim's latest earlier run, as "line:rules" pairs, and that run's date; null if none. */
+    synchronized EarlierClaim earlierClaim(String claimId) throws SQLException {
+        if (!claimSeen(claimId)) {
+            return null;
+        }
+        try (PreparedStatement query = reader.prepareStatement("SELECT l.line_number, l.rules, l.run_date, r.started"
+                + " FROM lines l JOIN runs r ON r.run_id = l.run_id WHERE l.claim_key = ? AND l.claim_id = ?"
+                + " ORDER BY r.started DESC")) {
+            query.setLong(1, Keys.claim(claimId));
+            query.setString(2, claimId);
+            EarlierClaim earlier = null;
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    if (earlier == null) {
+                        earlier = new EarlierClaim(rs.getString(3), rs.getString(4), new ArrayList<>());
+                    } else if (!earlier.started().equals(rs.getString(4))) {
+                        break; // only the latest run
+                    }
+                    earlier.lines().add(new EarlierLine(rs.getInt(1), rs.getString(2)));
+                }
+            }
+            return earlier;
+        }
+    }
+
+    record EarlierClaim(String runDate, String started, List<EarlierLine> lines) {
+    }
+
+    record EarlierLine(int lineNumber, String rules) {
+    }
+
+    /**
+     * Records the run's night and purges what is older than the retention, then commits: the caller commits its
+     * reports right after. Before this, nothing the run wrote is visible to anyone.
+     */
+    public void commit(Instant started, long claims, long held, long heldCents, long lines, RunKeys keys)
+            throws HistoryException {
+        try (PreparedStatement run = writer.prepareStatement("INSERT INTO runs (run_id, run_date, started, finished,"
+                + " claims, held, held_cents, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement runKeys = writer.prepareStatement("INSERT INTO run_keys (run_id, service_keys,"
+                     + " claim_keys) VALUES (?, ?, ?)");
+             PreparedStatement purgeKeys = writer.prepareStatement("DELETE FROM run_keys WHERE run_id IN"
+                     + " (SELECT run_id FROM runs WHERE run_date < ?)");
+             PreparedStatement purgeLines = writer.prepareStatement("DELETE FROM lines WHERE run_date < ?");
+             PreparedStatement purgeRuns = writer.prepareStatement("DELETE FROM runs WHERE run_date < ?")) {
+            run.setString(1, runId);
+            run.setString(2, runDate.toString());
+            run.setString(3, started.toString());
+            run.setString(4, Instant.now().toString());
+            run.setLong(5, claims);
+            run.setLong(6, held);
+            run.setLong(7, heldCents);
+            run.setLong(8, lines);
+            run.executeUpdate();
+            runKeys.setString(1, runId);
+            runKeys.setBytes(2, keys.services());
+            runKeys.setBytes(3, keys.claims());
+            runKeys.executeUpdate();
+            String cutoff = runDate.minusDays(keepDays).toString();
+            purgeKeys.setString(1, cutoff);
+            purgeKeys.executeUpdate();
+            purgeLines.setString(1, cutoff);
+            purgeLines.executeUpdate();
+            purgeRuns.setString(1, cutoff);
+            purgeRuns.executeUpdate();
+            writer.commit();
+            committed = true;
+        } catch (SQLException e) {
+            throw new HistoryException("the history " + display + " cannot record this run: " + sentence(e), e);
+        }
+    }
+
+    /** The last {@code count} nights committed before this run, oldest first, for the report's chart. */
+    public List<RunManifest.Night> lastNights(int count) throws HistoryException {
+        List<RunManifest.Night> nights = new ArrayList<>();
+        try (PreparedStatement query = reader.prepareStatement("SELECT run_date, claims, held, held_cents FROM runs"
+                + " ORDER BY started DESC LIMIT ?")) {
+            query.setInt(1, count);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    nights.add(0, new RunManifest.Night(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                }
+            }
+            return nights;
+        } catch (SQLException e) {
+            throw new HistoryException("the history " + display + " cannot be read: " + sentence(e), e);
+        }
+    }
+
+    /** Rolls back what was not committed, and closes the connections. */
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                writer.rollback();
+            } catch (SQLException e) {
+                // closing rolls back too
+            }
+        }
+        closeQuietly(reader);
+        closeQuietly(writer);
+    }
+
+    /** The questions the rules ask, from worker threads. */
+    private final class Lookup implements ClaimHistory.Lookup {
+
+        @Override
+        public PriorService cleanService(String patientKey, LocalDate dateOfService, String procedureCode,
+                                         String modifiers, String renderingNpi, String claimId) {
+            long serviceKey = Keys.service(patientKey, dateOfService.toString(), procedureCode, modifiers, renderingNpi);
+            if (Arrays.binarySearch(forwardedServices, serviceKey) < 0) {
+                return null;
+            }
+            return query("SELECT run_date, claim_id, date_of_service, procedure_code FROM lines WHERE service_key = ?"
+                    + " AND patient_key = ? AND date_of_service = ? AND procedure_code = ? AND modifiers = ?"
+                    + " AND rendering_npi = ? AND outcome = 'forwarded' AND claim_id <> ? ORDER BY run_date DESC",
+                    serviceKey, patientKey, dateOfService.toString(), procedureCode, modifiers, renderingNpi, claimId);
+        }
+
+        @Override
+        public PriorService lastService(String patientKey, Set<String> codes, LocalDate before, String claimId) {
+            PriorService last = null;
+            for (String code : codes) {
+                PriorService found = query("SELECT run_date, claim_id, date_of_service, procedure_code FROM lines"
+                        + " WHERE patient_key = ? AND procedure_code = ? AND date_of_service < ?"
+                        + " AND outcome = 'forwarded' AND claim_id <> ? ORDER BY date_of_service DESC",
+                        null, patientKey, code, before.toString(), claimId);
+                if (found != null && (last == null || found.dateOfService().isAfter(last.dateOfService()))) {
+                    last = found;
+                }
+            }
+            return last;
+        }
+
+        private PriorService query(String sql, Long first, String... values) {
+            synchronized (HistoryStore.this) {
+                try (PreparedStatement query = reader.prepareStatement(sql)) {
+                    int i = 1;
+                    if (first != null) {
+                        query.setLong(i++, first);
+                    }
+                    for (String value : values) {
+                        query.setString(i++, value);
+                    }
+                    query.setMaxRows(1);
+                    try (ResultSet rs = query.executeQuery()) {
+                        return rs.next() ? new PriorService(LocalDate.parse(rs.getString(1)), rs.getString(2),
+                                LocalDate.parse(rs.getString(3)), rs.getString(4)) : null;
+                    }
+                } catch (SQLException e) {
+                    // A rule's question that fails is a failed rule: the engine holds the claim as not fully scrubbed.
+                    throw new IllegalStateException("the history " + display + " cannot be read: " + sentence(e), e);
+                }
+            }
+        }
+    }
+
+    static String sentence(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** A JDBC URL without its password, for messages and reports. */
+    static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // nothing more to do
+            }
+        }
+    }
+
+    /** A run's keys as stored: its forwarded lines' service keys and its claims' keys, each as 8 bytes a key. */
+    public record RunKeys(byte[] services, byte[] claims) {
+    }
+
+    /** A growable array of longs (30 nights of a million lines are 30 million keys: no boxing). */
+    static final class LongList {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+            values[size++] = value;
+        }
+
+        void addAll(byte[] packed) {
+            java.nio.LongBuffer keys = java.nio.ByteBuffer.wrap(packed).asLongBuffer();
+            if (size + keys.remaining() > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + keys.remaining()));
+            }
+            keys.get(values, size, keys.remaining());
+            size += packed.length / Long.BYTES;
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        long[] sorted() {
+            long[] out = Arrays.copyOf(values, size);
+            Arrays.parallelSort(out);
+            return out;
+        }
+
+        /** The keys, sorted and without repeats, packed 8 bytes a key. */
+        byte[] packed() {
+            long[] keys = sorted();
+            java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(keys.length * Long.BYTES);
+            long last = 0;
+            for (int i = 0; i < keys.length; i++) {
+                if (i == 0 || keys[i] != last) {
+                    out.putLong(keys[i]);
+                }
+                last = keys[i];
+            }
+            return Arrays.copyOf(out.array(), out.position());
+        }
+    }
+}
