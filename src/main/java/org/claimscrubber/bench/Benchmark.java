@@ -32,7 +32,20 @@ public final class Benchmark {
      * What to measure. {@code runArgs} are passed to {@code run} (e.g. --rules DIR); {@code heap} is -Xmx, or
      * {@link #DEFAULT_HEAP}; {@code mix} is "nightly" (from the coder-written claims) or "synthetic" (the generator).
      */
-    public record Options(long lines, long seed, int runs, String heap, Path workDir, List<String> runArgs, String mix) {
+    public record Options(long lines, long seed, int runs, String heap, Path workDir, List<String> runArgs, String mix,
+                          History history) {
+
+        public Options(long lines, long seed, int runs, String heap, Path workDir, List<String> runArgs, String mix) {
+            this(lines, seed, runs, heap, workDir, runArgs, mix, null);
+        }
+    }
+
+    /**
+     * The claim-history measurement: {@code nights} earlier nightly-like exports (with patient ids, each its own
+     * claim ids) are scrubbed into the history at {@code location} (a SQLite file, or a JDBC URL with
+     * {@code keyFile}) first; then tonight's export is timed with and without {@code --history}.
+     */
+    public record History(int nights, String location, Path keyFile) {
     }
 
     /** One measured command: the median wall time of its runs, in milliseconds. */
@@ -48,6 +61,10 @@ public final class Benchmark {
     }
 
     public void run() throws IOException, InterruptedException {
+        if (options.history() != null) {
+            runHistory();
+            return;
+        }
         Files.createDirectories(options.workDir());
         Path export = options.workDir().resolve("bench-" + options.mix() + "-" + options.lines() + "-"
                 + options.seed() + ".csv");
@@ -123,6 +140,77 @@ public final class Benchmark {
         out.flush();
     }
 
+    /**
+     * Tonight's export timed without a history and with one already holding {@code nights} earlier nights: the
+     * ratio is what {@code --history} costs. Each timed run with the history adds its night to it (as a nightly run
+     * does), so the history grows by one night a run.
+     */
+    private void runHistory() throws IOException, InterruptedException {
+        Files.createDirectories(options.workDir());
+        History history = options.history();
+        Path tonight = nightExport("T", options.seed());
+        String location = history.location() != null ? history.location()
+                : options.workDir().resolve("bench-history-" + options.lines() + "-" + history.nights() + ".db").toString();
+        List<String> historyArgs = new ArrayList<>(List.of("--history", location));
+        if (history.keyFile() != null) {
+            historyArgs.addAll(List.of("--history-key", history.keyFile().toString()));
+        }
+        out.printf("export: %s (nightly mix with patient ids, %,d lines, %,d bytes)%n", tonight, options.lines(),
+                Files.size(tonight));
+        long buildStart = System.nanoTime();
+        java.time.LocalDate today = java.time.LocalDate.now();
+        for (int night = 1; night <= history.nights(); night++) {
+            Path earlier = nightExport("E" + night + "-", options.seed() + night);
+            List<String> args = new ArrayList<>(historyArgs);
+            args.addAll(List.of("--as-of", today.minusDays(history.nights() + 1 - night).toString()));
+            args.addAll(options.runArgs());
+            List<String> command = scrubCommand(earlier, options.workDir().resolve("bench-history-build"), args);
+            Timing built = time(command, 1);
+            out.printf("history night %d of %d: %,d ms%n", night, history.nights(), built.medianMillis());
+            out.flush();
+            Files.delete(earlier);
+        }
+        out.printf("history built: %d nights of %,d lines in %,d s%s%n", history.nights(), options.lines(),
+                (System.nanoTime() - buildStart) / 1_000_000_000L, location.startsWith("jdbc:") ? ""
+                        : String.format(", %,d MB on disk", Files.size(Path.of(location)) >> 20));
+        List<String> floor = new ArrayList<>(javaCommand());
+        floor.addAll(List.of(IoFloor.class.getName(), tonight.toString(),
+                options.workDir().resolve("bench-floor.csv").toString()));
+        List<String> without = scrubCommand(tonight, options.workDir().resolve("bench-reports"), options.runArgs());
+        List<String> withArgs = new ArrayList<>(historyArgs);
+        withArgs.addAll(options.runArgs());
+        Path withReports = options.workDir().resolve("bench-reports-history");
+        List<String> with = scrubCommand(tonight, withReports, withArgs);
+        Timing floorTime = time(floor);
+        Timing withoutTime = time(without);
+        Timing withTime = time(with);
+        out.printf("%-36s %10s %14s %8s %8s   runs (ms)%n", "", "wall", "lines/s", "µs/line", "x floor");
+        row("I/O floor (read + write, opencsv)", floorTime, floorTime);
+        row("scrub without --history", withoutTime, floorTime);
+        row("scrub with --history (" + history.nights() + "+ nights)", withTime, floorTime);
+        out.printf("with history / without: %.2fx%n", (double) withTime.medianMillis() / withoutTime.medianMillis());
+        JsonNode manifest = new ObjectMapper().readTree(withReports.resolve("run.json").toFile());
+        JsonNode resources = manifest.get("resources");
+        out.printf("with history: peak heap %,d MB, peak RSS %,d MB; findings %,d (HIST-001 and FREQ-001 among them:"
+                        + " %s); history %s%n", resources.get("peak_heap_bytes").asLong() >> 20,
+                resources.get("peak_rss_bytes").asLong() >> 20, manifest.at("/findings/total").asLong(),
+                manifest.at("/findings/by_category"), manifest.at("/history/store").asText());
+        out.printf("with history, phases (last run): %s%n", manifest.get("timings_millis"));
+        out.flush();
+    }
+
+    /** A nightly-like export with patient ids and claim ids of its own prefix, generated once. */
+    private Path nightExport(String prefix, long seed) throws IOException {
+        Path export = options.workDir().resolve("bench-night-" + prefix + options.lines() + "-" + seed + ".csv");
+        if (!Files.isRegularFile(export)) {
+            try (Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(export),
+                    StandardCharsets.UTF_8), 1 << 16)) {
+                NightlyExport.write(options.lines(), seed, writer, prefix, true);
+            }
+        }
+        return export;
+    }
+
     private static final String TRIVIAL_RULE = """
             // bench: one rule whose condition is checked on every line and never holds.
             package bench;
@@ -150,8 +238,12 @@ public final class Benchmark {
 
     /** Runs a command {@code runs} times; the median and every run's wall time. */
     private Timing time(List<String> command) throws IOException, InterruptedException {
+        return time(command, options.runs());
+    }
+
+    private Timing time(List<String> command, int times) throws IOException, InterruptedException {
         List<Long> runs = new ArrayList<>();
-        for (int i = 0; i < options.runs(); i++) {
+        for (int i = 0; i < times; i++) {
             long start = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -42,15 +42,27 @@ public final class NightlyExport {
 
     /** Writes a header and exactly {@code lineCount} lines (the last claim cut short if need be). */
     public static void write(long lineCount, long seed, Writer out) throws IOException {
+        write(lineCount, seed, out, "N", false);
+    }
+
+    /**
+     * As above, with claim ids {@code claimPrefix} + a number (one prefix a night, so nights do not share claim ids)
+     * and, with {@code patients}, a patient_id column drawn from a pool of five patients a line: a claim history
+     * benchmark's nights then share patients, and about one claim in thirty repeats an earlier night's service.
+     */
+    public static void write(long lineCount, long seed, Writer out, String claimPrefix, boolean patients)
+            throws IOException {
         NightlyExport export = new NightlyExport();
         export.load("correct", false);
         export.load("defects", true);
-        export.write(lineCount, new SplittableRandom(seed), out);
+        export.write(lineCount, new SplittableRandom(seed), out, claimPrefix, patients);
     }
 
-    private void write(long lineCount, SplittableRandom random, Writer out) throws IOException {
+    private void write(long lineCount, SplittableRandom random, Writer out, String claimPrefix, boolean patients)
+            throws IOException {
         ICSVWriter csv = new CSVWriterBuilder(out).withLineEnd("\n").build();
-        csv.writeNext(header, false);
+        csv.writeNext(patients ? withPatientColumn(header, "patient_id") : header, false);
+        long patientPool = Math.max(1, lineCount * 5);
         long lines = 0;
         long claims = 0;
         while (lines < lineCount) {
@@ -58,14 +70,21 @@ public final class NightlyExport {
             List<List<String[]>> pool = kind < DEFECT_PERCENT ? defects
                     : kind < DEFECT_PERCENT + EVERYDAY_PERCENT ? everyday : seedCode;
             List<String[]> claim = pool.get(random.nextInt(pool.size()));
-            String claimId = String.format("N%09d", ++claims);
+            String claimId = claimPrefix + String.format("%09d", ++claims);
+            String patient = patients ? "P" + random.nextLong(patientPool) : null;
             for (int i = 0; i < claim.size() && lines < lineCount; i++, lines++) {
                 String[] row = claim.get(i).clone();
                 row[0] = claimId;
-                csv.writeNext(row, false);
+                csv.writeNext(patients ? withPatientColumn(row, patient) : row, false);
             }
         }
         csv.flush();
+    }
+
+    private static String[] withPatientColumn(String[] row, String value) {
+        String[] longer = Arrays.copyOf(row, row.length + 1);
+        longer[row.length] = value;
+        return longer;
     }
 
     /** Reads a suite's claims, grouped by claim id, without the case_note column. */

@@ -44,6 +44,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "DIR", description = "Seeds for the scrub (default as for run)")
     Path seeds;
 
+    @Option(names = "--history-nights", paramLabel = "N", defaultValue = "0",
+            description = "Measure --history instead: scrub N earlier nightly-like exports into a history, then time"
+                    + " tonight's with and without it (default: ${DEFAULT-VALUE}, no history)")
+    int historyNights;
+
+    @Option(names = "--history", paramLabel = "LOCATION",
+            description = "With --history-nights: the history to build and use (default: a SQLite file in --work;"
+                    + " a jdbc:postgresql:// URL measures PostgreSQL)")
+    String history;
+
+    @Option(names = "--history-key", paramLabel = "FILE", description = "With a JDBC URL for --history: its key file")
+    Path historyKey;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -62,7 +75,10 @@ final class BenchCommand implements Callable<Integer> {
         if (!mix.equals("nightly") && !mix.equals("synthetic")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mix takes nightly or synthetic, not '" + mix + "'");
         }
-        new Benchmark(new Benchmark.Options(lines, seed, runs, heap, work, runArgs, mix), spec.commandLine().getOut()).run();
+        Benchmark.History measureHistory = historyNights > 0
+                ? new Benchmark.History(historyNights, history, historyKey) : null;
+        new Benchmark(new Benchmark.Options(lines, seed, runs, heap, work, runArgs, mix, measureHistory),
+                spec.commandLine().getOut()).run();
         return ExitCodes.OK;
     }
 }

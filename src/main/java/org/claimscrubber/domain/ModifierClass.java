@@ -7,6 +7,11 @@ package org.claimscrubber.domain;
 public record ModifierClass(String modifier, Kind kind, String label, String source, Provenance provenance)
         implements Cited {
 
+    /** "an anesthesia" or "a therapy": the kind of service a modifier class requires, as a message says it. */
+    public static String serviceNoun(String requiredService) {
+        return "ANESTHESIA".equals(requiredService) ? "an anesthesia" : "a therapy";
+    }
+
     /** The classes; {@code requiredService} names the only kind of service a modifier of the class may be on. */
     public enum Kind {
         SIDE("a side modifier", null),

@@ -25,6 +25,27 @@ public final class NcciEdits implements Cited {
 
     /** A medically unlikely edit: at most {@code value} units; MAI 1 per line, 2 and 3 per date of service. */
     public record MueEdit(String code, int value, int adjudicationIndicator, String rationale, String source) {
+
+        /** The line's units above a line edit (MAI 1): "5 units of 0352T on one line; its MUE is 1 (...)". */
+        public String onLine(ClaimLine line) {
+            return line.units() + " units of " + code + " on one line; its MUE is " + value
+                    + " (adjudication indicator 1, line edit; " + rationale + ")";
+        }
+
+        /** The units on the line's date above a date-of-service edit (MAI 2 or 3), and what the indicator means. */
+        public String onDate(ClaimLine line) {
+            return line.unitsOnItsDate() + " units of " + code + " on " + line.dateOfService() + "; its MUE is " + value
+                    + (adjudicationIndicator == 2 ? " (adjudication indicator 2: a policy limit, absolute; "
+                    : " (adjudication indicator 3: a clinical limit; an appeal with documentation of medical necessity"
+                    + " may succeed; ") + rationale + ")";
+        }
+
+        /** The units above the MUE, on the line or on its date, for a payer not known to apply NCCI. */
+        public String forOtherPayer(ClaimLine line, boolean onOneLine) {
+            return (onOneLine ? line.units() + " units on one line" : line.unitsOnItsDate() + " units on "
+                    + line.dateOfService()) + " of " + code + "; its MUE is " + value
+                    + ". Most commercial payers apply NCCI edits; check this payer's policy";
+        }
     }
 
     /** An add-on code edit: the add-on is paid only with one of its primaries (type 1), or contractors add others. */

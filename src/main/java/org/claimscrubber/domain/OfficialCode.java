@@ -16,6 +16,9 @@ public record OfficialCode(OfficialKind kind, String code, String label, String 
                            LocalDate deletion, String addOnPrimary, String unitBasis, String source,
                            Provenance provenance) {
 
+    /** The status of a RULE row naming a modifier CPT says is not appended to add-on codes (modifier 51). */
+    public static final String NOT_FOR_ADD_ON = "not_for_add_on";
+
     /** Marks a row that records a code as absent from its code set (e.g. 207XS0100X from NUCC). */
     private static final String NOT_A_CODE = "(not a code";
 

@@ -47,7 +47,29 @@ public final class CompiledRules {
         return catalogue;
     }
 
-    /** The rules that run: the catalogue less those the config config off. */
+    /**
+     * True when a line of this payer is in the rule's {@code @payers} scope: the scope is written once, in the
+     * annotation, and applied here to every finding, so no rule repeats it as a condition. "Medicare, Aetna": the
+     * payer is (or counts as) one of them; "not NCCI, not NoNCCI": it is none of them; no annotation: every payer.
+     */
+    public boolean inScope(RuleMetadata rule, String payer) {
+        boolean anyPositive = false;
+        boolean matchedPositive = false;
+        for (String scope : rule.payers()) {
+            String name = scope.strip();
+            if (name.startsWith("not ")) {
+                if (payers.is(payer, name.substring(4).strip())) {
+                    return false;
+                }
+            } else {
+                anyPositive = true;
+                matchedPositive |= payers.is(payer, name);
+            }
+        }
+        return !anyPositive || matchedPositive;
+    }
+
+    /** The rules that run: the catalogue less those the config switches off. */
     public List<RuleMetadata> enabled() {
         return catalogue.stream().filter(rule -> config.reasonOff(rule.id(), rule.category()) == null).toList();
     }

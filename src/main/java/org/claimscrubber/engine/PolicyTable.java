@@ -137,12 +137,6 @@ final class PolicyTable {
                     .append(condition.breaks.replace("%s", condition == Condition.MAX_UNITS_PER_LINE
                             || condition == Condition.MAX_UNITS_PER_DATE
                             || condition == Condition.FREQUENCY_FULL_MONTHS ? value : quote(value)));
-            if (!payers.isEmpty()) {
-                text.append(",\n                      ");
-                for (int i = 0; i < payers.size(); i++) {
-                    text.append(i == 0 ? "" : " || ").append("payers.is(payer, ").append(quote(payers.get(i))).append(')');
-                }
-            }
             text.append(")\nthen\n    findings.line(kcontext, $line, ").append(quote(message))
                     .append(" + \": \" + $line.procedureCode() + \" on \" + $line.dateOfService(), ").append(quote(source))
                     .append(");\nend\n");

@@ -56,6 +56,9 @@ public final class SessionFindings implements FindingCollector {
 
     private void add(Object rule, ClaimLine line, Integer lineNumber, String message, Object source) {
         RuleMetadata meta = rules.metadataOf(((RuleContext) rule).getRule().getName());
+        if (!meta.payers().isEmpty() && !rules.inScope(meta, line.payer())) {
+            return; // the rule's @payers scope, applied here once for every rule
+        }
         findings.add(new Finding(line.claimId(), line.claimOrder(), lineNumber, rules.severityFor(meta, line.payer()),
                 meta.category(),
                 meta.id(), line.procedureCode(), message, Describe.cite(source), line.sourceFile(),

@@ -48,8 +48,8 @@ public final class ClaimParser {
         for (ClaimRows.Row row : rows.rows()) {
             CsvRecord record = row.record();
             if (record.isMalformed()) {
-                problems.add(new InputProblem(rows.claimId(), rows.order(), lineNumberOf(row), null, record.malformed(),
-                        true, row.source().name(), record.line()));
+                problems.add(InputProblem.unreadableRow(rows.claimId(), rows.order(), lineNumberOf(row),
+                        record.malformed(), row.source().name(), record.line()));
                 rejected++;
                 continue;
             }
@@ -65,9 +65,9 @@ public final class ClaimParser {
         claimLines.complete(lines);
         if (!rows.claimId().isEmpty() && fromSeveralInputs(rows)) {
             List<String> files = rows.rows().stream().map(row -> row.source().name()).distinct().toList();
-            problems.add(new InputProblem(rows.claimId(), rows.order(), null, null, "the claim's rows come from "
+            problems.add(InputProblem.claimNote(rows.claimId(), rows.order(), "the claim's rows come from "
                     + files.size() + " input files (" + String.join(", ", files) + "); they were scrubbed as one claim",
-                    false, files.get(0), rows.rows().get(0).record().line()));
+                    files.get(0), rows.rows().get(0).record().line()));
         }
         return new ParsedClaim(new Claim(rows.claimId(), rows.order(), lines, problems), lines.size(), rejected,
                 keepRows ? rows.rows() : List.of(), charges(rows));
@@ -75,9 +75,9 @@ public final class ClaimParser {
 
     private ParsedClaim refused(ClaimRows rows) {
         ClaimRows.Row first = rows.rows().get(0);
-        InputProblem problem = new InputProblem(rows.claimId(), rows.order(), null, null, "the claim has "
+        InputProblem problem = InputProblem.refusedClaim(rows.claimId(), rows.order(), "the claim has "
                 + rows.rows().size() + " rows, more than the " + MAX_CLAIM_ROWS + " a claim may have (is the claim id"
-                + " column constant?); none of its rows was scrubbed", true, first.source().name(), first.record().line());
+                + " column constant?); none of its rows was scrubbed", first.source().name(), first.record().line());
         return new ParsedClaim(new Claim(rows.claimId(), rows.order(), List.of(), List.of(problem)), 0,
                 rows.rows().size(), keepRows ? rows.rows() : List.of(), charges(rows));
     }

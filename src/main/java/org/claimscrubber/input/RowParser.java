@@ -374,12 +374,18 @@ public final class RowParser {
         }
 
         void warnField(String field, String message) {
-            list.add(new InputProblem(claimId, claimOrder, lineNumber, field, message, false, file, sourceLine));
+            list.add(InputProblem.fieldWarning(claimId, claimOrder, lineNumber, field, message, file, sourceLine));
         }
 
         private void add(Column field, String message, boolean rejecting) {
-            list.add(new InputProblem(claimId, claimOrder, lineNumber, field == null ? null : field.header(), message,
-                    rejecting, file, sourceLine));
+            String header = field == null ? null : field.header();
+            if (rejecting && field == null) {
+                list.add(InputProblem.unreadableRow(claimId, claimOrder, lineNumber, message, file, sourceLine));
+            } else if (rejecting) {
+                list.add(InputProblem.unreadableField(claimId, claimOrder, lineNumber, header, message, file, sourceLine));
+            } else {
+                list.add(InputProblem.fieldWarning(claimId, claimOrder, lineNumber, header, message, file, sourceLine));
+            }
         }
     }
 }

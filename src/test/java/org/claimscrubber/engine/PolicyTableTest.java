@@ -82,12 +82,12 @@ class PolicyTableTest {
     void theGeneratedDrlCanBeShown() throws Exception {
         String drl = PolicyTable.toDrl("example.policies.csv", Files.readString(EXAMPLE));
         assertThat(drl).contains("rule \"example.policies.csv row 2: EXAMPLE-AET-001\"", "priorAuthorization == \"\"",
-                "payers.is(payer, \"Aetna\")", "PolicyChecks.inEffect(dateOfService, \"2026-01-01\", \"\")");
+                "@payers(\"Aetna\")", "PolicyChecks.inEffect(dateOfService, \"2026-01-01\", \"\")");
     }
 
     /** Issue 22: a rule listed as Aetna's that runs for every payer was caught only by mvn verify. */
     @Test
-    void rulesCheckRefusesAPayerScopeTheConditionsDoNotApply() throws Exception {
+    void rulesCheckRefusesAPayerScopeSaidTwiceInAConditionThatCanDriftFromIt() throws Exception {
         Path rules = Shipped.copyRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("aetna.drl"), String.join("\n",
                 "package scrubber;",
@@ -103,7 +103,7 @@ class PolicyTableTest {
                 "    findings.line(kcontext, $line, \"0352T in the office\", \"Aetna policy\");",
                 "end", ""));
         assertThatThrownBy(() -> new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(rules))))
-                .hasMessageContaining("aetna.drl:6:").hasMessageContaining("@payers names Aetna, but no condition of the"
-                        + " rule tests payers.is(payer, \"Aetna\")");
+                .hasMessageContaining("aetna.drl:6:").hasMessageContaining("@payers(\"Aetna\") is applied by the engine;"
+                        + " remove the payers.is(payer, ...) condition");
     }
 }
