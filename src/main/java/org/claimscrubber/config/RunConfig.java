@@ -13,7 +13,7 @@ import org.claimscrubber.input.Column;
  * The whole {@code --config} file of a run (read by {@link RunConfigParser}), from a small file ({@code --config FILE}) of {@code key = value} lines:
  * <pre>
  * # rules off for this run, by id and by category
- * disable.rules = MOD-002, REL-001
+ * disable.rules = MOD-003, REL-001
  * disable.categories = PLACE_OF_SERVICE
  * # payer names in exports that count as a payer named in a rule's @payers(...)
  * payer.Medicare = Medicare Part B, MEDICARE RAILROAD
@@ -30,7 +30,7 @@ import org.claimscrubber.input.Column;
  *
  * @param source        the file, as messages name it (null when there is no config file)
  * @param payerAliases  payer scope name (lower case) to the export payer names (lower case) that count as it
- * @param lines         where each switch was written, for messages: "rule:MOD-002" or "category:CODE" to line
+ * @param lines         where each switch was written, for messages: "rule:MOD-003" or "category:CODE" to line
  */
 public record RunConfig(String source, Set<String> disabledRules, Set<Category> disabledCategories,
                            Map<String, Set<String>> payerAliases, Map<String, Integer> lines, Severity holdOn,
@@ -71,7 +71,7 @@ public record RunConfig(String source, Set<String> disabledRules, Set<Category> 
         return null;
     }
 
-    /** The payer names and aliases the rules join with ({@code $payers.is(payer, "Medicare")}). */
+    /** The payer names and aliases a rule's @payers scope is matched with (and the rules' {@code payers} global). */
     public PayerNames payers() {
         return new PayerNames(payerAliases);
     }

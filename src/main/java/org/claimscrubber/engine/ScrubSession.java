@@ -96,7 +96,7 @@ public final class ScrubSession {
             for (Object fact : referenceFacts) {
                 session.insert(fact);
             }
-            session.insert(rules.config().payers()); // payer rules join it: $payers.is(payer, "Medicare")
+            session.insert(rules.config().payers()); // a rule may also name the payers as a fact; most use the global
             long facts = 0;
             for (Claim claim : claims) {
                 for (ClaimLine line : claim.lines()) {

@@ -59,7 +59,8 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
         try {
             insert = store.writer().prepareStatement("INSERT INTO lines (run_id, run_date, claim_id, line_number,"
                     + " patient_key, date_of_service, procedure_code, modifiers, units, rendering_npi, payer, outcome,"
-                    + " rules, service_key, claim_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " rules, service_key, claim_key, patient_code_key)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         } catch (SQLException e) {
             throw new IOException("the history cannot be written: " + HistoryStore.sentence(e), e);
         }
@@ -120,7 +121,8 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
                 forwardedServices.add(serviceKey);
             }
             insert.setLong(i++, serviceKey);
-            insert.setLong(i, claimKey);
+            insert.setLong(i++, claimKey);
+            insert.setLong(i, Keys.patientCode(service.patientKey(), service.procedureCode()));
             insert.addBatch();
             lines++;
             if (++pending == BATCH) {

@@ -130,6 +130,8 @@ public final class HistoryStore implements AutoCloseable {
             properties.setProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MILLIS));
             properties.setProperty("journal_mode", "WAL");
             properties.setProperty("transaction_mode", "IMMEDIATE");
+            // 128 MB of page cache: a night's inserts into the key indexes stay in memory until the commit
+            properties.setProperty("cache_size", "-131072");
         }
         try {
             return DriverManager.getConnection(url, properties);
@@ -325,10 +327,11 @@ public final class HistoryStore implements AutoCloseable {
             if (Arrays.binarySearch(forwardedServices, serviceKey) < 0) {
                 return null;
             }
-            return query("SELECT run_date, claim_id, date_of_service, procedure_code FROM lines WHERE service_key = ?"
-                    + " AND patient_key = ? AND date_of_service = ? AND procedure_code = ? AND modifiers = ?"
-                    + " AND rendering_npi = ? AND outcome = 'forwarded' AND claim_id <> ? ORDER BY run_date DESC",
-                    serviceKey, patientKey, dateOfService.toString(), procedureCode, modifiers, renderingNpi, claimId);
+            return query("SELECT run_date, claim_id, date_of_service, procedure_code FROM lines"
+                    + " WHERE patient_code_key = ? AND patient_key = ? AND date_of_service = ? AND procedure_code = ?"
+                    + " AND modifiers = ? AND rendering_npi = ? AND outcome = 'forwarded' AND claim_id <> ?"
+                    + " ORDER BY run_date DESC", Keys.patientCode(patientKey, procedureCode), patientKey,
+                    dateOfService.toString(), procedureCode, modifiers, renderingNpi, claimId);
         }
 
         @Override
@@ -336,9 +339,9 @@ public final class HistoryStore implements AutoCloseable {
             PriorService last = null;
             for (String code : codes) {
                 PriorService found = query("SELECT run_date, claim_id, date_of_service, procedure_code FROM lines"
-                        + " WHERE patient_key = ? AND procedure_code = ? AND date_of_service < ?"
+                        + " WHERE patient_code_key = ? AND patient_key = ? AND procedure_code = ? AND date_of_service < ?"
                         + " AND outcome = 'forwarded' AND claim_id <> ? ORDER BY date_of_service DESC",
-                        null, patientKey, code, before.toString(), claimId);
+                        Keys.patientCode(patientKey, code), patientKey, code, before.toString(), claimId);
                 if (found != null && (last == null || found.dateOfService().isAfter(last.dateOfService()))) {
                     last = found;
                 }

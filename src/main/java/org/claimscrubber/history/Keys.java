@@ -20,6 +20,11 @@ final class Keys {
         return hash;
     }
 
+    /** A patient and a code: what the duplicate and frequency questions look a service up by. */
+    static long patientCode(String patientKey, String code) {
+        return (mix(mix(OFFSET, patientKey) ^ 0x1F, code) * PRIME);
+    }
+
     static long claim(String claimId) {
         return mix(OFFSET, claimId);
     }

@@ -10,8 +10,14 @@ import org.claimscrubber.setup.RunSources;
  * What the Spark job was asked to do.
  *
  * @param partitions partitions of the claim shuffle, or 0 to size them from the cluster and the input
+ * @param glob       the inputs are glob patterns (--glob), not literal paths
  */
-record JobSettings(List<String> inputs, String out, RunSources sources, Policy policy, int partitions) {
+record JobSettings(List<String> inputs, String out, RunSources sources, Policy policy, int partitions, boolean glob) {
+
+    JobSettings(List<String> inputs, String out, RunSources sources, Policy policy, int partitions) {
+        this(inputs, out, sources, policy, partitions, false);
+    }
+
 
     /**
      * @param holdOn    the least severity that holds a claim (--hold-on), or null for the config's or ERROR

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.util.SerializableConfiguration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -31,15 +32,29 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
 
     private final Broadcast<JobFiles> job;
     private final CollectionAccumulator<FileStats> stats;
+    private final Broadcast<SerializableConfiguration> hadoop;
 
-    RowReader(Broadcast<JobFiles> job, CollectionAccumulator<FileStats> stats) {
+    /**
+     * @param hadoop the job's Hadoop configuration, shipped to the executors, so the spark.hadoop.* settings
+     *               (s3a credentials, HDFS client settings) reach the tasks that open the inputs
+     */
+    RowReader(Broadcast<JobFiles> job, CollectionAccumulator<FileStats> stats,
+              Broadcast<SerializableConfiguration> hadoop) {
         this.job = job;
         this.stats = stats;
+        this.hadoop = hadoop;
     }
 
-    /** Opens an input on the file system its path names. */
+    /**
+     * Opens an input on the file system its path names. A local file is opened as a file, not through Hadoop's
+     * checksum file system: that one looks for a {@code .crc} file beside it (a stale one failed the read, and a
+     * name with ':' could not even form the .crc's name), and an export has none.
+     */
     static InputStream open(InputPath input, Configuration conf) throws IOException {
         Path path = new Path(input.uri());
+        if ("file".equals(path.toUri().getScheme())) {
+            return java.nio.file.Files.newInputStream(java.nio.file.Path.of(path.toUri()));
+        }
         return path.getFileSystem(conf).open(path);
     }
 
@@ -52,7 +67,7 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
     public Iterator<Tuple2<ClaimKey, ShuffledRow>> call(InputPath input) throws IOException, InputFileException {
         JobFiles files = job.value();
         SourceInfo info = files.sources().get(input.index());
-        SourceReader reader = new SourceReader(source(input, files.reading()), open(input, new Configuration()));
+        SourceReader reader = new SourceReader(source(input, files.reading()), open(input, hadoop.value().value()));
         return new Iterator<>() {
             private CsvRecord next = reader.next();
             private long row;

@@ -16,6 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
 import org.claimscrubber.config.ConfigException;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.engine.RuleSet;
@@ -78,11 +79,13 @@ final class SparkRun {
 
         // Submitted without --master (the class run directly, for a try), the job runs in local mode on every core.
         SparkConf conf = new SparkConf().setAppName("claim-scrubber").setIfMissing("spark.master", "local[*]");
-        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+        String jobId = UUID.randomUUID().toString();
+        try (JavaSparkContext sc = new JavaSparkContext(conf);
+             JobLock lock = lock(sc.hadoopConfiguration(), jobId)) {
             Configuration hadoop = sc.hadoopConfiguration();
-            List<InputPath> inputs = InputPaths.resolve(settings.inputs(), hadoop);
+            List<InputPath> inputs = InputPaths.resolve(settings.inputs(), hadoop, settings.glob());
             List<SourceInfo> sources = headers(inputs, reading, hadoop);
-            JobFiles job = new JobFiles(UUID.randomUUID().toString(), ruleSet, folders,
+            JobFiles job = new JobFiles(jobId, ruleSet, folders,
                     new JobFiles.Settings(settings.policy().today(), holdOn, reading), sources);
             WorkerRules.share(job.key(), setup);
             Broadcast<JobFiles> shipped = sc.broadcast(job);
@@ -91,7 +94,7 @@ final class SparkRun {
             long t1 = System.nanoTime();
 
             JavaRDD<ScrubbedChunk> chunks = sc.parallelize(inputs, Math.max(1, inputs.size()))
-                    .flatMapToPair(new RowReader(shipped, read))
+                    .flatMapToPair(new RowReader(shipped, read, SerializableConfiguration.broadcast(sc.sc(), hadoop)))
                     .repartitionAndSortWithinPartitions(new ClaimPartitioner(partitions))
                     .mapPartitions(new PartitionScrubber(shipped))
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
@@ -170,6 +173,17 @@ final class SparkRun {
             throw new IllegalStateException(inputs + " inputs but " + byIndex.size() + " were reported read");
         }
         return new ArrayList<>(byIndex.values());
+    }
+
+    /** The --out folder's lock, as run takes it (see {@link JobLock}); a folder another job holds is refused. */
+    private JobLock lock(Configuration hadoop, String jobId) throws OutputException {
+        try {
+            return JobLock.take(settings.out(), hadoop, jobId);
+        } catch (JobLock.Busy e) {
+            throw new OutputException(e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new OutputException(settings.out() + ": cannot be written: " + e.getMessage(), e);
+        }
     }
 
     private FindingsOutput output(Configuration hadoop) throws OutputException {

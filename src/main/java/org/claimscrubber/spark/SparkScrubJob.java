@@ -28,8 +28,12 @@ import picocli.CommandLine.Parameters;
 public final class SparkScrubJob implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
-            description = "Claim exports on any Hadoop file system: files, directories of *.csv and *.csv.gz, globs")
+            description = "Claim exports on any Hadoop file system: files and directories of *.csv and *.csv.gz, each"
+                    + " name read as a path (patterns only with --glob)")
     List<String> inputs;
+
+    @Option(names = "--glob", description = "Read the FILE arguments as glob patterns (s3a://bucket/2026-11-2*.csv.gz)")
+    boolean glob;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (any Hadoop file system)")
     String out;
@@ -73,7 +77,7 @@ public final class SparkScrubJob implements Callable<Integer> {
         JobSettings settings = new JobSettings(inputs, out, shared.sources(),
                 new JobSettings.Policy(asOf == null ? LocalDate.now() : asOf,
                         SeverityOption.parse(commandLine, "--hold-on", holdOn),
-                        FailOnOption.parse(commandLine, failOn), DelimiterOption.parse(commandLine, delimiter)), partitions);
+                        FailOnOption.parse(commandLine, failOn), DelimiterOption.parse(commandLine, delimiter)), partitions, glob);
         SparkRun.Result result = new SparkRun(settings).run(Instant.now());
         spec.commandLine().getOut().print(result.summary());
         return result.exitCode();

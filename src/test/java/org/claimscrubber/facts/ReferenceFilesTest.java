@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.domain.CodeFormat;
 import org.claimscrubber.domain.Labels;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +34,8 @@ class ReferenceFilesTest {
     @Test
     void readsTheSharedNuccTaxonomyFileAndEveryCodeHasTheTaxonomyShape() throws Exception {
         Path nucc = Shipped.sharedNucc();
-        Assumptions.assumeTrue(nucc != null, "../shared/reference/nucc_taxonomy_251.csv is not here");
+        org.claimscrubber.Prerequisites.require(nucc != null, "../shared/reference/nucc_taxonomy_251.csv beside the"
+                + " checkout", org.claimscrubber.Prerequisites.SHARED);
         ReferenceFiles reference = ReferenceFiles.load(nucc.getParent());
         assertThat(reference.taxonomies()).hasSize(883).doesNotContainKey("207XS0100X");
         assertThat(reference.taxonomies().get("2084P0800X").label())

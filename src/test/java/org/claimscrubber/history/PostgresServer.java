@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real PostgreSQL server for the history tests, started from the system's binaries ({@code initdb}, {@code pg_ctl}:
@@ -117,10 +116,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     private static void unavailable(String why) {
-        if ("1".equals(System.getenv("CLAIM_SCRUBBER_SKIP_POSTGRES"))) {
-            Assumptions.abort("PostgreSQL history tests skipped (CLAIM_SCRUBBER_SKIP_POSTGRES=1): " + why);
-        }
-        throw new IllegalStateException("the PostgreSQL history tests need a real server: " + why
-                + "; or set CLAIM_SCRUBBER_SKIP_POSTGRES=1 to skip them on this machine");
+        org.claimscrubber.Prerequisites.require(false, "a real PostgreSQL server (" + why + ")",
+                org.claimscrubber.Prerequisites.POSTGRES);
     }
 }

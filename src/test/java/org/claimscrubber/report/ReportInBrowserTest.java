@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.claimscrubber.cli.Main;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +45,8 @@ class ReportInBrowserTest {
     }
 
     private static String chromium(String... args) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "SKIPPED: /usr/bin/chromium is not installed (apt-get install chromium); the browser test did not run");
+        org.claimscrubber.Prerequisites.require(Files.isExecutable(CHROMIUM),
+                "/usr/bin/chromium (apt-get install chromium; .ci/run installs it)", org.claimscrubber.Prerequisites.CHROMIUM);
         List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + Files.createTempDirectory(dir, "profile")));

@@ -12,7 +12,6 @@ import org.claimscrubber.Shipped;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.files.BundledFiles;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +37,8 @@ class RealWorldSuitesTest {
     @Test
     void correctlyCodedClaimsStayQuietWithTheFullOfficialCodeSets() throws Exception {
         Path nucc = Shipped.sharedNucc();
-        Assumptions.assumeTrue(nucc != null, "../shared/reference is not beside the checkout");
+        org.claimscrubber.Prerequisites.require(nucc != null, "../shared/reference beside the checkout",
+                org.claimscrubber.Prerequisites.SHARED);
         assertCorrectClaimsAreQuiet(runner(nucc.getParent()));
     }
 

@@ -48,6 +48,64 @@ class SparkPartsTest {
         assertThat(used).hasSizeGreaterThan(1);
     }
 
+    /** Issue 25: --delimiter foo was a stack trace and exit 4; it is run's sentence and exit 2, before Spark starts. */
+    @Test
+    void aBadDelimiterIsRunsSentenceAndExitCode() throws Exception {
+        Path claims = Files.writeString(dir.resolve("claims.csv"), "claim_id\nC1\n");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = org.claimscrubber.cli.Main.execute(new SparkScrubJob(), new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err), "--delimiter", "foo", "--out", dir.resolve("out").toString(), claims.toString());
+        java.io.StringWriter runErr = new java.io.StringWriter();
+        int runExit = org.claimscrubber.cli.Main.execute(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(runErr), "run", "--delimiter", "foo", "--out", dir.resolve("out2").toString(),
+                claims.toString());
+        assertThat(exit).isEqualTo(runExit).isEqualTo(org.claimscrubber.cli.ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--delimiter:").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(err.toString().lines().findFirst()).isEqualTo(runErr.toString().lines().findFirst());
+    }
+
+    /** Issue 25: two jobs into one --out both exited 0, one's run.json beside the other's findings. */
+    @Test
+    void aJobHoldsItsOutputFolderAgainstAnotherJobAndAgainstRun() throws Exception {
+        Configuration conf = new Configuration();
+        String out = dir.resolve("out").toString();
+        try (JobLock first = JobLock.take(out, conf, "job-1")) {
+            assertThatThrownBy(() -> JobLock.take(out, conf, "job-2")).isInstanceOf(JobLock.Busy.class)
+                    .hasMessageContaining("another job or run is writing this folder");
+            assertThatThrownBy(() -> new org.claimscrubber.report.ReportFiles(dir.resolve("out"), false))
+                    .isInstanceOf(java.io.IOException.class);
+        }
+        try (JobLock again = JobLock.take(out, conf, "job-3")) {
+            assertThat(again).isNotNull();
+        }
+    }
+
+    /** Issue 25: claims[1].csv read claims1.csv, q?.csv read qx.csv, and a colon in a name was a stack trace. */
+    @Test
+    void aNameTheUserGivesIsAPathNotAPattern() throws Exception {
+        Files.writeString(dir.resolve("claims1.csv"), "x");
+        Files.writeString(dir.resolve("qx.csv"), "x");
+        Files.writeString(dir.resolve("nightly 2026-11-24T02:00.csv"), "x");
+        Configuration conf = new Configuration();
+        assertThatThrownBy(() -> InputPaths.resolve(List.of(dir.resolve("claims[1].csv").toString()), conf))
+                .isInstanceOf(InputFileException.class).hasMessageEndingWith("claims[1].csv: no such file or directory");
+        assertThatThrownBy(() -> InputPaths.resolve(List.of(dir.resolve("q?.csv").toString()), conf))
+                .isInstanceOf(InputFileException.class).hasMessageEndingWith("q?.csv: no such file or directory");
+        Files.writeString(dir.resolve("claims[1].csv"), "x");
+        assertThat(InputPaths.resolve(List.of(dir.resolve("claims[1].csv").toString()), conf))
+                .singleElement().satisfies(input -> assertThat(input.uri()).endsWith("claims[1].csv"));
+        String colon = dir.resolve("nightly 2026-11-24T02:00.csv").toString();
+        assertThat(InputPaths.resolve(List.of(colon), conf)).extracting(InputPath::name).containsExactly(colon);
+        try (var in = RowReader.open(InputPaths.resolve(List.of(colon), conf).get(0), conf)) {
+            assertThat(new String(in.readAllBytes())).isEqualTo("x");
+        }
+        // a stale Hadoop checksum beside an export (left by an earlier tool) is not the export's business
+        Files.writeString(dir.resolve(".qx.csv.crc"), "stale checksum");
+        try (var in = RowReader.open(InputPaths.resolve(List.of(dir.resolve("qx.csv").toString()), conf).get(0), conf)) {
+            assertThat(new String(in.readAllBytes())).isEqualTo("x");
+        }
+    }
+
     @Test
     void inputsAreFilesAsGivenDirectoriesByNameAndGlobs() throws Exception {
         Files.writeString(dir.resolve("b.csv"), "x");
@@ -61,7 +119,7 @@ class SparkPartsTest {
 
         String given = dir.resolve("b.csv").toString();
         assertThat(InputPaths.resolve(List.of(given), conf)).extracting(InputPath::name).containsExactly(given);
-        assertThat(InputPaths.resolve(List.of(dir + "/*.csv*"), conf)).hasSize(2);
+        assertThat(InputPaths.resolve(List.of(dir + "/*.csv*"), conf, true)).hasSize(2);
 
         assertThatThrownBy(() -> InputPaths.resolve(List.of(dir.resolve("missing.csv").toString()), conf))
                 .isInstanceOf(InputFileException.class).hasMessageEndingWith("missing.csv: no such file or directory");
