@@ -57,7 +57,7 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
 
     private void open() throws IOException {
         try {
-            insert = store.writer().prepareStatement("INSERT INTO lines (run_id, run_date, claim_id, line_number,"
+            insert = store.writer().prepareStatement("INSERT INTO " + store.table() + " (run_id, run_date, claim_id, line_number,"
                     + " patient_key, date_of_service, procedure_code, modifiers, units, rendering_npi, payer, outcome,"
                     + " rules, service_key, claim_key, patient_code_key)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -182,8 +182,7 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
         try {
             insert.clearBatch();
             insert.close();
-            try (PreparedStatement undo = store.writer().prepareStatement("DELETE FROM lines WHERE run_id = ?")) {
-                undo.setString(1, store.runId());
+            try (PreparedStatement undo = store.writer().prepareStatement("DELETE FROM " + store.table())) {
                 undo.executeUpdate();
             }
         } catch (SQLException e) {

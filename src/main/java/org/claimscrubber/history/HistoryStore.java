@@ -62,11 +62,14 @@ public final class HistoryStore implements AutoCloseable {
     private final long[] forwardedServices;
     private final long[] claimsSeen;
     private final long earlierNights;
+    /** The earlier nights' line tables, newest first. */
+    private final List<String> nightTables;
+    private final String table;
     private boolean committed;
 
     private HistoryStore(String display, boolean postgres, Connection writer, Connection reader, byte[] key,
                          LocalDate runDate, String runId, int keepDays, long[] forwardedServices, long[] claimsSeen,
-                         long earlierNights) {
+                         List<String> nightTables) {
         this.display = display;
         this.postgres = postgres;
         this.writer = writer;
@@ -77,7 +80,11 @@ public final class HistoryStore implements AutoCloseable {
         this.keepDays = keepDays;
         this.forwardedServices = forwardedServices;
         this.claimsSeen = claimsSeen;
-        this.earlierNights = earlierNights;
+        this.earlierNights = nightTables.size();
+        this.nightTables = List.copyOf(nightTables);
+        this.table = "lines_" + runDate.toString().replace("-", "") + "_"
+                + runId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT)
+                        .substring(0, Math.min(12, runId.replaceAll("[^A-Za-z0-9]", "").length()));
     }
 
     /** Opens (creating on first use) the history and its key, and loads the earlier nights' keys. */
@@ -104,14 +111,17 @@ public final class HistoryStore implements AutoCloseable {
             reader = connect(url, postgres, jdbc, display);
             reader.setAutoCommit(true);
             long[][] keys = loadKeys(reader);
-            long nights;
+            List<String> tables = new ArrayList<>();
             try (Statement sql = reader.createStatement();
-                 ResultSet rs = sql.executeQuery("SELECT COUNT(*) FROM runs")) {
-                rs.next();
-                nights = rs.getLong(1);
+                 ResultSet rs = sql.executeQuery("SELECT lines_table FROM runs ORDER BY started DESC")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
             }
-            return new HistoryStore(display, postgres, writer, reader, key, runDate, runId, options.keepDays(),
-                    keys[0], keys[1], nights);
+            HistoryStore store = new HistoryStore(display, postgres, writer, reader, key, runDate, runId,
+                    options.keepDays(), keys[0], keys[1], tables);
+            store.execute(Schema.nightTable(store.table));
+            return store;
         } catch (SQLException e) {
             closeQuietly(reader);
             closeQuietly(writer);
@@ -210,6 +220,19 @@ public final class HistoryStore implements AutoCloseable {
         return writer;
     }
 
+    /** This run's table of lines, created (uncommitted) when the history is opened. */
+    String table() {
+        return table;
+    }
+
+    private void execute(List<String> statements) throws SQLException {
+        try (Statement sql = writer.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        }
+    }
+
     boolean claimSeen(String claimId) {
         return Arrays.binarySearch(claimsSeen, Keys.claim(claimId)) >= 0;
     }
@@ -219,27 +242,29 @@ public final class HistoryStore implements AutoCloseable {
         if (!claimSeen(claimId)) {
             return null;
         }
-        try (PreparedStatement query = reader.prepareStatement("SELECT l.line_number, l.rules, l.run_date, r.started"
-                + " FROM lines l JOIN runs r ON r.run_id = l.run_id WHERE l.claim_key = ? AND l.claim_id = ?"
-                + " ORDER BY r.started DESC")) {
-            query.setLong(1, Keys.claim(claimId));
-            query.setString(2, claimId);
-            EarlierClaim earlier = null;
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    if (earlier == null) {
-                        earlier = new EarlierClaim(rs.getString(3), rs.getString(4), new ArrayList<>());
-                    } else if (!earlier.started().equals(rs.getString(4))) {
-                        break; // only the latest run
+        for (String night : nightTables) { // newest first: the claim's latest scrub is the first night that has it
+            try (PreparedStatement query = reader.prepareStatement("SELECT line_number, rules, run_date FROM " + night
+                    + " WHERE claim_key = ? AND claim_id = ?")) {
+                query.setLong(1, Keys.claim(claimId));
+                query.setString(2, claimId);
+                EarlierClaim earlier = null;
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        if (earlier == null) {
+                            earlier = new EarlierClaim(rs.getString(3), night, new ArrayList<>());
+                        }
+                        earlier.lines().add(new EarlierLine(rs.getInt(1), rs.getString(2)));
                     }
-                    earlier.lines().add(new EarlierLine(rs.getInt(1), rs.getString(2)));
+                }
+                if (earlier != null) {
+                    return earlier;
                 }
             }
-            return earlier;
         }
+        return null;
     }
 
-    record EarlierClaim(String runDate, String started, List<EarlierLine> lines) {
+    record EarlierClaim(String runDate, String table, List<EarlierLine> lines) {
     }
 
     record EarlierLine(int lineNumber, String rules) {
@@ -252,13 +277,10 @@ public final class HistoryStore implements AutoCloseable {
     public void commit(Instant started, long claims, long held, long heldCents, long lines, RunKeys keys)
             throws HistoryException {
         try (PreparedStatement run = writer.prepareStatement("INSERT INTO runs (run_id, run_date, started, finished,"
-                + " claims, held, held_cents, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                + " claims, held, held_cents, lines, lines_table) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement runKeys = writer.prepareStatement("INSERT INTO run_keys (run_id, service_keys,"
-                     + " claim_keys) VALUES (?, ?, ?)");
-             PreparedStatement purgeKeys = writer.prepareStatement("DELETE FROM run_keys WHERE run_id IN"
-                     + " (SELECT run_id FROM runs WHERE run_date < ?)");
-             PreparedStatement purgeLines = writer.prepareStatement("DELETE FROM lines WHERE run_date < ?");
-             PreparedStatement purgeRuns = writer.prepareStatement("DELETE FROM runs WHERE run_date < ?")) {
+                     + " claim_keys) VALUES (?, ?, ?)")) {
+            execute(Schema.nightIndexes(table));
             run.setString(1, runId);
             run.setString(2, runDate.toString());
             run.setString(3, started.toString());
@@ -267,23 +289,42 @@ public final class HistoryStore implements AutoCloseable {
             run.setLong(6, held);
             run.setLong(7, heldCents);
             run.setLong(8, lines);
+            run.setString(9, table);
             run.executeUpdate();
             runKeys.setString(1, runId);
             runKeys.setBytes(2, keys.services());
             runKeys.setBytes(3, keys.claims());
             runKeys.executeUpdate();
-            String cutoff = runDate.minusDays(keepDays).toString();
-            purgeKeys.setString(1, cutoff);
-            purgeKeys.executeUpdate();
-            purgeLines.setString(1, cutoff);
-            purgeLines.executeUpdate();
-            purgeRuns.setString(1, cutoff);
-            purgeRuns.executeUpdate();
+            if (postgres) {
+                // two runs committing at once must not both rewrite the view
+                execute(List.of("SELECT pg_advisory_xact_lock(7264552)"));
+            }
+            purge(runDate.minusDays(keepDays).toString());
             writer.commit();
             committed = true;
         } catch (SQLException e) {
             throw new HistoryException("the history " + display + " cannot record this run: " + sentence(e), e);
         }
+    }
+
+    /** Drops the nights older than {@code cutoff} (whole tables) and rebuilds the {@code lines} view. */
+    private void purge(String cutoff) throws SQLException {
+        List<String> dropped = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        try (Statement sql = writer.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT lines_table, run_date FROM runs ORDER BY started")) {
+            while (rs.next()) {
+                (rs.getString(2).compareTo(cutoff) < 0 ? dropped : kept).add(rs.getString(1));
+            }
+        }
+        List<String> statements = new ArrayList<>(List.of("DROP VIEW IF EXISTS lines"));
+        for (String old : dropped) {
+            statements.add("DROP TABLE IF EXISTS " + old);
+        }
+        statements.add("DELETE FROM run_keys WHERE run_id IN (SELECT run_id FROM runs WHERE run_date < '" + cutoff + "')");
+        statements.add("DELETE FROM runs WHERE run_date < '" + cutoff + "'");
+        statements.addAll(Schema.linesView(kept, postgres));
+        execute(statements);
     }
 
     /** The last {@code count} nights committed before this run, oldest first, for the report's chart. */
@@ -327,23 +368,32 @@ public final class HistoryStore implements AutoCloseable {
             if (Arrays.binarySearch(forwardedServices, serviceKey) < 0) {
                 return null;
             }
-            return query("SELECT run_date, claim_id, date_of_service, procedure_code FROM lines"
-                    + " WHERE patient_code_key = ? AND patient_key = ? AND date_of_service = ? AND procedure_code = ?"
-                    + " AND modifiers = ? AND rendering_npi = ? AND outcome = 'forwarded' AND claim_id <> ?"
-                    + " ORDER BY run_date DESC", Keys.patientCode(patientKey, procedureCode), patientKey,
-                    dateOfService.toString(), procedureCode, modifiers, renderingNpi, claimId);
+            for (String night : nightTables) { // newest first: the latest earlier sending
+                PriorService found = query("SELECT run_date, claim_id, date_of_service, procedure_code FROM " + night
+                        + " WHERE patient_code_key = ? AND patient_key = ? AND date_of_service = ? AND procedure_code = ?"
+                        + " AND modifiers = ? AND rendering_npi = ? AND outcome = 'forwarded' AND claim_id <> ?",
+                        Keys.patientCode(patientKey, procedureCode), patientKey, dateOfService.toString(),
+                        procedureCode, modifiers, renderingNpi, claimId);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
         }
 
         @Override
         public PriorService lastService(String patientKey, Set<String> codes, LocalDate before, String claimId) {
             PriorService last = null;
             for (String code : codes) {
-                PriorService found = query("SELECT run_date, claim_id, date_of_service, procedure_code FROM lines"
-                        + " WHERE patient_code_key = ? AND patient_key = ? AND procedure_code = ? AND date_of_service < ?"
-                        + " AND outcome = 'forwarded' AND claim_id <> ? ORDER BY date_of_service DESC",
-                        Keys.patientCode(patientKey, code), patientKey, code, before.toString(), claimId);
-                if (found != null && (last == null || found.dateOfService().isAfter(last.dateOfService()))) {
-                    last = found;
+                for (String night : nightTables) {
+                    PriorService found = query("SELECT run_date, claim_id, date_of_service, procedure_code FROM " + night
+                            + " WHERE patient_code_key = ? AND patient_key = ? AND procedure_code = ?"
+                            + " AND date_of_service < ? AND outcome = 'forwarded' AND claim_id <> ?"
+                            + " ORDER BY date_of_service DESC",
+                            Keys.patientCode(patientKey, code), patientKey, code, before.toString(), claimId);
+                    if (found != null && (last == null || found.dateOfService().isAfter(last.dateOfService()))) {
+                        last = found;
+                    }
                 }
             }
             return last;

@@ -16,20 +16,39 @@ final class Schema {
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
             "CREATE TABLE runs (run_id TEXT PRIMARY KEY, run_date TEXT NOT NULL, started TEXT NOT NULL,"
                     + " finished TEXT NOT NULL, claims BIGINT NOT NULL, held BIGINT NOT NULL,"
-                    + " held_cents BIGINT NOT NULL, lines BIGINT NOT NULL)",
-            "CREATE TABLE lines (run_id TEXT NOT NULL, run_date TEXT NOT NULL, claim_id TEXT NOT NULL,"
-                    + " line_number INTEGER NOT NULL, patient_key TEXT NOT NULL, date_of_service TEXT NOT NULL,"
-                    + " procedure_code TEXT NOT NULL, modifiers TEXT NOT NULL, units INTEGER NOT NULL,"
-                    + " rendering_npi TEXT NOT NULL, payer TEXT NOT NULL, outcome TEXT NOT NULL, rules TEXT NOT NULL,"
-                    + " service_key BIGINT NOT NULL, claim_key BIGINT NOT NULL, patient_code_key BIGINT NOT NULL)",
-            // two 8-byte keys indexed, not text: a night's million inserts land in small B-trees
-            "CREATE INDEX lines_patient_code ON lines (patient_code_key)",
-            "CREATE INDEX lines_claim ON lines (claim_key)",
-            "CREATE INDEX lines_run_date ON lines (run_date)",
+                    + " held_cents BIGINT NOT NULL, lines BIGINT NOT NULL, lines_table TEXT NOT NULL)",
+            // lines go into one table per night (see nightTable), viewed together as `lines`
             // each run's sorted keys (forwarded services, claims) as one blob each: what the next runs load in one read
             "CREATE TABLE run_keys (run_id TEXT PRIMARY KEY, service_keys BLOB NOT NULL, claim_keys BLOB NOT NULL)"));
 
     static final int VERSION = MIGRATIONS.size();
+
+    /**
+     * A night's own table of lines: its inserts land in small B-trees whatever the history's size, its indexes are
+     * built once after them, and retention drops whole tables instead of deleting rows.
+     */
+    static List<String> nightTable(String table) {
+        return List.of("CREATE TABLE " + table + " (run_id TEXT NOT NULL, run_date TEXT NOT NULL,"
+                + " claim_id TEXT NOT NULL, line_number INTEGER NOT NULL, patient_key TEXT NOT NULL,"
+                + " date_of_service TEXT NOT NULL, procedure_code TEXT NOT NULL, modifiers TEXT NOT NULL,"
+                + " units INTEGER NOT NULL, rendering_npi TEXT NOT NULL, payer TEXT NOT NULL, outcome TEXT NOT NULL,"
+                + " rules TEXT NOT NULL, service_key BIGINT NOT NULL, claim_key BIGINT NOT NULL,"
+                + " patient_code_key BIGINT NOT NULL)");
+    }
+
+    /** The indexes of a night's table, built after its rows are in (faster than growing them row by row). */
+    static List<String> nightIndexes(String table) {
+        return List.of("CREATE INDEX " + table + "_patient_code ON " + table + " (patient_code_key)",
+                "CREATE INDEX " + table + "_claim ON " + table + " (claim_key)");
+    }
+
+    /** The view {@code lines}: every night's lines as one table, for a reader of the history (and the tests). */
+    static List<String> linesView(List<String> tables, boolean postgres) {
+        String union = tables.isEmpty()
+                ? "SELECT * FROM (SELECT '' AS run_id) AS none WHERE 1 = 0"
+                : String.join(" UNION ALL ", tables.stream().map(t -> "SELECT * FROM " + t).toList());
+        return List.of("DROP VIEW IF EXISTS lines", "CREATE VIEW lines AS " + union);
+    }
 
     private Schema() {
     }
