@@ -147,17 +147,53 @@ public final class ColumnMap implements java.io.Serializable {
         if (!missing.isEmpty()) {
             throw new InputFileException(file + ":1: required column" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + (missing.size() > 1 ? " are" : " is") + " missing; columns found: "
-                    + describe(header, width, index));
+                    + describe(header) + "; " + suggestion(header, index));
         }
         return new ColumnMap(index, ignored, width, header);
     }
 
-    /** The known columns found, by name; the others only counted, as a header line may be data. */
-    private static String describe(String[] header, int width, EnumMap<Column, Integer> index) {
+    /**
+     * The header's columns by name, so the user can map the missing one. A cell with more than two digits (a date,
+     * an id, a phone number) is counted, not shown: a header row that is partly data must not echo a patient's
+     * values (issue 21), while names such as "Dx 1" or "Claim #" are what the user needs to see (issue 23).
+     */
+    private static String describe(String[] header) {
         List<String> names = new ArrayList<>();
-        index.values().stream().sorted().forEach(i -> names.add(header[i].strip()));
-        int others = width - names.size();
-        return String.join(", ", names) + (others > 0 ? " and " + others + " other column" + (others > 1 ? "s" : "") : "");
+        int hidden = 0;
+        for (String name : header) {
+            if (name.chars().filter(Character::isDigit).count() > 2 || name.contains("@")) {
+                hidden++;
+            } else {
+                names.add("'" + org.claimscrubber.domain.Printable.escape(name.strip()) + "'");
+            }
+        }
+        return String.join(", ", names) + (hidden == 0 ? "" : " and " + hidden + " more that look" + (hidden == 1 ? "s" : "")
+                + " like data, not shown");
+    }
+
+    /**
+     * What to write in --config for a missing required column: "column.claim_id = Claim #" for the unread header
+     * most like its name, or how to name one when none is.
+     */
+    private static String suggestion(String[] header, EnumMap<Column, Integer> index) {
+        List<String> lines = new ArrayList<>();
+        for (Column column : Column.values()) {
+            if (!column.required() || index.containsKey(column)) {
+                continue;
+            }
+            String likeliest = null;
+            for (int i = 0; i < header.length; i++) {
+                if (!index.containsValue(i) && header[i].chars().filter(Character::isDigit).count() <= 2
+                        && likelyMeant(header[i]) == column) {
+                    likeliest = header[i].strip();
+                    break;
+                }
+            }
+            String name = column.header();
+            lines.add("column." + name + " = " + (likeliest == null ? "<the header of that column>"
+                    : org.claimscrubber.domain.Printable.escape(likeliest)));
+        }
+        return "if the export names it otherwise, say so in --config: " + String.join(", ", lines);
     }
 
     /** True when the export has a diagnosis column (diagnosis_codes, or diagnosis_1 to _12). */

@@ -173,7 +173,7 @@ class ReliabilityRegressionTest {
         Path partial = Files.writeString(dir.resolve("partial.csv"), "claim_id,patient_id,Smith 1957-03-14\nC1,P,x\n");
         Cli.Result missing = run("run", "--out", dir.resolve("out").toString(), partial.toString());
         assertThat(missing.exitCode()).isEqualTo(3);
-        assertThat(missing.err()).contains("columns found: claim_id, patient_id and 1 other column")
+        assertThat(missing.err()).contains("columns found: 'claim_id', 'patient_id' and 1 more that looks like data")
                 .doesNotContain("Smith", "1957");
     }
 

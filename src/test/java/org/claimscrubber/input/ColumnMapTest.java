@@ -47,12 +47,23 @@ class ColumnMapTest {
     }
 
     @Test
-    void aMissingRequiredColumnNamesOnlyKnownColumnsFound() {
-        assertThatThrownBy(() -> ColumnMap.of("f.csv", new String[] {"claim_id", "PTSECRET", "procedure_code"}))
+    void aMissingRequiredColumnListsTheHeaderButNoCellThatLooksLikeData() {
+        assertThatThrownBy(() -> ColumnMap.of("f.csv", new String[] {"claim_id", "PT4711", "procedure_code", "Ln #",
+                "Svc Dt"}))
                 .isInstanceOf(InputFileException.class)
                 .hasMessageContaining("required columns line_number, date_of_service are missing")
-                .hasMessageContaining("columns found: claim_id, procedure_code and 1 other column")
-                .hasMessageNotContaining("PTSECRET");
+                .hasMessageContaining("columns found: 'claim_id', 'procedure_code', 'Ln #', 'Svc Dt' and 1 more that"
+                        + " looks like data, not shown")
+                .hasMessageContaining("column.line_number = <the header of that column>")
+                .hasMessageNotContaining("PT4711");
+    }
+
+    /** Issue 23: the likeliest header for a missing column is suggested as a --config line. */
+    @Test
+    void aMisspeltRequiredColumnIsSuggestedAsAConfigLine() {
+        assertThatThrownBy(() -> ColumnMap.of("f.csv", new String[] {"claim_idd", "line_number", "date_of_service",
+                "procedure_code"}))
+                .hasMessageContaining("column.claim_id = claim_idd");
     }
 
     @Test
