@@ -69,6 +69,26 @@ class SqliteHistoryTest {
         assertThat(html).contains("Since the last run").contains("<b>1</b> recurring");
     }
 
+    /** --history beside --baseline and compare: the reports compare as before, the history compares nights. */
+    @Test
+    void theHistoryGoesWithBaselineAndCompare() throws Exception {
+        HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
+        Path export = HistoryNights.export(dir, "night-2.csv", HistoryNights.NIGHT_2);
+        RunOutcome two = new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(export.toString())),
+                Shipped.sources().withHistory(history()), RunOptions.Policy.on(HistoryNights.DAY_1.plusDays(1)),
+                new RunOptions.Output(dir.resolve("night-2"), false, false, dir.resolve("night-1")),
+                new RunOptions.Execution(1, null)));
+        assertThat(two.changes()).isNotNull();
+        assertThat(Files.readString(dir.resolve("night-2/changes.csv"))).contains("HIST-001");
+        assertThat(two.manifest().history().claimsSeenBefore()).isEqualTo(1);
+        java.io.StringWriter out = new java.io.StringWriter();
+        int exit = org.claimscrubber.cli.Main.execute(new java.io.PrintWriter(out),
+                new java.io.PrintWriter(new java.io.StringWriter()), "compare", dir.resolve("night-1").toString(),
+                dir.resolve("night-2").toString());
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("HIST-001");
+    }
+
     @Test
     void withoutAHistoryTheEditsAreSilentAndTheLinesCountAsNotChecked() throws Exception {
         Path export = HistoryNights.export(dir, "night.csv", HistoryNights.NIGHT_2);
