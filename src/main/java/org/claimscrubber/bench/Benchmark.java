@@ -159,7 +159,12 @@ public final class Benchmark {
                 Files.size(tonight));
         long buildStart = System.nanoTime();
         java.time.LocalDate today = java.time.LocalDate.now();
-        for (int night = 1; night <= history.nights(); night++) {
+        boolean reuse = !location.startsWith("jdbc:") && Files.isRegularFile(Path.of(location));
+        if (reuse) {
+            out.printf("history: reusing %s (built by an earlier bench; delete it to build %d nights afresh)%n",
+                    location, history.nights());
+        }
+        for (int night = 1; night <= history.nights() && !reuse; night++) {
             Path earlier = nightExport("E" + night + "-", options.seed() + night);
             List<String> args = new ArrayList<>(historyArgs);
             args.addAll(List.of("--as-of", today.minusDays(history.nights() + 1 - night).toString()));
@@ -170,7 +175,7 @@ public final class Benchmark {
             out.flush();
             Files.delete(earlier);
         }
-        out.printf("history built: %d nights of %,d lines in %,d s%s%n", history.nights(), options.lines(),
+        out.printf("history: %d nights of %,d lines, built in %,d s%s%n", history.nights(), options.lines(),
                 (System.nanoTime() - buildStart) / 1_000_000_000L, location.startsWith("jdbc:") ? ""
                         : String.format(", %,d MB on disk", Files.size(Path.of(location)) >> 20));
         List<String> floor = new ArrayList<>(javaCommand());

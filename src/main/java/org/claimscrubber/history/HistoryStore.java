@@ -59,8 +59,8 @@ public final class HistoryStore implements AutoCloseable {
     private final LocalDate runDate;
     private final String runId;
     private final int keepDays;
-    private final long[] forwardedServices;
-    private final long[] claimsSeen;
+    /** Each earlier night's keys, newest first. */
+    private final List<NightKeys> nights;
     private final long earlierNights;
     /** The earlier nights' line tables, newest first. */
     private final List<String> nightTables;
@@ -68,7 +68,7 @@ public final class HistoryStore implements AutoCloseable {
     private boolean committed;
 
     private HistoryStore(String display, boolean postgres, Connection writer, Connection reader, byte[] key,
-                         LocalDate runDate, String runId, int keepDays, long[] forwardedServices, long[] claimsSeen,
+                         LocalDate runDate, String runId, int keepDays, List<NightKeys> nights,
                          List<String> nightTables) {
         this.display = display;
         this.postgres = postgres;
@@ -78,8 +78,7 @@ public final class HistoryStore implements AutoCloseable {
         this.runDate = runDate;
         this.runId = runId;
         this.keepDays = keepDays;
-        this.forwardedServices = forwardedServices;
-        this.claimsSeen = claimsSeen;
+        this.nights = List.copyOf(nights);
         this.earlierNights = nightTables.size();
         this.nightTables = List.copyOf(nightTables);
         this.table = "lines_" + runDate.toString().replace("-", "") + "_"
@@ -110,7 +109,7 @@ public final class HistoryStore implements AutoCloseable {
             Schema.migrate(writer, display, postgres);
             reader = connect(url, postgres, jdbc, display);
             reader.setAutoCommit(true);
-            long[][] keys = loadKeys(reader);
+            List<NightKeys> keys = loadKeys(reader);
             List<String> tables = new ArrayList<>();
             try (Statement sql = reader.createStatement();
                  ResultSet rs = sql.executeQuery("SELECT lines_table FROM runs ORDER BY started DESC")) {
@@ -119,7 +118,7 @@ public final class HistoryStore implements AutoCloseable {
                 }
             }
             HistoryStore store = new HistoryStore(display, postgres, writer, reader, key, runDate, runId,
-                    options.keepDays(), keys[0], keys[1], tables);
+                    options.keepDays(), keys, tables);
             store.execute(Schema.nightTable(store.table));
             return store;
         } catch (SQLException e) {
@@ -174,23 +173,47 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * The earlier runs' forwarded service keys and claim keys, each sorted: read from each run's two blobs (a few
-     * megabytes a night), not from its rows, so opening a history of 30 nights of a million lines reads 480 MB of
-     * keys in sequence instead of decoding 30 million rows.
+     * An earlier night's table and the 32-bit fingerprints (the upper half of each 64-bit key) of its forwarded
+     * services and of its claims, each sorted. Four bytes a key: 30 nights of a million lines hold 160 MB. A
+     * fingerprint that matches by chance (about one line in a hundred against 30 million keys) costs one indexed
+     * query of that night's table, never a wrong finding: the query compares the values themselves.
      */
-    private static long[][] loadKeys(Connection reader) throws SQLException {
-        LongList services = new LongList();
-        LongList claims = new LongList();
+    record NightKeys(String table, int[] services, int[] claims) {
+
+        boolean hasService(long key) {
+            return Arrays.binarySearch(services, (int) (key >>> 32)) >= 0;
+        }
+
+        boolean hasClaim(long key) {
+            return Arrays.binarySearch(claims, (int) (key >>> 32)) >= 0;
+        }
+    }
+
+    /**
+     * The earlier nights' keys, newest first, read from each run's two blobs (a few megabytes a night) rather than
+     * from its rows. The blobs hold sorted 64-bit keys; their upper halves are sorted too.
+     */
+    private static List<NightKeys> loadKeys(Connection reader) throws SQLException {
+        List<NightKeys> nights = new ArrayList<>();
         try (Statement sql = reader.createStatement()) {
             sql.setFetchSize(16);
-            try (ResultSet rs = sql.executeQuery("SELECT service_keys, claim_keys FROM run_keys")) {
+            try (ResultSet rs = sql.executeQuery("SELECT r.lines_table, k.service_keys, k.claim_keys FROM run_keys k"
+                    + " JOIN runs r ON r.run_id = k.run_id ORDER BY r.started DESC")) {
                 while (rs.next()) {
-                    services.addAll(rs.getBytes(1));
-                    claims.addAll(rs.getBytes(2));
+                    nights.add(new NightKeys(rs.getString(1), fingerprints(rs.getBytes(2)), fingerprints(rs.getBytes(3))));
                 }
             }
         }
-        return new long[][] {services.sorted(), claims.sorted()};
+        return nights;
+    }
+
+    private static int[] fingerprints(byte[] packed) {
+        java.nio.LongBuffer keys = java.nio.ByteBuffer.wrap(packed).asLongBuffer();
+        int[] out = new int[keys.remaining()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (int) (keys.get(i) >>> 32);
+        }
+        return out;
     }
 
     public PatientKeyer patientKeys() {
@@ -233,16 +256,21 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    boolean claimSeen(String claimId) {
-        return Arrays.binarySearch(claimsSeen, Keys.claim(claimId)) >= 0;
+    /** The earlier nights' tables that may hold the claim, newest first (empty for a claim never scrubbed). */
+    private List<String> nightsWithClaim(String claimId) {
+        long key = Keys.claim(claimId);
+        List<String> tables = new ArrayList<>(0);
+        for (NightKeys night : nights) {
+            if (night.hasClaim(key)) {
+                tables.add(night.table());
+            }
+        }
+        return tables;
     }
 
     /** The lines of the claim's latest earlier run, as "line:rules" pairs, and that run's date; null if none. */
     synchronized EarlierClaim earlierClaim(String claimId) throws SQLException {
-        if (!claimSeen(claimId)) {
-            return null;
-        }
-        for (String night : nightTables) { // newest first: the claim's latest scrub is the first night that has it
+        for (String night : nightsWithClaim(claimId)) { // newest first: the claim's latest scrub
             try (PreparedStatement query = reader.prepareStatement("SELECT line_number, rules, run_date FROM " + night
                     + " WHERE claim_key = ? AND claim_id = ?")) {
                 query.setLong(1, Keys.claim(claimId));
@@ -365,10 +393,11 @@ public final class HistoryStore implements AutoCloseable {
         public PriorService cleanService(String patientKey, LocalDate dateOfService, String procedureCode,
                                          String modifiers, String renderingNpi, String claimId) {
             long serviceKey = Keys.service(patientKey, dateOfService.toString(), procedureCode, modifiers, renderingNpi);
-            if (Arrays.binarySearch(forwardedServices, serviceKey) < 0) {
-                return null;
-            }
-            for (String night : nightTables) { // newest first: the latest earlier sending
+            for (NightKeys keys : nights) { // newest first: the latest earlier sending
+                if (!keys.hasService(serviceKey)) {
+                    continue;
+                }
+                String night = keys.table();
                 PriorService found = query("SELECT run_date, claim_id, date_of_service, procedure_code FROM " + night
                         + " WHERE patient_code_key = ? AND patient_key = ? AND date_of_service = ? AND procedure_code = ?"
                         + " AND modifiers = ? AND rendering_npi = ? AND outcome = 'forwarded' AND claim_id <> ?",
@@ -457,15 +486,6 @@ public final class HistoryStore implements AutoCloseable {
                 values = Arrays.copyOf(values, values.length * 2);
             }
             values[size++] = value;
-        }
-
-        void addAll(byte[] packed) {
-            java.nio.LongBuffer keys = java.nio.ByteBuffer.wrap(packed).asLongBuffer();
-            if (size + keys.remaining() > values.length) {
-                values = Arrays.copyOf(values, Math.max(values.length * 2, size + keys.remaining()));
-            }
-            keys.get(values, size, keys.remaining());
-            size += packed.length / Long.BYTES;
         }
 
         void clear() {
