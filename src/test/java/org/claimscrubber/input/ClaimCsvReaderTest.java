@@ -141,7 +141,8 @@ class ClaimCsvReaderTest {
         assertThatThrownBy(() -> rows("claim_id,line_number,procedure_code\nC1,1,99213\n"))
                 .isInstanceOf(InputFileException.class)
                 .hasMessage("claims.csv:1: required column date_of_service is missing; columns found: "
-                        + "claim_id, line_number, procedure_code");
+                        + "'claim_id', 'line_number', 'procedure_code'; if the export names it otherwise, say so in"
+                        + " --config: column.date_of_service = <the header of that column>");
     }
 
     @Test
