@@ -116,7 +116,8 @@ class CommandLineIT {
         Jar.Result result = Jar.run("run", "--as-of", "2026-11-24", "--out", dir.resolve("out").toString(), bad.toString());
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).contains("required column date_of_service is missing; columns found: "
-                + "claim_id, line_number, procedure_code").doesNotContain("Exception", "\tat ");
+                + "'claim_id', 'line_number', 'procedure_code'").contains("column.date_of_service = ")
+                .doesNotContain("Exception", "\tat ");
         assertThat(dir.resolve("out/findings.csv")).doesNotExist();
     }
 
