@@ -17,7 +17,6 @@ import org.claimscrubber.config.ConfigException;
 import org.claimscrubber.domain.DataCoverage;
 import org.claimscrubber.domain.EditFamily;
 import org.claimscrubber.domain.Severity;
-import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.engine.RulesException;
 import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.history.HistoryException;
@@ -47,17 +46,17 @@ public final class BatchRunner {
     }
 
     /**
-     * As {@link #run(RunOptions)}, with the rules given as text instead of read from the sources' rules folder (a
-     * sample suite's earlier nights, scrubbed with the suite's rules).
+     * As {@link #run(RunOptions)}, on rules and facts already set up (a sample suite's earlier nights, scrubbed with
+     * the suite's rules and facts), or null to set them up from the options' sources.
      */
-    public RunOutcome run(RunOptions options, RuleSet ruleSet)
+    public RunOutcome run(RunOptions options, RunSetup setUp)
             throws ConfigException, RulesException, FactsException, InputFileException, HistoryException, IOException {
         Instant started = Instant.now();
         Resources.watch();
         long t0 = System.nanoTime();
         List<InputSource> given = InputSource.resolve(options.input().files());
         refuseInputsAmongReports(given, options);
-        RunSetup setup = RunSetup.load(options.sources(), ruleSet);
+        RunSetup setup = setUp != null ? setUp : RunSetup.load(options.sources());
         ReadOptions reading = setup.reading(options.input().separator()).forwarding(options.output().split());
         List<InputSource> sources = given.stream().map(source -> source.readWith(reading)).toList();
         Severity holdOn = setup.holdOn(options.policy().holdOn());

@@ -54,14 +54,17 @@ final class ChunkEvaluator {
             List<Finding> own = from == next ? List.of() : List.copyOf(findings.subList(from, next));
             NotChecked notChecked = new NotChecked();
             coverage.count(parsed.claim().lines(), notChecked);
-            List<ClaimOutcome.Service> services = historyKept ? new ArrayList<>(parsed.claim().lines().size()) : List.of();
-            for (ClaimLine line : parsed.claim().lines()) {
-                if (!historyKept || line.patientKey().isEmpty() || line.dateOfService() == null) {
-                    notChecked.add(EditFamily.CLAIM_HISTORY);
-                }
-                if (historyKept) {
+            List<ClaimOutcome.Service> services = List.of();
+            if (historyKept) {
+                services = new ArrayList<>(parsed.claim().lines().size());
+                for (ClaimLine line : parsed.claim().lines()) {
+                    if (line.patientKey().isEmpty() || line.dateOfService() == null) {
+                        notChecked.add(EditFamily.CLAIM_HISTORY);
+                    }
                     services.add(ClaimOutcome.Service.of(line));
                 }
+            } else {
+                notChecked.add(EditFamily.CLAIM_HISTORY, parsed.claim().lines().size());
             }
             outcomes.add(new ClaimOutcome(parsed.claim().claimId(), order, ClaimOutcome.Profile.of(parsed.claim(), parsed.chargeCents()),
                     new ClaimOutcome.Evaluation(own, !result.unscrubbed().contains(order), notChecked),

@@ -2,7 +2,9 @@ package org.claimscrubber.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What earlier nights' runs recorded, as the rules ask it ({@code global org.claimscrubber.domain.ClaimHistory
@@ -20,7 +22,7 @@ public final class ClaimHistory {
 
         /**
          * The latest service an earlier run forwarded clean with the same patient, date of service, code, modifiers
-         * (sorted, joined by ";") and rendering NPI under a claim id other than {@code claimId}, or null.
+         * ({@link ClaimLine#modifierKey()}) and rendering NPI under a claim id other than {@code claimId}, or null.
          */
         PriorService cleanService(String patientKey, LocalDate dateOfService, String procedureCode, String modifiers,
                                   String renderingNpi, String claimId);
@@ -39,11 +41,13 @@ public final class ClaimHistory {
     private static final Set<String> REPLACES_OR_VOIDS = Set.of("7", "8");
 
     private final Lookup lookup;
-    private final List<FrequencyLimit> limits;
+    /** The limits by the code they limit: FREQ-001 asks for every line, so the answer is one map lookup. */
+    private final Map<String, List<FrequencyLimit>> limits;
 
     public ClaimHistory(Lookup lookup, List<FrequencyLimit> limits) {
         this.lookup = lookup;
-        this.limits = List.copyOf(limits);
+        this.limits = limits.stream().collect(Collectors.groupingBy(FrequencyLimit::code,
+                Collectors.collectingAndThen(Collectors.toList(), List::copyOf)));
     }
 
     /** True when the line can be checked against earlier nights: a history is kept and the line names its patient. */
@@ -60,15 +64,12 @@ public final class ClaimHistory {
             return null;
         }
         return lookup.cleanService(line.patientKey(), line.dateOfService(), line.procedureCode(),
-                String.join(";", line.modifiers().stream().sorted().toList()), line.renderingNpi(), line.claimId());
+                line.modifierKey(), line.renderingNpi(), line.claimId());
     }
 
     /** The limits on the line's code, from the seeds and the policy tables. */
     public List<FrequencyLimit> limitsOn(ClaimLine line) {
-        if (limits.isEmpty()) {
-            return List.of();
-        }
-        return limits.stream().filter(limit -> limit.code().equals(line.procedureCode())).toList();
+        return limits.getOrDefault(line.procedureCode(), List.of());
     }
 
     /** The earlier service that makes this line too soon under {@code limit}, or null. */

@@ -90,15 +90,18 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
         String result = outcome.held(holdOn) ? "held" : "forwarded";
         long claimKey = Keys.claim(outcome.claimId());
         claimKeys.add(claimKey);
+        // the rules that fired, by line (0: the claim as a whole, kept once, on the first line), grouped once
+        java.util.Map<Integer, Set<String>> rulesByLine = new java.util.HashMap<>();
+        for (Finding finding : outcome.findings()) {
+            int line = finding.lineNumber() == null ? 0 : finding.lineNumber();
+            rulesByLine.computeIfAbsent(line, k -> new TreeSet<>())
+                    .add(finding.lineNumber() == null ? "*" + finding.ruleId() : finding.ruleId());
+        }
         boolean first = true;
         for (ClaimOutcome.Service service : outcome.services()) {
-            Set<String> rules = new TreeSet<>();
-            for (Finding finding : outcome.findings()) {
-                if (finding.lineNumber() != null && finding.lineNumber() == service.lineNumber()) {
-                    rules.add(finding.ruleId());
-                } else if (finding.lineNumber() == null && first) {
-                    rules.add("*" + finding.ruleId()); // a claim-level finding, kept once, on the first line
-                }
+            Set<String> rules = new TreeSet<>(rulesByLine.getOrDefault(service.lineNumber(), Set.of()));
+            if (first) {
+                rules.addAll(rulesByLine.getOrDefault(0, Set.of()));
             }
             first = false;
             int i = 1;

@@ -81,9 +81,8 @@ public final class HistoryStore implements AutoCloseable {
         this.nights = List.copyOf(nights);
         this.earlierNights = nightTables.size();
         this.nightTables = List.copyOf(nightTables);
-        this.table = "lines_" + runDate.toString().replace("-", "") + "_"
-                + runId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT)
-                        .substring(0, Math.min(12, runId.replaceAll("[^A-Za-z0-9]", "").length()));
+        String id = runId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+        this.table = "lines_" + runDate.toString().replace("-", "") + "_" + id.substring(0, Math.min(12, id.length()));
     }
 
     /** Opens (creating on first use) the history and its key, and loads the earlier nights' keys. */
@@ -428,13 +427,12 @@ public final class HistoryStore implements AutoCloseable {
             return last;
         }
 
-        private PriorService query(String sql, Long first, String... values) {
+        /** The first row of {@code sql}, whose parameters are the patient-and-code key, then {@code values}. */
+        private PriorService query(String sql, long patientCode, String... values) {
             synchronized (HistoryStore.this) {
                 try (PreparedStatement query = reader.prepareStatement(sql)) {
                     int i = 1;
-                    if (first != null) {
-                        query.setLong(i++, first);
-                    }
+                    query.setLong(i++, patientCode);
                     for (String value : values) {
                         query.setString(i++, value);
                     }

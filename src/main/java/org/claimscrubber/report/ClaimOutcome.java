@@ -25,7 +25,7 @@ public record ClaimOutcome(String claimId, long order, Profile profile, Evaluati
 
     /**
      * A scrubbed line as a claim history keeps it: the patient's keyed hash (never the id), the date of service
-     * (ISO), code, modifiers (sorted, ";"-joined), units, rendering NPI and payer. Present only when a history is kept.
+     * (ISO), code, modifiers ({@link ClaimLine#modifierKey()}), units, rendering NPI and payer. Present only when a history is kept.
      */
     public record Service(int lineNumber, String patientKey, String dateOfService, String procedureCode,
                           String modifiers, int units, String renderingNpi, String payer) {
@@ -33,7 +33,7 @@ public record ClaimOutcome(String claimId, long order, Profile profile, Evaluati
         public static Service of(ClaimLine line) {
             return new Service(line.lineNumber(), line.patientKey(),
                     line.dateOfService() == null ? "" : line.dateOfService().toString(), line.procedureCode(),
-                    String.join(";", line.modifiers().stream().sorted().toList()), line.units(), line.renderingNpi(),
+                    line.modifierKey(), line.units(), line.renderingNpi(),
                     line.payer());
         }
     }

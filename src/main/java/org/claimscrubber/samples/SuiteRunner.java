@@ -23,12 +23,14 @@ import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.files.WorkFiles;
 import org.claimscrubber.history.HistoryException;
 import org.claimscrubber.history.HistoryStore;
 import org.claimscrubber.input.InputFileException;
 import org.claimscrubber.input.InputSource;
 import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.OutcomeSink;
+import org.claimscrubber.setup.RunSetup;
 import org.claimscrubber.setup.RunSources;
 
 /**
@@ -60,11 +62,7 @@ public final class SuiteRunner {
         String key = folder + "|" + suite.rules() + "|" + suite.config();
         Scrubber scrubber = scrubbers.get(key);
         if (scrubber == null) {
-            try {
-                scrubber = new Scrubber(rulesFor(suite), FactLoader.load(seeds, folder), today);
-            } catch (FactsException e) {
-                throw new SampleException(suite.name() + ": " + e.getMessage());
-            }
+            scrubber = new Scrubber(rulesFor(suite), factsFor(suite), today);
             scrubbers.put(key, scrubber);
         }
         return scrubber;
@@ -111,15 +109,17 @@ public final class SuiteRunner {
         List<Path> nights = suite.earlierNights();
         HistoryStore.Options options = new HistoryStore.Options(workDir.resolve("history.db").toString(), null,
                 HistoryStore.Options.DEFAULT_KEEP_DAYS);
-        // the rules are the suite's, given as text below; the rules folder of the sources is not read
-        RunSources sources = new RunSources(BundledFiles.Located.given(Path.of(".")), seeds,
-                suite.reference() != null ? suite.reference() : reference, suite.config(), RuleCache.off(), options);
+        // the suite's rules and facts, as set up once for it; the sources give the history only
+        CompiledRules rules = rulesFor(suite);
+        RunSetup setup = new RunSetup(rules.config(), rules, factsFor(suite), Map.of());
+        RunSources sources = new RunSources(BundledFiles.Located.given(Path.of(".")), seeds, null, null,
+                RuleCache.off(), options);
         try {
             for (int i = 0; i < nights.size(); i++) {
                 new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(nights.get(i).toString())),
                         sources, RunOptions.Policy.on(today.minusDays(nights.size() - i)),
                         RunOptions.Output.to(workDir.resolve("night-" + (i + 1))), new RunOptions.Execution(1, null)),
-                        rulesFor(suite).source());
+                        setup);
             }
             return HistoryStore.open(options, today, "suite " + suite.name());
         } catch (HistoryException | InputFileException | org.claimscrubber.config.ConfigException
@@ -128,21 +128,21 @@ public final class SuiteRunner {
         }
     }
 
+    private final Map<Path, FactBase> factsByReference = new HashMap<>();
+
+    /** The seeds with the suite's reference folder (or the runner's), loaded once per folder. */
     private FactBase factsFor(SampleSuite suite) throws SampleException {
         Path folder = suite.reference() != null ? suite.reference() : reference;
-        try {
-            return FactLoader.load(seeds, folder);
-        } catch (FactsException e) {
-            throw new SampleException(suite.name() + ": " + e.getMessage());
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
+        FactBase facts = factsByReference.get(folder);
+        if (facts == null) {
+            try {
+                facts = FactLoader.load(seeds, folder);
+            } catch (FactsException e) {
+                throw new SampleException(suite.name() + ": " + e.getMessage());
             }
+            factsByReference.put(folder, facts);
         }
+        return facts;
     }
 
     public SuiteResult run(SampleSuite suite) throws SampleException, IOException {
@@ -158,11 +158,14 @@ public final class SuiteRunner {
         Path workDir = Files.createTempDirectory("claim-scrubber-suite");
         HistoryStore history = null;
         try {
-            Scrubber scrubber = scrubberFor(suite);
-            if (!suite.earlierNights().isEmpty()) {
+            Scrubber scrubber;
+            if (suite.earlierNights().isEmpty()) {
+                scrubber = scrubberFor(suite);
+            } else {
                 history = earlierNights(suite, workDir);
-                scrubber = new Scrubber(rulesFor(suite), factsFor(suite), today,
-                        history.claimHistory(factsFor(suite).policy().frequencyLimits()), history.patientKeys());
+                FactBase facts = factsFor(suite);
+                scrubber = new Scrubber(rulesFor(suite), facts, today,
+                        history.claimHistory(facts.policy().frequencyLimits()), history.patientKeys());
             }
             scrubber.scrub(InputSource.resolve(List.of(suite.claims().toString())),
                     new Scrubber.Options(1, false, workDir, InputStream.nullInputStream(), null),
@@ -183,7 +186,7 @@ public final class SuiteRunner {
             if (history != null) {
                 history.close(); // nothing of the suite's own night is committed
             }
-            deleteTree(workDir);
+            WorkFiles.delete(workDir);
         }
         Map<String, String> notes = CaseNotes.read(suite.claims());
         List<CaseResult> cases = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
@@ -89,10 +88,5 @@ final class JobLock implements AutoCloseable {
         } catch (IOException e) {
             // the OS releases a local lock with the process; a remote lock file left names itself to the next job
         }
-    }
-
-    /** True when {@code file} names the lock on a local folder (used by tests that look at what a job left). */
-    static boolean isLock(java.nio.file.Path file) {
-        return Files.isRegularFile(file) && file.getFileName().toString().equals(ReportFiles.LOCK);
     }
 }
