@@ -64,7 +64,8 @@ public final class BatchRunner {
         try (ReportFiles files = new ReportFiles(options.output().dir(), options.output().waitForFolder());
              HistoryStore history = openHistory(options.sources().history(), today);
              ReportSink reports = new ReportSink(files, holdOn,
-                     options.output().split() ? sources.stream().map(InputSource::name).toList() : List.of())) {
+                     options.output().split() ? sources.stream().map(InputSource::name).toList() : List.of(),
+                     setup.citations())) {
             HistoryRecorder recorder = history == null ? null : new HistoryRecorder(history, holdOn, files);
             Scrubber scrubber = history == null
                     ? new Scrubber(setup.rules(), setup.facts(), today)

@@ -75,16 +75,17 @@ public final class Changes {
      */
     public static Changes between(Path baseline, Path currentFindings, Path currentClaims, String currentHoldOn)
             throws IOException {
-        Map<String, String[]> before = read(baseline.resolve("findings.csv"));
-        Map<String, String[]> after = read(currentFindings);
+        Map<String, Row> before = read(baseline.resolve("findings.csv"));
+        Map<String, Row> after = read(currentFindings);
         List<Change> list = new ArrayList<>();
         for (var entry : after.entrySet()) {
-            String[] now = entry.getValue();
-            String[] then = before.get(entry.getKey());
+            Row now = entry.getValue();
+            Row then = before.get(entry.getKey());
             if (then == null) {
                 list.add(change("added", null, now));
-            } else if (!then[2].equals(now[2]) || !then[6].equals(now[6])) {
-                list.add(new Change("changed", now[4], claimOf(now), now[1], now[5], then[2], now[2], then[6], now[6], ""));
+            } else if (!then.severity().equals(now.severity()) || !then.message().equals(now.message())) {
+                list.add(new Change("changed", now.ruleId(), now.claim(), now.line(), now.code(), then.severity(),
+                        now.severity(), then.message(), now.message(), ""));
             }
         }
         for (var entry : before.entrySet()) {
@@ -163,39 +164,50 @@ public final class Changes {
         return text.length() == 0 ? "no change in the findings" + System.lineSeparator() : text.toString();
     }
 
-    private static Change change(String kind, String[] then, String[] now) {
-        String[] row = now != null ? now : then;
-        return new Change(kind, row[4], claimOf(row), row[1], row[5], then == null ? "" : then[2], now == null ? "" : now[2],
-                then == null ? "" : then[6], now == null ? "" : now[6], "");
+    private static Change change(String kind, Row then, Row now) {
+        Row row = now != null ? now : then;
+        return new Change(kind, row.ruleId(), row.claim(), row.line(), row.code(), then == null ? "" : then.severity(),
+                now == null ? "" : now.severity(), then == null ? "" : then.message(), now == null ? "" : now.message(), "");
     }
 
-    /** The row's claim id, or for a row without one where it was read: a change never has an empty claim id. */
-    private static String claimOf(String[] row) {
-        if (!row[0].isEmpty()) {
-            return row[0];
+    /** The cells of a findings.csv row a comparison uses, read by column name (older folders lack some columns). */
+    private record Row(String claimId, String line, String severity, String ruleId, String code, String message,
+                       String inputFile, String inputLine, String suppressed) {
+
+        /** The claim id, or for a row without one where it was read: a change never has an empty claim id. */
+        String claim() {
+            if (!claimId.isEmpty()) {
+                return claimId;
+            }
+            return "(row without a claim id" + (inputFile.isEmpty() ? ""
+                    : ", " + inputFile + (inputLine.isEmpty() ? "" : ":" + inputLine)) + ")";
         }
-        String file = row.length > 8 ? row[8] : "";
-        String line = row.length > 9 ? row[9] : "";
-        return "(row without a claim id" + (file.isEmpty() ? "" : ", " + file + (line.isEmpty() ? "" : ":" + line)) + ")";
     }
 
     /** Findings keyed by claim, line, rule, procedure (and the message, for the rare rule firing twice on a line). */
-    private static Map<String, String[]> read(Path findings) throws IOException {
+    private static Map<String, Row> read(Path findings) throws IOException {
         if (!Files.isRegularFile(findings)) {
             throw new java.nio.file.NoSuchFileException(findings.toString(), null,
                     "no findings.csv here: is it a report folder?");
         }
-        Map<String, String[]> rows = new LinkedHashMap<>();
+        Map<String, Row> rows = new LinkedHashMap<>();
         try (CSVReader csv = new CSVReader(Files.newBufferedReader(findings, StandardCharsets.UTF_8))) {
             String[] header = csv.readNext();
             if (header == null || header.length < 7 || !header[0].equals("claim_id")) {
                 throw new IOException(findings + " is not a findings.csv of this scrubber");
             }
-            String[] row;
-            while ((row = csv.readNext()) != null) {
-                String key = row[0] + "\u0000" + row[1] + "\u0000" + row[4] + "\u0000" + row[5];
+            List<String> columns = List.of(header);
+            int[] at = {0, columns.indexOf("line_number"), columns.indexOf("severity"), columns.indexOf("rule_id"),
+                    columns.indexOf("procedure_code"), columns.indexOf("message"), columns.indexOf("input_file"),
+                    columns.indexOf("input_line"), columns.indexOf("suppressed")};
+            String[] cells;
+            while ((cells = csv.readNext()) != null) {
+                Row row = new Row(cell(cells, at[0]), cell(cells, at[1]), cell(cells, at[2]), cell(cells, at[3]),
+                        cell(cells, at[4]), cell(cells, at[5]), cell(cells, at[6]), cell(cells, at[7]),
+                        cell(cells, at[8]));
+                String key = row.claimId() + "\u0000" + row.line() + "\u0000" + row.ruleId() + "\u0000" + row.code();
                 if (rows.containsKey(key)) {
-                    key = key + "\u0000" + row[6];
+                    key = key + "\u0000" + row.message();
                 }
                 rows.put(key, row);
             }
@@ -225,14 +237,18 @@ public final class Changes {
         return charges;
     }
 
-    private static Set<String> held(Iterable<String[]> findings, String holdOn) {
+    private static String cell(String[] cells, int index) {
+        return index >= 0 && index < cells.length ? cells[index] : "";
+    }
+
+    private static Set<String> held(Iterable<Row> findings, String holdOn) {
         Set<String> claims = new TreeSet<>();
-        for (String[] row : findings) {
+        for (Row row : findings) {
             // a row without a claim id is not a claim: it is in the changes as a finding, not as a claim held
-            boolean suppressed = row.length > 10 && !row[10].isEmpty(); // accepted with a reason: holds nothing
-            if (!row[0].isEmpty() && !suppressed
-                    && (row[2].equals("ERROR") || holdOn.equals("WARNING") && row[2].equals("WARNING"))) {
-                claims.add(row[0]);
+            boolean suppressed = !row.suppressed().isEmpty(); // accepted with a reason: holds nothing
+            if (!row.claimId().isEmpty() && !suppressed && (row.severity().equals("ERROR")
+                    || holdOn.equals("WARNING") && row.severity().equals("WARNING"))) {
+                claims.add(row.claimId());
             }
         }
         return claims;

@@ -34,6 +34,7 @@ public final class HtmlReport {
     private final RunManifest run;
     private final RunDigest digest;
     private final Context context;
+    private final Citations citations;
     private final StringBuilder html = new StringBuilder(64 * 1024);
     private Changes changes;
 
@@ -41,6 +42,7 @@ public final class HtmlReport {
         this.run = run;
         this.digest = digest;
         this.context = context;
+        this.citations = new Citations(context.documentTitles());
     }
 
     /** @param changes what changed against a baseline run (--baseline), or null */
@@ -255,18 +257,9 @@ public final class HtmlReport {
                     .append(esc(finding.ruleId())).append("</td><td>").append(esc(finding.procedureCode()))
                     .append("</td><td>").append(esc(finding.message()))
                     .append(finding.isSuppressed() ? "<br><em>suppressed: " + esc(finding.suppressed()) + "</em>" : "")
-                    .append("</td><td>").append(esc(titled(finding.source()))).append("</td></tr>");
+                    .append("</td><td>").append(esc(citations.titled(finding.source()))).append("</td></tr>");
         }
         html.append("</tbody></table>\n");
-    }
-
-    /** Seed file names in a citation replaced by the documents' titles. */
-    private String titled(String source) {
-        String text = source;
-        for (Map.Entry<String, String> document : context.documentTitles().entrySet()) {
-            text = text.replace(document.getKey() + ":", document.getValue() + ", line ");
-        }
-        return text;
     }
 
     private void about() {

@@ -34,12 +34,16 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
     private OutcomeTally tally;
     private RunDigest digest = new RunDigest();
     private boolean open;
+    private final Citations citations;
 
     /**
      * @param holdOn      the least severity that holds a claim (--hold-on)
      * @param splitInputs the names of the run's inputs when rows are forwarded (--split), in order; empty when not
+     * @param citations   how findings.csv names the seed documents
      */
-    public ReportSink(ReportFiles files, Severity holdOn, List<String> splitInputs) throws IOException {
+    public ReportSink(ReportFiles files, Severity holdOn, List<String> splitInputs, Citations citations)
+            throws IOException {
+        this.citations = citations;
         this.files = files;
         this.split = !splitInputs.isEmpty();
         this.holdOn = holdOn;
@@ -69,7 +73,7 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
     }
 
     private void open() throws IOException {
-        csv = new FindingsCsvWriter(files.open(FINDINGS_CSV));
+        csv = new FindingsCsvWriter(files.open(FINDINGS_CSV), citations);
         claimSummary = new com.opencsv.CSVWriterBuilder(files.open(CLAIMS)).build();
         claimSummary.writeNext(new String[] {"claim_id", "worst_severity", "held", "charge"}, false);
         json = new FindingsJsonWriter(files.open(FINDINGS_JSON));

@@ -23,6 +23,7 @@ import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.facts.SeedDocument;
 import org.claimscrubber.input.InputFile;
 import org.claimscrubber.input.ReadOptions;
+import org.claimscrubber.report.Citations;
 import org.claimscrubber.report.FailOn;
 import org.claimscrubber.report.HtmlReport;
 import org.claimscrubber.report.OutcomeTally;
@@ -123,6 +124,11 @@ public record RunSetup(RunConfig config, CompiledRules rules, FactBase facts, Ma
             }
         }
         return new HtmlReport.Context(ruleInfo, taxonomyNames, documentTitles());
+    }
+
+    /** How reports name the seed documents a finding cites. */
+    public Citations citations() {
+        return new Citations(documentTitles());
     }
 
     /** Each seed document's file name to its code and title ("0352T: ..."), as reports cite it. */

@@ -12,6 +12,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.claimscrubber.batch.ClaimEvaluator;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.input.ClaimRows;
+import org.claimscrubber.report.Citations;
 import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.FindingsCsvWriter;
 import org.claimscrubber.report.OutcomeTally;
@@ -36,6 +37,7 @@ final class PartitionScrubber implements FlatMapFunction<Iterator<Tuple2<ClaimKe
     public Iterator<ScrubbedChunk> call(Iterator<Tuple2<ClaimKey, ShuffledRow>> rows) {
         JobFiles files = job.value();
         ClaimEvaluator evaluator = WorkerRules.evaluator(files);
+        Citations citations = WorkerRules.citations(files);
         return new Iterator<>() {
             private ClaimRows pending;
 
@@ -56,7 +58,7 @@ final class PartitionScrubber implements FlatMapFunction<Iterator<Tuple2<ClaimKe
                     claims.add(claim);
                     lines += claim.rows().size();
                 }
-                return scrub(evaluator, claims, files);
+                return scrub(evaluator, citations, claims, files);
             }
 
             /** The next claim's rows; the row that starts the claim after it is kept for the next call. */
@@ -82,24 +84,21 @@ final class PartitionScrubber implements FlatMapFunction<Iterator<Tuple2<ClaimKe
         };
     }
 
-    private static ScrubbedChunk scrub(ClaimEvaluator evaluator, List<ClaimRows> claims, JobFiles files) {
+    private static ScrubbedChunk scrub(ClaimEvaluator evaluator, Citations citations, List<ClaimRows> claims,
+            JobFiles files) {
         OutcomeTally tally = new OutcomeTally(files.settings().holdOn());
         List<Tuple2<FindingKey, String>> findings = new ArrayList<>();
         for (ClaimOutcome outcome : evaluator.evaluate(claims)) {
             tally.add(outcome);
             int index = 0;
             for (Finding finding : outcome.findings()) {
-                findings.add(new Tuple2<>(new FindingKey(outcome.order(), index++), csvLine(finding)));
+                findings.add(new Tuple2<>(new FindingKey(outcome.order(), index++), csvLine(FindingsCsvWriter.row(finding, citations))));
             }
         }
         return new ScrubbedChunk(findings, tally);
     }
 
-    /** A finding as its findings.csv line (without the line end), written exactly as the local report writes it. */
-    static String csvLine(Finding finding) {
-        return csvLine(FindingsCsvWriter.row(finding));
-    }
-
+    /** Cells as one findings.csv line (without the line end), written exactly as the local report writes them. */
     static String csvLine(String[] cells) {
         StringWriter text = new StringWriter();
         try (ICSVWriter csv = new CSVWriterBuilder(text).withLineEnd("").build()) {

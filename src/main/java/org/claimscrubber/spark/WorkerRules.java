@@ -7,6 +7,7 @@ import org.claimscrubber.config.ConfigException;
 import org.claimscrubber.engine.RuleCache;
 import org.claimscrubber.engine.RulesException;
 import org.claimscrubber.facts.FactsException;
+import org.claimscrubber.report.Citations;
 import org.claimscrubber.setup.RunSetup;
 import org.claimscrubber.setup.RunSources;
 
@@ -26,6 +27,11 @@ final class WorkerRules {
     static ClaimEvaluator evaluator(JobFiles job) {
         RunSetup loaded = load(job);
         return new ClaimEvaluator(loaded.rules(), loaded.facts(), job.settings().today());
+    }
+
+    /** How this job's findings.csv names the seed documents. */
+    static Citations citations(JobFiles job) {
+        return load(job).citations();
     }
 
     /**

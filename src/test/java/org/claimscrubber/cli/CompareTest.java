@@ -64,4 +64,32 @@ class CompareTest {
                 .satisfies(line -> assertThat(line).contains("(row without a claim id, " + claims + ":2)"));
         assertThat(changes).noneMatch(line -> line.startsWith("\"newly_held\",\"\",\"\"") || line.contains(",\"\",\"1\""));
     }
+
+    /**
+     * Issue 23 added source_document to findings.csv: a baseline folder written before it still compares, its columns
+     * read by name, and only the rule a change touched shows as changed.
+     */
+    @Test
+    void aBaselineWrittenBeforeTheSourceDocumentColumnStillCompares() throws Exception {
+        Path lastNight = dir.resolve("last-night");
+        run("run", "--as-of", "2026-11-24", "--out", lastNight.toString(), "samples/export/claims.csv");
+        Path findings = lastNight.resolve("findings.csv");
+        List<String[]> rows;
+        try (com.opencsv.CSVReader csv = new com.opencsv.CSVReader(Files.newBufferedReader(findings))) {
+            rows = csv.readAll();
+        }
+        int dropped = List.of(rows.get(0)).indexOf("source_document");
+        assertThat(dropped).isPositive();
+        try (com.opencsv.ICSVWriter csv = new com.opencsv.CSVWriterBuilder(Files.newBufferedWriter(findings)).build()) {
+            for (String[] row : rows) {
+                List<String> cells = new java.util.ArrayList<>(List.of(row));
+                cells.remove(dropped);
+                csv.writeNext(cells.toArray(String[]::new));
+            }
+        }
+        assertThat(run("compare", lastNight.toString(), lastNight.toString())).contains("no change in the findings");
+        Path today = dir.resolve("today");
+        run("run", "--as-of", "2026-11-24", "--out", today.toString(), "samples/export/claims.csv");
+        assertThat(run("compare", lastNight.toString(), today.toString())).contains("no change in the findings");
+    }
 }

@@ -50,7 +50,7 @@ class SparkJobIT {
             assertThat(files).isNotEmpty().allSatisfy(part -> assertThat(part.getFileName().toString()).endsWith(".csv"));
             for (Path part : files) {
                 assertThat(Files.readAllLines(part).get(0)).isEqualTo(
-                        "claim_id,line_number,severity,category,rule_id,procedure_code,message,source,input_file,input_line,suppressed");
+                        "claim_id,line_number,severity,category,rule_id,procedure_code,message,source,source_document,input_file,input_line,suppressed");
             }
         }
         // Patient identifiers and birth dates reach neither the console (Spark's log included) nor any output.
