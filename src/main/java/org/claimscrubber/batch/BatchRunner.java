@@ -57,7 +57,8 @@ public final class BatchRunner {
         List<InputSource> given = InputSource.resolve(options.input().files());
         refuseInputsAmongReports(given, options);
         RunSetup setup = setUp != null ? setUp : RunSetup.load(options.sources());
-        ReadOptions reading = setup.reading(options.input().separator()).forwarding(options.output().split());
+        ReadOptions reading = setup.reading(options.input().separator()).skipping(options.input().skipLines())
+                .forwarding(options.output().split());
         List<InputSource> sources = given.stream().map(source -> source.readWith(reading)).toList();
         Severity holdOn = setup.holdOn(options.policy().holdOn());
         LocalDate today = options.policy().today();

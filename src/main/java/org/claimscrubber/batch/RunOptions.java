@@ -16,10 +16,15 @@ public record RunOptions(Input input, RunSources sources, Policy policy, Output 
      * @param standardInput what "-" reads
      * @param separator     the field separator (--delimiter), or '\0' to detect it from the header; the column
      *                      names are the config's column.*
+     * @param skipLines     lines above the header each file begins with (--skip-lines), skipped and counted
      */
-    public record Input(List<String> files, InputStream standardInput, char separator) {
+    public record Input(List<String> files, InputStream standardInput, char separator, int skipLines) {
         public Input {
             files = List.copyOf(files);
+        }
+
+        public Input(List<String> files, InputStream standardInput, char separator) {
+            this(files, standardInput, separator, 0);
         }
 
         public static Input files(List<String> files) {

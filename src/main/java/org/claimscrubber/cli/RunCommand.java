@@ -72,9 +72,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Purge history rows of runs older than this many days (default: ${DEFAULT-VALUE})")
     int historyKeep;
 
-    @Option(names = "--delimiter", paramLabel = "SEP",
-            description = "The field separator: comma, semicolon, tab, pipe or one character (default: detected from the header)")
-    String delimiter;
+    @Mixin
+    ReadingOptions reading;
 
     @Option(names = "--rule-time-limit", paramLabel = "SECONDS",
             defaultValue = org.claimscrubber.engine.RuleClock.DEFAULT_SECONDS,
@@ -130,7 +129,8 @@ final class RunCommand implements Callable<Integer> {
         int workers = threads > 0 ? threads : Scrubber.defaultThreads();
         boolean showProgress = !quiet && (progress || System.console() != null);
         try (Progress meter = showProgress ? new Progress(spec.commandLine().getErr(), inputBytes()) : null) {
-            RunOptions options = new RunOptions(new RunOptions.Input(inputs, System.in, DelimiterOption.parse(spec.commandLine(), delimiter)),
+            RunOptions options = new RunOptions(new RunOptions.Input(inputs, System.in, reading.separator(),
+                    reading.skipLines()),
                     shared.sources().withHistory(history == null ? null
                             : new org.claimscrubber.history.HistoryStore.Options(history, historyKey, historyKeep)),
                     new RunOptions.Policy(asOf == null ? LocalDate.now() : asOf, failOnSeverity(), holdOnSeverity()),

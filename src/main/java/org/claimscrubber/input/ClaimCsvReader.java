@@ -63,6 +63,7 @@ public final class ClaimCsvReader implements Closeable {
         this.name = name;
         this.lines = lines;
         this.keepRaw = options.forward();
+        skipLeadingLines(options.skipLines());
         this.separator = options.separator() != '\0' ? options.separator() : detectSeparator();
         this.parser = newParser();
         String[] header = readHeader();
@@ -72,7 +73,7 @@ public final class ClaimCsvReader implements Closeable {
         // a line of one or two cells that names no column and the header follows within a few lines (issue 23).
         while (true) {
             try {
-                found = ColumnMap.of(name, header, options.columnNames());
+                found = ColumnMap.of(name, headerLineRead, header, options.columnNames());
                 break;
             } catch (InputFileException notAHeader) {
                 firstRefusal = firstRefusal == null ? notAHeader : firstRefusal;
@@ -119,6 +120,29 @@ public final class ClaimCsvReader implements Closeable {
         } catch (InputFileException e) {
             closeQuietly(lines);
             throw e;
+        }
+    }
+
+    /**
+     * --skip-lines: the file's first lines are a block above the header that the user says to skip (a title block
+     * too long or too wide to be recognised as one). Each is counted, and named, as a line that is not a claim row.
+     */
+    private void skipLeadingLines(int count) throws InputFileException {
+        for (int skipped = 0; skipped < count; skipped++) {
+            LineSource.Line line;
+            try {
+                line = lines.next();
+            } catch (IOException e) {
+                throw new InputFileException(name + ":" + (skipped + 1) + ": cannot be read: " + readError(e), e);
+            }
+            if (line == null) {
+                throw new InputFileException(name + ": has " + skipped + (skipped == 1 ? " line" : " lines")
+                        + ", so --skip-lines " + count + " leaves no header");
+            }
+            notClaimRows++;
+            if (notClaimLines.size() < MAX_LINES_NAMED) {
+                notClaimLines.add(line.number());
+            }
         }
     }
 

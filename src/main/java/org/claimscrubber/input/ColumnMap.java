@@ -101,6 +101,13 @@ public final class ColumnMap implements java.io.Serializable {
     /** @param extraNames more names for columns, from the config ({@code column.procedure_code = Proc Cd}) */
     public static ColumnMap of(String file, String[] header, Map<Column, List<String>> extraNames)
             throws InputFileException {
+        return of(file, 1, header, extraNames);
+    }
+
+    /** The same for a header read on line {@code line} of the file (below a title block). */
+    public static ColumnMap of(String file, long line, String[] header, Map<Column, List<String>> extraNames)
+            throws InputFileException {
+        String at = file + ":" + line + ": ";
         Map<String, Column> known = BY_KEY;
         if (!extraNames.isEmpty()) {
             known = new HashMap<>(BY_KEY);
@@ -127,7 +134,7 @@ public final class ColumnMap implements java.io.Serializable {
             }
             Integer earlier = index.putIfAbsent(column, i);
             if (earlier != null) {
-                throw new InputFileException(file + ":1: column '" + column.header() + "' appears twice (columns "
+                throw new InputFileException(at + "column '" + column.header() + "' appears twice (columns "
                         + (earlier + 1) + " and " + (i + 1) + ": '" + header[earlier].strip() + "' and '"
                         + header[i].strip() + "'), so its values are ambiguous");
             }
@@ -140,12 +147,13 @@ public final class ColumnMap implements java.io.Serializable {
         }
         if (index.isEmpty()) {
             // Not a header at all (a headerless export, or a preamble line): its cells may be patient data.
-            throw new InputFileException(file + ":1: the first line names none of the columns the scrubber reads, so"
-                    + " it is not a header row (it is not shown: it may hold patient data); the export needs a header"
-                    + " naming at least " + String.join(", ", missing));
+            throw new InputFileException(at + (line == 1 ? "the first line" : "the line below the skipped ones")
+                    + " names none of the columns the scrubber reads, so it is not a header row (it is not shown: it"
+                    + " may hold patient data); the export needs a header naming at least " + String.join(", ", missing)
+                    + " (lines above the header that are not recognised as a title are skipped with --skip-lines N)");
         }
         if (!missing.isEmpty()) {
-            throw new InputFileException(file + ":1: required column" + (missing.size() > 1 ? "s " : " ")
+            throw new InputFileException(at + "required column" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + (missing.size() > 1 ? " are" : " is") + " missing; columns found: "
                     + describe(header) + "; " + suggestion(header, index));
         }

@@ -5,25 +5,34 @@ import java.util.Map;
 
 /**
  * How to read an export beyond what is detected: a field separator ({@code 0} to detect it from the header), more
- * names for columns (a config's {@code column.procedure_code = Proc Cd}), and whether rows keep their bytes as
- * stored, to be forwarded byte for byte (--split).
+ * names for columns (a config's {@code column.procedure_code = Proc Cd}), whether rows keep their bytes as
+ * stored, to be forwarded byte for byte (--split), and how many lines above the header to skip (--skip-lines: a
+ * report's title block that is not recognised as one).
  */
-public record ReadOptions(char separator, Map<Column, List<String>> columnNames, boolean forward)
+public record ReadOptions(char separator, Map<Column, List<String>> columnNames, boolean forward, int skipLines)
         implements java.io.Serializable {
 
-    public static final ReadOptions DETECT = new ReadOptions('\0', Map.of(), false);
+    public static final ReadOptions DETECT = new ReadOptions('\0', Map.of(), false, 0);
 
     public ReadOptions {
         columnNames = Map.copyOf(columnNames);
+        if (skipLines < 0) {
+            throw new IllegalArgumentException("lines to skip cannot be negative: " + skipLines);
+        }
     }
 
     public ReadOptions(char separator, Map<Column, List<String>> columnNames) {
-        this(separator, columnNames, false);
+        this(separator, columnNames, false, 0);
     }
 
     /** The same options, keeping each row's bytes as stored (or not). */
     public ReadOptions forwarding(boolean keep) {
-        return new ReadOptions(separator, columnNames, keep);
+        return new ReadOptions(separator, columnNames, keep, skipLines);
+    }
+
+    /** The same options, skipping this many lines at the top of each file before the header. */
+    public ReadOptions skipping(int lines) {
+        return new ReadOptions(separator, columnNames, forward, lines);
     }
 
     /** comma, semicolon, tab, pipe, or a single character. */

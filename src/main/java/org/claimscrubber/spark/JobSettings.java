@@ -23,7 +23,8 @@ record JobSettings(List<String> inputs, String out, RunSources sources, Policy p
      * @param holdOn    the least severity that holds a claim (--hold-on), or null for the config's or ERROR
      * @param failOn    the severity at or above which a finding makes the job exit 1, or null
      * @param separator the field separator (--delimiter), or '\0' to detect it
+     * @param skipLines lines above the header each file begins with (--skip-lines)
      */
-    record Policy(LocalDate today, Severity holdOn, FailOn failOn, char separator) {
+    record Policy(LocalDate today, Severity holdOn, FailOn failOn, char separator, int skipLines) {
     }
 }

@@ -74,7 +74,7 @@ final class SparkRun {
         RunSetup setup = RunSetup.load(given);
         RuleSet ruleSet = setup.rules().source();
         Severity holdOn = setup.holdOn(settings.policy().holdOn());
-        ReadOptions reading = setup.reading(settings.policy().separator());
+        ReadOptions reading = setup.reading(settings.policy().separator()).skipping(settings.policy().skipLines());
         JobFiles.Folders folders = folders(given);
 
         // Submitted without --master (the class run directly, for a try), the job runs in local mode on every core.

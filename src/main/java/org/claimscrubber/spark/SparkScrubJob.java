@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.claimscrubber.cli.DateOption;
-import org.claimscrubber.cli.Main;
-import org.claimscrubber.cli.DelimiterOption;
 import org.claimscrubber.cli.FailOnOption;
+import org.claimscrubber.cli.Main;
+import org.claimscrubber.cli.ReadingOptions;
 import org.claimscrubber.cli.SeverityOption;
 import org.claimscrubber.cli.SharedOptions;
 import picocli.CommandLine;
@@ -53,8 +53,8 @@ public final class SparkScrubJob implements Callable<Integer> {
             description = "Exit 1 when a finding at or above LEVEL (error, warning) exists, or (input) a row could not be read")
     String failOn;
 
-    @Option(names = "--delimiter", paramLabel = "SEP", description = "The field separator (default: detected)")
-    String delimiter;
+    @Mixin
+    ReadingOptions reading;
 
     @Option(names = "--partitions", paramLabel = "N",
             description = "Partitions claims are spread over (default: 4 per core of the cluster, at least one per 64 MB of input)")
@@ -77,7 +77,7 @@ public final class SparkScrubJob implements Callable<Integer> {
         JobSettings settings = new JobSettings(inputs, out, shared.sources(),
                 new JobSettings.Policy(asOf == null ? LocalDate.now() : asOf,
                         SeverityOption.parse(commandLine, "--hold-on", holdOn),
-                        FailOnOption.parse(commandLine, failOn), DelimiterOption.parse(commandLine, delimiter)), partitions, glob);
+                        FailOnOption.parse(commandLine, failOn), reading.separator(), reading.skipLines()), partitions, glob);
         SparkRun.Result result = new SparkRun(settings).run(Instant.now());
         spec.commandLine().getOut().print(result.summary());
         return result.exitCode();

@@ -130,8 +130,6 @@ class NothingLostTest {
     @Nested
     class EveryLineIsAccountedFor {
 
-        /** A stray quote used to swallow every line after it into one cell: the claims vanished from every output. */
-        /** Issue 23: a row of delimiters and a "Total Charges" footer became held "claims" at the top of the worklist. */
         /** Issue 23: a title line above the header gave exit 3. */
         @Test
         void aTitleLineAboveTheHeaderIsSkippedAndSaid() throws Exception {
@@ -143,6 +141,43 @@ class NothingLostTest {
                     .doesNotContain("data lines read as");
         }
 
+        /**
+         * Issue 23: a title block of wider lines is not recognised as a title; --skip-lines skips it, each line counted
+         * and named as not a claim row, and the refusal without it says so.
+         */
+        @Test
+        void aWideTitleBlockIsSkippedWithSkipLines() throws Exception {
+            Path file = Files.writeString(dir.resolve("titled.csv"), "Charge Detail Report,North Clinic,Run 12/03/2026\n"
+                    + "Printed by,billing,page 1\n"
+                    + "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes\n"
+                    + "C1,1,2026-11-02,99213,C18.9\nC2,1,2026-11-02,99213,C18.9\n");
+            Cli.Result refused = Cli.execute("run", "--out", dir.resolve("a").toString(), file.toString());
+            assertThat(refused.exitCode()).isEqualTo(3);
+            assertThat(refused.err()).contains(file + ":1: the first line names none of the columns", "--skip-lines N")
+                    .doesNotContain("North Clinic");
+
+            Path out = dir.resolve("b");
+            Cli.Result result = Cli.execute("run", "--as-of", "2026-11-24", "--skip-lines", "2", "--out", out.toString(),
+                    file.toString());
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).contains("2 rows (2 scrubbed, 0 rejected)", "skipped, not claim rows: 2",
+                    "lines 1, 2)");
+            assertThat(manifest(out).at("/inputs/0/not_claim_rows").asLong()).isEqualTo(2);
+
+            Cli.Result tooMany = Cli.execute("run", "--skip-lines", "3", "--out", dir.resolve("c").toString(),
+                    file.toString());
+            assertThat(tooMany.exitCode()).isEqualTo(3);
+            assertThat(tooMany.err()).contains(file + ":4: the line below the skipped ones names none of the columns")
+                    .doesNotContain("C1");
+            Cli.Result pastTheEnd = Cli.execute("run", "--skip-lines", "9", "--out", dir.resolve("d").toString(),
+                    file.toString());
+            assertThat(pastTheEnd.err()).contains(file + ": has 5 lines, so --skip-lines 9 leaves no header");
+            Cli.Result negative = Cli.execute("run", "--skip-lines", "-1", "--out", dir.resolve("e").toString(),
+                    file.toString());
+            assertThat(negative.exitCode()).isEqualTo(2);
+            assertThat(negative.err()).contains("--skip-lines takes a number of lines, 0 or more, not -1");
+        }
+
         @Test
         void aDataRowWhereTheHeaderShouldBeIsStillRefused() throws Exception {
             Path file = java.nio.file.Files.writeString(dir.resolve("headerless.csv"),
@@ -152,6 +187,7 @@ class NothingLostTest {
             assertThat(result.err()).contains("not a header row").doesNotContain("C1");
         }
 
+        /** Issue 23: a row of delimiters and a "Total Charges" footer became held "claims" at the top of the worklist. */
         @Test
         void rowsThatAreNotClaimRowsAreCountedAndNamedNotHeld() throws Exception {
             Path out = dir.resolve("junk");
@@ -177,6 +213,7 @@ class NothingLostTest {
             assertThat(result.out()).doesNotContain("not claim rows").contains("2 rows (1 scrubbed, 1 rejected)");
         }
 
+        /** A stray quote used to swallow every line after it into one cell: the claims vanished from every output. */
         @Test
         void aStrayQuoteCostsOnlyItsOwnRow() throws Exception {
             StringBuilder csv = new StringBuilder("claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,note\n");
