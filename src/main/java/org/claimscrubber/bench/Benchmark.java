@@ -30,13 +30,14 @@ public final class Benchmark {
 
     /**
      * What to measure. {@code runArgs} are passed to {@code run} (e.g. --rules DIR); {@code heap} is -Xmx, or
-     * {@link #DEFAULT_HEAP}; {@code mix} is "nightly" (from the coder-written claims) or "synthetic" (the generator).
+     * {@link #DEFAULT_HEAP}; {@code mix} is "nightly" (from the coder-written claims) or "synthetic" (the generator);
+     * {@code browser}, when given, is a Chromium that opens the scrub's report.html afterwards, timed.
      */
     public record Options(long lines, long seed, int runs, String heap, Path workDir, List<String> runArgs, String mix,
-                          History history) {
+                          History history, Path browser) {
 
         public Options(long lines, long seed, int runs, String heap, Path workDir, List<String> runArgs, String mix) {
-            this(lines, seed, runs, heap, workDir, runArgs, mix, null);
+            this(lines, seed, runs, heap, workDir, runArgs, mix, null, null);
         }
     }
 
@@ -138,6 +139,34 @@ public final class Benchmark {
                 manifest.at("/rows/read").asLong(), manifest.at("/rows/scrubbed").asLong(),
                 manifest.at("/rows/rejected").asLong());
         out.flush();
+        if (options.browser() != null) {
+            openInBrowser(reports.resolve("report.html"), manifest.at("/findings/total").asLong());
+        }
+    }
+
+    /**
+     * How long the night's report.html takes to open: headless Chromium loads it, runs its script and prints the
+     * page ({@code --dump-dom}, which returns once the page has loaded), against the same for an empty page (the
+     * browser's own start, the floor here). A billing manager opens this file first thing in the morning.
+     */
+    private void openInBrowser(Path report, long findings) throws IOException, InterruptedException {
+        Path blank = options.workDir().resolve("bench-blank.html");
+        Files.writeString(blank, "<!DOCTYPE html><html><head><title>blank</title></head><body></body></html>\n");
+        // the browser's complaints about a missing desktop bus (headless, no session) are not the report's
+        Timing blankTime = time(browserCommand(blank), options.runs(), ProcessBuilder.Redirect.DISCARD);
+        Timing reportTime = time(browserCommand(report), options.runs(), ProcessBuilder.Redirect.DISCARD);
+        out.printf("report.html: %,d KB for %,d findings; opens in headless Chromium in %.2f s (an empty page: %.2f s,"
+                        + " so the report adds %.2f s)   runs (ms) %s%n", Files.size(report) >> 10, findings,
+                reportTime.medianMillis() / 1000.0, blankTime.medianMillis() / 1000.0,
+                (reportTime.medianMillis() - blankTime.medianMillis()) / 1000.0, reportTime.runsMillis());
+        out.flush();
+    }
+
+    private List<String> browserCommand(Path page) throws IOException {
+        Path profile = Files.createTempDirectory(options.workDir(), "bench-browser-profile");
+        return List.of(options.browser().toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--dump-dom", page.toAbsolutePath().toUri().toString());
     }
 
     /**
@@ -247,11 +276,16 @@ public final class Benchmark {
     }
 
     private Timing time(List<String> command, int times) throws IOException, InterruptedException {
+        return time(command, times, ProcessBuilder.Redirect.INHERIT);
+    }
+
+    private Timing time(List<String> command, int times, ProcessBuilder.Redirect errors)
+            throws IOException, InterruptedException {
         List<Long> runs = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             long start = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    .redirectError(errors).start();
             if (!process.waitFor(2, TimeUnit.HOURS) || process.exitValue() > 1) {
                 throw new IOException("benchmark command failed (exit " + process.exitValue() + "): "
                         + String.join(" ", command));

@@ -57,6 +57,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--history-key", paramLabel = "FILE", description = "With a JDBC URL for --history: its key file")
     Path historyKey;
 
+    @Option(names = "--browser", paramLabel = "CHROMIUM",
+            description = "Also time how long the scrub's report.html takes to open in this Chromium (headless),"
+                    + " against an empty page")
+    Path browser;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -75,9 +80,13 @@ final class BenchCommand implements Callable<Integer> {
         if (!mix.equals("nightly") && !mix.equals("synthetic")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mix takes nightly or synthetic, not '" + mix + "'");
         }
+        if (browser != null && !java.nio.file.Files.isExecutable(browser)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--browser " + browser + " is not a program"
+                    + " that can be run (e.g. /usr/bin/chromium)");
+        }
         Benchmark.History measureHistory = historyNights > 0
                 ? new Benchmark.History(historyNights, history, historyKey) : null;
-        new Benchmark(new Benchmark.Options(lines, seed, runs, heap, work, runArgs, mix, measureHistory),
+        new Benchmark(new Benchmark.Options(lines, seed, runs, heap, work, runArgs, mix, measureHistory, browser),
                 spec.commandLine().getOut()).run();
         return ExitCodes.OK;
     }
