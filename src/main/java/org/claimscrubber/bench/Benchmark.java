@@ -171,8 +171,8 @@ public final class Benchmark {
 
     /**
      * Tonight's export timed without a history and with one already holding {@code nights} earlier nights: the
-     * ratio is what {@code --history} costs. Each timed run with the history adds its night to it (as a nightly run
-     * does), so the history grows by one night a run.
+     * ratio is what {@code --history} costs. On SQLite each timed run starts from a copy of the history as built
+     * (a run adds its night); a PostgreSQL history grows by one night a run.
      */
     private void runHistory() throws IOException, InterruptedException {
         Files.createDirectories(options.workDir());
@@ -211,13 +211,33 @@ public final class Benchmark {
         floor.addAll(List.of(IoFloor.class.getName(), tonight.toString(),
                 options.workDir().resolve("bench-floor.csv").toString()));
         List<String> without = scrubCommand(tonight, options.workDir().resolve("bench-reports"), options.runArgs());
-        List<String> withArgs = new ArrayList<>(historyArgs);
+        // Each timed run gets the history as built, N nights: on SQLite a fresh copy of the file (a run adds its
+        // night, and a second run of the same export would find every line already sent). A JDBC history grows.
+        List<String> withArgs = new ArrayList<>();
+        Runnable freshCopy = () -> { };
+        if (location.startsWith("jdbc:")) {
+            withArgs.addAll(historyArgs);
+        } else {
+            Path built = Path.of(location);
+            Path copy = options.workDir().resolve("bench-history-timed.db");
+            withArgs.addAll(List.of("--history", copy.toString(), "--history-key", location + ".key"));
+            freshCopy = () -> {
+                try {
+                    for (String suffix : List.of("-wal", "-shm")) {
+                        Files.deleteIfExists(Path.of(copy + suffix));
+                    }
+                    Files.copy(built, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+        }
         withArgs.addAll(options.runArgs());
         Path withReports = options.workDir().resolve("bench-reports-history");
         List<String> with = scrubCommand(tonight, withReports, withArgs);
         Timing floorTime = time(floor);
         Timing withoutTime = time(without);
-        Timing withTime = time(with);
+        Timing withTime = time(with, options.runs(), ProcessBuilder.Redirect.INHERIT, freshCopy);
         out.printf("%-36s %10s %14s %8s %8s   runs (ms)%n", "", "wall", "lines/s", "µs/line", "x floor");
         row("I/O floor (read + write, opencsv)", floorTime, floorTime);
         row("scrub without --history", withoutTime, floorTime);
@@ -281,8 +301,15 @@ public final class Benchmark {
 
     private Timing time(List<String> command, int times, ProcessBuilder.Redirect errors)
             throws IOException, InterruptedException {
+        return time(command, times, errors, () -> { });
+    }
+
+    /** The same, with {@code before} run ahead of each run, outside its timing. */
+    private Timing time(List<String> command, int times, ProcessBuilder.Redirect errors, Runnable before)
+            throws IOException, InterruptedException {
         List<Long> runs = new ArrayList<>();
         for (int i = 0; i < times; i++) {
+            before.run();
             long start = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(errors).start();

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.claimscrubber.domain.ClaimHistory;
@@ -66,6 +68,13 @@ public final class HistoryStore implements AutoCloseable {
     private final List<String> nightTables;
     private final String table;
     private boolean committed;
+    /**
+     * The reader's prepared statements by their SQL, prepared once a run: a query per line that each time compiled
+     * its SQL again cost more than the index lookup it made. Used under this store's lock.
+     */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    /** The frequency-limit question over every earlier night, as statements of at most {@link #NIGHTS_PER_QUERY}. */
+    private static final int NIGHTS_PER_QUERY = 100;
 
     private HistoryStore(String display, boolean postgres, Connection writer, Connection reader, byte[] key,
                          LocalDate runDate, String runId, int keepDays, List<NightKeys> nights,
@@ -267,25 +276,34 @@ public final class HistoryStore implements AutoCloseable {
         return tables;
     }
 
+    /** The reader's statement for {@code sql}, prepared on first use. Callers hold this store's lock. */
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement statement = prepared.get(sql);
+        if (statement == null) {
+            statement = reader.prepareStatement(sql);
+            prepared.put(sql, statement);
+        }
+        return statement;
+    }
+
     /** The lines of the claim's latest earlier run, as "line:rules" pairs, and that run's date; null if none. */
     synchronized EarlierClaim earlierClaim(String claimId) throws SQLException {
         for (String night : nightsWithClaim(claimId)) { // newest first: the claim's latest scrub
-            try (PreparedStatement query = reader.prepareStatement("SELECT line_number, rules, run_date FROM " + night
-                    + " WHERE claim_key = ? AND claim_id = ?")) {
-                query.setLong(1, Keys.claim(claimId));
-                query.setString(2, claimId);
-                EarlierClaim earlier = null;
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        if (earlier == null) {
-                            earlier = new EarlierClaim(rs.getString(3), night, new ArrayList<>());
-                        }
-                        earlier.lines().add(new EarlierLine(rs.getInt(1), rs.getString(2)));
+            PreparedStatement query = statement("SELECT line_number, rules, run_date FROM " + night
+                    + " WHERE claim_key = ? AND claim_id = ?");
+            query.setLong(1, Keys.claim(claimId));
+            query.setString(2, claimId);
+            EarlierClaim earlier = null;
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    if (earlier == null) {
+                        earlier = new EarlierClaim(rs.getString(3), night, new ArrayList<>());
                     }
+                    earlier.lines().add(new EarlierLine(rs.getInt(1), rs.getString(2)));
                 }
-                if (earlier != null) {
-                    return earlier;
-                }
+            }
+            if (earlier != null) {
+                return earlier;
             }
         }
         return null;
@@ -381,6 +399,16 @@ public final class HistoryStore implements AutoCloseable {
                 // closing rolls back too
             }
         }
+        synchronized (this) {
+            for (PreparedStatement statement : prepared.values()) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    // the connection's close that follows closes it too
+                }
+            }
+            prepared.clear();
+        }
         closeQuietly(reader);
         closeQuietly(writer);
     }
@@ -409,16 +437,30 @@ public final class HistoryStore implements AutoCloseable {
             return null;
         }
 
+        /**
+         * Asked only for the lines of a code with a frequency limit, but of every earlier night: one statement over
+         * up to {@value #NIGHTS_PER_QUERY} nights' tables (each probed by its patient-and-code index), not one query
+         * a night, which at 30 nights was most of what the history cost.
+         */
         @Override
         public PriorService lastService(String patientKey, Set<String> codes, LocalDate before, String claimId) {
             PriorService last = null;
             for (String code : codes) {
-                for (String night : nightTables) {
-                    PriorService found = query("SELECT run_date, claim_id, date_of_service, procedure_code FROM " + night
-                            + " WHERE patient_code_key = ? AND patient_key = ? AND procedure_code = ?"
-                            + " AND date_of_service < ? AND outcome = 'forwarded' AND claim_id <> ?"
-                            + " ORDER BY date_of_service DESC",
-                            Keys.patientCode(patientKey, code), patientKey, code, before.toString(), claimId);
+                for (int from = 0; from < nightTables.size(); from += NIGHTS_PER_QUERY) {
+                    List<String> nights = nightTables.subList(from, Math.min(nightTables.size(), from + NIGHTS_PER_QUERY));
+                    List<String> selects = new ArrayList<>(nights.size());
+                    for (String night : nights) {
+                        selects.add("SELECT run_date, claim_id, date_of_service, procedure_code FROM " + night
+                                + " WHERE patient_code_key = ? AND patient_key = ? AND procedure_code = ?"
+                                + " AND date_of_service < ? AND outcome = 'forwarded' AND claim_id <> ?");
+                    }
+                    List<Object> values = new ArrayList<>(nights.size() * 5);
+                    for (int i = 0; i < nights.size(); i++) {
+                        values.addAll(List.of(Keys.patientCode(patientKey, code), patientKey, code, before.toString(),
+                                claimId));
+                    }
+                    PriorService found = query("SELECT * FROM (" + String.join(" UNION ALL ", selects)
+                            + ") AS prior ORDER BY date_of_service DESC, run_date DESC, claim_id", values.toArray());
                     if (found != null && (last == null || found.dateOfService().isAfter(last.dateOfService()))) {
                         last = found;
                     }
@@ -429,12 +471,24 @@ public final class HistoryStore implements AutoCloseable {
 
         /** The first row of {@code sql}, whose parameters are the patient-and-code key, then {@code values}. */
         private PriorService query(String sql, long patientCode, String... values) {
+            Object[] all = new Object[values.length + 1];
+            all[0] = patientCode;
+            System.arraycopy(values, 0, all, 1, values.length);
+            return query(sql, all);
+        }
+
+        /** The first row of {@code sql}; its parameters are {@code values}, longs and strings. */
+        private PriorService query(String sql, Object[] values) {
             synchronized (HistoryStore.this) {
-                try (PreparedStatement query = reader.prepareStatement(sql)) {
+                try {
+                    PreparedStatement query = statement(sql);
                     int i = 1;
-                    query.setLong(i++, patientCode);
-                    for (String value : values) {
-                        query.setString(i++, value);
+                    for (Object value : values) {
+                        if (value instanceof Long number) {
+                            query.setLong(i++, number);
+                        } else {
+                            query.setString(i++, (String) value);
+                        }
                     }
                     query.setMaxRows(1);
                     try (ResultSet rs = query.executeQuery()) {
