@@ -67,6 +67,25 @@ final class SparkRun {
         this.settings = settings;
     }
 
+    /**
+     * In local mode, unless the user chose {@code spark.local.dir} (or SPARK_LOCAL_DIRS), the shuffle and spill files
+     * go to a folder of the job's own that only the user may read ({@link ScratchDir}); closed after the context.
+     */
+    private static ScratchDir privateScratch(SparkConf conf, String jobId) throws OutputException {
+        if (!conf.get("spark.master").startsWith("local") || conf.contains("spark.local.dir")
+                || System.getenv("SPARK_LOCAL_DIRS") != null) {
+            return null;
+        }
+        try {
+            ScratchDir scratch = ScratchDir.open(ScratchDir.defaultParent(), jobId);
+            conf.set("spark.local.dir", scratch.dir().toString());
+            return scratch;
+        } catch (IOException e) {
+            throw new OutputException("the job's private scratch folder under " + ScratchDir.defaultParent()
+                    + " cannot be made: " + e.getMessage(), e);
+        }
+    }
+
     Result run(Instant started)
             throws ConfigException, RulesException, FactsException, InputFileException, OutputException {
         long t0 = System.nanoTime();
@@ -80,7 +99,8 @@ final class SparkRun {
         // Submitted without --master (the class run directly, for a try), the job runs in local mode on every core.
         SparkConf conf = new SparkConf().setAppName("claim-scrubber").setIfMissing("spark.master", "local[*]");
         String jobId = UUID.randomUUID().toString();
-        try (JavaSparkContext sc = new JavaSparkContext(conf);
+        try (ScratchDir scratch = privateScratch(conf, jobId);
+             JavaSparkContext sc = new JavaSparkContext(conf);
              JobLock lock = lock(sc.hadoopConfiguration(), jobId)) {
             Configuration hadoop = sc.hadoopConfiguration();
             List<InputPath> inputs = InputPaths.resolve(settings.inputs(), hadoop, settings.glob());

@@ -80,6 +80,34 @@ class SparkPartsTest {
         }
     }
 
+    /**
+     * Issue 25: Spark's shuffle files (claim rows) stayed world-readable in /tmp/blockmgr-* after a kill. A local job's
+     * scratch folder is its own, under a parent only the user may enter; what a killed job left is removed by the
+     * next job, and a running job's folder is not.
+     */
+    @Test
+    void aLocalJobsScratchFolderIsPrivateAndWhatAKilledJobLeftIsRemoved() throws Exception {
+        Path parent = java.nio.file.Files.createDirectories(dir.resolve("scratch"));
+        java.nio.file.Files.setPosixFilePermissions(parent, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path killed = java.nio.file.Files.createDirectories(parent.resolve("killed-job").resolve("blockmgr-1"));
+        java.nio.file.Files.writeString(killed.resolve("shuffle_0_0_0.data"), "C1,1,2026-11-02,99213,PATIENT-7");
+        java.nio.file.Files.writeString(parent.resolve("killed-job.lock"), "");
+        try (ScratchDir running = ScratchDir.open(parent, "job-a")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(parent))).isEqualTo("rwx------");
+            assertThat(parent.resolve("killed-job")).doesNotExist();
+            assertThat(parent.resolve("killed-job.lock")).doesNotExist();
+            assertThat(running.dir()).isDirectory().hasParent(parent);
+            try (ScratchDir second = ScratchDir.open(parent, "job-b")) {
+                assertThat(running.dir()).isDirectory(); // job-a is running: its folder stays
+                assertThat(second.dir()).isDirectory();
+            }
+            assertThat(parent.resolve("job-b")).doesNotExist();
+        }
+        assertThat(parent.resolve("job-a")).doesNotExist();
+        assertThat(parent.resolve("job-a.lock")).doesNotExist();
+    }
+
     /** Issue 25: claims[1].csv read claims1.csv, q?.csv read qx.csv, and a colon in a name was a stack trace. */
     @Test
     void aNameTheUserGivesIsAPathNotAPattern() throws Exception {
