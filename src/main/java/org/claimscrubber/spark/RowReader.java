@@ -58,9 +58,16 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
         return path.getFileSystem(conf).open(path);
     }
 
-    /** The input as the local reader takes it: named as given, read with the run's separator and column names. */
+    /**
+     * The input as the local reader takes it: named as given, read with the run's separator and column names, with
+     * the size the driver saw when the job started. A local file keeps its path, so a file that grew or shrank while
+     * it was read is said to have changed, as {@code run} says it (Hadoop file systems: HDFS files are rarely appended
+     * to, S3 objects never change in place).
+     */
     static InputSource source(InputPath input, ReadOptions reading) {
-        return new InputSource(input.name(), null, input.size(), reading);
+        java.net.URI uri = new Path(input.uri()).toUri();
+        java.nio.file.Path local = "file".equals(uri.getScheme()) ? java.nio.file.Path.of(uri) : null;
+        return new InputSource(input.name(), local, input.size(), reading);
     }
 
     @Override

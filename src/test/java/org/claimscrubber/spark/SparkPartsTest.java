@@ -108,6 +108,32 @@ class SparkPartsTest {
         assertThat(parent.resolve("job-a.lock")).doesNotExist();
     }
 
+    /** Issue 25: a local file that grew while the job read it got no "changed while it was read" warning. */
+    @Test
+    void aLocalFileThatChangedSinceTheJobStartedIsSaidToHaveChanged() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("growing.csv"),
+                "claim_id,line_number,date_of_service,procedure_code\nC1,1,2026-11-02,99213\nC2,1,2026-11-02,99213\n");
+        long sizeWhenTheJobStarted = java.nio.file.Files.size(file) - 20;
+        InputPath input = new InputPath(0, "growing.csv", file.toUri().toString(), sizeWhenTheJobStarted);
+        org.claimscrubber.input.InputFile read;
+        try (org.claimscrubber.input.SourceReader reader = new org.claimscrubber.input.SourceReader(
+                RowReader.source(input, org.claimscrubber.input.ReadOptions.DETECT), RowReader.open(input, new Configuration()))) {
+            while (reader.next() != null) {
+                continue;
+            }
+            read = reader.stats();
+        }
+        assertThat(read.warning()).contains("the file changed while it was read (" + sizeWhenTheJobStarted + " bytes");
+        InputPath unchanged = new InputPath(0, "growing.csv", file.toUri().toString(), java.nio.file.Files.size(file));
+        try (org.claimscrubber.input.SourceReader reader = new org.claimscrubber.input.SourceReader(
+                RowReader.source(unchanged, org.claimscrubber.input.ReadOptions.DETECT), RowReader.open(unchanged, new Configuration()))) {
+            while (reader.next() != null) {
+                continue;
+            }
+            assertThat(reader.stats().warning()).isNull();
+        }
+    }
+
     /** Issue 25: claims[1].csv read claims1.csv, q?.csv read qx.csv, and a colon in a name was a stack trace. */
     @Test
     void aNameTheUserGivesIsAPathNotAPattern() throws Exception {
