@@ -103,6 +103,7 @@ final class SparkRun {
              JavaSparkContext sc = new JavaSparkContext(conf);
              JobLock lock = lock(sc.hadoopConfiguration(), jobId)) {
             Configuration hadoop = sc.hadoopConfiguration();
+            recover(hadoop);
             List<InputPath> inputs = InputPaths.resolve(settings.inputs(), hadoop, settings.glob());
             List<SourceInfo> sources = headers(inputs, reading, hadoop);
             JobFiles job = new JobFiles(jobId, ruleSet, folders,
@@ -122,7 +123,7 @@ final class SparkRun {
 
             FindingsOutput output = output(hadoop);
             String attempt = output.attempt(job.key());
-            List<String> reports;
+            RunManifest manifest;
             try {
                 chunks.flatMapToPair(chunk -> chunk.findings().iterator())
                         .sortByKey(true, partitions)
@@ -130,21 +131,19 @@ final class SparkRun {
                         .mapPartitions(FindingsOutput::withHeader)
                         .saveAsTextFile(attempt);
                 chunks.unpersist(false);
-                reports = commit(output, attempt);
+                List<FileStats> files = filesRead(read.value(), inputs.size());
+                Map<String, Long> timings = new LinkedHashMap<>(setup.timings());
+                timings.put("prepare_wall", (t1 - t0) / 1_000_000);
+                timings.put("total_wall", (System.nanoTime() - t0) / 1_000_000);
+                manifest = setup.manifest(started, settings.policy().failOn(), tally,
+                        files.stream().map(FileStats::file).toList(), "spark (" + sc.master() + "): " + inputs.size()
+                                + " input task(s), " + partitions + " claim partitions",
+                        files.stream().mapToLong(FileStats::blankLines).sum(), output.reports(),
+                        new RunManifest.Costs(timings, new RunManifest.Resources(sc.defaultParallelism(), -1, -1, -1)));
+                commit(output, attempt, manifest);
             } finally {
-                output.discard(attempt); // a failed job leaves no half-written parts beside the last complete ones
+                output.discard(attempt); // a job that failed before its commit leaves nothing beside the old result
             }
-
-            List<FileStats> files = filesRead(read.value(), inputs.size());
-            Map<String, Long> timings = new LinkedHashMap<>(setup.timings());
-            timings.put("prepare_wall", (t1 - t0) / 1_000_000);
-            timings.put("total_wall", (System.nanoTime() - t0) / 1_000_000);
-            RunManifest manifest = setup.manifest(started, settings.policy().failOn(), tally,
-                    files.stream().map(FileStats::file).toList(), "spark (" + sc.master() + "): " + inputs.size()
-                            + " input task(s), " + partitions + " claim partitions",
-                    files.stream().mapToLong(FileStats::blankLines).sum(), reports,
-                    new RunManifest.Costs(timings, new RunManifest.Resources(sc.defaultParallelism(), -1, -1, -1)));
-            writeManifest(output, manifest);
             return new Result(manifest.exitCode(), Summary.of(manifest, output.display()));
         }
     }
@@ -214,19 +213,29 @@ final class SparkRun {
         }
     }
 
-    private static List<String> commit(FindingsOutput output, String attempt) throws OutputException {
+    /** Under the folder's lock: a result a killed job committed is put in place, what it left half-done removed. */
+    private void recover(Configuration hadoop) throws OutputException {
+        FindingsOutput output = output(hadoop);
         try {
-            return output.commit(attempt);
+            output.recover();
         } catch (IOException e) {
-            throw new OutputException(output.display() + ": the findings cannot be moved into place: " + e.getMessage(), e);
+            throw new OutputException(output.display() + ": what an earlier job left cannot be tidied: "
+                    + e.getMessage(), e);
         }
     }
 
-    private static void writeManifest(FindingsOutput output, RunManifest manifest) throws OutputException {
+    /** Stages the job's result whole beside the old one, then swaps it in (see {@link FindingsOutput}). */
+    private static void commit(FindingsOutput output, String attempt, RunManifest manifest) throws OutputException {
         try {
-            output.writeManifest(manifest);
+            output.stage(attempt, FindingsOutput.json(manifest));
         } catch (IOException e) {
-            throw new OutputException(output.display() + ": run.json cannot be written: " + e.getMessage(), e);
+            throw new OutputException(output.display() + ": the findings cannot be written: " + e.getMessage(), e);
+        }
+        try {
+            output.swap(attempt);
+        } catch (IOException e) {
+            throw new OutputException(output.display() + ": the findings cannot be moved into place (the next job"
+                    + " finishes it): " + e.getMessage(), e);
         }
     }
 }

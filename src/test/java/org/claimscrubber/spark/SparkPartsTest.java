@@ -182,24 +182,86 @@ class SparkPartsTest {
                 .hasMessageContaining("directory holds no *.csv or *.csv.gz files");
     }
 
-    @Test
-    void theAttemptsPartsReplaceTheOldFindingsAndMergeInOrderWithOneHeader() throws Exception {
-        FindingsOutput output = new FindingsOutput(dir.toString(), new Configuration());
-        Files.createDirectories(dir.resolve("findings"));
-        Files.writeString(dir.resolve("findings/part-00000.csv"), "old\n");
-        Files.writeString(dir.resolve("run.json"), "{}");
-        Path attempt = Path.of(output.attempt("job-1"));
+    /** An attempt of three parts, one empty, as Spark writes them. */
+    private Path attempt(FindingsOutput output, String job) throws Exception {
+        Path attempt = Path.of(output.attempt(job));
         Files.createDirectories(attempt);
         Files.writeString(attempt.resolve("part-00000"), "h\nC1,a\n");
         Files.writeString(attempt.resolve("part-00001"), "h\n");
         Files.writeString(attempt.resolve("part-00002"), "h\nC2,b\nC3,c\n");
+        return attempt;
+    }
 
-        assertThat(output.commit(attempt.toString())).containsExactly("findings/", "findings.csv", "run.json");
+    private void oldResult() throws Exception {
+        Files.createDirectories(dir.resolve("findings"));
+        Files.writeString(dir.resolve("findings/part-00000.csv"), "old\n");
+        Files.writeString(dir.resolve("findings.csv"), "old\n");
+        Files.writeString(dir.resolve("run.json"), "{\"old\": true}");
+    }
+
+    @Test
+    void theAttemptsPartsReplaceTheOldFindingsAndMergeInOrderWithOneHeader() throws Exception {
+        FindingsOutput output = new FindingsOutput(dir.toString(), new Configuration());
+        oldResult();
+        Files.writeString(dir.resolve("report.html"), "a run's report");
+        Files.writeString(dir.resolve("findings.json"), "[]");
+        Path attempt = attempt(output, "job-1");
+
+        assertThat(output.reports()).containsExactly("findings/", "findings.csv", "run.json");
+        output.stage(attempt.toString(), "{\"new\": true}");
+        assertThat(Files.readString(dir.resolve("run.json"))).as("staging touches nothing current").contains("old");
+        assertThat(Files.readString(dir.resolve("findings.csv"))).isEqualTo("old\n");
+        output.swap(attempt.toString());
         assertThat(Files.readString(dir.resolve("findings.csv"))).isEqualTo("h\nC1,a\nC2,b\nC3,c\n");
         assertThat(Files.readString(dir.resolve("findings/part-00000.csv"))).isEqualTo("h\nC1,a\n");
-        assertThat(dir.resolve("run.json")).as("the old run.json goes first: it marks a complete run").doesNotExist();
+        assertThat(Files.readString(dir.resolve("run.json"))).contains("new");
+        assertThat(dir.resolve("report.html")).as("a run's report does not stay beside a job's run.json").doesNotExist();
+        assertThat(dir.resolve("findings.json")).doesNotExist();
         assertThat(attempt).doesNotExist();
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith("_findings-"));
+        }
         output.discard(attempt.toString()); // nothing left to discard: no error
+    }
+
+    /** Issue 25: a kill inside the commit deleted the old results and stranded the new parts in _findings-<uuid>/. */
+    @Test
+    void aSwapCutShortByAKillIsFinishedByTheNextJob() throws Exception {
+        FindingsOutput output = new FindingsOutput(dir.toString(), new Configuration());
+        oldResult();
+        Path attempt = attempt(output, "job-1");
+        output.stage(attempt.toString(), "{\"new\": true}");
+        // the kill: run.json and the old parts were removed, nothing else happened
+        Files.delete(dir.resolve("run.json"));
+        Files.delete(dir.resolve("findings/part-00000.csv"));
+        Files.delete(dir.resolve("findings"));
+
+        assertThat(new FindingsOutput(dir.toString(), new Configuration()).recover()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("run.json"))).contains("new");
+        assertThat(Files.readString(dir.resolve("findings.csv"))).isEqualTo("h\nC1,a\nC2,b\nC3,c\n");
+        assertThat(dir.resolve("findings/part-00002.csv")).exists();
+        assertThat(attempt).doesNotExist();
+    }
+
+    /** A job killed before its commit leaves the old result whole; the next job removes its attempt. */
+    @Test
+    void anAttemptKilledBeforeItsCommitIsRemovedAndTheOldResultKept() throws Exception {
+        FindingsOutput output = new FindingsOutput(dir.toString(), new Configuration());
+        oldResult();
+        Path attempt = attempt(output, "job-1");
+        Files.writeString(Path.of(attempt + ".findings.csv.partial"), "h\nC1");
+
+        assertThat(new FindingsOutput(dir.toString(), new Configuration()).recover()).isZero();
+        assertThat(attempt).doesNotExist();
+        assertThat(Path.of(attempt + ".findings.csv.partial")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("run.json"))).contains("old");
+        assertThat(Files.readString(dir.resolve("findings.csv"))).isEqualTo("old\n");
+        assertThat(Files.readString(dir.resolve("findings/part-00000.csv"))).isEqualTo("old\n");
+
+        Path staged = attempt(output, "job-2");
+        output.stage(staged.toString(), "{}");
+        output.discard(staged.toString());
+        assertThat(staged).as("a committed attempt is left for the swap or the next job").exists();
     }
 
     @Test
