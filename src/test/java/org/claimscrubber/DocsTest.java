@@ -14,8 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.claimscrubber.cli.Main;
 import org.claimscrubber.domain.Category;
+import org.claimscrubber.spark.SparkScrubJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** What the docs show an analyst compiles, and the lists they give match the code. */
 class DocsTest {
@@ -75,7 +77,7 @@ class DocsTest {
                     List<String> args = arguments(command.group(1));
                     Object parser = new Main();
                     if (line.contains("SparkScrubJob")) {
-                        parser = new org.claimscrubber.spark.SparkScrubJob();
+                        parser = new SparkScrubJob();
                     }
                     commands++;
                     try {

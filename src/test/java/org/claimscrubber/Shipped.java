@@ -9,12 +9,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.batch.Scrubber;
+import org.claimscrubber.domain.ClaimHistory;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.input.InputFileException;
 import org.claimscrubber.input.InputSource;
+import org.claimscrubber.input.PatientKeyer;
 import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.OutcomeSink;
 import org.claimscrubber.setup.RunSetup;
@@ -92,32 +95,32 @@ public final class Shipped {
         return scrub(file);
     }
 
-    public static List<Finding> scrub(Path file) throws IOException, org.claimscrubber.input.InputFileException {
+    public static List<Finding> scrub(Path file) throws IOException, InputFileException {
         return scrub(rules(), file);
     }
 
     /** Scrubs a file with the given rules and the shipped seeds, on one thread; the findings in report order. */
     public static List<Finding> scrub(CompiledRules rules, Path file)
-            throws IOException, org.claimscrubber.input.InputFileException {
+            throws IOException, InputFileException {
         return scrub(rules, facts(), file);
     }
 
     /** Scrubs a file with the given rules and facts, on one thread; the findings in report order. */
     public static List<Finding> scrub(CompiledRules rules, FactBase facts, Path file)
-            throws IOException, org.claimscrubber.input.InputFileException {
+            throws IOException, InputFileException {
         return scrub(new Scrubber(rules, facts, TODAY), file);
     }
 
     /** As above, checked against a claim history (its patient keys turn the file's patient ids into its keys). */
     public static List<Finding> scrub(CompiledRules rules, FactBase facts, Path file,
-                                      org.claimscrubber.domain.ClaimHistory history,
-                                      org.claimscrubber.input.PatientKeyer patientKeys)
-            throws IOException, org.claimscrubber.input.InputFileException {
+                                      ClaimHistory history,
+                                      PatientKeyer patientKeys)
+            throws IOException, InputFileException {
         return scrub(new Scrubber(rules, facts, TODAY, history, patientKeys), file);
     }
 
     private static List<Finding> scrub(Scrubber scrubber, Path file)
-            throws IOException, org.claimscrubber.input.InputFileException {
+            throws IOException, InputFileException {
         List<Finding> findings = new ArrayList<>();
         scrubber.scrub(InputSource.resolve(List.of(file.toString())),
                 new Scrubber.Options(1, false, file.toAbsolutePath().getParent(), InputStream.nullInputStream(), null),

@@ -1,12 +1,13 @@
 package org.claimscrubber.batch;
 
-import org.claimscrubber.input.ClaimParser;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.claimscrubber.domain.ClaimHistory;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.facts.FactBase;
+import org.claimscrubber.input.ClaimParser;
 import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.report.ClaimOutcome;
 
@@ -24,7 +25,7 @@ public final class ClaimEvaluator {
     private long sequence;
 
     public ClaimEvaluator(CompiledRules rules, FactBase facts, LocalDate today) {
-        this.chunks = new ChunkEvaluator(rules, Scrubber.referenceFacts(facts, today, org.claimscrubber.domain.ClaimHistory.NONE), facts.coverage());
+        this.chunks = new ChunkEvaluator(rules, Scrubber.referenceFacts(facts, today, ClaimHistory.NONE), facts.coverage());
     }
 
     /** The claims' outcomes, in claim order (the order of each claim's first row among the inputs). */

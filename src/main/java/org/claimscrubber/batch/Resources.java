@@ -1,12 +1,17 @@
 package org.claimscrubber.batch;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import org.claimscrubber.report.RunManifest;
@@ -20,9 +25,9 @@ import org.claimscrubber.report.RunManifest;
 final class Resources {
 
     private static final AtomicLong PEAK_HEAP = new AtomicLong();
-    private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
-            .map(java.lang.management.MemoryPoolMXBean::getName).collect(java.util.stream.Collectors.toSet());
+    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
 
     static {
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -81,8 +86,8 @@ final class Resources {
      */
     private static long heapLimit() {
         try {
-            return Long.parseLong(java.lang.management.ManagementFactory
-                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("MaxHeapSize").getValue());
+            return Long.parseLong(ManagementFactory
+                    .getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("MaxHeapSize").getValue());
         } catch (RuntimeException notHotSpot) {
             return Runtime.getRuntime().maxMemory();
         }

@@ -4,25 +4,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.claimscrubber.domain.ClaimHistory;
+import org.claimscrubber.domain.DataCoverage;
 import org.claimscrubber.domain.RunContext;
-import org.claimscrubber.input.PatientKeyer;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.files.WorkFiles;
 import org.claimscrubber.input.InputFile;
 import org.claimscrubber.input.InputFileException;
 import org.claimscrubber.input.InputSource;
+import org.claimscrubber.input.PatientKeyer;
+import org.claimscrubber.input.SourceInfo;
 import org.claimscrubber.input.StdinSpool;
 import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.OutcomeSink;
@@ -59,12 +63,12 @@ public final class Scrubber {
      * evaluating summed over workers, writing) and the wall time.
      */
     public record Result(List<InputFile> inputs, long blankLines, String mode, Map<String, Long> timings,
-                         List<org.claimscrubber.input.SourceInfo> sources) {
+                         List<SourceInfo> sources) {
     }
 
     private final CompiledRules rules;
     private final List<Object> referenceFacts;
-    private final org.claimscrubber.domain.DataCoverage coverage;
+    private final DataCoverage coverage;
 
     private final PatientKeyer patientKeys;
     private final boolean historyKept;
@@ -124,8 +128,8 @@ public final class Scrubber {
             Path copy = WorkFiles.path(workDir, "pipe", "-" + copies.size());
             copies.add(copy);
             WorkFiles.createFile(copy);
-            try (java.io.InputStream in = source.open(InputStream.nullInputStream())) {
-                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = source.open(InputStream.nullInputStream())) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
             seekable.add(new InputSource(source.name(), copy, Files.size(copy), source.reading()));
         }
@@ -165,8 +169,8 @@ public final class Scrubber {
             timings.put("evaluate_cpu", context.evaluateNanos.get() / 1_000_000);
             timings.put("write_cpu", context.writeNanos.get() / 1_000_000);
             timings.put("scrub_wall", (System.nanoTime() - wallStart) / 1_000_000);
-            Map<Integer, org.claimscrubber.input.SourceInfo> opened = new java.util.TreeMap<>();
-            for (org.claimscrubber.input.SourceInfo source : List.copyOf(stats.sources)) {
+            Map<Integer, SourceInfo> opened = new TreeMap<>();
+            for (SourceInfo source : List.copyOf(stats.sources)) {
                 opened.put(source.index(), source); // the last pass's, when a pass began again
             }
             return new Result(List.copyOf(stats.inputs), stats.blankLines, mode, timings, List.copyOf(opened.values()));

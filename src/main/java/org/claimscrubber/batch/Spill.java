@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.domain.Category;
 import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.NotChecked;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.input.CsvRecord;
@@ -121,7 +122,7 @@ final class Spill {
                     readString(in), in.readInt(), readString(in), readString(in)));
         }
         return new ClaimOutcome(claimId, order, profile, new ClaimOutcome.Evaluation(findings, fullyScrubbed,
-                        org.claimscrubber.domain.NotChecked.of(notChecked)),
+                        NotChecked.of(notChecked)),
                 new ClaimOutcome.Rows(scrubbed, rejected, rows), services);
     }
 

@@ -6,10 +6,13 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -187,7 +190,7 @@ public final class Benchmark {
         out.printf("export: %s (nightly mix with patient ids, %,d lines, %,d bytes)%n", tonight, options.lines(),
                 Files.size(tonight));
         long buildStart = System.nanoTime();
-        java.time.LocalDate today = java.time.LocalDate.now();
+        LocalDate today = LocalDate.now();
         boolean reuse = !location.startsWith("jdbc:") && Files.isRegularFile(Path.of(location));
         if (reuse) {
             out.printf("history: reusing %s (built by an earlier bench; delete it to build %d nights afresh)%n",
@@ -226,9 +229,9 @@ public final class Benchmark {
                     for (String suffix : List.of("-wal", "-shm")) {
                         Files.deleteIfExists(Path.of(copy + suffix));
                     }
-                    Files.copy(built, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(built, copy, StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             };
         }

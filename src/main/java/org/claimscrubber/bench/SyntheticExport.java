@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.claimscrubber.domain.Npi;
 
 /**
  * A synthetic claim export for benchmarks, load tests and demos: a realistic mix of claims (office visits,
@@ -240,6 +241,6 @@ public final class SyntheticExport {
     /** A rendering NPI that passes the check digit, as real ones do. */
     private static String validNpi(SplittableRandom random) {
         String firstNine = "1" + String.format("%08d", random.nextInt(100_000_000));
-        return firstNine + org.claimscrubber.domain.Npi.checkDigit(firstNine);
+        return firstNine + Npi.checkDigit(firstNine);
     }
 }

@@ -1,13 +1,14 @@
 package org.claimscrubber.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.claimscrubber.bench.Benchmark;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code bench}: lines/s end to end against the I/O floor, on one generated export. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -80,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!mix.equals("nightly") && !mix.equals("synthetic")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mix takes nightly or synthetic, not '" + mix + "'");
         }
-        if (browser != null && !java.nio.file.Files.isExecutable(browser)) {
+        if (browser != null && !Files.isExecutable(browser)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--browser " + browser + " is not a program"
                     + " that can be run (e.g. /usr/bin/chromium)");
         }

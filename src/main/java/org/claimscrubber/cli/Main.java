@@ -1,12 +1,21 @@
 package org.claimscrubber.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NotDirectoryException;
+import org.claimscrubber.config.ConfigException;
+import org.claimscrubber.domain.Printable;
 import org.claimscrubber.engine.RulesException;
 import org.claimscrubber.facts.FactsException;
+import org.claimscrubber.history.HistoryException;
 import org.claimscrubber.input.InputFileException;
 import org.claimscrubber.report.ToolVersion;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code claim-scrubber} command. */
 @Command(name = "claim-scrubber", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -83,14 +92,14 @@ public final class Main implements Runnable {
 
     /** User errors are one clear message and an exit code; only a fault in the scrubber shows a stack trace. */
     public static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        PrintWriter err = new PrintWriter(new java.io.Writer() {
+        PrintWriter err = new PrintWriter(new Writer() {
             // Messages quote header names and file names from the input: escape control characters.
             private final PrintWriter target = commandLine.getErr();
 
             @Override
             public void write(char[] buffer, int offset, int length) {
                 String text = new String(buffer, offset, length);
-                target.write(org.claimscrubber.domain.Printable.escapeKeepingLines(text));
+                target.write(Printable.escapeKeepingLines(text));
             }
 
             @Override
@@ -103,7 +112,7 @@ public final class Main implements Runnable {
                 target.flush();
             }
         }, true);
-        if (e instanceof org.claimscrubber.config.ConfigException config) {
+        if (e instanceof ConfigException config) {
             err.println("error: " + config.getMessage());
             err.println("no findings were written: fix the config file and run again");
             return ExitCodes.USAGE;
@@ -113,7 +122,7 @@ public final class Main implements Runnable {
             err.println("no findings were written: fix the rules and run again");
             return ExitCodes.USAGE;
         }
-        if (e instanceof org.claimscrubber.history.HistoryException history) {
+        if (e instanceof HistoryException history) {
             err.println("error: " + history.getMessage());
             err.println("no findings were written, and the history is as it was");
             return ExitCodes.USAGE;
@@ -128,7 +137,7 @@ public final class Main implements Runnable {
             err.println("no findings were written");
             return ExitCodes.INPUT;
         }
-        if (e instanceof java.io.IOException io) {
+        if (e instanceof IOException io) {
             err.println("error: the report cannot be written: " + Main.describe(io));
             err.println("no report was written; the previous report, if any, is unchanged");
             return ExitCodes.OUTPUT;
@@ -139,17 +148,17 @@ public final class Main implements Runnable {
     }
 
     /** An output failure in words: which file, and why (not the exception's class). */
-    static String describe(java.io.IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException denied) {
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
             return "permission denied for " + denied.getFile();
         }
-        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+        if (e instanceof FileAlreadyExistsException exists) {
             return exists.getFile() + " exists and is not a folder";
         }
-        if (e instanceof java.nio.file.NotDirectoryException notFolder) {
+        if (e instanceof NotDirectoryException notFolder) {
             return notFolder.getFile() + " is not a folder";
         }
-        if (e instanceof java.nio.file.FileSystemException fs) {
+        if (e instanceof FileSystemException fs) {
             return fs.getFile() + (fs.getReason() == null ? "" : ": " + fs.getReason());
         }
         return e.getMessage() == null ? "a write failed" : e.getMessage();

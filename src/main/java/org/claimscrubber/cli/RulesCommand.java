@@ -3,8 +3,12 @@ package org.claimscrubber.cli;
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.claimscrubber.config.ConfigException;
+import org.claimscrubber.domain.Suppression;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.RuleCatalogue;
 import org.claimscrubber.engine.RuleCompiler;
@@ -12,10 +16,10 @@ import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.engine.RulesException;
 import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.report.SpreadsheetSafe;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code rules check} and {@code rules list}. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Check or list the DRL rules.",
@@ -48,8 +52,8 @@ final class RulesCommand implements Runnable {
                 CompiledRules compiled = new RuleCompiler().compile(rules, shared.config());
                 out.printf("ok: %d rules in %d files (%s)%n", compiled.catalogue().size(), rules.files().size(),
                         rules.label());
-                java.time.LocalDate today = java.time.LocalDate.now();
-                for (org.claimscrubber.domain.Suppression suppression : compiled.config().suppressions()) {
+                LocalDate today = LocalDate.now();
+                for (Suppression suppression : compiled.config().suppressions()) {
                     if (suppression.expiredOn(today)) {
                         out.printf("WARNING: %s: the suppression of %s expired on %s and accepts nothing; renew or"
                                 + " remove it%n", suppression.where(), suppression.ruleId(), suppression.expires());
@@ -59,7 +63,7 @@ final class RulesCommand implements Runnable {
                     out.printf("suppressions: %d rows%n", compiled.config().suppressions().size());
                 }
                 return ExitCodes.OK;
-            } catch (org.claimscrubber.config.ConfigException e) {
+            } catch (ConfigException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("error: " + e.getMessage());
                 err.println("1 problem");
@@ -114,7 +118,7 @@ final class RulesCommand implements Runnable {
             description = "Print the DRL a payer policy table (*.policies.csv) becomes, one rule per row.")
     static final class Show implements Callable<Integer> {
         @CommandLine.Parameters(paramLabel = "TABLE", description = "a *.policies.csv file")
-        java.nio.file.Path table;
+        Path table;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package org.claimscrubber.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -10,13 +11,19 @@ import org.claimscrubber.batch.Progress;
 import org.claimscrubber.batch.RunOptions;
 import org.claimscrubber.batch.RunOutcome;
 import org.claimscrubber.batch.Scrubber;
+import org.claimscrubber.domain.Printable;
 import org.claimscrubber.domain.Severity;
+import org.claimscrubber.engine.RuleClock;
+import org.claimscrubber.history.HistoryStore;
+import org.claimscrubber.input.InputSource;
+import org.claimscrubber.report.Changes;
+import org.claimscrubber.report.FailOn;
 import org.claimscrubber.report.Summary;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code run}: scrub claim exports and write findings. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -76,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
     ReadingOptions reading;
 
     @Option(names = "--rule-time-limit", paramLabel = "SECONDS",
-            defaultValue = org.claimscrubber.engine.RuleClock.DEFAULT_SECONDS,
+            defaultValue = RuleClock.DEFAULT_SECONDS,
             description = "Stop the run (exit 2) when the rules take longer than this on one chunk of claims: a rule"
                     + " that loops (default: ${DEFAULT-VALUE})")
     long ruleTimeLimit;
@@ -112,18 +119,18 @@ final class RunCommand implements Callable<Integer> {
         if (historyKey != null && history == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--history-key needs --history");
         }
-        org.claimscrubber.engine.RuleClock.setLimit(ruleTimeLimit);
+        RuleClock.setLimit(ruleTimeLimit);
         if (baseline != null) {
             try {
-                org.claimscrubber.report.Changes.checkBaseline(baseline);
-            } catch (java.io.IOException e) {
+                Changes.checkBaseline(baseline);
+            } catch (IOException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--baseline " + baseline
                         + " is not a report folder to compare with: " + Main.describe(e));
             }
         }
         if (!quiet) {
-            for (String skipped : org.claimscrubber.input.InputSource.skipped(inputs)) {
-                spec.commandLine().getErr().println("note: " + org.claimscrubber.domain.Printable.escape(skipped));
+            for (String skipped : InputSource.skipped(inputs)) {
+                spec.commandLine().getErr().println("note: " + Printable.escape(skipped));
             }
         }
         int workers = threads > 0 ? threads : Scrubber.defaultThreads();
@@ -132,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
             RunOptions options = new RunOptions(new RunOptions.Input(inputs, System.in, reading.separator(),
                     reading.skipLines()),
                     shared.sources().withHistory(history == null ? null
-                            : new org.claimscrubber.history.HistoryStore.Options(history, historyKey, historyKeep)),
+                            : new HistoryStore.Options(history, historyKey, historyKeep)),
                     new RunOptions.Policy(asOf == null ? LocalDate.now() : asOf, failOnSeverity(), holdOnSeverity()),
                     new RunOptions.Output(out, split, waitForFolder, baseline), new RunOptions.Execution(workers, meter));
             RunOutcome outcome = new BatchRunner().run(options);
@@ -160,14 +167,14 @@ final class RunCommand implements Callable<Integer> {
             }
             try {
                 total += Files.isDirectory(path) ? 0 : Files.size(path);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return -1;
             }
         }
         return total;
     }
 
-    private org.claimscrubber.report.FailOn failOnSeverity() {
+    private FailOn failOnSeverity() {
         return FailOnOption.parse(spec.commandLine(), failOn);
     }
 

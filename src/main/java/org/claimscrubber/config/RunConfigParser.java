@@ -1,9 +1,15 @@
 package org.claimscrubber.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import org.claimscrubber.domain.Category;
 import org.claimscrubber.domain.Severity;
+import org.claimscrubber.domain.Suppression;
+import org.claimscrubber.input.Column;
 
 /**
  * Reads a {@code --config} file into a {@link RunConfig}: the parser apart from the value, so that a test, the
@@ -32,9 +40,9 @@ public final class RunConfigParser {
         Map<String, Set<String>> aliases = new LinkedHashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
         Severity holdOn = null;
-        Map<org.claimscrubber.input.Column, List<String>> columnNames = new LinkedHashMap<>();
-        List<RunConfig.SeverityOverride> severities = new java.util.ArrayList<>();
-        List<org.claimscrubber.domain.Suppression> suppressions = List.of();
+        Map<Column, List<String>> columnNames = new LinkedHashMap<>();
+        List<RunConfig.SeverityOverride> severities = new ArrayList<>();
+        List<Suppression> suppressions = List.of();
         for (int i = 0; i < text.size(); i++) {
             String line = text.get(i).strip();
             String where = file + ":" + (i + 1) + ": ";
@@ -84,14 +92,14 @@ public final class RunConfigParser {
                         k -> new LinkedHashSet<>());
                 values.forEach(value -> names.add(value.toLowerCase(Locale.ROOT)));
             } else if (key.startsWith("column.")) {
-                org.claimscrubber.input.Column column;
+                Column column;
                 try {
-                    column = org.claimscrubber.input.Column.valueOf(key.substring(7).strip().toUpperCase(Locale.ROOT));
+                    column = Column.valueOf(key.substring(7).strip().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(where + "'" + key.substring(7) + "' is not a column; columns are "
-                            + Arrays.toString(org.claimscrubber.input.Column.values()).toLowerCase(Locale.ROOT));
+                            + Arrays.toString(Column.values()).toLowerCase(Locale.ROOT));
                 }
-                columnNames.computeIfAbsent(column, k -> new java.util.ArrayList<>()).addAll(values);
+                columnNames.computeIfAbsent(column, k -> new ArrayList<>()).addAll(values);
             } else if (key.startsWith("severity.") && key.length() > "severity.".length()) {
                 String target = key.substring("severity.".length()).strip();
                 int dot = target.indexOf('.');
@@ -145,15 +153,15 @@ public final class RunConfigParser {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + file + ": no such file");
         } catch (IOException e) {
             throw new ConfigException("config file " + file + " cannot be read: " + e.getClass().getSimpleName());
         }
-        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             int at = in.position();
             int line = 1;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -76,7 +77,7 @@ public final class Suppressions {
                 rows.add(new Suppression(v[0], v[1], v[2], Codes.taxonomy(v[3]), Codes.procedure(v[4]), v[5], v[6], v[7],
                         expires, name + ":" + line));
             }
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new ConfigException("suppressions file " + file + ": no such file");
         } catch (IOException | CsvException e) {
             throw new ConfigException(file + ": cannot be read as CSV: " + e.getMessage());

@@ -2,6 +2,7 @@ package org.claimscrubber.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         if (values.size() < 2 || values.size() == 2 && !values.get(0).equals(values.get(1))) {
             return List.copyOf(values);
         }
-        return List.copyOf(new java.util.LinkedHashSet<>(values));
+        return List.copyOf(new LinkedHashSet<>(values));
     }
 
     /** Names the line, not its values: a fact's text can reach an error message. */

@@ -1,5 +1,7 @@
 package org.claimscrubber.domain;
 
+import java.util.List;
+
 /**
  * The shape of each code set a claim line carries. The CODE rules and the seed parser use these,
  * so a code the parser accepts from a document is one a claim line may carry. The shapes are checked
@@ -67,7 +69,7 @@ public enum CodeFormat {
     }
 
     /** True when every code in the list has this shape. */
-    public boolean acceptsAll(java.util.List<String> codes) {
+    public boolean acceptsAll(List<String> codes) {
         for (String code : codes) {
             if (!accepts(code)) {
                 return false;

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.claimscrubber.domain.TaxonomyEntry;
 
 /** Phrases rule messages share, so the DRL consequences stay one readable line. */
 public final class Describe {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * ICD-10-CM as the scrubber knows it in every run: the billable code list of each fiscal year it has (the
@@ -209,8 +210,8 @@ public final class DiagnosisCodes {
         };
     }
 
-    private static final java.util.regex.Pattern MANIFESTATION = java.util.regex.Pattern.compile(
-            "\\b(in|due to) (other )?(diseases|conditions) classified elsewhere\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern MANIFESTATION = Pattern.compile(
+            "\\b(in|due to) (other )?(diseases|conditions) classified elsewhere\\b", Pattern.CASE_INSENSITIVE);
     private final Map<String, Boolean> manifestations = new ConcurrentHashMap<>();
 
     /**
@@ -230,21 +231,21 @@ public final class DiagnosisCodes {
     }
 
     private final Map<String, Side> sides = new ConcurrentHashMap<>();
-    private static final java.util.regex.Pattern RIGHT = java.util.regex.Pattern.compile("\\bright\\b",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
-    private static final java.util.regex.Pattern LEFT = java.util.regex.Pattern.compile("\\bleft\\b",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
-    private static final java.util.regex.Pattern BOTH = java.util.regex.Pattern.compile("\\bbilateral\\b",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern RIGHT = Pattern.compile("\\bright\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEFT = Pattern.compile("\\bleft\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BOTH = Pattern.compile("\\bbilateral\\b",
+            Pattern.CASE_INSENSITIVE);
     /**
      * Titles whose "right" or "left" is not the side of a paired body part a side modifier could name: the heart's
      * chambers, conduction and great vessels, the abdomen's quadrants, a colitis's extent ("left sided"), and the
      * side of the body a brain lesion affects (a left craniotomy treats a right hemiplegia).
      */
-    private static final java.util.regex.Pattern NOT_A_BODY_SIDE = java.util.regex.Pattern.compile(
+    private static final Pattern NOT_A_BODY_SIDE = Pattern.compile(
             "heart|ventric|atri(al|um)|bundle|fascicular|aort|vena cava|quadrant|sided|coronary|descending"
                     + "|circumflex|dominant|hemi|brain|cerebr",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * The side a diagnosis names: from its code structure where that is defined (C50, D05, N63), otherwise from its

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Medicare physician fee schedule indicators the modifier and code-status edits need, per procedure code:
@@ -119,22 +121,22 @@ public final class FeeSchedule {
     }
 
     /** No curated range: cached as such, since a map holds no null. */
-    private static final java.util.Optional<ProcedureClass> NONE = java.util.Optional.empty();
-    private final Map<String, java.util.Optional<ProcedureClass>> pcTcRanges = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, java.util.Optional<ProcedureClass>> bilateralRanges =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Optional<ProcedureClass> NONE = Optional.empty();
+    private final Map<String, Optional<ProcedureClass>> pcTcRanges = new ConcurrentHashMap<>();
+    private final Map<String, Optional<ProcedureClass>> bilateralRanges =
+            new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 100_000;
 
     /** The curated range giving the code's indicator, found once per code: the coverage count asks on every line. */
     private ProcedureClass curatedRange(String code, boolean pcTc) {
-        Map<String, java.util.Optional<ProcedureClass>> cache = pcTc ? pcTcRanges : bilateralRanges;
-        java.util.Optional<ProcedureClass> known = cache.get(code);
+        Map<String, Optional<ProcedureClass>> cache = pcTc ? pcTcRanges : bilateralRanges;
+        Optional<ProcedureClass> known = cache.get(code);
         if (known == null) {
             known = NONE;
             for (ProcedureClass range : curated) {
                 String indicator = pcTc ? range.pcTcIndicator() : range.bilateralIndicator();
                 if (!indicator.isEmpty() && range.covers(code)) {
-                    known = java.util.Optional.of(range);
+                    known = Optional.of(range);
                     break;
                 }
             }

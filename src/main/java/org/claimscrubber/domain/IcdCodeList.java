@@ -8,9 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -88,12 +92,12 @@ public final class IcdCodeList {
 
     /** The fiscal year a file name gives (icd10cm-codes-2027.txt, icd10cm_order_2027.txt), or {@link #ANY_YEAR}. */
     public static int fiscalYearNamedIn(String fileName) {
-        java.util.regex.Matcher year = java.util.regex.Pattern.compile("(?<![0-9])(20[0-9]{2})(?![0-9])").matcher(fileName);
+        Matcher year = Pattern.compile("(?<![0-9])(20[0-9]{2})(?![0-9])").matcher(fileName);
         return year.find() ? Integer.parseInt(year.group(1)) : ANY_YEAR;
     }
 
     /** The fiscal year a date of service falls in: FY2026 is 2025-10-01 to 2026-09-30. */
-    public static int fiscalYearOf(java.time.LocalDate date) {
+    public static int fiscalYearOf(LocalDate date) {
         return date.getMonthValue() >= 10 ? date.getYear() + 1 : date.getYear();
     }
 
@@ -111,7 +115,7 @@ public final class IcdCodeList {
     }
 
     /** A list from billable codes and their labels (e.g. the billable rows of a CMS order file). */
-    public static IcdCodeList of(String release, int fiscalYear, java.util.Map<String, String> labelsByCode) {
+    public static IcdCodeList of(String release, int fiscalYear, Map<String, String> labelsByCode) {
         String[] codes = labelsByCode.keySet().toArray(String[]::new);
         Arrays.sort(codes);
         String[] labels = new String[codes.length];

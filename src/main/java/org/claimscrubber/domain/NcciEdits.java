@@ -3,6 +3,7 @@ package org.claimscrubber.domain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +92,7 @@ public final class NcciEdits implements Cited {
         }
         this.byColumn2 = pairs;
         this.ptpCount = ptp.size();
-        Set<String> inPtp = new java.util.HashSet<>();
+        Set<String> inPtp = new HashSet<>();
         ptp.forEach(edit -> {
             inPtp.add(edit.column1());
             inPtp.add(edit.column2());
@@ -107,7 +108,7 @@ public final class NcciEdits implements Cited {
             return new AocEdit(a.addOn(), primaries, Math.min(a.type(), b.type()), a.source());
         }));
         this.aocs = addOns;
-        Set<String> inAoc = new java.util.HashSet<>(addOns.keySet());
+        Set<String> inAoc = new HashSet<>(addOns.keySet());
         addOns.values().forEach(edit -> inAoc.addAll(edit.primaries()));
         this.addOnCodes = inAoc;
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The payer names a run knows: a payer rule asks whether a line's payer is, say, Medicare, and the config's
@@ -105,7 +106,7 @@ public final class PayerNames {
             }
         }
         for (String brand : COMMERCIAL_BRANDS) {
-            if (java.util.regex.Pattern.compile("\\b" + brand + "\\b").matcher(written).find()) {
+            if (Pattern.compile("\\b" + brand + "\\b").matcher(written).find()) {
                 return MEDICARE_ADVANTAGE;
             }
         }

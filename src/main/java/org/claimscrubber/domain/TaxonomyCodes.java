@@ -1,8 +1,10 @@
 package org.claimscrubber.domain;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * NUCC provider taxonomy codes as far as the scrubber knows them: the curated official facts (which also
@@ -54,7 +56,7 @@ public final class TaxonomyCodes {
         if (parts == null) {
             return code;
         }
-        return parts.length < 2 ? parts[0] : String.join(", ", java.util.Arrays.asList(parts).subList(1, parts.length));
+        return parts.length < 2 ? parts[0] : String.join(", ", Arrays.asList(parts).subList(1, parts.length));
     }
 
     /**
@@ -83,7 +85,7 @@ public final class TaxonomyCodes {
         return parts;
     }
 
-    private final Map<String, String[]> labelParts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String[]> labelParts = new ConcurrentHashMap<>();
 
     @Override
     public String toString() {

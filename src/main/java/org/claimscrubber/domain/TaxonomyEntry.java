@@ -1,8 +1,5 @@
 package org.claimscrubber.domain;
 
-import org.claimscrubber.domain.OfficialCheck;
-import org.claimscrubber.domain.Provenance;
-import org.claimscrubber.domain.SeedFact;
 
 /** A row of a document's provider taxonomy table. */
 public record TaxonomyEntry(String procedureCode, String taxonomy, String specialty, String notes,

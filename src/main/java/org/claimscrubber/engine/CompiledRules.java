@@ -1,11 +1,16 @@
 package org.claimscrubber.engine;
 
-import org.claimscrubber.config.RunConfig;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.claimscrubber.config.RunConfig;
+import org.claimscrubber.domain.ClaimLine;
+import org.claimscrubber.domain.PayerNames;
+import org.claimscrubber.domain.Severity;
+import org.claimscrubber.domain.Suppression;
 import org.kie.api.KieBase;
 
 /** A compiled rule set: the KieBase, built once and shared by every session, and the rule catalogue. */
@@ -17,7 +22,7 @@ public final class CompiledRules {
     private final Map<String, RuleMetadata> byName;
     private final RunConfig config;
     private final boolean fromCache;
-    private final org.claimscrubber.domain.PayerNames payers;
+    private final PayerNames payers;
 
     CompiledRules(RuleSet source, KieBase kieBase, List<RuleMetadata> catalogue, RunConfig config,
                   boolean fromCache) {
@@ -87,7 +92,7 @@ public final class CompiledRules {
      * The severity of a rule's finding on a line of this payer: a config line naming the rule and a payer the line's
      * payer is (or counts as) wins over the run-wide one; the first such line in the config, when several match.
      */
-    public org.claimscrubber.domain.Severity severityFor(RuleMetadata rule, String payer) {
+    public Severity severityFor(RuleMetadata rule, String payer) {
         for (RunConfig.SeverityOverride override : config.severities()) {
             if (override.payer() != null && override.ruleId().equals(rule.id()) && payers.is(payer, override.payer())) {
                 return override.severity();
@@ -97,8 +102,8 @@ public final class CompiledRules {
     }
 
     /** Why the config's suppressions accept the rule's finding on this line ("" when none does). */
-    public String suppressionOf(RuleMetadata rule, org.claimscrubber.domain.ClaimLine line, java.time.LocalDate today) {
-        for (org.claimscrubber.domain.Suppression suppression : config.suppressions()) {
+    public String suppressionOf(RuleMetadata rule, ClaimLine line, LocalDate today) {
+        for (Suppression suppression : config.suppressions()) {
             if (suppression.matches(rule.id(), line, payers, today)) {
                 return suppression.describe();
             }

@@ -9,11 +9,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.claimscrubber.domain.Codes;
 import org.claimscrubber.domain.CodeFormat;
+import org.claimscrubber.domain.Codes;
+import org.claimscrubber.domain.ProcedureCodes;
 import org.claimscrubber.domain.Severity;
 
 /**
@@ -169,7 +171,7 @@ final class PolicyTable {
             boolean ok = range.length <= 2;
             for (String code : range) {
                 ok &= CodeFormat.PROCEDURE.accepts(Codes.procedure(code))
-                        && !org.claimscrubber.domain.ProcedureCodes.isOutsideTheCodeSets(Codes.procedure(code));
+                        && !ProcedureCodes.isOutsideTheCodeSets(Codes.procedure(code));
             }
             if (!ok || range.length == 2 && Codes.procedure(range[0]).compareTo(Codes.procedure(range[1])) > 0) {
                 problems.add(at(file, row, 2, "'" + entry + "' is not a procedure code or a range such as 19301-19302"));
@@ -292,7 +294,7 @@ final class PolicyTable {
     }
 
     static Map<String, String> conditions() {
-        Map<String, String> all = new java.util.LinkedHashMap<>();
+        Map<String, String> all = new LinkedHashMap<>();
         for (Condition condition : Condition.values()) {
             all.put(condition.lower(), condition.holdsWhen);
         }

@@ -4,6 +4,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.claimscrubber.domain.ClaimHistory;
+import org.claimscrubber.domain.CodeDates;
+import org.claimscrubber.domain.DiagnosisAges;
+import org.claimscrubber.domain.DiagnosisCodes;
+import org.claimscrubber.domain.DocumentedCodes;
+import org.claimscrubber.domain.FeeSchedule;
+import org.claimscrubber.domain.FindingCollector;
+import org.claimscrubber.domain.NcciEdits;
+import org.claimscrubber.domain.PayerNames;
+import org.claimscrubber.domain.RunContext;
+import org.claimscrubber.domain.TaxonomyCodes;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
@@ -17,21 +32,21 @@ import org.kie.api.definition.rule.Global;
 final class ReferenceGlobals {
 
     /** The types a rule file may declare a global of: the reference data every session sets, and the collector. */
-    static final java.util.Set<String> TYPES = java.util.Set.of(
-            org.claimscrubber.domain.DocumentedCodes.class.getName(),
-            org.claimscrubber.domain.DiagnosisCodes.class.getName(),
-            org.claimscrubber.domain.DiagnosisAges.class.getName(),
-            org.claimscrubber.domain.TaxonomyCodes.class.getName(),
-            org.claimscrubber.domain.NcciEdits.class.getName(),
-            org.claimscrubber.domain.FeeSchedule.class.getName(),
-            org.claimscrubber.domain.CodeDates.class.getName(),
-            org.claimscrubber.domain.PayerNames.class.getName(),
-            org.claimscrubber.domain.RunContext.class.getName(),
-            org.claimscrubber.domain.ClaimHistory.class.getName(),
-            org.claimscrubber.domain.FindingCollector.class.getName());
+    static final Set<String> TYPES = Set.of(
+            DocumentedCodes.class.getName(),
+            DiagnosisCodes.class.getName(),
+            DiagnosisAges.class.getName(),
+            TaxonomyCodes.class.getName(),
+            NcciEdits.class.getName(),
+            FeeSchedule.class.getName(),
+            CodeDates.class.getName(),
+            PayerNames.class.getName(),
+            RunContext.class.getName(),
+            ClaimHistory.class.getName(),
+            FindingCollector.class.getName());
 
-    private static final java.util.regex.Pattern GLOBAL =
-            java.util.regex.Pattern.compile("^\\s*global\\s+([\\w.$]+)\\s+(\\w+)\\s*;?");
+    private static final Pattern GLOBAL =
+            Pattern.compile("^\\s*global\\s+([\\w.$]+)\\s+(\\w+)\\s*;?");
 
     private ReferenceGlobals() {
     }
@@ -44,11 +59,11 @@ final class ReferenceGlobals {
         List<RuleDiagnostic> problems = new ArrayList<>();
         String[] lines = file.content().split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
-            java.util.regex.Matcher global = GLOBAL.matcher(lines[i]);
+            Matcher global = GLOBAL.matcher(lines[i]);
             if (global.find() && !TYPES.contains(global.group(1))) {
                 problems.add(new RuleDiagnostic(file.name(), i + 1, global.start(1) + 1, null, "global "
                         + global.group(2) + ": the scrubber sets no global of type " + global.group(1)
-                        + "; it sets " + String.join(", ", new java.util.TreeSet<>(TYPES))));
+                        + "; it sets " + String.join(", ", new TreeSet<>(TYPES))));
             }
         }
         return problems;
@@ -58,7 +73,7 @@ final class ReferenceGlobals {
         List<Object> candidates = new ArrayList<>(referenceFacts);
         candidates.add(payers);
         // a session given no history knows none: its history rules stay silent, never fail on a null global
-        candidates.add(org.claimscrubber.domain.ClaimHistory.NONE);
+        candidates.add(ClaimHistory.NONE);
         Map<String, Object> globals = new LinkedHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Global global : pkg.getGlobalVariables()) {

@@ -3,6 +3,7 @@ package org.claimscrubber.engine;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
@@ -11,10 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.claimscrubber.files.ContentHash;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
@@ -41,11 +45,11 @@ public final class RuleCache {
      * Only the classes a compiled rule base is made of may be read back: a file planted in the cache cannot
      * make the scrubber build arbitrary objects (Java deserialisation).
      */
-    static final java.io.ObjectInputFilter ONLY_RULE_CLASSES = java.io.ObjectInputFilter.Config.createFilter(
+    static final ObjectInputFilter ONLY_RULE_CLASSES = ObjectInputFilter.Config.createFilter(
             "maxdepth=200;java.base/*;org.drools.**;org.kie.**;org.mvel2.**;org.antlr.**;org.claimscrubber.**;"
                     + "scrubber.**;!*");
 
-    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private final Path dir;
     private final String codeIdentity;
@@ -129,11 +133,11 @@ public final class RuleCache {
     private void evictOldEntries() throws IOException {
         try (var files = Files.list(dir)) {
             List<Path> entries = files.filter(f -> f.getFileName().toString().endsWith(".rules"))
-                    .sorted(java.util.Comparator.comparing((Path f) -> {
+                    .sorted(Comparator.comparing((Path f) -> {
                         try {
                             return Files.getLastModifiedTime(f);
                         } catch (IOException e) {
-                            return java.nio.file.attribute.FileTime.fromMillis(0);
+                            return FileTime.fromMillis(0);
                         }
                     }).reversed()).toList();
             for (Path old : entries.subList(Math.min(MAX_ENTRIES, entries.size()), entries.size())) {

@@ -1,12 +1,13 @@
 package org.claimscrubber.engine;
 
-import org.claimscrubber.config.RunConfig;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.claimscrubber.config.RunConfig;
 import org.claimscrubber.domain.ProcedureDocument;
 import org.claimscrubber.domain.SeedFact;
 import org.claimscrubber.facts.FactBase;
@@ -34,7 +35,7 @@ public final class RuleCatalogue {
      */
     public static List<Entry> of(CompiledRules rules, FactBase facts, RunConfig config) {
         // Seed facts, and the scopes built from the documents' tables (diagnosis categories, named specialties).
-        Map<Object, String> fileOf = new java.util.IdentityHashMap<>();
+        Map<Object, String> fileOf = new IdentityHashMap<>();
         for (SeedFact fact : facts.seedFacts()) {
             if (!(fact instanceof ProcedureDocument)) { // every document rule finds the line's document first
                 fileOf.put(fact, fact.provenance().file());

@@ -1,5 +1,6 @@
 package org.claimscrubber.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ public final class RuleClock {
 
     private static volatile long limitNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(DEFAULT_SECONDS));
     private static final Map<Thread, Long> STARTED = new ConcurrentHashMap<>();
-    private static volatile java.util.List<RuleMetadata> catalogue = java.util.List.of();
+    private static volatile List<RuleMetadata> catalogue = List.of();
     private static Thread watchdog;
 
     private RuleClock() {
@@ -32,7 +33,7 @@ public final class RuleClock {
         limitNanos = TimeUnit.SECONDS.toNanos(seconds);
     }
 
-    static synchronized void start(java.util.List<RuleMetadata> rules) {
+    static synchronized void start(List<RuleMetadata> rules) {
         catalogue = rules;
         STARTED.put(Thread.currentThread(), System.nanoTime());
         if (watchdog == null) {

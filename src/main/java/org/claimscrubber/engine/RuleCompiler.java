@@ -1,16 +1,19 @@
 package org.claimscrubber.engine;
 
-import org.claimscrubber.config.RunConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.claimscrubber.config.RunConfig;
+import org.claimscrubber.domain.FindingCollector;
+import org.claimscrubber.domain.Suppression;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.compiler.compiler.RuleBuildError;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -20,6 +23,7 @@ import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
@@ -86,7 +90,7 @@ public final class RuleCompiler {
                         + ": disable.rules names " + id + ", which no rule file defines");
             }
         }
-        for (org.claimscrubber.domain.Suppression suppression : config.suppressions()) {
+        for (Suppression suppression : config.suppressions()) {
             if (!ids.contains(suppression.ruleId())) {
                 throw new RulesException(suppression.where() + ": rule_id " + suppression.ruleId()
                         + " names a rule no rule file defines (a renamed or deleted rule?)");
@@ -133,7 +137,7 @@ public final class RuleCompiler {
         List<RuleMetadata> catalogue = new MetadataReader(problems).read(declarations);
         if (problems.isEmpty() && !declaresFindings(builder)) {
             problems.add(new RuleDiagnostic(rules.files().get(0).name(), 1, 1, null, "no rule file declares "
-                    + "'global " + org.claimscrubber.domain.FindingCollector.class.getName() + " " + FINDINGS_GLOBAL + ";'"));
+                    + "'global " + FindingCollector.class.getName() + " " + FINDINGS_GLOBAL + ";'"));
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(RuleDiagnostic::file).thenComparingInt(RuleDiagnostic::line)
@@ -189,7 +193,7 @@ public final class RuleCompiler {
     private static List<RuleDiagnostic> sandboxed(KnowledgeBuilder builder, List<RuleDeclaration> declarations,
                                                   RuleSet rules) {
         List<RuleDiagnostic> problems = new ArrayList<>();
-        java.util.Set<String> said = new java.util.HashSet<>();
+        Set<String> said = new HashSet<>();
         for (RuleSandbox.Reach reach : RuleSandbox.check(builder.getKnowledgePackages())) {
             String simple = reach.compiledClass().substring(reach.compiledClass().lastIndexOf('.') + 1);
             RuleDeclaration at = declarations.stream()
@@ -210,11 +214,11 @@ public final class RuleCompiler {
 
     /** Where function {@code name} is declared (its compiled class has its name): a file and line, else the first file. */
     private static RuleDiagnostic functionAt(RuleSet rules, String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         for (RuleSet.RuleFile file : rules.files()) {
             String[] lines = file.content().split("\\R", -1);
             for (int i = 0; i < lines.length; i++) {
-                String line = lines[i].strip().toLowerCase(java.util.Locale.ROOT);
+                String line = lines[i].strip().toLowerCase(Locale.ROOT);
                 if (line.startsWith("function ") && line.contains(" " + lower + "(")) {
                     return new RuleDiagnostic(file.name(), i + 1, 1, null, "");
                 }
@@ -226,7 +230,7 @@ public final class RuleCompiler {
     private static String packageOf(KieBase kieBase, String ruleName) {
         return kieBase.getKiePackages().stream()
                 .filter(pkg -> pkg.getRules().stream().anyMatch(rule -> rule.getName().equals(ruleName)))
-                .map(org.kie.api.definition.KiePackage::getName).findFirst().orElseThrow();
+                .map(KiePackage::getName).findFirst().orElseThrow();
     }
 
     private static boolean declaresFindings(KnowledgeBuilder builder) {

@@ -1,6 +1,8 @@
 package org.claimscrubber.engine;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.claimscrubber.domain.Category;
 import org.claimscrubber.domain.Severity;
@@ -14,7 +16,7 @@ public record RuleMetadata(String ruleName, String id, Severity severity, Catego
                            List<String> payers, String source, String file, int line) implements Serializable {
 
     public RuleMetadata {
-        payers = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(payers));
+        payers = Collections.unmodifiableList(new ArrayList<>(payers));
     }
 
     /** The same rule with another severity (a config's severity.RULE-ID). */

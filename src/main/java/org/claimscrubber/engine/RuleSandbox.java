@@ -1,6 +1,7 @@
 package org.claimscrubber.engine;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +66,7 @@ final class RuleSandbox {
     }
 
     /** The classes the packages' compiled code names outside the allow-list, in order. */
-    static List<Reach> check(java.util.Collection<? extends KiePackage> packages) {
+    static List<Reach> check(Collection<? extends KiePackage> packages) {
         List<Reach> reaches = new ArrayList<>();
         for (KiePackage kiePackage : packages) {
             if (!(kiePackage instanceof InternalKnowledgePackage pkg)) {

@@ -1,6 +1,9 @@
 package org.claimscrubber.engine;
 
 import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +18,10 @@ import org.claimscrubber.files.ContentHash;
  * folder and its sub-folders, read from disk at run time so an analyst's edit takes effect on the next run without
  * a rebuild.
  */
-public record RuleSet(String label, List<RuleFile> files, String hash) implements java.io.Serializable {
+public record RuleSet(String label, List<RuleFile> files, String hash) implements Serializable {
 
     /** One DRL file; {@code name} is how messages name it (the folder as given, then the path within it). */
-    public record RuleFile(String name, String content) implements java.io.Serializable {
+    public record RuleFile(String name, String content) implements Serializable {
     }
 
     public RuleSet {
@@ -37,7 +40,7 @@ public record RuleSet(String label, List<RuleFile> files, String hash) implement
                             || file.getFileName().toString().endsWith(PolicyTable.SUFFIX))
                     .sorted((a, b) -> ContentHash.relativeName(dir, a).compareTo(ContentHash.relativeName(dir, b)))
                     .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new RulesException("rules directory " + rules.label() + " cannot be read: " + e.getMessage());
         }
         if (paths.isEmpty()) {
@@ -50,7 +53,7 @@ public record RuleSet(String label, List<RuleFile> files, String hash) implement
                 String content;
                 try {
                     content = Files.readString(path, StandardCharsets.UTF_8);
-                } catch (java.nio.charset.CharacterCodingException e) {
+                } catch (CharacterCodingException e) {
                     throw new RulesException(name + ":1:1: not a DRL text file (it holds bytes that are not UTF-8);"
                             + " save it as UTF-8 text");
                 }

@@ -1,6 +1,8 @@
 package org.claimscrubber.engine;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,6 +10,11 @@ import org.claimscrubber.domain.Claim;
 import org.claimscrubber.domain.ClaimLine;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.InputProblem;
+import org.claimscrubber.domain.RunContext;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -33,12 +40,12 @@ public final class ScrubSession {
         this.rules = rules;
         this.referenceFacts = referenceFacts;
         this.collector = new SessionFindings(rules, referenceFacts.stream()
-                .filter(org.claimscrubber.domain.RunContext.class::isInstance)
-                .map(fact -> ((org.claimscrubber.domain.RunContext) fact).today()).findFirst().orElse(null));
+                .filter(RunContext.class::isInstance)
+                .map(fact -> ((RunContext) fact).today()).findFirst().orElse(null));
         this.referenceGlobals = ReferenceGlobals.of(rules.kieBase(), referenceFacts, rules.config().payers());
     }
 
-    private final java.util.Map<String, Object> referenceGlobals;
+    private final Map<String, Object> referenceGlobals;
 
     /**
      * Firings allowed per fact of a chunk: the shipped rules fire a few times per line at most, so a rule whose
@@ -148,27 +155,27 @@ public final class ScrubSession {
     }
 
     /** Counts, by rule, the facts rules insert or update: the rule doing most of it is the one that loops. */
-    private static final class FactChanges extends org.kie.api.event.rule.DefaultRuleRuntimeEventListener {
-        private final java.util.Map<String, Long> byRule = new java.util.HashMap<>();
+    private static final class FactChanges extends DefaultRuleRuntimeEventListener {
+        private final Map<String, Long> byRule = new HashMap<>();
 
         @Override
-        public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+        public void objectUpdated(ObjectUpdatedEvent event) {
             count(event.getRule());
         }
 
         @Override
-        public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+        public void objectInserted(ObjectInsertedEvent event) {
             count(event.getRule());
         }
 
-        private void count(org.kie.api.definition.rule.Rule rule) {
+        private void count(Rule rule) {
             if (rule != null) {
                 byRule.merge(rule.getName(), 1L, Long::sum);
             }
         }
 
         String mostFrequent() {
-            return byRule.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+            return byRule.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                     .orElse("");
         }
     }

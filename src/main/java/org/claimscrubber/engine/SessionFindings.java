@@ -1,5 +1,6 @@
 package org.claimscrubber.engine;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.claimscrubber.domain.Category;
+import org.claimscrubber.domain.Claim;
 import org.claimscrubber.domain.ClaimLine;
 import org.claimscrubber.domain.Describe;
 import org.claimscrubber.domain.Finding;
@@ -27,10 +29,10 @@ public final class SessionFindings implements FindingCollector {
     private final List<Finding> findings = new ArrayList<>();
     private final Set<Long> unscrubbed = new HashSet<>();
 
-    private final java.time.LocalDate today;
+    private final LocalDate today;
 
     /** @param today the day of the run, against which suppressions expire (null: none expire) */
-    public SessionFindings(CompiledRules rules, java.time.LocalDate today) {
+    public SessionFindings(CompiledRules rules, LocalDate today) {
         this.rules = rules;
         this.today = today;
     }
@@ -88,7 +90,7 @@ public final class SessionFindings implements FindingCollector {
     }
 
     /** A claim whose evaluation failed in a rule's condition (the rule named, when Drools says which). */
-    public void claimFailed(RuleMetadata meta, org.claimscrubber.domain.Claim claim, Throwable failure) {
+    public void claimFailed(RuleMetadata meta, Claim claim, Throwable failure) {
         if (!claim.lines().isEmpty()) {
             ClaimLine anyLine = claim.lines().get(0);
             failed(meta, anyLine.claimId(), anyLine.claimOrder(), null, anyLine.procedureCode(), anyLine.sourceFile(), 0,

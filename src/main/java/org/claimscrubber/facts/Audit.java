@@ -229,7 +229,7 @@ public final class Audit {
 
     private void advice() {
         for (OfficialCode rule : facts.official().ofKind(OfficialKind.RULE)) {
-            if (!rule.status().equals(org.claimscrubber.domain.OfficialCode.NOT_FOR_ADD_ON)) {
+            if (!rule.status().equals(OfficialCode.NOT_FOR_ADD_ON)) {
                 continue;
             }
             for (SeedDocument document : facts.documents()) {

@@ -1,15 +1,24 @@
 package org.claimscrubber.facts;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.claimscrubber.domain.CodeDates;
+import org.claimscrubber.domain.CodeFormat;
 import org.claimscrubber.domain.Codes;
 import org.claimscrubber.domain.NcciEdits;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -42,11 +51,11 @@ final class CmsWorkbooks {
     static void checkArchive(Path file) throws FactsException {
         String name = file.getFileName().toString();
         long total = 0;
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
             byte[] buffer = new byte[1 << 16];
-            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
                 long inflated = 0;
-                try (java.io.InputStream in = zip.getInputStream(entry)) {
+                try (InputStream in = zip.getInputStream(entry)) {
                     int n;
                     while ((n = in.read(buffer)) > 0) {
                         inflated += n;
@@ -152,7 +161,7 @@ final class CmsWorkbooks {
             String typeText = cells[columns[2]].strip();
             int type;
             try {
-                type = new java.math.BigDecimal(typeText).intValueExact();
+                type = new BigDecimal(typeText).intValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new FactsException(name + ":" + number + ": AOC edit type '" + typeText + "' is not 1, 2 or 3");
             }
@@ -165,7 +174,7 @@ final class CmsWorkbooks {
      * The quarterly HCPCS file: for each code row (RECID 3; continuation and modifier rows skipped), its ADD DT and
      * TERM DT. Descriptions are never read.
      */
-    static void readHcpcs(Path file, Map<String, org.claimscrubber.domain.CodeDates.Dates> into)
+    static void readHcpcs(Path file, Map<String, CodeDates.Dates> into)
             throws IOException, FactsException {
         String name = file.getFileName().toString();
         int[] columns = new int[4]; // code, record id, added, terminated
@@ -182,10 +191,10 @@ final class CmsWorkbooks {
                 return;
             }
             String code = Codes.procedure(cells[columns[0]]);
-            if (!org.claimscrubber.domain.CodeFormat.PROCEDURE.accepts(code)) {
+            if (!CodeFormat.PROCEDURE.accepts(code)) {
                 throw new FactsException(name + ":" + number + ": HCPC '" + cells[columns[0]].strip() + "' is not a HCPCS code");
             }
-            into.put(code, new org.claimscrubber.domain.CodeDates.Dates(yyyymmdd(name, number, cells[columns[2]]),
+            into.put(code, new CodeDates.Dates(yyyymmdd(name, number, cells[columns[2]]),
                     yyyymmdd(name, number, cells[columns[3]]), name + ":" + number + " (CMS HCPCS quarterly file)"));
         });
     }
@@ -196,8 +205,8 @@ final class CmsWorkbooks {
             return null;
         }
         try {
-            return LocalDate.parse(value, java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(value, DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (DateTimeParseException e) {
             throw new FactsException(name + ":" + number + ": '" + value + "' is not a date (YYYYMMDD)");
         }
     }
@@ -214,7 +223,7 @@ final class CmsWorkbooks {
     /** Julian YYYYDDD (2024155), as the add-on code edit files write dates. */
     static LocalDate julian(String name, int number, String text) throws FactsException {
         try {
-            int value = new java.math.BigDecimal(text).intValueExact();
+            int value = new BigDecimal(text).intValueExact();
             return LocalDate.ofYearDay(value / 1000, value % 1000);
         } catch (RuntimeException e) {
             throw new FactsException(name + ":" + number + ": '" + text + "' is not a Julian date (YYYYDDD)");

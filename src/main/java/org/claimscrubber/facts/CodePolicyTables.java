@@ -6,10 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.claimscrubber.domain.Age;
 import org.claimscrubber.domain.CodeFormat;
 import org.claimscrubber.domain.Codes;
+import org.claimscrubber.domain.DiagnosisAges;
+import org.claimscrubber.domain.FrequencyLimit;
 import org.claimscrubber.domain.ModifierClass;
 import org.claimscrubber.domain.ProcedureClass;
+import org.claimscrubber.domain.ProcedureIndication;
 import org.claimscrubber.domain.Provenance;
 
 /** Reads the curated modifier-classes.csv and procedure-classes.csv. */
@@ -68,8 +72,8 @@ public final class CodePolicyTables {
         return classes;
     }
 
-    public static org.claimscrubber.domain.DiagnosisAges diagnosisAges(String content) throws FactsException {
-        List<org.claimscrubber.domain.DiagnosisAges.Range> ranges = new ArrayList<>();
+    public static DiagnosisAges diagnosisAges(String content) throws FactsException {
+        List<DiagnosisAges.Range> ranges = new ArrayList<>();
         for (CuratedTable.Row row : CuratedTable.read(DIAGNOSIS_AGES, content,
                 List.of("from_code", "to_code", "min_age", "max_age", "impossible", "edit", "source"))) {
             String from = Codes.diagnosis(row.cell(0));
@@ -87,15 +91,15 @@ public final class CodePolicyTables {
             if (!row.cell(4).equals("yes") && !row.cell(4).equals("no")) {
                 throw new FactsException(row.where() + ": impossible '" + row.cell(4) + "' is not yes or no");
             }
-            ranges.add(new org.claimscrubber.domain.DiagnosisAges.Range(from, to, min, max, row.cell(4).equals("yes"),
+            ranges.add(new DiagnosisAges.Range(from, to, min, max, row.cell(4).equals("yes"),
                     row.cell(5), row.cell(6), new Provenance(DIAGNOSIS_AGES, row.line(), row.cell(5))));
         }
-        return new org.claimscrubber.domain.DiagnosisAges(ranges);
+        return new DiagnosisAges(ranges);
     }
 
-    public static List<org.claimscrubber.domain.ProcedureIndication> procedureIndications(String content)
+    public static List<ProcedureIndication> procedureIndications(String content)
             throws FactsException {
-        List<org.claimscrubber.domain.ProcedureIndication> indications = new ArrayList<>();
+        List<ProcedureIndication> indications = new ArrayList<>();
         for (CuratedTable.Row row : CuratedTable.read(PROCEDURE_INDICATIONS, content,
                 List.of("procedure_code", "diagnosis_codes", "condition", "source"))) {
             String code = Codes.procedure(row.cell(0));
@@ -110,7 +114,7 @@ public final class CodePolicyTables {
                 }
                 diagnoses.add(diagnosis);
             }
-            indications.add(new org.claimscrubber.domain.ProcedureIndication(code, diagnoses, row.cell(2), row.cell(3),
+            indications.add(new ProcedureIndication(code, diagnoses, row.cell(2), row.cell(3),
                     new Provenance(PROCEDURE_INDICATIONS, row.line(), code)));
         }
         return indications;
@@ -120,8 +124,8 @@ public final class CodePolicyTables {
      * frequency-limits.csv: a code paid at most once until {@code full_months} full months have passed after the month
      * of the last of {@code counted_codes} (";"-separated), for a payer scope, with its public source.
      */
-    public static List<org.claimscrubber.domain.FrequencyLimit> frequencyLimits(String content) throws FactsException {
-        List<org.claimscrubber.domain.FrequencyLimit> limits = new ArrayList<>();
+    public static List<FrequencyLimit> frequencyLimits(String content) throws FactsException {
+        List<FrequencyLimit> limits = new ArrayList<>();
         for (CuratedTable.Row row : CuratedTable.read(FREQUENCY_LIMITS, content,
                 List.of("procedure_code", "counted_codes", "payer", "full_months", "source"))) {
             String code = Codes.procedure(row.cell(0));
@@ -145,7 +149,7 @@ public final class CodePolicyTables {
             if (row.cell(4).isBlank()) {
                 throw new FactsException(row.where() + ": a frequency limit needs its public source");
             }
-            limits.add(new org.claimscrubber.domain.FrequencyLimit(code, counted, row.cell(2).strip(),
+            limits.add(new FrequencyLimit(code, counted, row.cell(2).strip(),
                     Integer.parseInt(row.cell(3)), row.cell(4)));
         }
         return limits;
@@ -153,9 +157,9 @@ public final class CodePolicyTables {
 
     private static int age(CuratedTable.Row row, int column) throws FactsException {
         String text = row.cell(column);
-        if (!text.matches("[0-9]{1,3}") || Integer.parseInt(text) > org.claimscrubber.domain.Age.OLDEST) {
+        if (!text.matches("[0-9]{1,3}") || Integer.parseInt(text) > Age.OLDEST) {
             throw new FactsException(row.where() + ": '" + text + "' is not an age (0 to "
-                    + org.claimscrubber.domain.Age.OLDEST + ")");
+                    + Age.OLDEST + ")");
         }
         return Integer.parseInt(text);
     }

@@ -1,10 +1,23 @@
 package org.claimscrubber.facts;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.claimscrubber.domain.DataCoverage;
+import org.claimscrubber.domain.DiagnosisAges;
 import org.claimscrubber.domain.DiagnosisCodes;
+import org.claimscrubber.domain.DocumentedCodes;
+import org.claimscrubber.domain.EditFamily;
+import org.claimscrubber.domain.FeeSchedule;
+import org.claimscrubber.domain.FrequencyLimit;
 import org.claimscrubber.domain.ModifierClass;
+import org.claimscrubber.domain.NcciEdits;
+import org.claimscrubber.domain.OfficialKind;
 import org.claimscrubber.domain.ProcedureClass;
+import org.claimscrubber.domain.ProcedureIndication;
 import org.claimscrubber.domain.SeedFact;
 import org.claimscrubber.domain.TaxonomyCodes;
 
@@ -16,8 +29,8 @@ import org.claimscrubber.domain.TaxonomyCodes;
 public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpretations interpretations,
                        String interpretationsLabel, OfficialFacts official, String officialLabel,
                        ReferenceFiles reference, DiagnosisCodes diagnosisCodes, TaxonomyCodes taxonomyCodes,
-                       CodePolicy policy, Reconciler.Result reconciled, org.claimscrubber.domain.NcciEdits ncci,
-                       org.claimscrubber.domain.FeeSchedule fees, String hash) {
+                       CodePolicy policy, Reconciler.Result reconciled, NcciEdits ncci,
+                       FeeSchedule fees, String hash) {
 
     public FactBase {
         documents = List.copyOf(documents);
@@ -25,9 +38,9 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
 
     /** The curated modifier classes, procedure classes and diagnosis ages (modifier-classes.csv, ...). */
     public record CodePolicy(List<ModifierClass> modifierClasses, List<ProcedureClass> procedureClasses,
-                             org.claimscrubber.domain.DiagnosisAges diagnosisAges,
-                             List<org.claimscrubber.domain.ProcedureIndication> procedureIndications,
-                             List<org.claimscrubber.domain.FrequencyLimit> frequencyLimits) {
+                             DiagnosisAges diagnosisAges,
+                             List<ProcedureIndication> procedureIndications,
+                             List<FrequencyLimit> frequencyLimits) {
         public CodePolicy {
             modifierClasses = List.copyOf(modifierClasses);
             procedureClasses = List.copyOf(procedureClasses);
@@ -40,35 +53,35 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
      * What each edit family's data covers and came from: the curated rows, or the files --reference gave with their
      * release, so the run can say how many lines each family could not check.
      */
-    public org.claimscrubber.domain.DataCoverage coverage() {
-        java.util.Map<org.claimscrubber.domain.EditFamily, String> sources =
-                new java.util.EnumMap<>(org.claimscrubber.domain.EditFamily.class);
+    public DataCoverage coverage() {
+        Map<EditFamily, String> sources =
+                new EnumMap<>(EditFamily.class);
         String ncciData = ncci.release();
-        sources.put(org.claimscrubber.domain.EditFamily.NCCI_PTP, ncciData);
-        sources.put(org.claimscrubber.domain.EditFamily.NCCI_MUE, ncciData);
-        sources.put(org.claimscrubber.domain.EditFamily.NCCI_AOC, ncciData);
-        sources.put(org.claimscrubber.domain.EditFamily.ICD_VALIDITY, "ICD-10-CM " + diagnosisCodes.yearsLoaded());
-        java.util.Set<String> withStatus = new java.util.HashSet<>();
-        official.ofKind(org.claimscrubber.domain.OfficialKind.PROCEDURE).forEach(row -> withStatus.add(row.code()));
+        sources.put(EditFamily.NCCI_PTP, ncciData);
+        sources.put(EditFamily.NCCI_MUE, ncciData);
+        sources.put(EditFamily.NCCI_AOC, ncciData);
+        sources.put(EditFamily.ICD_VALIDITY, "ICD-10-CM " + diagnosisCodes.yearsLoaded());
+        Set<String> withStatus = new HashSet<>();
+        official.ofKind(OfficialKind.PROCEDURE).forEach(row -> withStatus.add(row.code()));
         String curatedStatus = "curated rows of " + officialLabel + " (" + withStatus.size() + " codes)";
-        String curatedIndicators = "curated rows of " + org.claimscrubber.facts.CodePolicyTables.PROCEDURE_CLASSES;
-        java.util.List<String> statusFiles = new java.util.ArrayList<>();
+        String curatedIndicators = "curated rows of " + CodePolicyTables.PROCEDURE_CLASSES;
+        List<String> statusFiles = new ArrayList<>();
         if (!fees.release().isEmpty()) {
             statusFiles.add(fees.release());
         }
         if (!reference.hcpcs().release().isEmpty()) {
             statusFiles.add(reference.hcpcs().release());
         }
-        sources.put(org.claimscrubber.domain.EditFamily.CODE_STATUS, statusFiles.isEmpty() ? curatedStatus
+        sources.put(EditFamily.CODE_STATUS, statusFiles.isEmpty() ? curatedStatus
                 : String.join("; ", statusFiles) + "; otherwise the " + curatedStatus);
         String indicators = fees.release().isEmpty() ? curatedIndicators
                 : fees.release() + "; otherwise the " + curatedIndicators;
-        sources.put(org.claimscrubber.domain.EditFamily.PC_TC, indicators);
-        sources.put(org.claimscrubber.domain.EditFamily.BILATERAL, indicators);
-        sources.put(org.claimscrubber.domain.EditFamily.TAXONOMY, taxonomyCodes.isComplete()
+        sources.put(EditFamily.PC_TC, indicators);
+        sources.put(EditFamily.BILATERAL, indicators);
+        sources.put(EditFamily.TAXONOMY, taxonomyCodes.isComplete()
                 ? "the full NUCC list given with --reference" : "curated rows of " + officialLabel
                         + " (give the NUCC taxonomy CSV with --reference to know every code)");
-        return new org.claimscrubber.domain.DataCoverage(ncci, diagnosisCodes, taxonomyCodes, withStatus, fees,
+        return new DataCoverage(ncci, diagnosisCodes, taxonomyCodes, withStatus, fees,
                 reference.hcpcs(), sources);
     }
 
@@ -98,7 +111,7 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         facts.add(reference.hcpcs());
         facts.add(taxonomyCodes);
         facts.add(policy.diagnosisAges());
-        facts.add(new org.claimscrubber.domain.DocumentedCodes(documents.stream().map(SeedDocument::procedureCode).toList()));
+        facts.add(new DocumentedCodes(documents.stream().map(SeedDocument::procedureCode).toList()));
         return facts;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.claimscrubber.domain.CodeEntry;
 import org.claimscrubber.domain.DiagnosisCodes;
+import org.claimscrubber.domain.FeeSchedule;
 import org.claimscrubber.domain.IcdCodeList;
 import org.claimscrubber.domain.NcciEdits;
 import org.claimscrubber.domain.OfficialCode;
@@ -86,7 +87,7 @@ public final class FactLoader {
                 diagnosisCodes, taxonomyCodes, interpretations).reconcile(parsed);
         NcciEdits ncci = ncciEdits(NcciFiles.curated(read(curated(dir, NcciFiles.CURATED), hash)), reference);
         PprrvuFile.Loaded pprrvu = reference.feeSchedule();
-        org.claimscrubber.domain.FeeSchedule fees = new org.claimscrubber.domain.FeeSchedule(
+        FeeSchedule fees = new FeeSchedule(
                 pprrvu == null ? Map.of() : pprrvu.byCode(), policy.procedureClasses(), pprrvu == null ? "" : pprrvu.release());
         return new FactBase(seeds.label(), reconciled.documents(), interpretations, interpretationsLabel, official,
                 officialLabel, reference, diagnosisCodes, taxonomyCodes, policy, reconciled, ncci, fees,

@@ -1,7 +1,10 @@
 package org.claimscrubber.facts;
 
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +12,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.claimscrubber.domain.Codes;
 import org.claimscrubber.domain.NcciEdits;
 
@@ -90,8 +95,8 @@ public final class NcciFiles {
         String name = file.getFileName().toString();
         String source = name + " (CMS NCCI practitioner PTP)";
         // A quarter has over a million rows but only some thousand codes, dates and rationales: one object each.
-        java.util.Map<String, String> shared = new java.util.HashMap<>();
-        java.util.Map<String, LocalDate> dates = new java.util.HashMap<>();
+        Map<String, String> shared = new HashMap<>();
+        Map<String, LocalDate> dates = new HashMap<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             String line;
             int number = 0;
@@ -111,8 +116,8 @@ public final class NcciFiles {
     }
 
     /** One PTP row's cells (Column 1, Column 2, prior to 1996, Effective, Deletion, Modifier, Rationale). */
-    static NcciEdits.PtpEdit ptpEdit(String[] cells, String name, int number, java.util.Map<String, String> shared,
-                                     java.util.Map<String, LocalDate> dates, String source) throws FactsException {
+    static NcciEdits.PtpEdit ptpEdit(String[] cells, String name, int number, Map<String, String> shared,
+                                     Map<String, LocalDate> dates, String source) throws FactsException {
         if (cells.length < 7) {
             throw new FactsException(name + ":" + number + ": a PTP row has " + cells.length + " fields; expected"
                     + " Column 1, Column 2, *=in existence prior to 1996, Effective Date, Deletion Date, Modifier,"
@@ -128,7 +133,7 @@ public final class NcciFiles {
     static void readMue(Path file, List<NcciEdits.MueEdit> into) throws IOException, FactsException {
         String name = file.getFileName().toString();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1);
-             com.opencsv.CSVReader csv = new com.opencsv.CSVReader(in)) {
+             CSVReader csv = new CSVReader(in)) {
             String[] cells;
             boolean header = false;
             while ((cells = csv.readNext()) != null) {
@@ -143,7 +148,7 @@ public final class NcciFiles {
                 }
                 into.add(mueEdit(cells, name, number));
             }
-        } catch (com.opencsv.exceptions.CsvException | NumberFormatException e) {
+        } catch (CsvException | NumberFormatException e) {
             throw new FactsException(name + ": cannot be read as the CMS practitioner MUE table (HCPCS/CPT Code,"
                     + " Practitioner Services MUE Values, MUE Adjudication Indicator, MUE Rationale)");
         }
@@ -159,7 +164,7 @@ public final class NcciFiles {
         String value = cells[1].strip();
         int units;
         try {
-            units = new java.math.BigDecimal(value).intValueExact();
+            units = new BigDecimal(value).intValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw new FactsException(name + ":" + number + ": MUE value '" + value + "' is not a whole number");
         }
@@ -167,7 +172,7 @@ public final class NcciFiles {
                 cells.length > 3 ? cells[3].strip() : "", name + " (CMS NCCI practitioner MUE)");
     }
 
-    static LocalDate sharedDate(java.util.Map<String, LocalDate> dates, String name, int number, String text)
+    static LocalDate sharedDate(Map<String, LocalDate> dates, String name, int number, String text)
             throws FactsException {
         LocalDate known = dates.get(text);
         if (known == null && !dates.containsKey(text)) {

@@ -1,5 +1,7 @@
 package org.claimscrubber.facts;
 
+import java.util.Locale;
+
 /** What the seed parser did with a part of a document that was not plain to read. */
 public record ParseNote(String file, int line, Level level, String message) {
 
@@ -12,6 +14,6 @@ public record ParseNote(String file, int line, Level level, String message) {
 
     @Override
     public String toString() {
-        return file + ":" + line + ": " + level.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
+        return file + ":" + line + ": " + level.name().toLowerCase(Locale.ROOT) + ": " + message;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class PprrvuFile {
 
     public static Loaded read(Path file) throws FactsException {
         String name = file.getFileName().toString();
-        Map<String, FeeSchedule.Indicators> byCode = new java.util.HashMap<>();
+        Map<String, FeeSchedule.Indicators> byCode = new HashMap<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1);
              CSVReader csv = new CSVReaderBuilder(in).build()) {
             String[] previous = new String[0];

@@ -10,14 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.claimscrubber.domain.CodeDates;
 import org.claimscrubber.domain.CodeEntry;
 import org.claimscrubber.domain.Codes;
 import org.claimscrubber.domain.IcdCodeList;
+import org.claimscrubber.domain.NcciEdits;
 
 /**
  * Full official code sets in their published formats, from the folder {@code --reference DIR} names:
@@ -28,7 +32,7 @@ import org.claimscrubber.domain.IcdCodeList;
  */
 public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, Map<String, CodeEntry> diagnoses,
                              List<IcdCodeList> diagnosisLists, NcciFiles.Loaded ncci, PprrvuFile.Loaded feeSchedule,
-                             org.claimscrubber.domain.CodeDates hcpcs, List<String> loaded, List<String> ignored) {
+                             CodeDates hcpcs, List<String> loaded, List<String> ignored) {
 
     public ReferenceFiles {
         diagnosisLists = List.copyOf(diagnosisLists);
@@ -39,7 +43,7 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
     public static ReferenceFiles none() {
         return new ReferenceFiles(null, Map.of(), Map.of(), List.of(),
                 new NcciFiles.Loaded(List.of(), List.of(), List.of(), List.of()), null,
-                org.claimscrubber.domain.CodeDates.none(), List.of(), List.of());
+                CodeDates.none(), List.of(), List.of());
     }
 
     public boolean hasTaxonomies() {
@@ -60,16 +64,16 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
         List<String> ignored = new ArrayList<>();
         List<IcdCodeList> diagnosisLists = new ArrayList<>();
         PprrvuFile.Loaded feeSchedule = null;
-        Map<String, org.claimscrubber.domain.CodeDates.Dates> hcpcsDates = new java.util.HashMap<>();
+        Map<String, CodeDates.Dates> hcpcsDates = new HashMap<>();
         List<String> hcpcsFiles = new ArrayList<>();
-        List<org.claimscrubber.domain.NcciEdits.PtpEdit> ptp = new ArrayList<>();
-        List<org.claimscrubber.domain.NcciEdits.MueEdit> mue = new ArrayList<>();
-        List<org.claimscrubber.domain.NcciEdits.AocEdit> aoc = new ArrayList<>();
+        List<NcciEdits.PtpEdit> ptp = new ArrayList<>();
+        List<NcciEdits.MueEdit> mue = new ArrayList<>();
+        List<NcciEdits.AocEdit> aoc = new ArrayList<>();
         List<String> ncciFiles = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+                if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
                     String kind = CmsWorkbooks.kindOf(file);
                     if (kind == null) {
                         ignored.add(name);
@@ -151,7 +155,7 @@ public record ReferenceFiles(String folder, Map<String, CodeEntry> taxonomies, M
         }
         return new ReferenceFiles(dir.toString(), taxonomies, diagnoses, diagnosisLists,
                 new NcciFiles.Loaded(ptp, mue, aoc, ncciFiles), feeSchedule,
-                new org.claimscrubber.domain.CodeDates(hcpcsDates, hcpcsFiles.isEmpty() ? ""
+                new CodeDates(hcpcsDates, hcpcsFiles.isEmpty() ? ""
                         : String.join(", ", hcpcsFiles) + " (CMS HCPCS, " + hcpcsDates.size() + " codes)"),
                 loaded, ignored);
     }

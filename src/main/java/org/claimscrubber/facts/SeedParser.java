@@ -3,6 +3,7 @@ package org.claimscrubber.facts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -426,7 +427,7 @@ public final class SeedParser {
                 if (!basis.find()) {
                     continue;
                 }
-                String stated = basis.group(1).toLowerCase(java.util.Locale.ROOT);
+                String stated = basis.group(1).toLowerCase(Locale.ROOT);
                 Provenance where = new Provenance(file, line.number(), line.section());
                 Optional<Interpretation> reading = interpretations.find(Interpretation.Kind.UNIT_BASIS, code, stated);
                 if (reading.isEmpty()) {

@@ -1,8 +1,14 @@
 package org.claimscrubber.files;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Set;
@@ -66,15 +72,15 @@ public final class WorkFiles {
      * instead of sending patient rows to the link's target. Whatever was at the name before is removed first (a
      * link itself, never its target).
      */
-    public static java.io.OutputStream createExclusive(Path file) throws IOException {
+    public static OutputStream createExclusive(Path file) throws IOException {
         Files.deleteIfExists(file);
-        java.util.Set<java.nio.file.OpenOption> options = java.util.Set.of(java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        java.nio.channels.SeekableByteChannel channel = posix(file.getParent())
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        SeekableByteChannel channel = posix(file.getParent())
                 ? Files.newByteChannel(file, options,
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.newByteChannel(file, options);
-        return java.nio.channels.Channels.newOutputStream(channel);
+        return Channels.newOutputStream(channel);
     }
 
     /** Creates an owner-only folder (rwx------). */

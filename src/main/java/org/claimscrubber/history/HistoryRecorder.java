@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.claimscrubber.domain.Finding;
@@ -91,7 +93,7 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
         long claimKey = Keys.claim(outcome.claimId());
         claimKeys.add(claimKey);
         // the rules that fired, by line (0: the claim as a whole, kept once, on the first line), grouped once
-        java.util.Map<Integer, Set<String>> rulesByLine = new java.util.HashMap<>();
+        Map<Integer, Set<String>> rulesByLine = new HashMap<>();
         for (Finding finding : outcome.findings()) {
             int line = finding.lineNumber() == null ? 0 : finding.lineNumber();
             rulesByLine.computeIfAbsent(line, k -> new TreeSet<>())

@@ -1,6 +1,9 @@
 package org.claimscrubber.history;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -90,7 +94,7 @@ public final class HistoryStore implements AutoCloseable {
         this.nights = List.copyOf(nights);
         this.earlierNights = nightTables.size();
         this.nightTables = List.copyOf(nightTables);
-        String id = runId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+        String id = runId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         this.table = "lines_" + runDate.toString().replace("-", "") + "_" + id.substring(0, Math.min(12, id.length()));
     }
 
@@ -172,7 +176,7 @@ public final class HistoryStore implements AutoCloseable {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             return file;
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
+        } catch (FileAlreadyExistsException raced) {
             return file;
         } catch (IOException e) {
             throw new HistoryException("the history " + file + " cannot be created: " + e.getClass().getSimpleName()
@@ -216,7 +220,7 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     private static int[] fingerprints(byte[] packed) {
-        java.nio.LongBuffer keys = java.nio.ByteBuffer.wrap(packed).asLongBuffer();
+        LongBuffer keys = ByteBuffer.wrap(packed).asLongBuffer();
         int[] out = new int[keys.remaining()];
         for (int i = 0; i < out.length; i++) {
             out[i] = (int) (keys.get(i) >>> 32);
@@ -553,7 +557,7 @@ public final class HistoryStore implements AutoCloseable {
         /** The keys, sorted and without repeats, packed 8 bytes a key. */
         byte[] packed() {
             long[] keys = sorted();
-            java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(keys.length * Long.BYTES);
+            ByteBuffer out = ByteBuffer.allocate(keys.length * Long.BYTES);
             long last = 0;
             for (int i = 0; i < keys.length; i++) {
                 if (i == 0 || keys[i] != last) {

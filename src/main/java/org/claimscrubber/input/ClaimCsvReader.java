@@ -3,12 +3,15 @@ package org.claimscrubber.input;
 import com.opencsv.ICSVParser;
 import com.opencsv.RFC4180ParserBuilder;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.zip.ZipException;
 
 /**
  * Reads a claim export: RFC 4180 CSV in UTF-8 (a byte-order mark is ignored; bytes that are not UTF-8 read as
@@ -287,7 +290,7 @@ public final class ClaimCsvReader implements Closeable {
     }
 
     private static final int MAX_LINES_NAMED = 10;
-    private static final java.util.regex.Pattern FOOTER = java.util.regex.Pattern.compile(
+    private static final Pattern FOOTER = Pattern.compile(
             "(?i)^(grand\\s+|sub\\s*)?totals?\\b.*|^page\\s+\\d+.*|^report\\s+(total|end)\\b.*");
 
     /**
@@ -391,10 +394,10 @@ public final class ClaimCsvReader implements Closeable {
 
     /** A read error in words (a truncated or corrupt .gz is the usual cause), never the exception's text. */
     private static String readError(IOException e) {
-        if (e instanceof java.io.EOFException) {
+        if (e instanceof EOFException) {
             return "the compressed data ends early (the .gz file is cut off)";
         }
-        if (e instanceof java.util.zip.ZipException) {
+        if (e instanceof ZipException) {
             return "the compressed data is corrupt";
         }
         return "a read error (" + e.getClass().getSimpleName() + ")";

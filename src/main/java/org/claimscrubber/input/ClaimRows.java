@@ -2,7 +2,6 @@ package org.claimscrubber.input;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.claimscrubber.input.CsvRecord;
 
 /**
  * The rows of one claim as read, not yet parsed (workers parse them). {@code order} is the position of the

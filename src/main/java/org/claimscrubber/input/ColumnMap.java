@@ -1,13 +1,18 @@
 package org.claimscrubber.input;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.claimscrubber.domain.Printable;
 
 /** Where each known column sits in a file's header, and which header cells were not recognised. */
-public final class ColumnMap implements java.io.Serializable {
+public final class ColumnMap implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -81,7 +86,7 @@ public final class ColumnMap implements java.io.Serializable {
         this.index = index;
         this.names = header.clone();
         this.positions = new int[Column.values().length];
-        java.util.Arrays.fill(positions, -1);
+        Arrays.fill(positions, -1);
         index.forEach((column, at) -> positions[column.ordinal()] = at);
         this.ignored = List.copyOf(ignored);
         this.width = width;
@@ -172,7 +177,7 @@ public final class ColumnMap implements java.io.Serializable {
             if (name.chars().filter(Character::isDigit).count() > 2 || name.contains("@")) {
                 hidden++;
             } else {
-                names.add("'" + org.claimscrubber.domain.Printable.escape(name.strip()) + "'");
+                names.add("'" + Printable.escape(name.strip()) + "'");
             }
         }
         return String.join(", ", names) + (hidden == 0 ? "" : " and " + hidden + " more that look" + (hidden == 1 ? "s" : "")
@@ -199,7 +204,7 @@ public final class ColumnMap implements java.io.Serializable {
             }
             String name = column.header();
             lines.add("column." + name + " = " + (likeliest == null ? "<the header of that column>"
-                    : org.claimscrubber.domain.Printable.escape(likeliest)));
+                    : Printable.escape(likeliest)));
         }
         return "if the export names it otherwise, say so in --config: " + String.join(", ", lines);
     }
@@ -237,11 +242,11 @@ public final class ColumnMap implements java.io.Serializable {
         Column best = null;
         int bestDistance = 3;
         // the documented names first, so that on a tie "diagnosis_codez" means diagnosis_codes, not an alias
-        Map<String, Column> candidates = new java.util.LinkedHashMap<>();
+        Map<String, Column> candidates = new LinkedHashMap<>();
         for (Column column : Column.values()) {
             candidates.put(Column.matchKey(column.header()), column);
         }
-        new java.util.TreeMap<>(BY_KEY).forEach(candidates::putIfAbsent);
+        new TreeMap<>(BY_KEY).forEach(candidates::putIfAbsent);
         for (Map.Entry<String, Column> known : candidates.entrySet()) {
             if (Math.abs(known.getKey().length() - key.length()) <= 2) {
                 int distance = editDistance(key, known.getKey());

@@ -1,5 +1,7 @@
 package org.claimscrubber.input;
 
+import java.io.Serializable;
+
 /**
  * One record of a CSV file: its cells and the physical line it starts on. A record that could not be read
  * says why in {@code malformed}, and keeps the cells read before the fault (which may name its claim).
@@ -7,7 +9,7 @@ package org.claimscrubber.input;
  * @param raw the record's bytes as stored, line ends included, when the run forwards rows (--split); else null
  */
 public record CsvRecord(String[] cells, long line, String malformed, boolean oddCharacters, byte[] raw)
-        implements java.io.Serializable {
+        implements Serializable {
 
     public static CsvRecord of(String[] cells, long line) {
         return new CsvRecord(cells, line, null, false, null);

@@ -1,5 +1,6 @@
 package org.claimscrubber.input;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public record InputFile(String file, String sha256, long bytes, long lines, long rows, List<String> ignoredColumns,
                         List<String> notChecked, String warning, long notClaimRows, List<Long> notClaimLines)
-        implements java.io.Serializable {
+        implements Serializable {
 
     public InputFile {
         notClaimLines = List.copyOf(notClaimLines);

@@ -1,5 +1,6 @@
 package org.claimscrubber.input;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,8 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
-import org.claimscrubber.input.InputFileException;
 
 /**
  * One claim export to read: a file ({@code .csv}, or {@code .csv.gz} read through gzip), or standard input.
@@ -17,14 +18,14 @@ import org.claimscrubber.input.InputFileException;
  * @param path the file, or null for standard input
  * @param size its size in bytes as stored, or -1 when unknown (standard input)
  */
-public record InputSource(String name, Path path, long size, org.claimscrubber.input.ReadOptions reading) {
+public record InputSource(String name, Path path, long size, ReadOptions reading) {
 
     public InputSource(String name, Path path, long size) {
-        this(name, path, size, org.claimscrubber.input.ReadOptions.DETECT);
+        this(name, path, size, ReadOptions.DETECT);
     }
 
     /** The same source, read with the given separator and column names. */
-    public InputSource readWith(org.claimscrubber.input.ReadOptions options) {
+    public InputSource readWith(ReadOptions options) {
         return new InputSource(name, path, size, options);
     }
 
@@ -51,7 +52,7 @@ public record InputSource(String name, Path path, long size, org.claimscrubber.i
         try {
             // FileInputStream, not Files.newInputStream: the latter's available() seeks, which a FIFO or a process
             // substitution (run <(zcat x.gz)) cannot do.
-            return new java.io.FileInputStream(path.toFile());
+            return new FileInputStream(path.toFile());
         } catch (IOException e) {
             throw new InputFileException(name + ": cannot be read: " + e.getMessage(), e);
         }
@@ -93,7 +94,7 @@ public record InputSource(String name, Path path, long size, org.claimscrubber.i
             List<Path> exports = files.filter(Files::isRegularFile)
                     .filter(file -> {
                         String name = file.getFileName().toString();
-                        String lower = name.toLowerCase(java.util.Locale.ROOT);
+                        String lower = name.toLowerCase(Locale.ROOT);
                         return !name.startsWith(".") && (lower.endsWith(".csv") || lower.endsWith(".csv.gz"));
                     })
                     .sorted()
@@ -121,7 +122,7 @@ public record InputSource(String name, Path path, long size, org.claimscrubber.i
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.sorted().toList()) {
                     String name = file.getFileName().toString();
-                    String lower = name.toLowerCase(java.util.Locale.ROOT);
+                    String lower = name.toLowerCase(Locale.ROOT);
                     if (name.startsWith(".")) {
                         skipped.add(file + ": skipped, a hidden file (macOS metadata or an editor's copy)");
                     } else if (!Files.isRegularFile(file)) {

@@ -1,6 +1,8 @@
 package org.claimscrubber.input;
 
+import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Map;
  * report's title block that is not recognised as one).
  */
 public record ReadOptions(char separator, Map<Column, List<String>> columnNames, boolean forward, int skipLines)
-        implements java.io.Serializable {
+        implements Serializable {
 
     public static final ReadOptions DETECT = new ReadOptions('\0', Map.of(), false, 0);
 
@@ -37,7 +39,7 @@ public record ReadOptions(char separator, Map<Column, List<String>> columnNames,
 
     /** comma, semicolon, tab, pipe, or a single character. */
     public static char separatorNamed(String name) {
-        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
             case "comma", "," -> ',';
             case "semicolon", ";" -> ';';
             case "tab", "\\t" -> '\t';

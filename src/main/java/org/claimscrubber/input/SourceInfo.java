@@ -1,5 +1,7 @@
 package org.claimscrubber.input;
 
+import java.io.Serializable;
+
 /**
  * An opened input: its position among the inputs, its name, its header and where its columns are, and what the
  * clean and held files need to forward its rows as stored: its header line's bytes and its separator. Serializable:
@@ -9,7 +11,7 @@ package org.claimscrubber.input;
  *                   forwarded
  */
 public record SourceInfo(int index, String name, String[] header, ColumnMap columns, byte[] headerLine,
-                         char separator) implements java.io.Serializable {
+                         char separator) implements Serializable {
 
     /** The input {@code reader} has opened, at {@code index} among the run's inputs. */
     public static SourceInfo of(int index, String name, SourceReader reader) {

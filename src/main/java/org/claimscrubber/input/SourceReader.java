@@ -4,15 +4,12 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.claimscrubber.domain.Printable;
 import java.util.zip.GZIPInputStream;
-import org.claimscrubber.input.ClaimCsvReader;
-import org.claimscrubber.input.ColumnMap;
-import org.claimscrubber.input.CsvRecord;
-import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.domain.Printable;
 
 /**
  * Reads one {@link InputSource}: gunzipping a .gz file, hashing and counting as it goes. Public for the Spark
@@ -182,10 +179,10 @@ public final class SourceReader implements Closeable {
      * silent. Compares the size when the run started, the bytes read and the size now.
      */
     private String changedWhileRead() throws IOException {
-        if (source.path() == null || source.size() < 0 || !java.nio.file.Files.isRegularFile(source.path())) {
+        if (source.path() == null || source.size() < 0 || !Files.isRegularFile(source.path())) {
             return null;
         }
-        long now = java.nio.file.Files.size(source.path());
+        long now = Files.size(source.path());
         if (now == source.size() && stored.bytes() == now) {
             return null;
         }

@@ -23,7 +23,7 @@ public final class StdinSpool {
         this.stdin = stdin;
         this.file = file;
         WorkFiles.createFile(file);
-        this.copy = new BufferedOutputStream(org.claimscrubber.files.WorkFiles.createExclusive(file), 1 << 16);
+        this.copy = new BufferedOutputStream(WorkFiles.createExclusive(file), 1 << 16);
     }
 
     /** Standard input, copied to the spool as it is read. */

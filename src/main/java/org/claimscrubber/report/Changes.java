@@ -1,11 +1,14 @@
 package org.claimscrubber.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.opencsv.CSVReader;
+import com.opencsv.CSVWriterBuilder;
 import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +55,7 @@ public final class Changes {
      */
     public static void checkBaseline(Path baseline) throws IOException {
         if (!Files.isDirectory(baseline)) {
-            throw new java.nio.file.NoSuchFileException(baseline.toString(), null, "no such folder");
+            throw new NoSuchFileException(baseline.toString(), null, "no such folder");
         }
         read(baseline.resolve("findings.csv"));
         charges(baseline.resolve("claim-summary.csv"));
@@ -126,7 +129,7 @@ public final class Changes {
     }
 
     public void write(Writer out) throws IOException {
-        try (var csv = new com.opencsv.CSVWriterBuilder(out).build()) {
+        try (var csv = new CSVWriterBuilder(out).build()) {
             csv.writeNext(HEADER, false);
             for (Change c : changes) {
                 String[] row = SpreadsheetSafe.row(c.kind(), c.ruleId(), c.claimId(), c.lineNumber(), c.procedureCode(),
@@ -187,7 +190,7 @@ public final class Changes {
     /** Findings keyed by claim, line, rule, procedure (and the message, for the rare rule firing twice on a line). */
     private static Map<String, Row> read(Path findings) throws IOException {
         if (!Files.isRegularFile(findings)) {
-            throw new java.nio.file.NoSuchFileException(findings.toString(), null,
+            throw new NoSuchFileException(findings.toString(), null,
                     "no findings.csv here: is it a report folder?");
         }
         Map<String, Row> rows = new LinkedHashMap<>();
@@ -259,7 +262,7 @@ public final class Changes {
         if (!Files.isRegularFile(manifest)) {
             return "ERROR";
         }
-        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile()).at("/claims/hold_on");
+        var node = new ObjectMapper().readTree(manifest.toFile()).at("/claims/hold_on");
         return node.isMissingNode() ? "ERROR" : node.asText("ERROR");
     }
 }

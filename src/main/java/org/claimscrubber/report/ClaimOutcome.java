@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.claimscrubber.domain.Claim;
 import org.claimscrubber.domain.ClaimLine;
 import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.NotChecked;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.input.ClaimRows;
 
@@ -42,7 +43,7 @@ public record ClaimOutcome(String claimId, long order, Profile profile, Evaluati
      * The claim's findings in report order; {@code fullyScrubbed} is false when a rule failed on the claim, so not
      * every check ran; {@code notChecked} counts its lines each edit family had no data for.
      */
-    public record Evaluation(List<Finding> findings, boolean fullyScrubbed, org.claimscrubber.domain.NotChecked notChecked) {
+    public record Evaluation(List<Finding> findings, boolean fullyScrubbed, NotChecked notChecked) {
     }
 
     /** How many of the claim's rows were scrubbed and rejected, and (for --split) the rows as read, else empty. */

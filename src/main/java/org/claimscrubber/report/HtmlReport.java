@@ -2,9 +2,16 @@ package org.claimscrubber.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.input.InputFile;
 
@@ -63,7 +70,7 @@ public final class HtmlReport {
         html.append("<h1>Claim scrub</h1><p class=\"muted\">").append(esc(local(run.about().started()))).append(" to ")
                 .append(esc(local(run.about().finished()))).append(" &middot; ").append(run.rows().read())
                 .append(" rows from ").append(esc(run.inputs().stream().map(input -> fileName(input.file()))
-                        .collect(java.util.stream.Collectors.joining(", "))))
+                        .collect(Collectors.joining(", "))))
                 .append(" &middot; hold policy: ").append(esc(claims.holdOn())).append(" and above &middot; config: ")
                 .append(esc(run.rules().config() == null ? "none" : run.rules().config())).append("</p>\n");
         html.append("<section class=\"tiles\">");
@@ -150,7 +157,7 @@ public final class HtmlReport {
         html.append("</div>\n");
     }
 
-    private void nights(String title, List<RunManifest.Night> nights, java.util.function.ToLongFunction<RunManifest.Night> value,
+    private void nights(String title, List<RunManifest.Night> nights, ToLongFunction<RunManifest.Night> value,
                         boolean dollars) {
         long max = Math.max(1, nights.stream().mapToLong(value).max().orElse(1));
         int width = 12;
@@ -195,7 +202,7 @@ public final class HtmlReport {
     }
 
     /** Horizontal bars as inline SVG, longest first. */
-    private void bars(Map<String, Long> counts, java.util.function.Function<String, String> label, String id, int width) {
+    private void bars(Map<String, Long> counts, Function<String, String> label, String id, int width) {
         if (counts.isEmpty()) {
             html.append("<p class=\"muted\">none</p>");
             return;
@@ -235,10 +242,10 @@ public final class HtmlReport {
             html.append("The first ").append(digest.table().size()).append(" of ").append(digest.totalFindings())
                     .append(" findings; findings.csv has them all. ");
         }
-        java.util.Map<String, Long> suppressed = run.findings().suppressed();
+        Map<String, Long> suppressed = run.findings().suppressed();
         if (suppressed != null && !suppressed.isEmpty()) {
             html.append("Suppressed with a reason (shown, holding nothing): ").append(esc(suppressed.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))))
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))))
                     .append(". ");
         }
         html.append("Click a heading to sort; type to filter.</p><input id=\"filter\" placeholder=\"filter findings\">");
@@ -281,7 +288,7 @@ public final class HtmlReport {
                     .append("<th>Lines not checked</th><th>Meaning</th></tr></thead><tbody>");
             for (RunManifest.Check check : run.checks()) {
                 html.append("<tr><td>").append(esc(check.edits())).append("</td><td>").append(esc(check.data()))
-                        .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%,d of %,d",
+                        .append("</td><td>").append(String.format(Locale.ROOT, "%,d of %,d",
                                 check.linesNotChecked(), check.lines()))
                         .append("</td><td>").append(esc(check.notCheckedMeans())).append("</td></tr>");
             }
@@ -301,14 +308,14 @@ public final class HtmlReport {
 
     /** An instant as a person reads it, in this machine's zone: "4 Dec 2026 06:10 EST". */
     static String local(String instant) {
-        return local(instant, java.time.ZoneId.systemDefault());
+        return local(instant, ZoneId.systemDefault());
     }
 
-    static String local(String instant, java.time.ZoneId zone) {
+    static String local(String instant, ZoneId zone) {
         try {
-            return java.time.format.DateTimeFormatter.ofPattern("d MMM uuuu HH:mm zzz", java.util.Locale.ENGLISH)
-                    .format(java.time.Instant.parse(instant).atZone(zone));
-        } catch (java.time.DateTimeException e) {
+            return DateTimeFormatter.ofPattern("d MMM uuuu HH:mm zzz", Locale.ENGLISH)
+                    .format(Instant.parse(instant).atZone(zone));
+        } catch (DateTimeException e) {
             return instant;
         }
     }

@@ -1,12 +1,15 @@
 package org.claimscrubber.report;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.claimscrubber.domain.DataCoverage;
+import org.claimscrubber.domain.EditFamily;
 import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.NotChecked;
 import org.claimscrubber.domain.Severity;
-import org.claimscrubber.report.RunManifest;
-import org.claimscrubber.report.Totals;
 
 /**
  * The counts run.json gives, added up from claim outcomes: rows scrubbed and rejected, claims by worst severity,
@@ -27,7 +30,7 @@ public final class OutcomeTally implements Serializable {
     private long held;
     private long notFullyScrubbed;
     private long heldCents;
-    private final org.claimscrubber.domain.NotChecked notChecked = new org.claimscrubber.domain.NotChecked();
+    private final NotChecked notChecked = new NotChecked();
 
     /** @param holdOn the least severity that holds a claim */
     public OutcomeTally(Severity holdOn) {
@@ -107,9 +110,9 @@ public final class OutcomeTally implements Serializable {
      * For each edit family, what data it ran on and how many of the scrubbed lines it had no data for: a check
      * without data is "not checked", never "passed".
      */
-    public java.util.List<RunManifest.Check> checks(org.claimscrubber.domain.DataCoverage coverage) {
-        java.util.List<RunManifest.Check> checks = new java.util.ArrayList<>();
-        for (org.claimscrubber.domain.EditFamily family : org.claimscrubber.domain.EditFamily.values()) {
+    public List<RunManifest.Check> checks(DataCoverage coverage) {
+        List<RunManifest.Check> checks = new ArrayList<>();
+        for (EditFamily family : EditFamily.values()) {
             checks.add(new RunManifest.Check(family.label(), coverage.source(family), notChecked.lines(family),
                     scrubbedRows, family.notCheckedMeans()));
         }

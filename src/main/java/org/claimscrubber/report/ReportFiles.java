@@ -1,7 +1,11 @@
 package org.claimscrubber.report;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -75,7 +79,7 @@ public final class ReportFiles implements Closeable {
 
     /** A writer for report {@code name} (opening it again starts it afresh); it lands on {@link #commit()}. */
     public Writer open(String name) throws IOException {
-        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(openStream(name), StandardCharsets.UTF_8),
+        return new BufferedWriter(new OutputStreamWriter(openStream(name), StandardCharsets.UTF_8),
                 1 << 16);
     }
 
@@ -83,10 +87,10 @@ public final class ReportFiles implements Closeable {
      * A byte stream for report {@code name}, for rows forwarded as stored. Like every report it is written under a
      * temporary name, created owner-only and exclusively (issue 21: a planted link must not receive patient rows).
      */
-    public java.io.OutputStream openStream(String name) throws IOException {
+    public OutputStream openStream(String name) throws IOException {
         names.add(name);
         WorkFiles.register(partial(name)); // removed if the run is killed before it commits
-        return new java.io.BufferedOutputStream(WorkFiles.createExclusive(partial(name)), 1 << 16);
+        return new BufferedOutputStream(WorkFiles.createExclusive(partial(name)), 1 << 16);
     }
 
     public Path dir() {

@@ -1,15 +1,18 @@
 package org.claimscrubber.report;
 
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.input.ClaimRows;
-import org.claimscrubber.report.FindingsCsvWriter;
-import org.claimscrubber.report.FindingsJsonWriter;
-import org.claimscrubber.report.SplitWriter;
+import org.claimscrubber.input.InputSource;
+import org.claimscrubber.input.SourceInfo;
 
 /** Writes a run's reports from the outcomes: findings.csv and .json, and with --split the clean and held claims. */
 public final class ReportSink implements OutcomeSink.Restartable, Closeable {
@@ -27,7 +30,7 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
     /** With --split, the names of the inputs, whose rows each go to a clean and a held file of their own. */
     private final List<String> inputs;
     private FindingsCsvWriter csv;
-    private com.opencsv.ICSVWriter claimSummary;
+    private ICSVWriter claimSummary;
     private FindingsJsonWriter json;
     private SplitWriter[] clean;
     private SplitWriter[] held;
@@ -63,8 +66,8 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
         String stem = kind.substring(0, kind.length() - ".csv".length());
         List<String> names = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            String base = inputs.get(i).equals(org.claimscrubber.input.InputSource.STDIN_NAME) ? "standard-input"
-                    : java.nio.file.Path.of(inputs.get(i)).getFileName().toString();
+            String base = inputs.get(i).equals(InputSource.STDIN_NAME) ? "standard-input"
+                    : Path.of(inputs.get(i)).getFileName().toString();
             base = base.replaceAll("(?i)\\.gz$", "").replaceAll("(?i)\\.(csv|txt|tsv)$", "")
                     .replaceAll("[^A-Za-z0-9._-]", "_");
             names.add(stem + "-" + (i + 1) + "-" + base + ".csv");
@@ -74,7 +77,7 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
 
     private void open() throws IOException {
         csv = new FindingsCsvWriter(files.open(FINDINGS_CSV), citations);
-        claimSummary = new com.opencsv.CSVWriterBuilder(files.open(CLAIMS)).build();
+        claimSummary = new CSVWriterBuilder(files.open(CLAIMS)).build();
         claimSummary.writeNext(new String[] {"claim_id", "worst_severity", "held", "charge"}, false);
         json = new FindingsJsonWriter(files.open(FINDINGS_JSON));
         if (split) {
@@ -102,7 +105,7 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
         if (outcome.isClaim() && (isHeld || !outcome.findings().isEmpty())) {
             String[] row = SpreadsheetSafe.row(outcome.claimId(),
                     outcome.worst() == null ? "" : outcome.worst().name(), isHeld ? "yes" : "no",
-                    java.math.BigDecimal.valueOf(outcome.profile().chargeCents(), 2).toPlainString());
+                    BigDecimal.valueOf(outcome.profile().chargeCents(), 2).toPlainString());
             claimSummary.writeNext(row, SpreadsheetSafe.quoteAll(row));
         }
         digest.add(outcome.findings(), isHeld, outcome.claimId(), outcome.profile(),
@@ -128,9 +131,9 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
      *
      * @param sources the inputs as opened
      */
-    public void finish(List<org.claimscrubber.input.SourceInfo> sources) throws IOException {
+    public void finish(List<SourceInfo> sources) throws IOException {
         if (split) {
-            for (org.claimscrubber.input.SourceInfo source : sources) {
+            for (SourceInfo source : sources) {
                 if (source.index() < clean.length) {
                     clean[source.index()].writeHeader(source);
                     held[source.index()].writeHeader(source);

@@ -2,10 +2,12 @@ package org.claimscrubber.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
 
@@ -37,7 +39,7 @@ public final class RunDigest {
     private final Map<String, Long> byProcedure = new TreeMap<>();
     private final List<Finding> table = new ArrayList<>();
     /** The profiles of the claims whose findings the table shows, for its date-of-service and provider columns. */
-    private final Map<String, ClaimOutcome.Profile> tableClaims = new java.util.HashMap<>();
+    private final Map<String, ClaimOutcome.Profile> tableClaims = new HashMap<>();
     private final Comparator<HeldClaim> priority = Comparator.comparing(HeldClaim::held)
             .thenComparing(Comparator.comparing((HeldClaim c) -> c.worst().ordinal()).reversed())
             .thenComparingLong(HeldClaim::chargeCents).thenComparing(HeldClaim::claimId, Comparator.reverseOrder());
@@ -84,7 +86,7 @@ public final class RunDigest {
         // The morning's worklist: every held claim, and the claims with warnings a billing manager looks at next.
         if (!claimId.isEmpty() && (held || worst == Severity.WARNING)) {
             String rules = held ? heldBy : findings.stream().filter(f -> !f.isSuppressed() && f.severity() == Severity.WARNING)
-                    .map(Finding::ruleId).distinct().sorted().collect(java.util.stream.Collectors.joining(";"));
+                    .map(Finding::ruleId).distinct().sorted().collect(Collectors.joining(";"));
             top.add(new HeldClaim(claimId, worst == null ? Severity.ERROR : worst, findings.size(), chargeCents, payer,
                     rules, profile.provider(), profile.dateOfService(), held));
             if (top.size() > TOP_CLAIMS) {

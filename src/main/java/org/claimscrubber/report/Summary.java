@@ -1,6 +1,7 @@
 package org.claimscrubber.report;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.claimscrubber.domain.Printable;
@@ -61,14 +62,14 @@ public final class Summary {
         if (run.checks() != null) {
             for (RunManifest.Check check : run.checks()) {
                 if (check.linesNotChecked() > 0) {
-                    text.append(String.format(java.util.Locale.ROOT, "not checked: %s: %,d of %,d %s (data: %s)%n", check.edits(),
+                    text.append(String.format(Locale.ROOT, "not checked: %s: %,d of %,d %s (data: %s)%n", check.edits(),
                             check.linesNotChecked(), check.lines(), check.notCheckedMeans(), check.data()));
                 }
             }
         }
         if (run.history() != null) {
             RunManifest.History history = run.history();
-            text.append(String.format(java.util.Locale.ROOT, "history: %s: %,d line%s recorded; %,d claim%s scrubbed"
+            text.append(String.format(Locale.ROOT, "history: %s: %,d line%s recorded; %,d claim%s scrubbed"
                             + " before: %,d new, %,d recurring, %,d resolved finding%s (since-last-run.csv)%n",
                     history.store(), history.linesRecorded(), history.linesRecorded() == 1 ? "" : "s",
                     history.claimsSeenBefore(), history.claimsSeenBefore() == 1 ? "" : "s", history.newFindings(),

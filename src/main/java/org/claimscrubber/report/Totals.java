@@ -1,7 +1,9 @@
 package org.claimscrubber.report;
 
+import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.claimscrubber.domain.Category;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
@@ -10,14 +12,14 @@ import org.claimscrubber.domain.Severity;
  * Finding counts by severity and category (every severity and category present, zero or not), and apart from them
  * the findings a suppression accepted, by rule: those hold nothing and fail no run.
  */
-public final class Totals implements java.io.Serializable {
+public final class Totals implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final EnumMap<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
     private final EnumMap<Category, Long> byCategory = new EnumMap<>(Category.class);
     private long total;
-    private final java.util.TreeMap<String, Long> suppressed = new java.util.TreeMap<>();
+    private final TreeMap<String, Long> suppressed = new TreeMap<>();
 
     public Totals() {
         for (Severity severity : Severity.values()) {

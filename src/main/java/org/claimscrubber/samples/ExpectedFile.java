@@ -55,7 +55,7 @@ final class ExpectedFile {
                 String severityText = severity < 0 ? "" : cell(cells, severity);
                 if (!severityText.isEmpty()) {
                     try {
-                        level = Severity.valueOf(severityText.toUpperCase(java.util.Locale.ROOT));
+                        level = Severity.valueOf(severityText.toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException e) {
                         throw new SampleException(file + ":" + at + ": severity '" + severityText
                                 + "' is not ERROR, WARNING or INFO");

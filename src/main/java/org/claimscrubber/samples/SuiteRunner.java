@@ -6,19 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.claimscrubber.batch.BatchRunner;
 import org.claimscrubber.batch.RunOptions;
 import org.claimscrubber.batch.Scrubber;
+import org.claimscrubber.config.ConfigException;
+import org.claimscrubber.config.RunConfig;
+import org.claimscrubber.config.RunConfigParser;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.engine.CompiledRules;
-import org.claimscrubber.engine.RuleMetadata;
 import org.claimscrubber.engine.RuleCache;
+import org.claimscrubber.engine.RuleCompiler;
+import org.claimscrubber.engine.RuleMetadata;
+import org.claimscrubber.engine.RuleSet;
+import org.claimscrubber.engine.RulesException;
 import org.claimscrubber.facts.FactBase;
 import org.claimscrubber.facts.FactLoader;
 import org.claimscrubber.facts.FactsException;
@@ -86,17 +94,17 @@ public final class SuiteRunner {
 
     private CompiledRules compileFor(SampleSuite suite) throws SampleException {
         try {
-            List<org.claimscrubber.engine.RuleSet.RuleFile> files = new ArrayList<>(rules.source().files());
+            List<RuleSet.RuleFile> files = new ArrayList<>(rules.source().files());
             if (suite.rules() != null) {
-                files.addAll(org.claimscrubber.engine.RuleSet.load(BundledFiles.Located.given(suite.rules())).files());
+                files.addAll(RuleSet.load(BundledFiles.Located.given(suite.rules())).files());
             }
-            org.claimscrubber.engine.RuleSet combined = new org.claimscrubber.engine.RuleSet(rules.source().label()
+            RuleSet combined = new RuleSet(rules.source().label()
                     + (suite.rules() == null ? "" : " and " + suite.rules()), files, rules.source().hash()
                     + (suite.rules() == null ? "" : "+" + suite.rules()));
-            org.claimscrubber.config.RunConfig config = suite.config() == null ? rules.config()
-                    : org.claimscrubber.config.RunConfigParser.parse(suite.config());
-            return new org.claimscrubber.engine.RuleCompiler().compile(combined, config);
-        } catch (org.claimscrubber.engine.RulesException | org.claimscrubber.config.ConfigException e) {
+            RunConfig config = suite.config() == null ? rules.config()
+                    : RunConfigParser.parse(suite.config());
+            return new RuleCompiler().compile(combined, config);
+        } catch (RulesException | ConfigException e) {
             throw new SampleException(suite.name() + ": " + e.getMessage());
         }
     }
@@ -122,8 +130,8 @@ public final class SuiteRunner {
                         setup);
             }
             return HistoryStore.open(options, today, "suite " + suite.name());
-        } catch (HistoryException | InputFileException | org.claimscrubber.config.ConfigException
-                 | org.claimscrubber.engine.RulesException | FactsException e) {
+        } catch (HistoryException | InputFileException | ConfigException
+                 | RulesException | FactsException e) {
             throw new SampleException(suite.name() + ": an earlier night: " + e.getMessage());
         }
     }
@@ -218,14 +226,14 @@ public final class SuiteRunner {
         List<String> severityChanged = new ArrayList<>();
         // those with a severity first, so a severity-free expectation cannot take their finding
         List<ExpectedFinding> ordered = new ArrayList<>(expected);
-        ordered.sort(java.util.Comparator.comparing(e -> e.severity() == null));
+        ordered.sort(Comparator.comparing(e -> e.severity() == null));
         for (ExpectedFinding wanted : ordered) {
-            Finding match = unmatched.stream().filter(f -> java.util.Objects.equals(f.lineNumber(), wanted.lineNumber())
+            Finding match = unmatched.stream().filter(f -> Objects.equals(f.lineNumber(), wanted.lineNumber())
                     && f.ruleId().equals(wanted.ruleId()) && (wanted.severity() == null || wanted.severity() == f.severity()))
                     .findFirst().orElse(null);
             if (match == null && wanted.severity() != null) {
                 // the finding came, at another severity: say so, rather than "missing" plus "not expected"
-                match = unmatched.stream().filter(f -> java.util.Objects.equals(f.lineNumber(), wanted.lineNumber())
+                match = unmatched.stream().filter(f -> Objects.equals(f.lineNumber(), wanted.lineNumber())
                         && f.ruleId().equals(wanted.ruleId())).findFirst().orElse(null);
                 if (match != null) {
                     severityChanged.add(wanted.ruleId() + (wanted.lineNumber() == null ? " on the claim"
@@ -241,7 +249,7 @@ public final class SuiteRunner {
                 unmatched.remove(match);
             }
         }
-        missing.sort(java.util.Comparator.comparing(ExpectedFinding::ruleId));
+        missing.sort(Comparator.comparing(ExpectedFinding::ruleId));
         return new CaseResult(claimId, note, missing, unmatched, severityChanged);
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.claimscrubber.config.ConfigException;
 import org.claimscrubber.config.RunConfig;
 import org.claimscrubber.config.RunConfigParser;
+import org.claimscrubber.domain.DataCoverage;
 import org.claimscrubber.domain.ProcedureDocument;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.engine.CompiledRules;
@@ -100,7 +101,7 @@ public record RunSetup(RunConfig config, CompiledRules rules, FactBase facts, Ma
     /** As above, with the coverage the run had (a run with a claim history says which it checked against). */
     public RunManifest manifest(Instant started, FailOn failOn, OutcomeTally tally, List<InputFile> inputs, String mode,
                                 long blankLines, List<String> reports, RunManifest.Costs costs,
-                                org.claimscrubber.domain.DataCoverage coverage) {
+                                DataCoverage coverage) {
         int exitCode = FailOn.exitCode(failOn, tally);
         return new RunManifest(
                 new RunManifest.About(ToolVersion.NAME, ToolVersion.version(), started.toString(),

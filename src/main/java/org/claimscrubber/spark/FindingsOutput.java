@@ -1,9 +1,11 @@
 package org.claimscrubber.spark;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -201,7 +203,7 @@ final class FindingsOutput {
 
     /** Copies a part, skipping its first line (the header) when asked. */
     private static void copy(InputStream in, OutputStream out, boolean skipHeader) throws IOException {
-        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         if (skipHeader) {
             int b;
             while ((b = buffered.read()) >= 0 && b != '\n') {
@@ -231,7 +233,7 @@ final class FindingsOutput {
 
     /** run.json's text for a manifest. */
     static String json(RunManifest manifest) throws IOException {
-        java.io.StringWriter text = new java.io.StringWriter();
+        StringWriter text = new StringWriter();
         ManifestWriter.write(manifest, text);
         return text.toString();
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -23,7 +24,7 @@ final class InputPaths {
     }
 
     /** A URI with a scheme (s3a://, hdfs://, file:/), as opposed to a local file name. */
-    private static final java.util.regex.Pattern URI = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*");
+    private static final Pattern URI = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*");
 
     static List<InputPath> resolve(List<String> arguments, Configuration conf) throws InputFileException {
         return resolve(arguments, conf, false);

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.files.BundledFiles;
@@ -59,8 +61,8 @@ record JobFiles(String key, RuleSet rules, Folders folders, Settings settings, L
     }
 
     private static void deleteTree(Path dir) {
-        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException ignored) {
             // the JVM is exiting; a leftover temporary folder is all that can come of it
         }

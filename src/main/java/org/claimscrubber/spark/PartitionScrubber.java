@@ -2,7 +2,9 @@ package org.claimscrubber.spark;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -103,8 +105,8 @@ final class PartitionScrubber implements FlatMapFunction<Iterator<Tuple2<ClaimKe
         StringWriter text = new StringWriter();
         try (ICSVWriter csv = new CSVWriterBuilder(text).withLineEnd("").build()) {
             csv.writeNext(cells, false);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return text.toString();
     }

@@ -3,14 +3,16 @@ package org.claimscrubber.spark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.util.SerializableConfiguration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
 import org.claimscrubber.input.Column;
 import org.claimscrubber.input.CsvRecord;
 import org.claimscrubber.input.InputFileException;
@@ -53,7 +55,7 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
     static InputStream open(InputPath input, Configuration conf) throws IOException {
         Path path = new Path(input.uri());
         if ("file".equals(path.toUri().getScheme())) {
-            return java.nio.file.Files.newInputStream(java.nio.file.Path.of(path.toUri()));
+            return Files.newInputStream(java.nio.file.Path.of(path.toUri()));
         }
         return path.getFileSystem(conf).open(path);
     }
@@ -65,7 +67,7 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
      * to, S3 objects never change in place).
      */
     static InputSource source(InputPath input, ReadOptions reading) {
-        java.net.URI uri = new Path(input.uri()).toUri();
+        URI uri = new Path(input.uri()).toUri();
         java.nio.file.Path local = "file".equals(uri.getScheme()) ? java.nio.file.Path.of(uri) : null;
         return new InputSource(input.name(), local, input.size(), reading);
     }

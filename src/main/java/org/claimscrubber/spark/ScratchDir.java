@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -49,7 +51,7 @@ final class ScratchDir implements AutoCloseable {
             try {
                 Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(
                         PosixFilePermissions.fromString("rwx------")));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
+            } catch (FileAlreadyExistsException raced) {
                 // another job made it
             }
         }
@@ -87,7 +89,7 @@ final class ScratchDir implements AutoCloseable {
                 }
             } catch (OverlappingFileLockException thisProcess) {
                 // a job of this JVM holds it
-            } catch (java.nio.file.NoSuchFileException gone) {
+            } catch (NoSuchFileException gone) {
                 // removed by another job meanwhile
             }
         }

@@ -8,15 +8,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.claimscrubber.ClaimRows;
 import org.claimscrubber.Shipped;
-import org.claimscrubber.domain.Severity;
 import org.claimscrubber.config.RunConfig;
+import org.claimscrubber.domain.Severity;
 import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.report.FailOn;
 import org.claimscrubber.report.ReportFiles;
+import org.claimscrubber.report.Summary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** A whole run on the bundled demo export: the three reports, their order, their counts, the exit code. */
 class BatchRunnerTest {
@@ -28,10 +35,10 @@ class BatchRunnerTest {
 
     private RunOutcome run(Severity failOn, Path... inputs) throws Exception {
         return new BatchRunner().run(new RunOptions(
-                RunOptions.Input.files(java.util.Arrays.stream(inputs).map(Path::toString).toList()),
-                org.claimscrubber.Shipped.sources(),
+                RunOptions.Input.files(Arrays.stream(inputs).map(Path::toString).toList()),
+                Shipped.sources(),
                 new RunOptions.Policy(Shipped.TODAY, failOn == null ? null
-                        : org.claimscrubber.report.FailOn.valueOf(failOn.name()), null), RunOptions.Output.to(out),
+                        : FailOn.valueOf(failOn.name()), null), RunOptions.Output.to(out),
                 RunOptions.Execution.defaults()));
     }
 
@@ -53,11 +60,11 @@ class BatchRunnerTest {
     @Test
     void eachEditFamilySaysWhatItRanOnAndHowManyLinesItCouldNotCheck() throws Exception {
         Path claims = Files.writeString(out.getParent().resolve("coverage-" + out.getFileName() + ".csv"),
-                org.claimscrubber.ClaimRows.claims().line("C1", 1, "0353T").payer("Medicare").and()
+                ClaimRows.claims().line("C1", 1, "0353T").payer("Medicare").and()
                         .line("C1", 2, "99213").diagnoses("I10").date("2026-10-05").payer("Medicare").and().csv());
         run(null, claims);
         JsonNode checks = new ObjectMapper().readTree(out.resolve("run.json").toFile()).at("/checks");
-        java.util.Map<String, JsonNode> byEdits = new java.util.HashMap<>();
+        Map<String, JsonNode> byEdits = new HashMap<>();
         checks.forEach(check -> byEdits.put(check.get("edits").asText(), check));
         assertThat(byEdits.get("NCCI MUE").get("lines_not_checked").asLong()).as("99213 has no curated MUE").isEqualTo(1);
         assertThat(byEdits.get("NCCI MUE").get("lines").asLong()).isEqualTo(2);
@@ -127,7 +134,7 @@ class BatchRunnerTest {
                 + "C1,1,2026-11-02,99213,C50.911,C18.9\n");
         RunOutcome outcome = run(null, export);
         assertThat(outcome.manifest().inputs().get(0).ignoredColumns()).containsExactly("diagnosis_codez");
-        assertThat(org.claimscrubber.report.Summary.of(outcome.manifest(), out))
+        assertThat(Summary.of(outcome.manifest(), out))
                 .contains("misspelled.csv: columns not read: diagnosis_codez");
     }
 }

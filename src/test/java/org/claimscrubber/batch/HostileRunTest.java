@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.claimscrubber.Cli;
+import org.claimscrubber.Shipped;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** Patient data never shows; reports are safe to open in a spreadsheet; broken rules and seeds stop cleanly. */
 class HostileRunTest {
@@ -101,7 +103,7 @@ class HostileRunTest {
 
     @Test
     void aRuleThatThrowsIsReportedWithItsIdAndTheClaimIsHeldNotPassed() throws Exception {
-        Path rules = org.claimscrubber.Shipped.copyRules(dir.resolve("rules"));
+        Path rules = Shipped.copyRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("failing.drl"), """
                 package scrubber;
                 import org.claimscrubber.domain.ClaimLine;

@@ -180,7 +180,7 @@ class NothingLostTest {
 
         @Test
         void aDataRowWhereTheHeaderShouldBeIsStillRefused() throws Exception {
-            Path file = java.nio.file.Files.writeString(dir.resolve("headerless.csv"),
+            Path file = Files.writeString(dir.resolve("headerless.csv"),
                     "C1,1,2026-11-02,99213,C18.9\nC2,1,2026-11-02,99213,C18.9\n");
             Cli.Result result = Cli.execute("run", "--out", dir.resolve("o").toString(), file.toString());
             assertThat(result.exitCode()).isEqualTo(3);
@@ -195,17 +195,17 @@ class NothingLostTest {
                     "samples/bad/junk-rows.csv");
             assertThat(result.exitCode()).isZero();
             assertThat(result.out()).contains("skipped, not claim rows: 2", "lines 3, 5");
-            com.fasterxml.jackson.databind.JsonNode run = new com.fasterxml.jackson.databind.ObjectMapper()
+            JsonNode run = new ObjectMapper()
                     .readTree(out.resolve("run.json").toFile());
             assertThat(run.at("/claims/read").asLong()).isEqualTo(2);
             assertThat(run.at("/claims/held").asLong()).isZero();
             assertThat(run.at("/inputs/0/not_claim_rows").asLong()).isEqualTo(2);
-            assertThat(java.nio.file.Files.readString(out.resolve("findings.csv"))).doesNotContain("Total");
+            assertThat(Files.readString(out.resolve("findings.csv"))).doesNotContain("Total");
         }
 
         @Test
         void aRowWithAClaimIdAndAClaimLineIsNeverSkipped() throws Exception {
-            Path file = java.nio.file.Files.writeString(dir.resolve("totals.csv"), String.join("\n",
+            Path file = Files.writeString(dir.resolve("totals.csv"), String.join("\n",
                     "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes",
                     "Total-1,1,2026-11-02,99213,C18.9", "T2,,,,", ""));
             Path out = dir.resolve("kept");

@@ -16,7 +16,9 @@ import org.claimscrubber.Shipped;
 import org.claimscrubber.domain.Category;
 import org.claimscrubber.domain.Claim;
 import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.NotChecked;
 import org.claimscrubber.domain.Severity;
+import org.claimscrubber.input.ClaimParser;
 import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.input.ColumnMap;
 import org.claimscrubber.input.CsvRecord;
@@ -24,6 +26,7 @@ import org.claimscrubber.input.InputSource;
 import org.claimscrubber.input.SourceInfo;
 import org.claimscrubber.report.ClaimOutcome;
 import org.junit.jupiter.api.Test;
+
 
 /** The pipeline's parts on their own: spilling, partition counts, ordered evaluation. */
 class PipelinePartsTest {
@@ -39,7 +42,7 @@ class PipelinePartsTest {
         ClaimRows.Row row = new ClaimRows.Row(source, CsvRecord.of(new String[] {"C1", "2", "", ""}, 12, false)
                 .withRaw(new byte[] {'C', '1', ',', '2', ',', ',', (byte) 0xE9, '\r', '\n'}));
         ClaimOutcome outcome = new ClaimOutcome("C1", 7, new ClaimOutcome.Profile("Medicare", "2086X0206X", "1234567893", "2026-11-02", 465000),
-                new ClaimOutcome.Evaluation(List.of(finding, claimLevel), false, new org.claimscrubber.domain.NotChecked()),
+                new ClaimOutcome.Evaluation(List.of(finding, claimLevel), false, new NotChecked()),
                 new ClaimOutcome.Rows(1, 1, List.of(row)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -79,7 +82,7 @@ class PipelinePartsTest {
                 try {
                     for (int i = 0; i < 50; i++) {
                         Claim claim = new Claim("C" + i, i, List.of(), List.of());
-                        evaluation.submit(new Chunk(i, List.of(new org.claimscrubber.input.ClaimParser.ParsedClaim(claim, 0, 0,
+                        evaluation.submit(new Chunk(i, List.of(new ClaimParser.ParsedClaim(claim, 0, 0,
                                 List.of(), 0))));
                     }
                     evaluation.finish();

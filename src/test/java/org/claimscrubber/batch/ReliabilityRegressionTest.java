@@ -5,19 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.assertj.core.api.Assertions;
+import org.claimscrubber.Cli;
+import org.claimscrubber.Shipped;
 import org.claimscrubber.files.WorkFiles;
 import org.claimscrubber.input.InputSource;
 import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.OutcomeSink;
-import org.claimscrubber.Cli;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** One regression test per reliability defect fixed (issue 10), each failing before its fix. */
 class ReliabilityRegressionTest {
@@ -197,8 +208,8 @@ class ReliabilityRegressionTest {
         assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
                 "samples/export/claims.csv").exitCode()).isZero();
         String before = Files.readString(out.resolve("findings.csv"));
-        try (var channel = java.nio.channels.FileChannel.open(out.resolve(".claim-scrubber.lock"),
-                java.nio.file.StandardOpenOption.WRITE); var held = channel.lock()) {
+        try (var channel = FileChannel.open(out.resolve(".claim-scrubber.lock"),
+                StandardOpenOption.WRITE); var held = channel.lock()) {
             Cli.Result second = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out",
                     out.toString(), "samples/export/claims.csv");
             assertThat(second.exitCode()).isEqualTo(5);
@@ -211,16 +222,16 @@ class ReliabilityRegressionTest {
 
     /** Defect 11: a FIFO (or run <(zcat x.gz)) failed with "cannot be read" and, re-read, hung. */
     @Test
-    @org.junit.jupiter.api.Timeout(120) // a guard: before the fix the second read of the FIFO hung for ever
+    @Timeout(120) // a guard: before the fix the second read of the FIFO hung for ever
     void aFifoIsReadOnceEvenWhenItsClaimsAreNotGrouped() throws Exception {
         Path fifo = dir.resolve("export.fifo");
-        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
                 "mkfifo is not available");
         Thread writer = new Thread(() -> {
             try (var to = Files.newOutputStream(fifo)) {
                 Files.copy(Path.of("samples/export/claims.csv"), to);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         writer.start();
@@ -274,18 +285,18 @@ class ReliabilityRegressionTest {
         Path folder = dir.resolve("work/.partitions-1");
         WorkFiles.createDirectory(folder);
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                     .isEqualTo("rw-------");
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
                     .isEqualTo("rwx------");
         }
     }
 
     /** Scrubs with the shipped rules and keeps nothing of the outcomes: for what the result itself says. */
     private Scrubber.Result scrubQuietly(List<InputSource> sources) throws Exception {
-        return new Scrubber(org.claimscrubber.Shipped.rules(), org.claimscrubber.Shipped.facts(),
-                org.claimscrubber.Shipped.TODAY).scrub(sources,
-                new Scrubber.Options(1, false, dir, java.io.InputStream.nullInputStream(), null),
+        return new Scrubber(Shipped.rules(), Shipped.facts(),
+                Shipped.TODAY).scrub(sources,
+                new Scrubber.Options(1, false, dir, InputStream.nullInputStream(), null),
                 new OutcomeSink.Restartable() {
                     @Override
                     public void accept(ClaimOutcome outcome) {
@@ -327,9 +338,9 @@ class ReliabilityRegressionTest {
 
     /** Risk: a rule whose consequence re-triggers itself hung the run for ever. */
     @Test
-    @org.junit.jupiter.api.Timeout(120) // a guard: before the firing limit this test never ended
+    @Timeout(120) // a guard: before the firing limit this test never ended
     void aRuleThatLoopsFailsItsClaimsInsteadOfHangingTheRun() throws Exception {
-        Path rules = org.claimscrubber.Shipped.copyRules(dir.resolve("rules"));
+        Path rules = Shipped.copyRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("loops.drl"), """
                 package scrubber;
                 import org.claimscrubber.domain.ClaimLine;
@@ -356,9 +367,9 @@ class ReliabilityRegressionTest {
 
     /** Defect 2: an Error on the reader thread left the writer waiting for ever. */
     @Test
-    @org.junit.jupiter.api.Timeout(120) // a guard: before the fix this run never ended
+    @Timeout(120) // a guard: before the fix this run never ended
     void anErrorOnTheReaderThreadEndsTheRunPromptly() {
-        java.io.InputStream dying = new java.io.InputStream() {
+        InputStream dying = new InputStream() {
             private int served;
 
             @Override
@@ -369,10 +380,10 @@ class ReliabilityRegressionTest {
                 throw new OutOfMemoryError("simulated");
             }
         };
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BatchRunner().run(new RunOptions(
+        Assertions.assertThatThrownBy(() -> new BatchRunner().run(new RunOptions(
                         new RunOptions.Input(List.of("-"), dying, '\0'),
-                        org.claimscrubber.Shipped.sources(),
-                        RunOptions.Policy.on(org.claimscrubber.Shipped.TODAY), RunOptions.Output.to(dir.resolve("out")),
+                        Shipped.sources(),
+                        RunOptions.Policy.on(Shipped.TODAY), RunOptions.Output.to(dir.resolve("out")),
                         new RunOptions.Execution(1, null))))
                 .isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
         assertThat(dir.resolve("out/run.json")).doesNotExist();

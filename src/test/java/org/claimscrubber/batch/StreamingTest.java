@@ -21,9 +21,11 @@ import org.claimscrubber.Shipped;
 import org.claimscrubber.bench.SyntheticExport;
 import org.claimscrubber.config.RunConfig;
 import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.setup.RunSources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** The batch at scale: the same reports whatever the threads, the grouping of claims, or the form of the input. */
 class StreamingTest {
@@ -51,8 +53,8 @@ class StreamingTest {
                 new RunOptions.Execution(threads, null)));
     }
 
-    private static org.claimscrubber.setup.RunSources shipped() {
-        return org.claimscrubber.Shipped.sources();
+    private static RunSources shipped() {
+        return Shipped.sources();
     }
 
     private static RunOutcome run(String name, int threads, List<String> inputs) throws Exception {

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import org.claimscrubber.Prerequisites;
+import org.claimscrubber.Shipped;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** The command line end to end, through the packaged jar, as the README tells a new user to run it. */
 class CommandLineIT {
@@ -45,7 +49,7 @@ class CommandLineIT {
      */
     @Test
     void aRuleThatNeverEndsStopsTheRunNamingTheRule() throws Exception {
-        Path rules = org.claimscrubber.Shipped.copyRules(dir.resolve("rules"));
+        Path rules = Shipped.copyRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("zz-spins.drl"), """
                 package scrubber;
                 import org.claimscrubber.domain.ClaimLine;
@@ -212,8 +216,8 @@ class CommandLineIT {
     @Test
     void benchTimesTheReportOpeningInChromium() throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
-        org.claimscrubber.Prerequisites.require(Files.isExecutable(chromium),
-                "/usr/bin/chromium (apt-get install chromium; .ci/run installs it)", org.claimscrubber.Prerequisites.CHROMIUM);
+        Prerequisites.require(Files.isExecutable(chromium),
+                "/usr/bin/chromium (apt-get install chromium; .ci/run installs it)", Prerequisites.CHROMIUM);
         Jar.Result result = Jar.run("bench", "--lines", "3000", "--runs", "1", "--mix", "synthetic", "--browser",
                 chromium.toString(), "--work", dir.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -229,12 +233,12 @@ class CommandLineIT {
     @Test
     void theSecondRunLoadsTheRulesCompiledAndAnEditRecompiles() throws Exception {
         Map<String, String> cache = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
-        Path rules = org.claimscrubber.Shipped.copyRules(dir.resolve("rules"));
+        Path rules = Shipped.copyRules(dir.resolve("rules"));
         String[] run = {"run", "--as-of", "2026-11-24", "--rules", rules.toString(), "--out", dir.resolve("out").toString(), EXPORT};
         assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, run))).isEqualTo("compiled");
         assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, run)))
                 .isEqualTo("loaded compiled from the rules cache");
-        Files.writeString(rules.resolve("codes.drl"), "\n// an edit\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(rules.resolve("codes.drl"), "\n// an edit\n", StandardOpenOption.APPEND);
         assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, run))).isEqualTo("compiled");
         assertThat(build(Jar.run(Path.of("").toAbsolutePath(), cache, "run", "--as-of", "2026-11-24", "--no-rules-cache", "--rules",
                 rules.toString(), "--out", dir.resolve("out").toString(), EXPORT))).isEqualTo("compiled");

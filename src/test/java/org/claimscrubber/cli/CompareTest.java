@@ -2,14 +2,20 @@ package org.claimscrubber.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.opencsv.CSVReader;
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.claimscrubber.Cli;
 import org.claimscrubber.Shipped;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** A compliance analyst's loop: change a rule, run against last night's export with --baseline, read what changed. */
 class CompareTest {
@@ -49,17 +55,17 @@ class CompareTest {
 
     /** Issue 23: a row without a claim id gave changes.csv a row with an empty claim id. */
     @Test
-    void aRowWithoutAClaimIdIsNamedByWhereItWasRead(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void aRowWithoutAClaimIdIsNamedByWhereItWasRead(@TempDir Path dir) throws Exception {
         Path claims = Files.writeString(dir.resolve("claims.csv"), String.join("\n",
                 "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes",
                 ",1,2026-11-02,99213,C18.9", "C2,1,2026-11-02,99213,C18.9", ""));
         Path empty = Files.writeString(dir.resolve("before.csv"), String.join("\n",
                 "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes", "C2,1,2026-11-02,99213,C18.9", ""));
-        assertThat(org.claimscrubber.Cli.execute("run", "--as-of", "2026-11-24", "--out", dir.resolve("a").toString(),
+        assertThat(Cli.execute("run", "--as-of", "2026-11-24", "--out", dir.resolve("a").toString(),
                 empty.toString()).exitCode()).isZero();
-        assertThat(org.claimscrubber.Cli.execute("run", "--as-of", "2026-11-24", "--baseline", dir.resolve("a").toString(),
+        assertThat(Cli.execute("run", "--as-of", "2026-11-24", "--baseline", dir.resolve("a").toString(),
                 "--out", dir.resolve("b").toString(), claims.toString()).exitCode()).isZero();
-        java.util.List<String> changes = Files.readAllLines(dir.resolve("b").resolve("changes.csv"));
+        List<String> changes = Files.readAllLines(dir.resolve("b").resolve("changes.csv"));
         assertThat(changes).filteredOn(line -> line.contains("INPUT-001")).singleElement()
                 .satisfies(line -> assertThat(line).contains("(row without a claim id, " + claims + ":2)"));
         assertThat(changes).noneMatch(line -> line.startsWith("\"newly_held\",\"\",\"\"") || line.contains(",\"\",\"1\""));
@@ -75,14 +81,14 @@ class CompareTest {
         run("run", "--as-of", "2026-11-24", "--out", lastNight.toString(), "samples/export/claims.csv");
         Path findings = lastNight.resolve("findings.csv");
         List<String[]> rows;
-        try (com.opencsv.CSVReader csv = new com.opencsv.CSVReader(Files.newBufferedReader(findings))) {
+        try (CSVReader csv = new CSVReader(Files.newBufferedReader(findings))) {
             rows = csv.readAll();
         }
         int dropped = List.of(rows.get(0)).indexOf("source_document");
         assertThat(dropped).isPositive();
-        try (com.opencsv.ICSVWriter csv = new com.opencsv.CSVWriterBuilder(Files.newBufferedWriter(findings)).build()) {
+        try (ICSVWriter csv = new CSVWriterBuilder(Files.newBufferedWriter(findings)).build()) {
             for (String[] row : rows) {
-                List<String> cells = new java.util.ArrayList<>(List.of(row));
+                List<String> cells = new ArrayList<>(List.of(row));
                 cells.remove(dropped);
                 csv.writeNext(cells.toArray(String[]::new));
             }

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.claimscrubber.Shipped;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * Every command of the README's five-minute tour, run through the jar in the order the README gives, in a folder
@@ -21,7 +24,7 @@ class ReadmeTourIT {
 
     @Test
     void everyTourCommandRunsAsTheReadmeSays() throws Exception {
-        org.claimscrubber.Shipped.copyRules(checkout.resolve("rules")); // copied: rules are walked without following links
+        Shipped.copyRules(checkout.resolve("rules")); // copied: rules are walked without following links
         Files.createSymbolicLink(checkout.resolve("seeds"), Path.of("seeds").toAbsolutePath());
         Files.createSymbolicLink(checkout.resolve("samples"), Path.of("samples").toAbsolutePath());
         Files.createDirectories(checkout.resolve("target"));
@@ -31,7 +34,7 @@ class ReadmeTourIT {
         for (String command : commands) {
             String[] words = command.split("\\s+");
             assertThat(words[0] + " " + words[1] + " " + words[2]).isEqualTo("java -jar target/claim-scrubber.jar");
-            String[] args = java.util.Arrays.copyOfRange(words, 3, words.length);
+            String[] args = Arrays.copyOfRange(words, 3, words.length);
             Jar.Result result = Jar.run(checkout, args);
             assertThat(result.exitCode()).as(command + "\n" + result.all()).isZero();
         }

@@ -1,6 +1,5 @@
 package org.claimscrubber.config;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,17 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.claimscrubber.ClaimRows;
+import org.claimscrubber.Cli;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.batch.BatchRunner;
 import org.claimscrubber.batch.RunOptions;
+import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.NotChecked;
+import org.claimscrubber.domain.Severity;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.RuleCompiler;
 import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.engine.RulesException;
-import org.claimscrubber.domain.Finding;
 import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.report.ClaimOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** The --config switches: rules and categories off, payer names that count as a rule's payer scope. */
 class RunConfigTest {
@@ -29,7 +33,7 @@ class RunConfigTest {
     Path dir;
 
     private RunConfig config(String text) throws Exception {
-        return org.claimscrubber.config.RunConfigParser.parse(configFile(text));
+        return RunConfigParser.parse(configFile(text));
     }
 
     private Path configFile(String text) throws Exception {
@@ -103,7 +107,7 @@ class RunConfigTest {
     void aConfigGivesARuleAnotherSeverityForEveryPayerOrForOne() throws Exception {
         List<Finding> runWide = scrub(config("severity.NCCI-PTP-002 = ERROR\n"), COMMERCIAL_PTP);
         assertThat(runWide).filteredOn(f -> f.ruleId().equals("NCCI-PTP-002")).extracting(Finding::severity)
-                .containsExactly(org.claimscrubber.domain.Severity.ERROR, org.claimscrubber.domain.Severity.ERROR);
+                .containsExactly(Severity.ERROR, Severity.ERROR);
         List<Finding> forAetna = scrub(config("severity.NCCI-PTP-002.Aetna = ERROR\n"), COMMERCIAL_PTP);
         assertThat(forAetna).filteredOn(f -> f.ruleId().equals("NCCI-PTP-002"))
                 .extracting(f -> f.claimId() + " " + f.severity()).containsExactly("C1 ERROR", "C2 WARNING");
@@ -175,11 +179,11 @@ class RunConfigTest {
         List<Finding> findings = scrub(switches, ClaimRows.claims().line("C1", 1, "0352T").and().csv());
         assertThat(findings).filteredOn(f -> f.ruleId().equals("REL-001")).singleElement()
                 .satisfies(f -> assertThat(f.isSuppressed()).isTrue());
-        org.claimscrubber.report.ClaimOutcome outcome = new org.claimscrubber.report.ClaimOutcome("C1", 0,
-                org.claimscrubber.report.ClaimOutcome.Profile.NONE, new org.claimscrubber.report.ClaimOutcome.Evaluation(
-                        findings, true, new org.claimscrubber.domain.NotChecked()),
-                new org.claimscrubber.report.ClaimOutcome.Rows(1, 0, List.of()));
-        assertThat(outcome.held(org.claimscrubber.domain.Severity.ERROR)).isFalse();
+        ClaimOutcome outcome = new ClaimOutcome("C1", 0,
+                ClaimOutcome.Profile.NONE, new ClaimOutcome.Evaluation(
+                        findings, true, new NotChecked()),
+                new ClaimOutcome.Rows(1, 0, List.of()));
+        assertThat(outcome.held(Severity.ERROR)).isFalse();
     }
 
     @Test
@@ -203,7 +207,7 @@ class RunConfigTest {
                 "rule_id,payer,rendering_npi,rendering_taxonomy,procedure_code,claim_id,reason,author,expires",
                 "REL-001,,,,0352T,,an acceptance that ran out,J. Ortiz,2020-01-01", ""));
         Path conf = Files.writeString(dir.resolve("check.conf"), "suppressions = suppressions.csv\n");
-        org.claimscrubber.Cli.Result result = org.claimscrubber.Cli.execute("rules", "check", "--rules",
+        Cli.Result result = Cli.execute("rules", "check", "--rules",
                 Shipped.RULES.toString(), "--config", conf.toString(), "--no-rules-cache");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("WARNING: suppressions.csv:2: the suppression of REL-001 expired on 2020-01-01");

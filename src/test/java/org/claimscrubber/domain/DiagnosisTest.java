@@ -2,11 +2,6 @@ package org.claimscrubber.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.claimscrubber.domain.CodeFormat;
-import org.claimscrubber.domain.Codes;
-import org.claimscrubber.domain.Diagnosis;
-import org.claimscrubber.domain.Sex;
-import org.claimscrubber.domain.Side;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -3,6 +3,7 @@ package org.claimscrubber.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InvalidClassException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.domain.Severity;
 import org.junit.jupiter.api.Test;
+
 
 /** The rules cache reads back only the classes a compiled rule base is made of. */
 class RuleCacheTest {
@@ -30,7 +32,7 @@ class RuleCacheTest {
     @Test
     void aClassOutsideTheRuleBaseIsRefused() {
         // a Serializable class that a rule base never holds (Jackson's text node): refused before it is built
-        assertThatThrownBy(() -> readFiltered(new com.fasterxml.jackson.databind.node.TextNode("planted")))
+        assertThatThrownBy(() -> readFiltered(new TextNode("planted")))
                 .isInstanceOf(InvalidClassException.class);
     }
 

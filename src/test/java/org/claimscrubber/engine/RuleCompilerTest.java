@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
 import org.claimscrubber.files.BundledFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+
 
 /** What an analyst sees when a DRL file is wrong: the file, the line, the rule and what is wrong. */
 class RuleCompilerTest {
@@ -32,9 +35,9 @@ class RuleCompilerTest {
         CompiledRules compiled = new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(Path.of("rules"))));
         // every `rule "..."` written in the DRL files is in the catalogue, with an id, severity and description
         long written = 0;
-        try (var files = java.nio.file.Files.walk(Path.of("rules"))) {
+        try (var files = Files.walk(Path.of("rules"))) {
             for (Path drl : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                written += java.nio.file.Files.readAllLines(drl).stream().filter(l -> l.startsWith("rule \"")).count();
+                written += Files.readAllLines(drl).stream().filter(l -> l.startsWith("rule \"")).count();
             }
         }
         assertThat(compiled.catalogue()).hasSize((int) written).allSatisfy(rule -> {
@@ -225,7 +228,7 @@ class RuleCompilerTest {
     }
 
     /** Issue 22: Drools' raw parser messages said as an analyst needs them, for the ten mistakes made most. */
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
             no end           | $line : ClaimLine()                                   | ;                | END_MISSING | rule "A" starting at line 4 has no 'end'
             no then          | $line : ClaimLine()                                   | ;                | THEN_MISSING | rule "A" starting at line 4 has no 'then'
@@ -249,9 +252,9 @@ class RuleCompilerTest {
                 + (variant != null && variant.equals("THEN_MISSING") ? "" : "then\n")
                 + "    findings.line(kcontext, $line, \"m\", \"s\")" + (semicolon == null ? "" : semicolon) + "\n"
                 + (variant != null && variant.equals("END_MISSING") ? "" : "end\n");
-        java.nio.file.Path rules = java.nio.file.Files.createDirectories(dir.resolve(mistake.replace(' ', '-')));
-        java.nio.file.Files.writeString(rules.resolve("t.drl"), drl);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RuleCompiler().compile(RuleSet.load(org.claimscrubber.files.BundledFiles.Located.given(rules))))
+        Path rules = Files.createDirectories(dir.resolve(mistake.replace(' ', '-')));
+        Files.writeString(rules.resolve("t.drl"), drl);
+        Assertions.assertThatThrownBy(() -> new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(rules))))
                 .isInstanceOf(RulesException.class).hasMessageContaining(said).hasMessageNotContaining("[ERR 102]");
     }
 }

@@ -1,18 +1,24 @@
 package org.claimscrubber.engine;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.claimscrubber.ClaimRows.claims;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.claimscrubber.ClaimRows;
 import org.claimscrubber.Shipped;
+import org.claimscrubber.batch.BatchRunner;
+import org.claimscrubber.batch.RunOptions;
+import org.claimscrubber.config.RunConfigParser;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
+import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.history.HistoryStore;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** Each shipped rule, on a claim that fires it and on one that does not. */
 class RulesTest {
@@ -80,7 +86,7 @@ class RulesTest {
     class Code {
         @Test
         void billingOrReferringNpiThatFailsItsCheckDigit() throws Exception {
-            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("npis.csv"), String.join("\n",
+            Path file = Files.writeString(dir.resolve("npis.csv"), String.join("\n",
                     "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,Billing Provider NPI,Referring NPI",
                     "C1,1,2026-09-14,99213,I10,1234567890,", "C2,1,2026-09-14,99213,I10,1234567893,1234567891", ""));
             List<Finding> findings = of("CODE-016", Shipped.scrub(file));
@@ -91,7 +97,7 @@ class RulesTest {
 
         @Test
         void billingAndReferringNpisWithTheirCheckDigits() throws Exception {
-            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("npis-ok.csv"), String.join("\n",
+            Path file = Files.writeString(dir.resolve("npis-ok.csv"), String.join("\n",
                     "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,billing_npi,referring_npi",
                     "C1,1,2026-09-14,99213,I10,1234567893,", ""));
             assertThat(of("CODE-016", Shipped.scrub(file))).isEmpty();
@@ -99,7 +105,7 @@ class RulesTest {
 
         @Test
         void renderingNpiThatFailsItsCheckDigit() throws Exception {
-            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("npi.csv"), String.join("\n",
+            Path file = Files.writeString(dir.resolve("npi.csv"), String.join("\n",
                     "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,rendering_npi",
                     "C1,1,2026-09-14,99213,I10,1234567890", "C2,1,2026-09-14,99213,I10,123456789", ""));
             List<Finding> findings = of("CODE-015", Shipped.scrub(file));
@@ -109,7 +115,7 @@ class RulesTest {
 
         @Test
         void renderingNpiWithItsCheckDigit() throws Exception {
-            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("npi-ok.csv"), String.join("\n",
+            Path file = Files.writeString(dir.resolve("npi-ok.csv"), String.join("\n",
                     "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes,rendering_npi",
                     "C1,1,2026-09-14,99213,I10,1234567893", "C2,1,2026-09-14,99213,I10,", ""));
             assertThat(of("CODE-015", Shipped.scrub(file))).isEmpty();
@@ -124,7 +130,7 @@ class RulesTest {
 
         @Test
         void codeDeletedInTheFeeScheduleFileGiven() throws Exception {
-            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("fees.csv"),
+            Path file = Files.writeString(dir.resolve("fees.csv"),
                     claims().line("C1", 1, "99201").diagnoses("J06.9").and().csv());
             List<Finding> findings = Shipped.scrub(Shipped.rules(),
                     Shipped.factsWith(Path.of("samples/rules/fee-schedule/reference")), file);
@@ -634,19 +640,19 @@ class RulesTest {
                 + "units,diagnosis_codes,rendering_npi,rendering_taxonomy,place_of_service,payer,claim_frequency_code\n";
 
         private List<Finding> tonightAfter(String lastNight, String tonight) throws Exception {
-            java.nio.file.Path earlier = java.nio.file.Files.writeString(dir.resolve("last-night.csv"), HEADER + lastNight);
-            org.claimscrubber.history.HistoryStore.Options options = new org.claimscrubber.history.HistoryStore.Options(
+            Path earlier = Files.writeString(dir.resolve("last-night.csv"), HEADER + lastNight);
+            HistoryStore.Options options = new HistoryStore.Options(
                     dir.resolve("history.db").toString(), null, 400);
-            new org.claimscrubber.batch.BatchRunner().run(new org.claimscrubber.batch.RunOptions(
-                    org.claimscrubber.batch.RunOptions.Input.files(List.of(earlier.toString())),
+            new BatchRunner().run(new RunOptions(
+                    RunOptions.Input.files(List.of(earlier.toString())),
                     Shipped.sources().withHistory(options),
-                    org.claimscrubber.batch.RunOptions.Policy.on(Shipped.TODAY.minusDays(1)),
-                    org.claimscrubber.batch.RunOptions.Output.to(dir.resolve("last-night")),
-                    new org.claimscrubber.batch.RunOptions.Execution(1, null)));
-            try (org.claimscrubber.history.HistoryStore store = org.claimscrubber.history.HistoryStore.open(options,
+                    RunOptions.Policy.on(Shipped.TODAY.minusDays(1)),
+                    RunOptions.Output.to(dir.resolve("last-night")),
+                    new RunOptions.Execution(1, null)));
+            try (HistoryStore store = HistoryStore.open(options,
                     Shipped.TODAY, "tonight")) {
                 return Shipped.scrub(Shipped.rules(), Shipped.facts(),
-                        java.nio.file.Files.writeString(dir.resolve("tonight.csv"), HEADER + tonight),
+                        Files.writeString(dir.resolve("tonight.csv"), HEADER + tonight),
                         store.claimHistory(Shipped.facts().policy().frequencyLimits()), store.patientKeys());
             }
         }
@@ -880,8 +886,8 @@ class RulesTest {
             String csv = claims().line("C1", 1, "99213").diagnoses("C18.8").taxonomy("207Q99999X").csv();
             List<Finding> curated = scrub(claims().line("C1", 1, "99213").diagnoses("C18.8").taxonomy("207Q99999X"));
             assertThat(curated).extracting(Finding::ruleId).doesNotContain("CODE-008", "CODE-009");
-            java.nio.file.Path file = dir.resolve("full.csv");
-            java.nio.file.Files.writeString(file, csv);
+            Path file = dir.resolve("full.csv");
+            Files.writeString(file, csv);
             List<Finding> full = Shipped.scrub(Shipped.rules(), Shipped.factsWith(reference), file);
             assertThat(full).extracting(Finding::ruleId).contains("CODE-008", "CODE-009");
         }
@@ -943,10 +949,10 @@ class RulesTest {
         }
 
         private List<Finding> withConfig(String configText, ClaimRows rows) throws Exception {
-            java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("payers.conf"), configText);
-            CompiledRules rules = new RuleCompiler().compile(RuleSet.load(org.claimscrubber.files.BundledFiles.Located.given(Shipped.RULES)),
-                    org.claimscrubber.config.RunConfigParser.parse(config));
-            return Shipped.scrub(rules, java.nio.file.Files.writeString(dir.resolve("claims.csv"), rows.csv()));
+            Path config = Files.writeString(dir.resolve("payers.conf"), configText);
+            CompiledRules rules = new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(Shipped.RULES)),
+                    RunConfigParser.parse(config));
+            return Shipped.scrub(rules, Files.writeString(dir.resolve("claims.csv"), rows.csv()));
         }
 
         private ClaimRows ptpPair(String payer) {
@@ -1031,10 +1037,10 @@ class RulesTest {
 
         @Test
         void unitsOverALineMueFromACmsFile() throws Exception {
-            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("line.csv"),
+            Path file = Files.writeString(dir.resolve("line.csv"),
                     claims().line("C1", 1, "76942").units("2").payer("Medicare").and().csv());
             List<Finding> findings = Shipped.scrub(Shipped.rules(),
-                    Shipped.factsWith(java.nio.file.Path.of("samples/rules/ncci-files/reference")), file);
+                    Shipped.factsWith(Path.of("samples/rules/ncci-files/reference")), file);
             assertThat(of("NCCI-MUE-001", findings)).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains("adjudication indicator 1"));
             assertThat(of("NCCI-MUE-001", scrub(claims().line("C1", 1, "76942").units("2").payer("Medicare").and())))
@@ -1069,7 +1075,7 @@ class RulesTest {
     /** Every shipped rule has a test here that picks its findings out by id, read from this file's own text. */
     @Test
     void everyShippedRuleIsCoveredHere() throws Exception {
-        String source = java.nio.file.Files.readString(Path.of("src/test/java/org/claimscrubber/engine/RulesTest.java"));
+        String source = Files.readString(Path.of("src/test/java/org/claimscrubber/engine/RulesTest.java"));
         assertThat(Shipped.rules().catalogue()).extracting(RuleMetadata::id)
                 .allSatisfy(id -> assertThat(source).as(id).contains("of(\"" + id + "\""));
     }

@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.Shipped;
+import org.claimscrubber.domain.Age;
 import org.claimscrubber.domain.Claim;
 import org.claimscrubber.domain.ClaimLine;
 import org.claimscrubber.domain.ClaimLines;
 import org.claimscrubber.domain.Diagnosis;
+import org.claimscrubber.domain.DocumentedCodes;
 import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.RowFields;
+import org.claimscrubber.domain.RunContext;
 import org.claimscrubber.domain.Sex;
 import org.claimscrubber.files.BundledFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** A worker's session on its own: findings in report order, a failing rule contained to its claim. */
 class ScrubSessionTest {
@@ -27,8 +33,8 @@ class ScrubSessionTest {
         ClaimLines lines = new ClaimLines(id);
         List<ClaimLine> list = new ArrayList<>();
         for (int i = 0; i < procedures.length; i++) {
-            list.add(new ClaimLine(id, order, i + 1, java.time.LocalDate.of(2026, 11, 2), procedures[i], List.of(), 1,
-                    List.of(Diagnosis.of("C18.9")), "", "", "", "Aetna", "", Sex.UNKNOWN, org.claimscrubber.domain.Age.UNKNOWN, "", "f.csv", i + 2, lines, true, org.claimscrubber.domain.RowFields.NONE));
+            list.add(new ClaimLine(id, order, i + 1, LocalDate.of(2026, 11, 2), procedures[i], List.of(), 1,
+                    List.of(Diagnosis.of("C18.9")), "", "", "", "Aetna", "", Sex.UNKNOWN, Age.UNKNOWN, "", "f.csv", i + 2, lines, true, RowFields.NONE));
         }
         lines.complete(list);
         return new Claim(id, order, list, List.of());
@@ -36,7 +42,7 @@ class ScrubSessionTest {
 
     private List<Object> facts() {
         List<Object> facts = new ArrayList<>(Shipped.facts().engineFacts());
-        facts.add(new org.claimscrubber.domain.RunContext(Shipped.TODAY));
+        facts.add(new RunContext(Shipped.TODAY));
         return facts;
     }
 
@@ -57,9 +63,9 @@ class ScrubSessionTest {
                 end
                 """);
         CompiledRules rules = new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(dir)));
-        List<Object> reference = List.of(new org.claimscrubber.domain.DocumentedCodes(List.of("0352T")),
-                new org.claimscrubber.domain.RunContext(java.time.LocalDate.of(2026, 11, 1)));
-        List<org.claimscrubber.domain.Finding> findings = new ScrubSession(rules, reference)
+        List<Object> reference = List.of(new DocumentedCodes(List.of("0352T")),
+                new RunContext(LocalDate.of(2026, 11, 1)));
+        List<Finding> findings = new ScrubSession(rules, reference)
                 .evaluate(List.of(claim("C1", 1, "0352T", "99213"))).findings();
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.procedureCode()).isEqualTo("0352T");

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.claimscrubber.Prerequisites;
 import org.claimscrubber.Shipped;
 import org.junit.jupiter.api.Test;
+
 
 /** The audit on the real seeds finds each defect the reference README lists, at its file and line. */
 class AuditTest {
@@ -120,8 +122,8 @@ class AuditTest {
     @Test
     void withTheFullNuccListTheLabelsComeFromIt() {
         Path nucc = Shipped.sharedNucc();
-        org.claimscrubber.Prerequisites.require(nucc != null, "../shared/reference/nucc_taxonomy_251.csv beside the"
-                + " checkout", org.claimscrubber.Prerequisites.SHARED);
+        Prerequisites.require(nucc != null, "../shared/reference/nucc_taxonomy_251.csv beside the"
+                + " checkout", Prerequisites.SHARED);
         List<Audit.Item> official = Audit.of(Shipped.factsWith(nucc.getParent()), Shipped.TODAY);
         assertThat(official)
                 .anyMatch(item -> at(item, S001, 32, "207XS0100X is not a NUCC taxonomy code"))

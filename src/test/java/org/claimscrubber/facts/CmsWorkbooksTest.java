@@ -1,12 +1,19 @@
 package org.claimscrubber.facts;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.Assertions;
 import org.claimscrubber.ClaimRows;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.domain.Finding;
@@ -14,6 +21,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** The .xlsx versions of the CMS NCCI files, written here in their layouts (invented rows are TEST DATA). */
 class CmsWorkbooksTest {
@@ -114,42 +122,42 @@ class CmsWorkbooksTest {
         allThree();
         Path ptp = dir.resolve("ccipra-v303r0-f1.xlsx");
         byte[] whole = Files.readAllBytes(ptp);
-        Files.write(ptp, java.util.Arrays.copyOf(whole, whole.length / 2));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReferenceFiles.load(dir))
+        Files.write(ptp, Arrays.copyOf(whole, whole.length / 2));
+        Assertions.assertThatThrownBy(() -> ReferenceFiles.load(dir))
                 .isInstanceOf(FactsException.class)
                 .hasMessage("ccipra-v303r0-f1.xlsx: not a readable .xlsx workbook (the file is cut off or is not an"
                         + " Excel file); download it from CMS again");
         Files.delete(ptp);
 
         Path bomb = dir.resolve("bomb.xlsx");
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             byte[] zeros = new byte[1 << 20];
             for (int i = 0; i < 64; i++) {
                 zip.write(zeros); // 64 MB of zeros inflate from some 64 KB: a ratio no real workbook has
             }
             zip.closeEntry();
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReferenceFiles.load(dir))
+        Assertions.assertThatThrownBy(() -> ReferenceFiles.load(dir))
                 .isInstanceOf(FactsException.class).hasMessageContaining("bomb.xlsx: the workbook inflates to more than")
                 .hasMessageContaining("a zip bomb?");
         Files.delete(bomb);
 
         Path doctype = dir.resolve("doctype.xlsx");
-        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(dir.resolve("MCR_MUE_PractitionerServices.xlsx").toFile());
-             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(doctype))) {
-            for (java.util.zip.ZipEntry entry : java.util.Collections.list(in.entries())) {
+        try (ZipFile in = new ZipFile(dir.resolve("MCR_MUE_PractitionerServices.xlsx").toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(doctype))) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
                 byte[] content;
-                try (java.io.InputStream part = in.getInputStream(entry)) {
+                try (InputStream part = in.getInputStream(entry)) {
                     content = part.readAllBytes();
                 }
                 if (entry.getName().equals("xl/sharedStrings.xml")) {
                     // an external entity, used in a cell: an XXE attempt on the reader
-                    String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                    String xml = new String(content, StandardCharsets.UTF_8);
                     content = xml.replaceFirst("<sst", "<!DOCTYPE sst [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><sst")
-                            .replace("Clinical: CMS Workgroup", "&e;Clinical: CMS Workgroup").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            .replace("Clinical: CMS Workgroup", "&e;Clinical: CMS Workgroup").getBytes(StandardCharsets.UTF_8);
                 }
-                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.putNextEntry(new ZipEntry(entry.getName()));
                 out.write(content);
                 out.closeEntry();
             }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.claimscrubber.Prerequisites;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.domain.CodeFormat;
 import org.claimscrubber.domain.Labels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** Full official code sets in their published layouts, recognised by content. */
 class ReferenceFilesTest {
@@ -34,8 +36,8 @@ class ReferenceFilesTest {
     @Test
     void readsTheSharedNuccTaxonomyFileAndEveryCodeHasTheTaxonomyShape() throws Exception {
         Path nucc = Shipped.sharedNucc();
-        org.claimscrubber.Prerequisites.require(nucc != null, "../shared/reference/nucc_taxonomy_251.csv beside the"
-                + " checkout", org.claimscrubber.Prerequisites.SHARED);
+        Prerequisites.require(nucc != null, "../shared/reference/nucc_taxonomy_251.csv beside the"
+                + " checkout", Prerequisites.SHARED);
         ReferenceFiles reference = ReferenceFiles.load(nucc.getParent());
         assertThat(reference.taxonomies()).hasSize(883).doesNotContainKey("207XS0100X");
         assertThat(reference.taxonomies().get("2084P0800X").label())

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.domain.AddOnCode;
 import org.claimscrubber.domain.DiagnosisEntry;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
 
 /** The seed parser on the real seed documents, and on the kinds of mess they contain. */
 class SeedParserTest {
@@ -94,8 +96,8 @@ class SeedParserTest {
         SeedDocument seed = document(S000);
         assertThat(seed.procedureCode()).isEqualTo("0353T");
         assertThat(seed.factsOf(ModifierEntry.class)).extracting(ModifierEntry::modifier, ModifierEntry::cutOff)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("26", false),
-                        org.assertj.core.groups.Tuple.tuple("TC", true));
+                .containsExactly(Tuple.tuple("26", false),
+                        Tuple.tuple("TC", true));
         assertThat(seed.factsOf(TableInfo.class)).singleElement().satisfies(table -> {
             assertThat(table.table()).isEqualTo(TableKind.MODIFIERS);
             assertThat(table.cutOff()).isTrue();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.claimscrubber.Prerequisites;
 
 /**
  * A real PostgreSQL server for the history tests, started from the system's binaries ({@code initdb}, {@code pg_ctl}:
@@ -116,7 +117,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     private static void unavailable(String why) {
-        org.claimscrubber.Prerequisites.require(false, "a real PostgreSQL server (" + why + ")",
-                org.claimscrubber.Prerequisites.POSTGRES);
+        Prerequisites.require(false, "a real PostgreSQL server (" + why + ")",
+                Prerequisites.POSTGRES);
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +23,10 @@ import org.claimscrubber.Shipped;
 import org.claimscrubber.batch.BatchRunner;
 import org.claimscrubber.batch.RunOptions;
 import org.claimscrubber.batch.RunOutcome;
+import org.claimscrubber.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** The claim history on SQLite, the embedded default: the edits it enables, its safety, its privacy. */
 class SqliteHistoryTest {
@@ -81,9 +85,9 @@ class SqliteHistoryTest {
         assertThat(two.changes()).isNotNull();
         assertThat(Files.readString(dir.resolve("night-2/changes.csv"))).contains("HIST-001");
         assertThat(two.manifest().history().claimsSeenBefore()).isEqualTo(1);
-        java.io.StringWriter out = new java.io.StringWriter();
-        int exit = org.claimscrubber.cli.Main.execute(new java.io.PrintWriter(out),
-                new java.io.PrintWriter(new java.io.StringWriter()), "compare", dir.resolve("night-1").toString(),
+        StringWriter out = new StringWriter();
+        int exit = Main.execute(new PrintWriter(out),
+                new PrintWriter(new StringWriter()), "compare", dir.resolve("night-1").toString(),
                 dir.resolve("night-2").toString());
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("HIST-001");

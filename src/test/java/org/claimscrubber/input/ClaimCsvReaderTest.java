@@ -12,11 +12,6 @@ import org.claimscrubber.domain.ClaimLine;
 import org.claimscrubber.domain.ClaimLines;
 import org.claimscrubber.domain.InputProblem;
 import org.claimscrubber.domain.Side;
-import org.claimscrubber.input.ClaimCsvReader;
-import org.claimscrubber.input.CsvRecord;
-import org.claimscrubber.input.InputFileException;
-import org.claimscrubber.input.ParsedRow;
-import org.claimscrubber.input.RowParser;
 import org.junit.jupiter.api.Test;
 
 /** Reading claim exports: flexible headers, bad rows reported with file, line and field, unusable files refused. */
@@ -164,7 +159,7 @@ class ClaimCsvReaderTest {
                 + "C1,1,2026-11-02,\"" + big + "\n" + big + "\n" + big + "\n"
                 + "C2,1,2026-11-02,99213\n";
         try (ClaimCsvReader reader = ClaimCsvReader.open("claims.csv",
-                new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
             CsvRecord first = reader.next();
             assertThat(first.isMalformed()).isTrue();
             assertThat(first.malformed()).contains("not closed within " + ClaimCsvReader.MAX_RECORD_CHARS + " characters");

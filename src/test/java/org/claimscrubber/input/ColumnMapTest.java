@@ -3,10 +3,10 @@ package org.claimscrubber.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.claimscrubber.input.Column;
-import org.claimscrubber.input.ColumnMap;
-import org.claimscrubber.input.InputFileException;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+
 
 /** Header rows: names in any case and spelling of separators, in any order; what is refused, and how. */
 class ColumnMapTest {
@@ -84,9 +84,9 @@ class ColumnMapTest {
 
     @Test
     void theConfigCanNameMoreColumns() throws Exception {
-        ColumnMap map = ColumnMap.of("f.csv", new String[] {"Clm", "Ln", "Svc Dt", "Proc Cd"}, java.util.Map.of(
-                Column.CLAIM_ID, java.util.List.of("Clm"), Column.LINE_NUMBER, java.util.List.of("Ln"),
-                Column.DATE_OF_SERVICE, java.util.List.of("Svc Dt"), Column.PROCEDURE_CODE, java.util.List.of("Proc Cd")));
+        ColumnMap map = ColumnMap.of("f.csv", new String[] {"Clm", "Ln", "Svc Dt", "Proc Cd"}, Map.of(
+                Column.CLAIM_ID, List.of("Clm"), Column.LINE_NUMBER, List.of("Ln"),
+                Column.DATE_OF_SERVICE, List.of("Svc Dt"), Column.PROCEDURE_CODE, List.of("Proc Cd")));
         assertThat(map.get(new String[] {"C1", "1", "2026-11-02", "99213"}, Column.PROCEDURE_CODE)).isEqualTo("99213");
     }
 }

@@ -6,8 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.claimscrubber.input.LineSource;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+
 
 /** Physical lines: numbered from 1, CR LF, LF and a lone CR alike, an over-long line skipped to its end. */
 class LineSourceTest {
@@ -31,8 +32,8 @@ class LineSourceTest {
     @Test
     void crLfAndLfEndLinesAndALastLineWithoutEndCounts() throws Exception {
         assertThat(lines("a\r\nb\nc")).extracting(LineSource.Line::number, LineSource.Line::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "a"), org.assertj.core.groups.Tuple.tuple(2L, "b"),
-                        org.assertj.core.groups.Tuple.tuple(3L, "c"));
+                .containsExactly(Tuple.tuple(1L, "a"), Tuple.tuple(2L, "b"),
+                        Tuple.tuple(3L, "c"));
     }
 
     @Test

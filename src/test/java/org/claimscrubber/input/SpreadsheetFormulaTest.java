@@ -2,7 +2,6 @@ package org.claimscrubber.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.claimscrubber.input.SpreadsheetFormula;
 import org.claimscrubber.report.SpreadsheetSafe;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -3,9 +3,11 @@ package org.claimscrubber.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -14,10 +16,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.claimscrubber.domain.ClaimLines;
 import org.claimscrubber.input.ClaimCsvReader;
+import org.claimscrubber.input.Column;
 import org.claimscrubber.input.CsvRecord;
 import org.claimscrubber.input.InputFileException;
 import org.claimscrubber.input.ParsedRow;
 import org.claimscrubber.input.RowParser;
+
 
 /**
  * Random and mutated exports never crash the reader, and every non-blank line is accounted for: each
@@ -56,7 +60,7 @@ class CsvReaderProperties {
             return new long[] {records, scrubbed, rejected};
         } catch (InputFileException unusable) {
             return null; // a file that cannot be used is an answer too (exit 3)
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
@@ -101,11 +105,11 @@ class CsvReaderProperties {
         try (ClaimCsvReader reader = ClaimCsvReader.open("random.csv",
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
             // Read: every required column is mapped to a column the header has.
-            for (org.claimscrubber.input.Column column : org.claimscrubber.input.Column.values()) {
+            for (Column column : Column.values()) {
                 if (column.required()) {
                     // the header cell the column is read from names that column (any case, _ - and space alike)
                     String cell = reader.columns().get(reader.header(), column);
-                    assertThat(cell.toLowerCase(java.util.Locale.ROOT).replaceAll("[ _-]", ""))
+                    assertThat(cell.toLowerCase(Locale.ROOT).replaceAll("[ _-]", ""))
                             .as(column.header()).isEqualTo(column.header().replace("_", ""));
                 }
             }
@@ -113,7 +117,7 @@ class CsvReaderProperties {
         } catch (InputFileException refused) {
             // Refused: one sentence naming the file and line 1, never a Java exception's text.
             assertThat(refused.getMessage()).startsWith("random.csv").doesNotContain("Exception", "\tat ");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

@@ -2,6 +2,7 @@ package org.claimscrubber.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import org.claimscrubber.Shipped;
 import org.claimscrubber.facts.SeedDocument;
 import org.claimscrubber.facts.SeedParser;
 
+
 /**
  * The seed parser never crashes on truncated or garbled seed text, and every table-like line of what it was
  * given is either read into a fact or reported in a note: nothing is skipped silently.
@@ -31,7 +33,7 @@ class SeedParserProperties {
     private static String seed(int index) {
         try {
             return Files.readString(Shipped.SEEDS.resolve(SEEDS.get(index)), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

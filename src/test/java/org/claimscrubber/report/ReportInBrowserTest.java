@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.claimscrubber.Prerequisites;
 import org.claimscrubber.cli.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * report.html opened in a real browser (headless Chromium, Debian's package; .ci/run installs it): the numbers it
@@ -45,8 +47,8 @@ class ReportInBrowserTest {
     }
 
     private static String chromium(String... args) throws Exception {
-        org.claimscrubber.Prerequisites.require(Files.isExecutable(CHROMIUM),
-                "/usr/bin/chromium (apt-get install chromium; .ci/run installs it)", org.claimscrubber.Prerequisites.CHROMIUM);
+        Prerequisites.require(Files.isExecutable(CHROMIUM),
+                "/usr/bin/chromium (apt-get install chromium; .ci/run installs it)", Prerequisites.CHROMIUM);
         List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + Files.createTempDirectory(dir, "profile")));

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.claimscrubber.Prerequisites;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.files.BundledFiles;
 import org.junit.jupiter.api.Test;
+
 
 /**
  * The coder-written suites under samples/real-world: correctly coded claims produce no ERROR and no WARNING,
@@ -37,8 +39,8 @@ class RealWorldSuitesTest {
     @Test
     void correctlyCodedClaimsStayQuietWithTheFullOfficialCodeSets() throws Exception {
         Path nucc = Shipped.sharedNucc();
-        org.claimscrubber.Prerequisites.require(nucc != null, "../shared/reference beside the checkout",
-                org.claimscrubber.Prerequisites.SHARED);
+        Prerequisites.require(nucc != null, "../shared/reference beside the checkout",
+                Prerequisites.SHARED);
         assertCorrectClaimsAreQuiet(runner(nucc.getParent()));
     }
 

@@ -2,18 +2,23 @@ package org.claimscrubber.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.engine.RuleMetadata;
+import org.claimscrubber.files.BundledFiles;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * Every sample suite under samples/ through the real rules, one test per case: the same runner as the
@@ -25,7 +30,7 @@ class SampleSuitesTest {
 
     @TestFactory
     Stream<DynamicTest> everySampleCasePasses() throws Exception {
-        SuiteRunner runner = new SuiteRunner(Shipped.rules(), org.claimscrubber.files.BundledFiles.Located.given(Shipped.SEEDS), null,
+        SuiteRunner runner = new SuiteRunner(Shipped.rules(), BundledFiles.Located.given(Shipped.SEEDS), null,
                 Shipped.TODAY);
         List<DynamicTest> tests = new ArrayList<>();
         for (SampleSuite suite : SampleSuite.find(SAMPLES)) {
@@ -44,7 +49,7 @@ class SampleSuitesTest {
 
     @Test
     void theSamplesFireEveryRuleAndEveryRuleAlsoHasAQuietCase() throws Exception {
-        SuiteRunner runner = new SuiteRunner(Shipped.rules(), org.claimscrubber.files.BundledFiles.Located.given(Shipped.SEEDS), null,
+        SuiteRunner runner = new SuiteRunner(Shipped.rules(), BundledFiles.Located.given(Shipped.SEEDS), null,
                 Shipped.TODAY);
         Set<String> fired = new HashSet<>();
         for (SampleSuite suite : SampleSuite.find(SAMPLES)) {
@@ -56,7 +61,7 @@ class SampleSuitesTest {
         Set<String> quietNextToFiring = new HashSet<>();
         for (SampleSuite suite : SampleSuite.find(SAMPLES)) {
             List<ExpectedFinding> expected = ExpectedFile.read(suite.expected());
-            Set<String> claims = new java.util.LinkedHashSet<>(java.nio.file.Files.readAllLines(suite.claims()).stream()
+            Set<String> claims = new LinkedHashSet<>(Files.readAllLines(suite.claims()).stream()
                     .skip(1).filter(line -> !line.isBlank()).map(line -> line.split(",", 2)[0]).toList());
             for (String rule : expected.stream().map(ExpectedFinding::ruleId).distinct().toList()) {
                 Set<String> firing = new HashSet<>(expected.stream().filter(e -> e.ruleId().equals(rule))
@@ -71,7 +76,7 @@ class SampleSuitesTest {
     }
 
     @Test
-    void aMissedExpectationIsReportedAsADifference(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void aMissedExpectationIsReportedAsADifference(@TempDir Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("claims.csv"), """
                 claim_id,line_number,date_of_service,procedure_code,diagnosis_codes
                 A,1,2026-11-02,0753T,C18.9
@@ -81,7 +86,7 @@ class SampleSuitesTest {
                 claim_id,line_number,rule_id
                 B,1,DUP-001
                 """);
-        SuiteResult result = new SuiteRunner(Shipped.rules(), org.claimscrubber.files.BundledFiles.Located.given(Shipped.SEEDS), null,
+        SuiteResult result = new SuiteRunner(Shipped.rules(), BundledFiles.Located.given(Shipped.SEEDS), null,
                 Shipped.TODAY)
                 .run(SampleSuite.find(dir).get(0));
         assertThat(result.passed()).isFalse();
@@ -93,7 +98,7 @@ class SampleSuitesTest {
     }
 
     @Test
-    void anExpectedSeverityIsChecked(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void anExpectedSeverityIsChecked(@TempDir Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("claims.csv"), """
                 claim_id,line_number,date_of_service,procedure_code,diagnosis_codes
                 B,1,2026-11-02,99213,C18.9
@@ -103,7 +108,7 @@ class SampleSuitesTest {
                 claim_id,line_number,rule_id,severity
                 B,2,DUP-001,WARNING
                 """);
-        SuiteResult result = new SuiteRunner(Shipped.rules(), org.claimscrubber.files.BundledFiles.Located.given(Shipped.SEEDS), null,
+        SuiteResult result = new SuiteRunner(Shipped.rules(), BundledFiles.Located.given(Shipped.SEEDS), null,
                 Shipped.TODAY).run(SampleSuite.find(dir).get(0));
         CaseResult b = result.cases().get(0);
         assertThat(b.passed()).isFalse();

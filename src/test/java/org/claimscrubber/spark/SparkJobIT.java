@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import org.claimscrubber.cli.Jar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * The Spark job through the shaded jar, in Spark's local mode with two cores, exactly as the README's one-liner
@@ -145,7 +147,7 @@ class SparkJobIT {
 
     /** The README's local-mode one-liner: the shaded jar first, then Spark's jars as Maven resolved them. */
     private static Jar.Result spark(Path out, String... inputs) throws IOException, InterruptedException {
-        String classPath = Jar.JAR + java.io.File.pathSeparator + Files.readString(SPARK_CLASSPATH).strip();
+        String classPath = Jar.JAR + File.pathSeparator + Files.readString(SPARK_CLASSPATH).strip();
         List<String> args = new ArrayList<>(List.of("-cp", classPath, "org.apache.spark.deploy.SparkSubmit",
                 "--master", "local[2]", "--conf", "spark.ui.enabled=false",
                 "--class", "org.claimscrubber.spark.SparkScrubJob", Jar.JAR.toString(),

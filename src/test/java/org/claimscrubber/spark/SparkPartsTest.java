@@ -3,15 +3,28 @@ package org.claimscrubber.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.claimscrubber.cli.ExitCodes;
+import org.claimscrubber.cli.Main;
+import org.claimscrubber.input.InputFile;
 import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.input.ReadOptions;
+import org.claimscrubber.input.SourceReader;
+import org.claimscrubber.report.ReportFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** The Spark job's parts that need no cluster: keys, partitioning, input listing, part headers. */
 class SparkPartsTest {
@@ -41,7 +54,7 @@ class SparkPartsTest {
             assertThat(partitioner.getPartition(new ClaimKey("CLM-1001", ClaimKey.position(row % 3, row))))
                     .isEqualTo(partition);
         }
-        java.util.Set<Integer> used = new java.util.HashSet<>();
+        Set<Integer> used = new HashSet<>();
         for (int row = 0; row < 100; row++) {
             used.add(partitioner.getPartition(new ClaimKey("", ClaimKey.position(0, row))));
         }
@@ -52,14 +65,14 @@ class SparkPartsTest {
     @Test
     void aBadDelimiterIsRunsSentenceAndExitCode() throws Exception {
         Path claims = Files.writeString(dir.resolve("claims.csv"), "claim_id\nC1\n");
-        java.io.StringWriter err = new java.io.StringWriter();
-        int exit = org.claimscrubber.cli.Main.execute(new SparkScrubJob(), new java.io.PrintWriter(new java.io.StringWriter()),
-                new java.io.PrintWriter(err), "--delimiter", "foo", "--out", dir.resolve("out").toString(), claims.toString());
-        java.io.StringWriter runErr = new java.io.StringWriter();
-        int runExit = org.claimscrubber.cli.Main.execute(new java.io.PrintWriter(new java.io.StringWriter()),
-                new java.io.PrintWriter(runErr), "run", "--delimiter", "foo", "--out", dir.resolve("out2").toString(),
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new SparkScrubJob(), new PrintWriter(new StringWriter()),
+                new PrintWriter(err), "--delimiter", "foo", "--out", dir.resolve("out").toString(), claims.toString());
+        StringWriter runErr = new StringWriter();
+        int runExit = Main.execute(new PrintWriter(new StringWriter()),
+                new PrintWriter(runErr), "run", "--delimiter", "foo", "--out", dir.resolve("out2").toString(),
                 claims.toString());
-        assertThat(exit).isEqualTo(runExit).isEqualTo(org.claimscrubber.cli.ExitCodes.USAGE);
+        assertThat(exit).isEqualTo(runExit).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--delimiter:").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(err.toString().lines().findFirst()).isEqualTo(runErr.toString().lines().findFirst());
     }
@@ -72,8 +85,8 @@ class SparkPartsTest {
         try (JobLock first = JobLock.take(out, conf, "job-1")) {
             assertThatThrownBy(() -> JobLock.take(out, conf, "job-2")).isInstanceOf(JobLock.Busy.class)
                     .hasMessageContaining("another job or run is writing this folder");
-            assertThatThrownBy(() -> new org.claimscrubber.report.ReportFiles(dir.resolve("out"), false))
-                    .isInstanceOf(java.io.IOException.class);
+            assertThatThrownBy(() -> new ReportFiles(dir.resolve("out"), false))
+                    .isInstanceOf(IOException.class);
         }
         try (JobLock again = JobLock.take(out, conf, "job-3")) {
             assertThat(again).isNotNull();
@@ -87,14 +100,14 @@ class SparkPartsTest {
      */
     @Test
     void aLocalJobsScratchFolderIsPrivateAndWhatAKilledJobLeftIsRemoved() throws Exception {
-        Path parent = java.nio.file.Files.createDirectories(dir.resolve("scratch"));
-        java.nio.file.Files.setPosixFilePermissions(parent, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path killed = java.nio.file.Files.createDirectories(parent.resolve("killed-job").resolve("blockmgr-1"));
-        java.nio.file.Files.writeString(killed.resolve("shuffle_0_0_0.data"), "C1,1,2026-11-02,99213,PATIENT-7");
-        java.nio.file.Files.writeString(parent.resolve("killed-job.lock"), "");
+        Path parent = Files.createDirectories(dir.resolve("scratch"));
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path killed = Files.createDirectories(parent.resolve("killed-job").resolve("blockmgr-1"));
+        Files.writeString(killed.resolve("shuffle_0_0_0.data"), "C1,1,2026-11-02,99213,PATIENT-7");
+        Files.writeString(parent.resolve("killed-job.lock"), "");
         try (ScratchDir running = ScratchDir.open(parent, "job-a")) {
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-                    java.nio.file.Files.getPosixFilePermissions(parent))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(parent))).isEqualTo("rwx------");
             assertThat(parent.resolve("killed-job")).doesNotExist();
             assertThat(parent.resolve("killed-job.lock")).doesNotExist();
             assertThat(running.dir()).isDirectory().hasParent(parent);
@@ -111,22 +124,22 @@ class SparkPartsTest {
     /** Issue 25: a local file that grew while the job read it got no "changed while it was read" warning. */
     @Test
     void aLocalFileThatChangedSinceTheJobStartedIsSaidToHaveChanged() throws Exception {
-        Path file = java.nio.file.Files.writeString(dir.resolve("growing.csv"),
+        Path file = Files.writeString(dir.resolve("growing.csv"),
                 "claim_id,line_number,date_of_service,procedure_code\nC1,1,2026-11-02,99213\nC2,1,2026-11-02,99213\n");
-        long sizeWhenTheJobStarted = java.nio.file.Files.size(file) - 20;
+        long sizeWhenTheJobStarted = Files.size(file) - 20;
         InputPath input = new InputPath(0, "growing.csv", file.toUri().toString(), sizeWhenTheJobStarted);
-        org.claimscrubber.input.InputFile read;
-        try (org.claimscrubber.input.SourceReader reader = new org.claimscrubber.input.SourceReader(
-                RowReader.source(input, org.claimscrubber.input.ReadOptions.DETECT), RowReader.open(input, new Configuration()))) {
+        InputFile read;
+        try (SourceReader reader = new SourceReader(
+                RowReader.source(input, ReadOptions.DETECT), RowReader.open(input, new Configuration()))) {
             while (reader.next() != null) {
                 continue;
             }
             read = reader.stats();
         }
         assertThat(read.warning()).contains("the file changed while it was read (" + sizeWhenTheJobStarted + " bytes");
-        InputPath unchanged = new InputPath(0, "growing.csv", file.toUri().toString(), java.nio.file.Files.size(file));
-        try (org.claimscrubber.input.SourceReader reader = new org.claimscrubber.input.SourceReader(
-                RowReader.source(unchanged, org.claimscrubber.input.ReadOptions.DETECT), RowReader.open(unchanged, new Configuration()))) {
+        InputPath unchanged = new InputPath(0, "growing.csv", file.toUri().toString(), Files.size(file));
+        try (SourceReader reader = new SourceReader(
+                RowReader.source(unchanged, ReadOptions.DETECT), RowReader.open(unchanged, new Configuration()))) {
             while (reader.next() != null) {
                 continue;
             }
