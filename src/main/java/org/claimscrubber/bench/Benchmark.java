@@ -3,6 +3,7 @@ package org.claimscrubber.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -37,10 +39,10 @@ public final class Benchmark {
      * {@code browser}, when given, is a Chromium that opens the scrub's report.html afterwards, timed.
      */
     public record Options(long lines, long seed, int runs, String heap, Path workDir, List<String> runArgs, String mix,
-                          History history, Path browser) {
+                          History history, Path browser, Path sparkClasspath) {
 
         public Options(long lines, long seed, int runs, String heap, Path workDir, List<String> runArgs, String mix) {
-            this(lines, seed, runs, heap, workDir, runArgs, mix, null, null);
+            this(lines, seed, runs, heap, workDir, runArgs, mix, null, null, null);
         }
     }
 
@@ -145,6 +147,53 @@ public final class Benchmark {
         if (options.browser() != null) {
             openInBrowser(reports.resolve("report.html"), manifest.at("/findings/total").asLong());
         }
+        if (options.sparkClasspath() != null) {
+            runSpark(export, reports, floorTime, scrubTime);
+        }
+    }
+
+    /**
+     * The Spark job on the same export in local mode with one core and with two, each against {@code run}: wall time
+     * with JVM and Spark start, lines per second per core, and whether its findings (sorted) are {@code run}'s.
+     */
+    private void runSpark(Path export, Path runReports, Timing floor, Timing run) throws IOException, InterruptedException {
+        List<String> runFindings = sortedLines(runReports.resolve("findings.csv"));
+        Timing[] byCores = new Timing[3];
+        for (int cores = 1; cores <= 2; cores++) {
+            Path dir = options.workDir().resolve("bench-spark-" + cores);
+            Timing timing = time(sparkCommand(export, dir, cores));
+            byCores[cores] = timing;
+            JsonNode manifest = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+            row("Spark local[" + cores + "]", timing, floor);
+            out.printf("  %,.0f lines/s per core; findings %s run's; %s%n",
+                    options.lines() / (timing.medianMillis() / 1000.0) / cores,
+                    sortedLines(dir.resolve("findings.csv")).equals(runFindings) ? "equal" : "DIFFER FROM",
+                    manifest.get("mode").asText());
+        }
+        out.printf("Spark local[2] / run: %.2fx; local[1] / local[2]: %.2fx%n",
+                (double) byCores[2].medianMillis() / run.medianMillis(),
+                (double) byCores[1].medianMillis() / byCores[2].medianMillis());
+        out.flush();
+    }
+
+    private static List<String> sortedLines(Path file) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        Collections.sort(lines);
+        return lines;
+    }
+
+    /** The Spark job as docs/spark.md starts it on one machine: Spark's own launcher, in local mode. */
+    private List<String> sparkCommand(Path export, Path out, int cores) throws IOException {
+        List<String> command = new ArrayList<>(javaCommand());
+        int classPath = command.indexOf("-cp") + 1;
+        String jar = command.get(classPath);
+        command.set(classPath, jar + File.pathSeparator + Files.readString(options.sparkClasspath()).strip());
+        command.addAll(List.of("org.apache.spark.deploy.SparkSubmit", "--master", "local[" + cores + "]",
+                "--conf", "spark.ui.enabled=false", "--class", "org.claimscrubber.spark.SparkScrubJob", jar,
+                "--out", out.toString()));
+        command.addAll(options.runArgs());
+        command.add(export.toString());
+        return command;
     }
 
     /**

@@ -63,6 +63,11 @@ final class BenchCommand implements Callable<Integer> {
                     + " against an empty page")
     Path browser;
 
+    @Option(names = "--spark-classpath", paramLabel = "FILE",
+            description = "Also time the Spark job on the same export in local[1] and local[2], with Spark's jars as"
+                    + " listed in FILE (mvn package writes target/spark-classpath.txt)")
+    Path sparkClasspath;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -85,9 +90,14 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--browser " + browser + " is not a program"
                     + " that can be run (e.g. /usr/bin/chromium)");
         }
+        if (sparkClasspath != null && !Files.isRegularFile(sparkClasspath)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--spark-classpath " + sparkClasspath
+                    + " is not a file (mvn package writes target/spark-classpath.txt)");
+        }
         Benchmark.History measureHistory = historyNights > 0
                 ? new Benchmark.History(historyNights, history, historyKey) : null;
-        new Benchmark(new Benchmark.Options(lines, seed, runs, heap, work, runArgs, mix, measureHistory, browser),
+        new Benchmark(new Benchmark.Options(lines, seed, runs, heap, work, runArgs, mix, measureHistory, browser,
+                sparkClasspath),
                 spec.commandLine().getOut()).run();
         return ExitCodes.OK;
     }

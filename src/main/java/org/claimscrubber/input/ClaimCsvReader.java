@@ -61,6 +61,19 @@ public final class ClaimCsvReader implements Closeable {
     private final List<Long> notClaimLines = new ArrayList<>();
     /** Set when the stream broke: what follows a read error is never read (a cut .gz would replay rows). */
     private boolean broken;
+    /** Set when a line ended inside a quoted field: a row, or a broken one, ran over more than one line. */
+    private boolean spansLines;
+
+    /** A part of a file below its header, read with what its header said (see {@link #part}). */
+    private ClaimCsvReader(String name, LineSource lines, ReadOptions options, SourceInfo file) {
+        this.name = name;
+        this.lines = lines;
+        this.keepRaw = options.forward();
+        this.separator = file.separator();
+        this.parser = newParser();
+        this.header = file.header();
+        this.columns = file.columns();
+    }
 
     private ClaimCsvReader(String name, LineSource lines, ReadOptions options) throws InputFileException {
         this.name = name;
@@ -127,6 +140,15 @@ public final class ClaimCsvReader implements Closeable {
     }
 
     /**
+     * Reads a part of an export that starts at a line start below its header, at line {@code firstLine} of the file,
+     * with the separator and columns the header gave ({@code file}). The Spark job reads a large file as several such
+     * parts, each where it lies; a part's line numbers are the file's.
+     */
+    public static ClaimCsvReader part(InputStream in, ReadOptions options, SourceInfo file, long firstLine) {
+        return new ClaimCsvReader(file.name(), new LineSource(in, options.forward(), firstLine), options, file);
+    }
+
+    /**
      * --skip-lines: the file's first lines are a block above the header that the user says to skip (a title block
      * too long or too wide to be recognised as one). Each is counted, and named, as a line that is not a claim row.
      */
@@ -143,7 +165,7 @@ public final class ClaimCsvReader implements Closeable {
                         + ", so --skip-lines " + count + " leaves no header");
             }
             notClaimRows++;
-            if (notClaimLines.size() < MAX_LINES_NAMED) {
+            if (notClaimLines.size() < ReadCounts.LINES_NAMED) {
                 notClaimLines.add(line.number());
             }
         }
@@ -284,12 +306,19 @@ public final class ClaimCsvReader implements Closeable {
         return separator;
     }
 
+    /**
+     * Whether a line ended inside a quoted field (a row over several lines, or a quote that was never closed). When
+     * none did, every line is a row of its own, or blank, so the file can be read in parts that start at line starts.
+     */
+    public boolean spansLines() {
+        return spansLines;
+    }
+
     /** Physical lines read so far, the header included. */
     public long linesRead() {
         return lines.linesRead();
     }
 
-    private static final int MAX_LINES_NAMED = 10;
     private static final Pattern FOOTER = Pattern.compile(
             "(?i)^(grand\\s+|sub\\s*)?totals?\\b.*|^page\\s+\\d+.*|^report\\s+(total|end)\\b.*");
 
@@ -378,7 +407,7 @@ public final class ClaimCsvReader implements Closeable {
                 CsvRecord record = record(first);
                 if (isNotAClaimRow(record)) {
                     notClaimRows++;
-                    if (notClaimLines.size() < MAX_LINES_NAMED) {
+                    if (notClaimLines.size() < ReadCounts.LINES_NAMED) {
                         notClaimLines.add(record.line());
                     }
                     continue;
@@ -387,7 +416,7 @@ public final class ClaimCsvReader implements Closeable {
             }
         } catch (IOException e) {
             broken = true;
-            return CsvRecord.malformed(lines.linesRead() + 1, "the file cannot be read from this line on: "
+            return CsvRecord.malformed(lines.nextNumber(), "the file cannot be read from this line on: "
                     + readError(e) + "; the rows before it were scrubbed, nothing after it was read");
         }
     }
@@ -415,6 +444,7 @@ public final class ClaimCsvReader implements Closeable {
         consumed.add(first);
         boolean odd = hasOddCharacters(first.text());
         int quotes = QuoteState.scan(first.text(), separator, QuoteState.FIELD_START);
+        spansLines |= quotes == QuoteState.QUOTED;
         if (quotes == QuoteState.STRAY) {
             return stray(first);
         }

@@ -13,21 +13,29 @@ import org.claimscrubber.files.ContentHash;
  */
 public final class CountingInput extends FilterInputStream {
 
-    private final MessageDigest digest = ContentHash.sha256();
+    /** Null when only counting (a part of a file, whose hash would mean nothing). */
+    private final MessageDigest digest;
     private final AtomicLong progress;
     private long bytes;
 
     /** @param progress a counter bytes are added to as they pass, for progress reports */
     public CountingInput(InputStream in, AtomicLong progress) {
+        this(in, progress, true);
+    }
+
+    CountingInput(InputStream in, AtomicLong progress, boolean hashing) {
         super(in);
         this.progress = progress;
+        this.digest = hashing ? ContentHash.sha256() : null;
     }
 
     @Override
     public int read() throws IOException {
         int b = super.read();
-        if (b >= 0) {
+        if (b >= 0 && digest != null) {
             digest.update((byte) b);
+        }
+        if (b >= 0) {
             counted(1);
         }
         return b;
@@ -36,8 +44,10 @@ public final class CountingInput extends FilterInputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
-        if (n > 0) {
+        if (n > 0 && digest != null) {
             digest.update(buffer, offset, n);
+        }
+        if (n > 0) {
             counted(n);
         }
         return n;
@@ -53,6 +63,9 @@ public final class CountingInput extends FilterInputStream {
     }
 
     public String sha256() {
+        if (digest == null) {
+            throw new IllegalStateException("bytes counted, not hashed");
+        }
         return ContentHash.hex(digest.digest());
     }
 }

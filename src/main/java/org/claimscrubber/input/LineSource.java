@@ -36,17 +36,41 @@ final class LineSource implements Closeable {
     private int position;
     private int limit;
     private long number;
+    /** Bytes moved out of the buffer's front, so {@link #position()} counts from the stream's start. */
+    private long shifted;
     private boolean ended;
     private long crOnlyEnds;
 
     LineSource(InputStream in, boolean keepRaw) {
+        this(in, keepRaw, 1);
+    }
+
+    /**
+     * Lines of a stream that starts at line {@code firstNumber} of its file (the Spark job reads a large file as
+     * several parts, each from a line start whose number it counted).
+     */
+    LineSource(InputStream in, boolean keepRaw, long firstNumber) {
         this.in = in;
         this.keepRaw = keepRaw;
+        this.number = firstNumber - 1;
+        this.first = firstNumber;
     }
+
+    private final long first;
 
     /** Lines read so far. */
     long linesRead() {
-        return number;
+        return number - first + 1;
+    }
+
+    /** The number the next line will have. */
+    long nextNumber() {
+        return number + 1;
+    }
+
+    /** Bytes of the stream taken by the lines read so far, their line ends included. */
+    long position() {
+        return shifted + position;
     }
 
     /** Lines that ended with a lone CR (an old Mac export, or a stray CR inside a row). */
@@ -123,6 +147,7 @@ final class LineSource implements Closeable {
             return false;
         }
         if (position > 0) {
+            shifted += position;
             System.arraycopy(buffer, position, buffer, 0, limit - position);
             limit -= position;
             position = 0;

@@ -54,6 +54,23 @@ public final class SourceReader implements Closeable {
         }
     }
 
+    /**
+     * Reads a part of an uncompressed input that starts at a line start below its header: {@code raw} is its bytes
+     * from there to the part's end, {@code firstLine} the number of its first line in the file, {@code file} what the
+     * header said. Its {@link #counts()} are the part's; the file's hash is taken by whoever reads it whole.
+     */
+    public static SourceReader part(InputSource source, InputStream raw, SourceInfo file, long firstLine) {
+        return new SourceReader(source, raw, file, firstLine);
+    }
+
+    private SourceReader(InputSource source, InputStream raw, SourceInfo file, long firstLine) {
+        this.source = source;
+        this.ownsStream = true;
+        this.stored = new CountingInput(new BufferedInputStream(raw, 1 << 16), new AtomicLong(), false);
+        this.decoded = stored;
+        this.csv = ClaimCsvReader.part(decoded, source.reading(), file, firstLine);
+    }
+
     public ColumnMap columns() {
         return csv.columns();
     }
@@ -125,6 +142,20 @@ public final class SourceReader implements Closeable {
      * read now, so the hash and size are those of the whole file.
      */
     public InputFile stats() throws IOException {
+        return stats(counts());
+    }
+
+    /** The same, from the {@link #counts()} already taken. */
+    public InputFile stats(ReadCounts counts) throws IOException {
+        return describe(source, stored.sha256(), stored.bytes(), counts, csv.columns(),
+                changedWhileRead(source, stored.bytes()));
+    }
+
+    /**
+     * What reading this file, or this part of it, counted; call after the last record. Lines a malformed record left
+     * unread are read now and counted.
+     */
+    public ReadCounts counts() throws IOException {
         long lines = csv.linesRead();
         byte[] rest = new byte[1 << 16];
         int n;
@@ -140,9 +171,24 @@ public final class SourceReader implements Closeable {
                 continue;
             }
         }
-        return new InputFile(source.name(), stored.sha256(), stored.bytes(), lines, rows,
-                csv.columns().ignored(), csv.columns().missingForRules(), warnings(lines), csv.notClaimRows(),
-                csv.notClaimLines());
+        return new ReadCounts(lines, rows, csv.blankLines(), csv.notClaimRows(), csv.notClaimLines(), dayFirstDates,
+                eitherOrderDates, eitherOrderExample, csv.spansLines());
+    }
+
+    /** The bytes read so far, as stored. */
+    public long bytesRead() {
+        return stored.bytes();
+    }
+
+    /**
+     * A file's entry in run.json, from what reading it counted (in one reading, or added up over its parts).
+     *
+     * @param changed what {@link #changedWhileRead} said, or null
+     */
+    public static InputFile describe(InputSource source, String sha256, long bytes, ReadCounts counts,
+                                     ColumnMap columns, String changed) {
+        return new InputFile(source.name(), sha256, bytes, counts.lines(), counts.rows(), columns.ignored(),
+                columns.missingForRules(), warnings(counts, changed), counts.notClaimRows(), counts.notClaimLines());
     }
 
     /**
@@ -150,43 +196,43 @@ public final class SourceReader implements Closeable {
      * data lines were read as fewer rows (issue 21: every physical line is accounted for), or which order its slash
      * dates were read in.
      */
-    private String warnings(long lines) throws IOException {
+    private static String warnings(ReadCounts counts, String changed) {
         List<String> said = new ArrayList<>();
-        String changed = changedWhileRead();
         if (changed != null) {
             said.add(changed);
         }
-        long dataLines = lines - 1 - csv.blankLines() - csv.notClaimRows();
-        if (rows == 0) {
+        long dataLines = counts.lines() - 1 - counts.blankLines() - counts.notClaimRows();
+        if (counts.rows() == 0) {
             said.add("the file has a header and no rows: nothing in it was scrubbed");
-        } else if (dataLines != rows) {
-            said.add(dataLines + " data lines read as " + rows + " rows (a quoted field that spans lines makes one row"
-                    + " of several; every line is in a row or in an INPUT-001 finding)");
+        } else if (dataLines != counts.rows()) {
+            said.add(dataLines + " data lines read as " + counts.rows() + " rows (a quoted field that spans lines makes"
+                    + " one row of several; every line is in a row or in an INPUT-001 finding)");
         }
-        if (dayFirstDates > 0) {
-            said.add(dayFirstDates + " dates of service have a first number above 12 (day/month/year order?); slash"
-                    + " dates are read as month/day/year, so those rows were rejected");
-        } else if (eitherOrderDates > 0) {
-            said.add("slash dates were read as month/day/year (US order): " + eitherOrderDates + " of them (e.g. "
-                    + Printable.escape(eitherOrderExample) + ") could be read either way, and no date in the file"
-                    + " has a first number above 12 to tell");
+        if (counts.dayFirstDates() > 0) {
+            said.add(counts.dayFirstDates() + " dates of service have a first number above 12 (day/month/year order?);"
+                    + " slash dates are read as month/day/year, so those rows were rejected");
+        } else if (counts.eitherOrderDates() > 0) {
+            said.add("slash dates were read as month/day/year (US order): " + counts.eitherOrderDates() + " of them"
+                    + " (e.g. " + Printable.escape(counts.eitherOrderExample()) + ") could be read either way, and no"
+                    + " date in the file has a first number above 12 to tell");
         }
         return said.isEmpty() ? null : String.join("; ", said);
     }
 
     /**
      * A file still being written (or truncated) while it was read gives a report on part of it: said, not
-     * silent. Compares the size when the run started, the bytes read and the size now.
+     * silent. Compares the size when the run started, the bytes read and the size now; null when they agree (or the
+     * input is not a local file).
      */
-    private String changedWhileRead() throws IOException {
+    public static String changedWhileRead(InputSource source, long bytesRead) throws IOException {
         if (source.path() == null || source.size() < 0 || !Files.isRegularFile(source.path())) {
             return null;
         }
         long now = Files.size(source.path());
-        if (now == source.size() && stored.bytes() == now) {
+        if (now == source.size() && bytesRead == now) {
             return null;
         }
-        return "the file changed while it was read (" + source.size() + " bytes when the run started, " + stored.bytes()
+        return "the file changed while it was read (" + source.size() + " bytes when the run started, " + bytesRead
                 + " read, " + now + " now): the report covers what was read; run again on a complete copy";
     }
 

@@ -7,4 +7,9 @@ import java.io.Serializable;
  * names it), the qualified path to open on any worker, and its size.
  */
 record InputPath(int index, String name, String uri, long size) implements Serializable {
+
+    /** Read through gzip (as the local run reads a .gz file): one task reads it, from its start. */
+    boolean gzip() {
+        return name.endsWith(".gz");
+    }
 }

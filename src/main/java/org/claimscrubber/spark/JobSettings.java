@@ -12,11 +12,8 @@ import org.claimscrubber.setup.RunSources;
  * @param partitions partitions of the claim shuffle, or 0 to size them from the cluster and the input
  * @param glob       the inputs are glob patterns (--glob), not literal paths
  */
-record JobSettings(List<String> inputs, String out, RunSources sources, Policy policy, int partitions, boolean glob) {
-
-    JobSettings(List<String> inputs, String out, RunSources sources, Policy policy, int partitions) {
-        this(inputs, out, sources, policy, partitions, false);
-    }
+record JobSettings(List<String> inputs, String out, RunSources sources, Policy policy, int partitions,
+                   long partBytes, boolean glob) {
 
 
     /**

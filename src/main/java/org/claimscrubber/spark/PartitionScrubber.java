@@ -86,7 +86,7 @@ final class PartitionScrubber implements FlatMapFunction<Iterator<Tuple2<ClaimKe
         };
     }
 
-    private static ScrubbedChunk scrub(ClaimEvaluator evaluator, Citations citations, List<ClaimRows> claims,
+    static ScrubbedChunk scrub(ClaimEvaluator evaluator, Citations citations, List<ClaimRows> claims,
             JobFiles files) {
         OutcomeTally tally = new OutcomeTally(files.settings().holdOn());
         List<Tuple2<FindingKey, String>> findings = new ArrayList<>();

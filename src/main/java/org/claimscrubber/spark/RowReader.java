@@ -1,13 +1,17 @@
 package org.claimscrubber.spark;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -61,6 +65,67 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
     }
 
     /**
+     * Bytes {@code start} to {@code end} of an uncompressed input ({@code end} -1: to the end of the file), for a
+     * task that reads one part of it.
+     */
+    static InputStream open(InputPath input, Configuration conf, long start, long end) throws IOException {
+        Path path = new Path(input.uri());
+        InputStream in;
+        if ("file".equals(path.toUri().getScheme())) {
+            FileChannel channel = FileChannel.open(java.nio.file.Path.of(path.toUri()));
+            channel.position(start);
+            in = Channels.newInputStream(channel);
+        } else {
+            FSDataInputStream stream = path.getFileSystem(conf).open(path);
+            stream.seek(start);
+            in = stream;
+        }
+        return end < 0 ? in : new Range(in, end - start);
+    }
+
+    /** The first {@code left} bytes of a stream. */
+    private static final class Range extends FilterInputStream {
+        private long left;
+
+        Range(InputStream in, long length) {
+            super(in);
+            this.left = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            left -= b >= 0 ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, left));
+            left -= Math.max(n, 0);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(Math.min(n, left));
+            left -= skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(super.available(), left);
+        }
+    }
+
+    /**
      * The input as the local reader takes it: named as given, read with the run's separator and column names, with
      * the size the driver saw when the job started. A local file keeps its path, so a file that grew or shrank while
      * it was read is said to have changed, as {@code run} says it (Hadoop file systems: HDFS files are rarely appended
@@ -79,7 +144,6 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
         SourceReader reader = new SourceReader(source(input, files.reading()), open(input, hadoop.value().value()));
         return new Iterator<>() {
             private CsvRecord next = reader.next();
-            private long row;
             private boolean finished;
 
             @Override
@@ -98,7 +162,7 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
                 CsvRecord record = next;
                 String claimId = info.columns().get(record.cells(), Column.CLAIM_ID);
                 Tuple2<ClaimKey, ShuffledRow> keyed = new Tuple2<>(
-                        new ClaimKey(claimId, ClaimKey.position(input.index(), row++)),
+                        new ClaimKey(claimId, ClaimKey.position(input.index(), record.line())),
                         new ShuffledRow(input.index(), record));
                 next = reader.next();
                 return keyed;

@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
@@ -23,7 +26,9 @@ import org.claimscrubber.engine.RuleSet;
 import org.claimscrubber.engine.RulesException;
 import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.files.BundledFiles;
+import org.claimscrubber.input.InputFile;
 import org.claimscrubber.input.InputFileException;
+import org.claimscrubber.input.ReadCounts;
 import org.claimscrubber.input.InputSource;
 import org.claimscrubber.input.ReadOptions;
 import org.claimscrubber.input.SourceInfo;
@@ -111,40 +116,59 @@ final class SparkRun {
             WorkerRules.share(job.key(), setup);
             Broadcast<JobFiles> shipped = sc.broadcast(job);
             CollectionAccumulator<FileStats> read = sc.sc().collectionAccumulator("input files read");
-            int partitions = partitions(sc, inputs);
+            Broadcast<SerializableConfiguration> shippedHadoop = SerializableConfiguration.broadcast(sc.sc(), hadoop);
+            long totalBytes = inputs.stream().mapToLong(InputPath::size).sum();
+            long partBytes = PartPlan.partBytes(settings.partBytes(), totalBytes, sc.defaultParallelism());
             long t1 = System.nanoTime();
 
-            JavaRDD<ScrubbedChunk> chunks = sc.parallelize(inputs, Math.max(1, inputs.size()))
-                    .flatMapToPair(new RowReader(shipped, read, SerializableConfiguration.broadcast(sc.sc(), hadoop)))
-                    .repartitionAndSortWithinPartitions(new ClaimPartitioner(partitions))
-                    .mapPartitions(new PartitionScrubber(shipped))
+            // Each input is read in parts, and each part's claims are scrubbed where they were read (no shuffle).
+            List<FileIndexer.Task> indexTasks = PartPlan.indexTasks(inputs, partBytes);
+            List<FileIndexer.Result> index = indexTasks.isEmpty() ? List.of()
+                    : sc.parallelize(indexTasks, indexTasks.size()).mapPartitions(new FileIndexer(shipped, shippedHadoop)).collect();
+            List<Part> parts = PartPlan.parts(inputs, partBytes, index);
+            JavaRDD<ScrubbedChunk> inPlace = sc.parallelize(parts, parts.size())
+                    .mapPartitions(new PartScrubber(shipped, shippedHadoop))
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            List<PartSummary> summaries = inPlace.filter(chunk -> chunk.summary() != null)
+                    .map(chunk -> chunk.summary().withoutClaims()).collect();
+            // The inputs whose claims were not grouped after all go through the shuffle, as every input once did.
+            Set<Integer> shuffled = ungrouped(inPlace, summaries, parts.size() > 1);
+            List<InputPath> toShuffle = inputs.stream().filter(input -> shuffled.contains(input.index())).toList();
+            int partitions = partitions(sc, toShuffle);
+            JavaRDD<ScrubbedChunk> chunks = inPlace.filter(chunk -> !shuffled.contains(chunk.input()));
+            if (!toShuffle.isEmpty()) {
+                chunks = chunks.union(sc.parallelize(toShuffle, toShuffle.size())
+                        .flatMapToPair(new RowReader(shipped, read, shippedHadoop))
+                        .repartitionAndSortWithinPartitions(new ClaimPartitioner(partitions))
+                        .mapPartitions(new PartitionScrubber(shipped))
+                        .persist(StorageLevel.MEMORY_AND_DISK_SER()));
+            }
             OutcomeTally tally = chunks.map(ScrubbedChunk::tally).fold(new OutcomeTally(holdOn), OutcomeTally::merge);
+            String plan = plan(parts, inputs, toShuffle, partitions);
 
             FindingsOutput output = output(hadoop);
             String attempt = output.attempt(job.key());
             RunManifest manifest;
             try {
                 chunks.flatMapToPair(chunk -> chunk.findings().iterator())
-                        .sortByKey(true, partitions)
+                        .sortByKey(true, Math.max(1, sc.defaultParallelism()))
                         .values()
                         .mapPartitions(FindingsOutput::withHeader)
                         .saveAsTextFile(attempt);
-                chunks.unpersist(false);
-                List<FileStats> files = filesRead(read.value(), inputs.size());
+                sc.getPersistentRDDs().values().forEach(rdd -> rdd.unpersist(false));
+                FilesRead files = filesRead(inputs, sources, summaries, index, shuffled, read.value(), reading);
                 Map<String, Long> timings = new LinkedHashMap<>(setup.timings());
                 timings.put("prepare_wall", (t1 - t0) / 1_000_000);
                 timings.put("total_wall", (System.nanoTime() - t0) / 1_000_000);
                 manifest = setup.manifest(started, settings.policy().failOn(), tally,
-                        files.stream().map(FileStats::file).toList(), "spark (" + sc.master() + "): " + inputs.size()
-                                + " input task(s), " + partitions + " claim partitions",
-                        files.stream().mapToLong(FileStats::blankLines).sum(), output.reports(),
+                        files.files(), "spark (" + sc.master() + "): " + plan, files.blankLines(),
+                        output.reports(),
                         new RunManifest.Costs(timings, new RunManifest.Resources(sc.defaultParallelism(), -1, -1, -1)));
                 commit(output, attempt, manifest);
             } finally {
                 output.discard(attempt); // a job that failed before its commit leaves nothing beside the old result
             }
-            return new Result(manifest.exitCode(), Summary.of(manifest, output.display()));
+            return new Result(manifest.exitCode(), Summary.of(manifest, output.display()) + "spark: " + plan + "\n");
         }
     }
 
@@ -182,16 +206,97 @@ final class SparkRun {
         return (int) Math.max(PARTITIONS_PER_CORE * (long) sc.defaultParallelism(), bytes / BYTES_PER_PARTITION + 1);
     }
 
-    /** One entry per input, in input order; a task run twice (a lost executor) reports its file twice. */
-    private static List<FileStats> filesRead(List<FileStats> reported, int inputs) {
-        Map<Integer, FileStats> byIndex = new TreeMap<>();
+    /**
+     * The inputs whose claims must go through the shuffle after all: a part that saw a claim id come back after
+     * another claim began, or a line end inside a quoted field (then its cuts may not be row starts), and the inputs
+     * of a claim id that two parts read (a claim across a cut, or across files). Found with a shuffle of one 64-bit
+     * hash per claim, not of the rows; the driver receives input numbers only.
+     */
+    private static Set<Integer> ungrouped(JavaRDD<ScrubbedChunk> inPlace, List<PartSummary> summaries,
+                                          boolean severalParts) {
+        Set<Integer> inputs = new TreeSet<>();
+        for (PartSummary summary : summaries) {
+            if (!summary.grouped() || summary.counts().spansLines()) {
+                inputs.add(summary.part().input().index());
+            }
+        }
+        if (severalParts) {
+            inputs.addAll(inPlace.filter(chunk -> chunk.summary() != null)
+                    .flatMapToPair(chunk -> ClaimSeen.of(chunk.summary()))
+                    .reduceByKey(ClaimSeen::merge)
+                    .values()
+                    .filter(ClaimSeen::shared)
+                    .flatMap(seen -> seen.inputList().iterator())
+                    .distinct()
+                    .collect());
+        }
+        return inputs;
+    }
+
+    /** Each input's run.json entry, in input order: from its parts' counts, or from the shuffle's reading of it. */
+    private static FilesRead filesRead(List<InputPath> inputs, List<SourceInfo> sources, List<PartSummary> summaries,
+                                       List<FileIndexer.Result> index, Set<Integer> shuffled,
+                                       List<FileStats> reported, ReadOptions reading) {
+        long blankLines = 0;
+        Map<Integer, FileStats> byShuffle = new TreeMap<>();
         for (FileStats stats : reported) {
-            byIndex.putIfAbsent(stats.index(), stats);
+            byShuffle.putIfAbsent(stats.index(), stats); // a task run twice (a lost executor) reports its file twice
         }
-        if (byIndex.size() != inputs) {
-            throw new IllegalStateException(inputs + " inputs but " + byIndex.size() + " were reported read");
+        Map<Integer, List<PartSummary>> byInput = new TreeMap<>();
+        for (PartSummary summary : summaries) {
+            byInput.computeIfAbsent(summary.part().input().index(), i -> new ArrayList<>()).add(summary);
         }
-        return new ArrayList<>(byIndex.values());
+        List<InputFile> files = new ArrayList<>();
+        for (InputPath input : inputs) {
+            if (shuffled.contains(input.index())) {
+                FileStats stats = byShuffle.get(input.index());
+                if (stats == null) {
+                    throw new IllegalStateException(input.name() + " was shuffled but not reported read");
+                }
+                files.add(stats.file());
+                blankLines += stats.blankLines();
+                continue;
+            }
+            List<PartSummary> parts = byInput.get(input.index());
+            parts.sort(Comparator.comparingInt(summary -> summary.part().index()));
+            if (parts.size() == 1 && parts.get(0).file() != null) {
+                files.add(parts.get(0).file());
+                blankLines += parts.get(0).counts().blankLines();
+                continue;
+            }
+            ReadCounts counts = parts.get(0).counts();
+            for (PartSummary part : parts.subList(1, parts.size())) {
+                counts = counts.then(part.counts());
+            }
+            FileIndexer.Result scan = index.stream()
+                    .filter(result -> result.input() == input.index() && result.scan() != null).findFirst().orElseThrow();
+            files.add(SourceReader.describe(RowReader.source(input, reading), scan.scan().sha256(), scan.scan().bytes(),
+                    counts, sources.get(input.index()).columns(), scan.changed()));
+            blankLines += counts.blankLines();
+        }
+        return new FilesRead(files, blankLines);
+    }
+
+    /** The inputs' run.json entries, and the blank lines they held. */
+    private record FilesRead(List<InputFile> files, long blankLines) {
+    }
+
+    /** How the job read its inputs, for run.json's mode and the summary. */
+    private static String plan(List<Part> parts, List<InputPath> inputs, List<InputPath> shuffled, int partitions) {
+        long inPlace = parts.stream().filter(part -> shuffled.stream()
+                .noneMatch(input -> input.index() == part.input().index())).count();
+        String said = plural(inputs.size() - shuffled.size(), "input") + " read as " + plural(inPlace, "part")
+                + ", each scrubbed where it was read";
+        if (shuffled.isEmpty()) {
+            return said;
+        }
+        return said + "; " + plural(shuffled.size(), "input") + " whose claims are not grouped by claim id ("
+                + String.join(", ", shuffled.stream().limit(5).map(InputPath::name).toList())
+                + (shuffled.size() > 5 ? ", ..." : "") + ") shuffled by claim into " + plural(partitions, "partition");
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** The --out folder's lock, as run takes it (see {@link JobLock}); a folder another job holds is refused. */

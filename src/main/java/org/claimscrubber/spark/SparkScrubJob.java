@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.claimscrubber.cli.DateOption;
 import org.claimscrubber.cli.FailOnOption;
@@ -60,12 +61,36 @@ public final class SparkScrubJob implements Callable<Integer> {
             description = "Partitions claims are spread over (default: 4 per core of the cluster, at least one per 64 MB of input)")
     int partitions;
 
+    @Option(names = "--part-size", paramLabel = "BYTES", converter = ByteSize.class,
+            description = "Bytes per part a large uncompressed input is read in, each part scrubbed where it is read"
+                    + " (default: the inputs' size over 4 parts per core, from 8m to 128m; k, m and g suffixes)")
+    long partBytes;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(Main.execute(new SparkScrubJob(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 args));
+    }
+
+    /** A number of bytes, with an optional k, m or g (powers of 1024). */
+    static final class ByteSize implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String text = value.trim().toLowerCase(Locale.ROOT);
+            int shift = text.endsWith("k") ? 10 : text.endsWith("m") ? 20 : text.endsWith("g") ? 30 : 0;
+            String digits = shift == 0 ? text : text.substring(0, text.length() - 1);
+            try {
+                long bytes = Long.parseLong(digits) << shift;
+                if (bytes > 0 && Long.parseLong(digits) < (1L << (62 - shift))) {
+                    return bytes;
+                }
+            } catch (NumberFormatException notANumber) {
+                // said below
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a size in bytes (e.g. 64m)");
+        }
     }
 
     @Override
@@ -77,7 +102,7 @@ public final class SparkScrubJob implements Callable<Integer> {
         JobSettings settings = new JobSettings(inputs, out, shared.sources(),
                 new JobSettings.Policy(asOf == null ? LocalDate.now() : asOf,
                         SeverityOption.parse(commandLine, "--hold-on", holdOn),
-                        FailOnOption.parse(commandLine, failOn), reading.separator(), reading.skipLines()), partitions, glob);
+                        FailOnOption.parse(commandLine, failOn), reading.separator(), reading.skipLines()), partitions, partBytes, glob);
         SparkRun.Result result = new SparkRun(settings).run(Instant.now());
         spec.commandLine().getOut().print(result.summary());
         return result.exitCode();

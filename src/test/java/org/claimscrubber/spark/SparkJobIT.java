@@ -90,6 +90,33 @@ class SparkJobIT {
         assertThat(run.at("/rows/read").asLong()).isEqualTo(200_000);
         // Most claims have rows in both files: each is scrubbed once, as one claim, with the warning that says so.
         assertThat(Files.readString(dir.resolve("spark/findings.csv"))).contains("input files (");
+        // Their claims are not grouped, so both files went through the shuffle, and the job says so.
+        assertThat(run.at("/mode").asText()).contains("2 inputs whose claims are not grouped by claim id");
+        assertThat(spark.out()).contains("spark: 0 inputs read as 0 parts", "shuffled by claim");
+    }
+
+    @Test
+    void aLargeGroupedFileIsReadInPartsWhereItLiesAndGivesTheLocalRunsFindings() throws Exception {
+        Path generated = dir.resolve("nightly.csv");
+        assertThat(Jar.run(dir, "generate", "--lines", "200000", generated.toString()).exitCode()).isZero();
+        Jar.Result spark = spark(dir.resolve("spark"), List.of("--part-size", "1m"), generated.toString());
+        local(dir.resolve("local"), generated.toString());
+
+        assertThat(spark.exitCode()).as(spark.err()).isZero();
+        assertSameFindingsAndCounts(dir.resolve("local"), dir.resolve("spark"));
+        String mode = json(dir.resolve("spark/run.json")).at("/mode").asText();
+        assertThat(mode).matches(".*1 input read as \\d\\d+ parts, each scrubbed where it was read").doesNotContain("shuffled");
+        assertThat(Files.readString(dir.resolve("spark/findings.csv")))
+                .isEqualTo(Files.readString(dir.resolve("local/findings.csv")));
+
+        // A small export cut every 97 bytes: its claims straddle the nominal offsets at many positions.
+        Path sample = dir.resolve("small.csv");
+        assertThat(Jar.run(dir, "generate", "--lines", "150", sample.toString()).exitCode()).isZero();
+        Jar.Result small = spark(dir.resolve("spark-97"), List.of("--part-size", "97"), sample.toString());
+        local(dir.resolve("local-sample"), sample.toString());
+        assertThat(small.exitCode()).as(small.err()).isZero();
+        assertSameFindingsAndCounts(dir.resolve("local-sample"), dir.resolve("spark-97"));
+        assertThat(json(dir.resolve("spark-97/run.json")).at("/mode").asText()).containsPattern("read as \\d\\d+ parts");
     }
 
     @Test
@@ -110,6 +137,11 @@ class SparkJobIT {
         assertThat(spark.exitCode()).as(spark.err()).isZero();
         assertSameFindingsAndCounts(dir.resolve("local"), dir.resolve("spark"));
         assertThat(json(dir.resolve("spark/run.json")).at("/rows/rejected").asLong()).isPositive();
+        // Read in parts of 64 bytes, rows that are INPUT findings near a part's edge are counted once, as run counts
+        // them; the files whose quoted fields run over line ends are read whole, through the shuffle.
+        Jar.Result parts = spark(dir.resolve("spark-parts"), List.of("--part-size", "64"), usable.toArray(String[]::new));
+        assertThat(parts.exitCode()).as(parts.err()).isZero();
+        assertSameFindingsAndCounts(dir.resolve("local"), dir.resolve("spark-parts"));
 
         // A file the local run refuses is refused the same way, in one sentence, before any claim is scrubbed.
         String utf16 = Path.of("samples/bad/utf16.csv").toAbsolutePath().toString();
@@ -147,11 +179,17 @@ class SparkJobIT {
 
     /** The README's local-mode one-liner: the shaded jar first, then Spark's jars as Maven resolved them. */
     private static Jar.Result spark(Path out, String... inputs) throws IOException, InterruptedException {
+        return spark(out, List.of(), inputs);
+    }
+
+    private static Jar.Result spark(Path out, List<String> options, String... inputs)
+            throws IOException, InterruptedException {
         String classPath = Jar.JAR + File.pathSeparator + Files.readString(SPARK_CLASSPATH).strip();
         List<String> args = new ArrayList<>(List.of("-cp", classPath, "org.apache.spark.deploy.SparkSubmit",
                 "--master", "local[2]", "--conf", "spark.ui.enabled=false",
                 "--class", "org.claimscrubber.spark.SparkScrubJob", Jar.JAR.toString(),
                 "--as-of", AS_OF, "--out", out.toString()));
+        args.addAll(options);
         args.addAll(List.of(inputs));
         return Jar.java(Path.of("").toAbsolutePath(), Map.of(), args);
     }
