@@ -38,6 +38,7 @@ import org.claimscrubber.report.RunManifest;
 import org.claimscrubber.report.Summary;
 import org.claimscrubber.setup.RunSetup;
 import org.claimscrubber.setup.RunSources;
+import scala.Tuple2;
 
 /**
  * One Spark job, on the driver: loads and compiles what the local run does (so the same mistakes give the same
@@ -150,11 +151,14 @@ final class SparkRun {
             String attempt = output.attempt(job.key());
             RunManifest manifest;
             try {
-                chunks.flatMapToPair(chunk -> chunk.findings().iterator())
-                        .sortByKey(true, Math.max(1, sc.defaultParallelism()))
-                        .values()
-                        .mapPartitions(FindingsOutput::withHeader)
-                        .saveAsTextFile(attempt);
+                // Parts are in input order and each part's findings in claim order: when no input was shuffled, the
+                // parts' findings are written as they are, with no sort.
+                JavaRDD<String> findings = toShuffle.isEmpty()
+                        ? chunks.flatMap(chunk -> chunk.findings().stream().map(Tuple2::_2).iterator())
+                        : chunks.flatMapToPair(chunk -> chunk.findings().iterator())
+                                .sortByKey(true, Math.max(1, sc.defaultParallelism()))
+                                .values();
+                findings.mapPartitions(FindingsOutput::withHeader).saveAsTextFile(attempt);
                 sc.getPersistentRDDs().values().forEach(rdd -> rdd.unpersist(false));
                 FilesRead files = filesRead(inputs, sources, summaries, index, shuffled, read.value(), reading);
                 Map<String, Long> timings = new LinkedHashMap<>(setup.timings());
@@ -221,12 +225,11 @@ final class SparkRun {
             }
         }
         if (severalParts) {
+            int buckets = Math.max(1, inPlace.getNumPartitions());
             inputs.addAll(inPlace.filter(chunk -> chunk.summary() != null)
-                    .flatMapToPair(chunk -> ClaimSeen.of(chunk.summary()))
-                    .reduceByKey(ClaimSeen::merge)
-                    .values()
-                    .filter(ClaimSeen::shared)
-                    .flatMap(seen -> seen.inputList().iterator())
+                    .flatMapToPair(chunk -> ClaimHashes.slices(chunk.summary(), buckets))
+                    .groupByKey(buckets)
+                    .flatMap(bucket -> ClaimHashes.sharedInputs(bucket._2()).iterator())
                     .distinct()
                     .collect());
         }

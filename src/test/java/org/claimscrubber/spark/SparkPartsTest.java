@@ -24,6 +24,7 @@ import org.claimscrubber.input.SourceReader;
 import org.claimscrubber.report.ReportFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.Tuple2;
 
 
 /** The Spark job's parts that need no cluster: keys, partitioning, input listing, part headers. */
@@ -31,6 +32,46 @@ class SparkPartsTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aClaimIdTwoPartsReadIsFoundInWhicheverBucketItsHashFalls() {
+        InputPath a = new InputPath(0, "a.csv", "file:/a.csv", 100);
+        InputPath b = new InputPath(1, "b.csv", "file:/b.csv", 100);
+        List<PartSummary> parts = List.of(
+                summary(new Part(0, a, 0, 0, 50, 1), "C1", "C2", "C3"),
+                summary(new Part(1, a, 1, 50, -1, 9), "C4", "C5"),
+                summary(new Part(2, b, 0, 0, -1, 1), "C6", "C2"));
+        for (int buckets : new int[] {1, 2, 3, 7}) {
+            List<List<ClaimHashes.Slice>> byBucket = new ArrayList<>();
+            for (int i = 0; i < buckets; i++) {
+                byBucket.add(new ArrayList<>());
+            }
+            int hashes = 0;
+            for (PartSummary part : parts) {
+                for (Iterator<Tuple2<Integer, ClaimHashes.Slice>> it = ClaimHashes.slices(part, buckets); it.hasNext(); ) {
+                    Tuple2<Integer, ClaimHashes.Slice> slice = it.next();
+                    for (long hash : slice._2().hashes()) {
+                        assertThat(ClaimHashes.bucketOf(hash, buckets)).isEqualTo(slice._1());
+                    }
+                    hashes += slice._2().hashes().length;
+                    byBucket.get(slice._1()).add(slice._2());
+                }
+            }
+            assertThat(hashes).isEqualTo(7);
+            Set<Integer> shared = new HashSet<>();
+            byBucket.forEach(slices -> shared.addAll(ClaimHashes.sharedInputs(slices)));
+            assertThat(shared).as("%d buckets", buckets).containsExactlyInAnyOrder(0, 1); // C2, in a.csv and b.csv
+        }
+    }
+
+    private static PartSummary summary(Part part, String... claimIds) {
+        PartScrubber.ClaimIds ids = new PartScrubber.ClaimIds();
+        for (String id : claimIds) {
+            ids.add(id);
+        }
+        long[] sorted = ids.sorted();
+        return new PartSummary(part, null, null, !ids.repeats(sorted), sorted);
+    }
 
     @Test
     void aClaimsRowsSortTogetherInTheOrderTheyWereRead() {
