@@ -58,7 +58,8 @@ public final class SparkScrubJob implements Callable<Integer> {
     ReadingOptions reading;
 
     @Option(names = "--partitions", paramLabel = "N",
-            description = "Partitions claims are spread over (default: 4 per core of the cluster, at least one per 64 MB of input)")
+            description = "Partitions the shuffle spreads the claims of inputs not grouped by claim over (default: 4 per core"
+                    + " of the cluster, at least one per 64 MB of such input)")
     int partitions;
 
     @Option(names = "--part-size", paramLabel = "BYTES", converter = ByteSize.class,
