@@ -38,15 +38,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Launcher.followLauncher();
-        // Any thread that dies of an Error (out of memory above all) ends the run at once with its own exit
-        // code and one sentence; waiting for it would hang the nightly batch.
-        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
-            if (failure instanceof Error error) {
-                System.err.println(fatal(error));
-                System.err.flush();
-                Runtime.getRuntime().halt(error instanceof OutOfMemoryError ? ExitCodes.OUT_OF_MEMORY : ExitCodes.INTERNAL);
-            }
-        });
+        haltOnFatalErrors();
         int code;
         try {
             code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
@@ -55,6 +47,20 @@ public final class Main implements Runnable {
             code = ExitCodes.OUT_OF_MEMORY;
         }
         System.exit(code);
+    }
+
+    /**
+     * Any thread that dies of an Error (out of memory above all) ends the run at once with its own exit code and one
+     * sentence; waiting for it would hang the nightly batch. The Spark job installs the same.
+     */
+    public static void haltOnFatalErrors() {
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            if (failure instanceof Error error) {
+                System.err.println(fatal(error));
+                System.err.flush();
+                Runtime.getRuntime().halt(error instanceof OutOfMemoryError ? ExitCodes.OUT_OF_MEMORY : ExitCodes.INTERNAL);
+            }
+        });
     }
 
     static String fatal(Error error) {
@@ -142,9 +148,35 @@ public final class Main implements Runnable {
             err.println("no report was written; the previous report, if any, is unchanged");
             return ExitCodes.OUTPUT;
         }
+        if (ranOutOfMemory(e)) {
+            err.println(fatal(new OutOfMemoryError()));
+            return ExitCodes.OUT_OF_MEMORY;
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith("[INVALID_DRIVER_MEMORY]")) {
+            // Spark refuses a heap below about 450 MB before the job starts: a setting to change, not a fault
+            err.println("error: " + e.getMessage().lines().findFirst().orElse("") + " (give the job more heap:"
+                    + " spark-submit --driver-memory 1g, or java -Xmx1g in local mode)");
+            err.println("no findings were written");
+            return ExitCodes.USAGE;
+        }
         err.println("internal error in claim-scrubber (please report it):");
         e.printStackTrace(err);
         return ExitCodes.INTERNAL;
+    }
+
+    /**
+     * Whether the failure is, at its root, an out-of-memory error: caught in this thread, or a Spark task's, which
+     * reaches the driver wrapped in the job's failure (as a cause, or named in its message when the executor was
+     * another JVM). The same exit code and sentence as {@code run}'s.
+     */
+    static boolean ranOutOfMemory(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OutOfMemoryError
+                    || cause.getMessage() != null && cause.getMessage().contains("java.lang.OutOfMemoryError")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An output failure in words: which file, and why (not the exception's class). */

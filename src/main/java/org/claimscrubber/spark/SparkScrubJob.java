@@ -71,6 +71,7 @@ public final class SparkScrubJob implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        Main.haltOnFatalErrors(); // a thread that dies of an Error ends the job with run's code and sentence
         System.exit(Main.execute(new SparkScrubJob(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 args));
     }
