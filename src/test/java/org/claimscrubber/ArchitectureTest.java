@@ -21,20 +21,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The house plan, read from the compiled classes by jdeps: no cycle between the project's packages, only
- * {@code engine} uses Drools, and every DRL import comes from {@code domain}.
+ * The house plan, read from the compiled classes by jdeps: no cycle between the project's packages,
+ * only {@code engine} uses Drools, and every DRL import comes from {@code domain}.
  */
 class ArchitectureTest {
 
-    private static final Pattern EDGE = Pattern.compile("^\\s+org\\.claimscrubber\\.(\\w+)\\s+->\\s+(\\S+)");
+    private static final Pattern EDGE =
+            Pattern.compile("^\\s+org\\.claimscrubber\\.(\\w+)\\s+->\\s+(\\S+)");
     private static final Map<String, Set<String>> USES = new TreeMap<>();
 
     @BeforeAll
     static void readDependencies() {
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
         StringWriter out = new StringWriter();
-        int code = jdeps.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "-verbose:package",
-                "target/classes");
+        int code =
+                jdeps.run(
+                        new PrintWriter(out),
+                        new PrintWriter(new StringWriter()),
+                        "-verbose:package",
+                        "target/classes");
         assertThat(code).as("jdeps").isZero();
         for (String line : out.toString().split("\n")) {
             Matcher edge = EDGE.matcher(line);
@@ -42,7 +47,8 @@ class ArchitectureTest {
                 USES.computeIfAbsent(edge.group(1), k -> new TreeSet<>()).add(edge.group(2));
             }
         }
-        assertThat(USES).containsKeys("domain", "input", "facts", "engine", "report", "batch", "cli");
+        assertThat(USES)
+                .containsKeys("domain", "input", "facts", "engine", "report", "batch", "cli");
     }
 
     private static Set<String> projectPackagesUsedBy(String pkg) {
@@ -84,11 +90,14 @@ class ArchitectureTest {
     }
 
     /**
-     * The stages of a claim line's way, lowest first: a package uses only packages before it, so a line goes from
-     * CSV ({@code input}) through the config, facts and rules to the reports, and each package is passed once.
+     * The stages of a claim line's way, lowest first: a package uses only packages before it, so a
+     * line goes from CSV ({@code input}) through the config, facts and rules to the reports, and
+     * each package is passed once.
      */
-    private static final List<String> LAYERS = List.of("domain", "files", "input", "config", "facts", "engine",
-            "report", "history", "setup", "batch", "samples", "bench", "cli", "spark");
+    private static final List<String> LAYERS =
+            List.of(
+                    "domain", "files", "input", "config", "facts", "engine", "report", "history",
+                    "setup", "batch", "samples", "bench", "cli", "spark");
 
     @Test
     void everyPackageUsesOnlyThePackagesBelowIt() {
@@ -112,7 +121,9 @@ class ArchitectureTest {
     @Test
     void onlyTheEnginePackageUsesDrools() {
         for (String pkg : USES.keySet()) {
-            boolean drools = USES.get(pkg).stream().anyMatch(t -> t.startsWith("org.drools") || t.startsWith("org.kie"));
+            boolean drools =
+                    USES.get(pkg).stream()
+                            .anyMatch(t -> t.startsWith("org.drools") || t.startsWith("org.kie"));
             assertThat(drools).as(pkg).isEqualTo(pkg.equals("engine"));
         }
     }
@@ -122,8 +133,11 @@ class ArchitectureTest {
         try (var files = Files.walk(Path.of("rules"))) {
             for (Path drl : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
                 for (String line : Files.readAllLines(drl)) {
-                    if (line.startsWith("import org.claimscrubber.") || line.startsWith("global ")) {
-                        assertThat(line).as(drl + ": " + line).contains("org.claimscrubber.domain.");
+                    if (line.startsWith("import org.claimscrubber.")
+                            || line.startsWith("global ")) {
+                        assertThat(line)
+                                .as(drl + ": " + line)
+                                .contains("org.claimscrubber.domain.");
                     }
                 }
             }
@@ -131,8 +145,9 @@ class ArchitectureTest {
     }
 
     /**
-     * A payer rule's scope is written once, in its @payers annotation, and the engine applies it: no rule repeats it
-     * as a payers.is(payer, ...) condition, which could drift from the annotation.
+     * A payer rule's scope is written once, in its @payers annotation, and the engine applies it:
+     * no rule repeats it as a payers.is(payer, ...) condition, which could drift from the
+     * annotation.
      */
     @Test
     void noRuleRepeatsItsPayerScopeAsACondition() throws Exception {
@@ -140,7 +155,9 @@ class ArchitectureTest {
             for (Path drl : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
                 for (String rule : Files.readString(drl).split("\nrule ")) {
                     if (rule.contains("@payers(")) {
-                        assertThat(rule).as(drl + ": a rule with @payers").doesNotContain("payers.is(payer");
+                        assertThat(rule)
+                                .as(drl + ": a rule with @payers")
+                                .doesNotContain("payers.is(payer");
                     }
                 }
             }

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds claim export text for tests: a claim line with good defaults (a known date, one unit, a related
- * diagnosis, a surgeon's taxonomy, an outpatient hospital) that each test changes only where it matters.
+ * Builds claim export text for tests: a claim line with good defaults (a known date, one unit, a
+ * related diagnosis, a surgeon's taxonomy, an outpatient hospital) that each test changes only
+ * where it matters.
  */
 public final class ClaimRows {
 
-    public static final String HEADER = "claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
-            + "diagnosis_codes,rendering_taxonomy,place_of_service,payer,patient_sex,patient_birth_date";
+    public static final String HEADER =
+            "claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
+                    + "diagnosis_codes,rendering_taxonomy,place_of_service,payer,patient_sex,patient_birth_date";
 
     private final List<String> rows = new ArrayList<>();
 
@@ -32,8 +34,10 @@ public final class ClaimRows {
         private final String claimId;
         private final int lineNumber;
         private final String procedureCode;
+
         /** In FY2026, which a bundled ICD-10-CM list covers, so the diagnosis checks run. */
         private String date = "2026-09-14";
+
         private String modifiers = "";
         private String units = "1";
         private String diagnoses = "C50.911";
@@ -50,19 +54,67 @@ public final class ClaimRows {
             this.procedureCode = procedureCode;
         }
 
-        public Line date(String value) { date = value; return this; }
-        public Line modifiers(String value) { modifiers = value; return this; }
-        public Line units(String value) { units = value; return this; }
-        public Line diagnoses(String value) { diagnoses = value; return this; }
-        public Line taxonomy(String value) { taxonomy = value; return this; }
-        public Line placeOfService(String value) { placeOfService = value; return this; }
-        public Line payer(String value) { payer = value; return this; }
-        public Line sex(String value) { sex = value; return this; }
-        public Line born(String value) { birthDate = value; return this; }
+        public Line date(String value) {
+            date = value;
+            return this;
+        }
+
+        public Line modifiers(String value) {
+            modifiers = value;
+            return this;
+        }
+
+        public Line units(String value) {
+            units = value;
+            return this;
+        }
+
+        public Line diagnoses(String value) {
+            diagnoses = value;
+            return this;
+        }
+
+        public Line taxonomy(String value) {
+            taxonomy = value;
+            return this;
+        }
+
+        public Line placeOfService(String value) {
+            placeOfService = value;
+            return this;
+        }
+
+        public Line payer(String value) {
+            payer = value;
+            return this;
+        }
+
+        public Line sex(String value) {
+            sex = value;
+            return this;
+        }
+
+        public Line born(String value) {
+            birthDate = value;
+            return this;
+        }
 
         public ClaimRows and() {
-            owner.rows.add(String.join(",", claimId, String.valueOf(lineNumber), date, procedureCode,
-                    quote(modifiers), units, quote(diagnoses), taxonomy, placeOfService, payer, sex, birthDate));
+            owner.rows.add(
+                    String.join(
+                            ",",
+                            claimId,
+                            String.valueOf(lineNumber),
+                            date,
+                            procedureCode,
+                            quote(modifiers),
+                            units,
+                            quote(diagnoses),
+                            taxonomy,
+                            placeOfService,
+                            payer,
+                            sex,
+                            birthDate));
             return owner;
         }
 

@@ -4,15 +4,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.claimscrubber.cli.Main;
 
-/** The command line in this JVM, as the jar's main runs it, with what it printed (for tests that need no jar). */
+/**
+ * The command line in this JVM, as the jar's main runs it, with what it printed (for tests that
+ * need no jar).
+ */
 public final class Cli {
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /** What a command returned and printed. */
-    public record Result(int exitCode, String out, String err) {
-    }
+    public record Result(int exitCode, String out, String err) {}
 
     public static Result execute(String... args) {
         StringWriter out = new StringWriter();

@@ -28,21 +28,24 @@ public final class Shipped {
 
     public static final Path RULES = Path.of("rules");
     public static final Path SEEDS = Path.of("seeds");
+
     /** A fixed run date, so tests do not depend on the day they run. */
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
 
     private static RunSetup setup;
 
-    private Shipped() {
-    }
+    private Shipped() {}
 
-    /** The shipped rules and seeds as every run sets them up, without a config or reference files. */
+    /**
+     * The shipped rules and seeds as every run sets them up, without a config or reference files.
+     */
     public static synchronized RunSetup setup() {
         if (setup == null) {
             try {
                 setup = RunSetup.load(sources());
             } catch (Exception e) {
-                throw new IllegalStateException("the shipped rules or seeds do not load: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "the shipped rules or seeds do not load: " + e.getMessage(), e);
             }
         }
         return setup;
@@ -61,7 +64,10 @@ public final class Shipped {
         return setup().facts();
     }
 
-    /** The shared NUCC taxonomy file (CI has ../shared beside the checkout), or null where it is not. */
+    /**
+     * The shared NUCC taxonomy file (CI has ../shared beside the checkout), or null where it is
+     * not.
+     */
     public static Path sharedNucc() {
         Path nucc = Path.of("..", "shared", "reference", "nucc_taxonomy_251.csv");
         return Files.isRegularFile(nucc) ? nucc : null;
@@ -72,11 +78,15 @@ public final class Shipped {
         try {
             return FactLoader.load(BundledFiles.Located.given(SEEDS), reference);
         } catch (Exception e) {
-            throw new IllegalStateException("the reference folder does not load: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the reference folder does not load: " + e.getMessage(), e);
         }
     }
 
-    /** Copies the shipped rules (sub-folders included) into {@code target}, for tests that add or edit a rule. */
+    /**
+     * Copies the shipped rules (sub-folders included) into {@code target}, for tests that add or
+     * edit a rule.
+     */
     public static Path copyRules(Path target) throws IOException {
         try (var files = Files.walk(RULES)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -99,22 +109,33 @@ public final class Shipped {
         return scrub(rules(), file);
     }
 
-    /** Scrubs a file with the given rules and the shipped seeds, on one thread; the findings in report order. */
+    /**
+     * Scrubs a file with the given rules and the shipped seeds, on one thread; the findings in
+     * report order.
+     */
     public static List<Finding> scrub(CompiledRules rules, Path file)
             throws IOException, InputFileException {
         return scrub(rules, facts(), file);
     }
 
-    /** Scrubs a file with the given rules and facts, on one thread; the findings in report order. */
+    /**
+     * Scrubs a file with the given rules and facts, on one thread; the findings in report order.
+     */
     public static List<Finding> scrub(CompiledRules rules, FactBase facts, Path file)
             throws IOException, InputFileException {
         return scrub(new Scrubber(rules, facts, TODAY), file);
     }
 
-    /** As above, checked against a claim history (its patient keys turn the file's patient ids into its keys). */
-    public static List<Finding> scrub(CompiledRules rules, FactBase facts, Path file,
-                                      ClaimHistory history,
-                                      PatientKeyer patientKeys)
+    /**
+     * As above, checked against a claim history (its patient keys turn the file's patient ids into
+     * its keys).
+     */
+    public static List<Finding> scrub(
+            CompiledRules rules,
+            FactBase facts,
+            Path file,
+            ClaimHistory history,
+            PatientKeyer patientKeys)
             throws IOException, InputFileException {
         return scrub(new Scrubber(rules, facts, TODAY, history, patientKeys), file);
     }
@@ -122,8 +143,14 @@ public final class Shipped {
     private static List<Finding> scrub(Scrubber scrubber, Path file)
             throws IOException, InputFileException {
         List<Finding> findings = new ArrayList<>();
-        scrubber.scrub(InputSource.resolve(List.of(file.toString())),
-                new Scrubber.Options(1, false, file.toAbsolutePath().getParent(), InputStream.nullInputStream(), null),
+        scrubber.scrub(
+                InputSource.resolve(List.of(file.toString())),
+                new Scrubber.Options(
+                        1,
+                        false,
+                        file.toAbsolutePath().getParent(),
+                        InputStream.nullInputStream(),
+                        null),
                 new OutcomeSink.Restartable() {
                     @Override
                     public void accept(ClaimOutcome outcome) {

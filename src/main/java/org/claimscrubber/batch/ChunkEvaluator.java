@@ -1,21 +1,21 @@
 package org.claimscrubber.batch;
 
-import org.claimscrubber.input.ClaimParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.domain.Claim;
 import org.claimscrubber.domain.ClaimLine;
-import org.claimscrubber.domain.EditFamily;
 import org.claimscrubber.domain.DataCoverage;
-import org.claimscrubber.domain.NotChecked;
+import org.claimscrubber.domain.EditFamily;
 import org.claimscrubber.domain.Finding;
+import org.claimscrubber.domain.NotChecked;
 import org.claimscrubber.engine.CompiledRules;
 import org.claimscrubber.engine.ScrubSession;
+import org.claimscrubber.input.ClaimParser;
 import org.claimscrubber.report.ClaimOutcome;
 
 /**
- * Evaluates chunks of parsed claims. Each worker thread has its own session (which holds nothing between
- * chunks); the compiled rules are shared.
+ * Evaluates chunks of parsed claims. Each worker thread has its own session (which holds nothing
+ * between chunks); the compiled rules are shared.
  */
 final class ChunkEvaluator {
 
@@ -28,8 +28,14 @@ final class ChunkEvaluator {
         this(rules, referenceFacts, coverage, false);
     }
 
-    /** @param historyKept whether outcomes carry their services for the claim history */
-    ChunkEvaluator(CompiledRules rules, List<Object> referenceFacts, DataCoverage coverage, boolean historyKept) {
+    /**
+     * @param historyKept whether outcomes carry their services for the claim history
+     */
+    ChunkEvaluator(
+            CompiledRules rules,
+            List<Object> referenceFacts,
+            DataCoverage coverage,
+            boolean historyKept) {
         this.historyKept = historyKept;
         this.sessions = ThreadLocal.withInitial(() -> new ScrubSession(rules, referenceFacts));
         this.coverage = coverage;
@@ -51,7 +57,8 @@ final class ChunkEvaluator {
             while (next < findings.size() && findings.get(next).claimOrder() == order) {
                 next++;
             }
-            List<Finding> own = from == next ? List.of() : List.copyOf(findings.subList(from, next));
+            List<Finding> own =
+                    from == next ? List.of() : List.copyOf(findings.subList(from, next));
             NotChecked notChecked = new NotChecked();
             coverage.count(parsed.claim().lines(), notChecked);
             List<ClaimOutcome.Service> services = List.of();
@@ -66,9 +73,16 @@ final class ChunkEvaluator {
             } else {
                 notChecked.add(EditFamily.CLAIM_HISTORY, parsed.claim().lines().size());
             }
-            outcomes.add(new ClaimOutcome(parsed.claim().claimId(), order, ClaimOutcome.Profile.of(parsed.claim(), parsed.chargeCents()),
-                    new ClaimOutcome.Evaluation(own, !result.unscrubbed().contains(order), notChecked),
-                    new ClaimOutcome.Rows(parsed.scrubbedRows(), parsed.rejectedRows(), parsed.rows()), services));
+            outcomes.add(
+                    new ClaimOutcome(
+                            parsed.claim().claimId(),
+                            order,
+                            ClaimOutcome.Profile.of(parsed.claim(), parsed.chargeCents()),
+                            new ClaimOutcome.Evaluation(
+                                    own, !result.unscrubbed().contains(order), notChecked),
+                            new ClaimOutcome.Rows(
+                                    parsed.scrubbedRows(), parsed.rejectedRows(), parsed.rows()),
+                            services));
         }
         return outcomes;
     }

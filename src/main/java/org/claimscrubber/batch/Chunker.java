@@ -1,20 +1,27 @@
 package org.claimscrubber.batch;
 
-import org.claimscrubber.input.ClaimParser;
 import java.util.ArrayList;
 import java.util.List;
+import org.claimscrubber.input.ClaimParser;
 import org.claimscrubber.input.ClaimRows;
 
 /**
- * Parses whole claims and gathers them into chunks of about {@link #CHUNK_LINES} rows or {@link #CHUNK_CHARS}
- * characters, whichever comes first, submitting each when full: memory is bounded by bytes, not rows (issue 21: an
- * export of 400 KB cells ran out of memory in chunks of 2,000 rows).
+ * Parses whole claims and gathers them into chunks of about {@link #CHUNK_LINES} rows or {@link
+ * #CHUNK_CHARS} characters, whichever comes first, submitting each when full: memory is bounded by
+ * bytes, not rows (issue 21: an export of 400 KB cells ran out of memory in chunks of 2,000 rows).
  */
 final class Chunker {
 
-    /** Measured on 2 cores: large enough to amortise a session's set-up, small enough to keep memory flat. */
+    /**
+     * Measured on 2 cores: large enough to amortise a session's set-up, small enough to keep memory
+     * flat.
+     */
     static final int CHUNK_LINES = 2000;
-    /** About 32 MB of characters and bytes kept per chunk; an everyday chunk of 2,000 rows holds a fraction of it. */
+
+    /**
+     * About 32 MB of characters and bytes kept per chunk; an everyday chunk of 2,000 rows holds a
+     * fraction of it.
+     */
     static final long CHUNK_CHARS = 16L << 20;
 
     private final OrderedEvaluation evaluation;

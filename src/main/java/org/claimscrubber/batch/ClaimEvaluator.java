@@ -12,8 +12,9 @@ import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.report.ClaimOutcome;
 
 /**
- * Scrubs claims handed over whole, outside the local pipeline (the Spark job): each claim's rows are parsed
- * and the claims evaluated in one session, exactly as the local run evaluates a chunk. Not thread-safe.
+ * Scrubs claims handed over whole, outside the local pipeline (the Spark job): each claim's rows
+ * are parsed and the claims evaluated in one session, exactly as the local run evaluates a chunk.
+ * Not thread-safe.
  */
 public final class ClaimEvaluator {
 
@@ -25,16 +26,23 @@ public final class ClaimEvaluator {
     private long sequence;
 
     public ClaimEvaluator(CompiledRules rules, FactBase facts, LocalDate today) {
-        this.chunks = new ChunkEvaluator(rules, Scrubber.referenceFacts(facts, today, ClaimHistory.NONE), facts.coverage());
+        this.chunks =
+                new ChunkEvaluator(
+                        rules,
+                        Scrubber.referenceFacts(facts, today, ClaimHistory.NONE),
+                        facts.coverage());
     }
 
-    /** The claims' outcomes, in claim order (the order of each claim's first row among the inputs). */
+    /**
+     * The claims' outcomes, in claim order (the order of each claim's first row among the inputs).
+     */
     public List<ClaimOutcome> evaluate(List<ClaimRows> claims) {
         List<ClaimParser.ParsedClaim> parsed = new ArrayList<>(claims.size());
         for (ClaimRows claim : claims) {
             parsed.add(parser.parse(claim));
         }
-        // The session reports findings in claim order; the outcomes are matched to the claims in that order.
+        // The session reports findings in claim order; the outcomes are matched to the claims in
+        // that order.
         parsed.sort(Comparator.comparingLong(claim -> claim.claim().order()));
         return chunks.evaluate(new Chunk(sequence++, parsed));
     }

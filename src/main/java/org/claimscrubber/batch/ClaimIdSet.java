@@ -1,9 +1,10 @@
 package org.claimscrubber.batch;
 
 /**
- * The claims a streaming pass has started, as 64-bit hashes of their ids in an open-addressing table
- * (16 bytes per claim at most). A claim id started twice means the input is not grouped by claim; a hash
- * collision can only claim that wrongly, which costs a partitioned pass, never a wrong result.
+ * The claims a streaming pass has started, as 64-bit hashes of their ids in an open-addressing
+ * table (16 bytes per claim at most). A claim id started twice means the input is not grouped by
+ * claim; a hash collision can only claim that wrongly, which costs a partitioned pass, never a
+ * wrong result.
  */
 final class ClaimIdSet {
 
@@ -45,7 +46,10 @@ final class ClaimIdSet {
         }
     }
 
-    /** 64-bit FNV-1a over the id's characters, finished with MurmurHash3's mixer; never 0 (an empty slot). */
+    /**
+     * 64-bit FNV-1a over the id's characters, finished with MurmurHash3's mixer; never 0 (an empty
+     * slot).
+     */
     static long hash(String claimId) {
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < claimId.length(); i++) {

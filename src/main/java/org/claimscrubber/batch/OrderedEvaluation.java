@@ -15,13 +15,15 @@ import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.OutcomeSink;
 
 /**
- * Evaluates chunks on the worker pool while handing their outcomes to the sink strictly in submission
- * order, so the reports are the same whatever the number of threads. At most {@code maxInFlight} chunks
- * are read ahead of the writer, which bounds memory whatever the size of the input.
+ * Evaluates chunks on the worker pool while handing their outcomes to the sink strictly in
+ * submission order, so the reports are the same whatever the number of threads. At most {@code
+ * maxInFlight} chunks are read ahead of the writer, which bounds memory whatever the size of the
+ * input.
  */
 final class OrderedEvaluation {
 
-    private static final Future<List<ClaimOutcome>> END = CompletableFuture.completedFuture(List.of());
+    private static final Future<List<ClaimOutcome>> END =
+            CompletableFuture.completedFuture(List.of());
 
     private final ExecutorService pool;
     private final ChunkEvaluator evaluator;
@@ -31,7 +33,11 @@ final class OrderedEvaluation {
     private volatile Exception producerFailure;
     private volatile boolean cancelled;
 
-    OrderedEvaluation(ExecutorService pool, ChunkEvaluator evaluator, int maxInFlight, AtomicLong evaluateNanos) {
+    OrderedEvaluation(
+            ExecutorService pool,
+            ChunkEvaluator evaluator,
+            int maxInFlight,
+            AtomicLong evaluateNanos) {
         this.pool = pool;
         this.evaluator = evaluator;
         this.inFlight = new Semaphore(maxInFlight);
@@ -44,14 +50,16 @@ final class OrderedEvaluation {
         if (cancelled) {
             throw new InterruptedException("the writer stopped");
         }
-        results.add(pool.submit(() -> {
-            long start = CpuClock.now();
-            try {
-                return evaluator.evaluate(chunk);
-            } finally {
-                evaluateNanos.addAndGet(CpuClock.now() - start);
-            }
-        }));
+        results.add(
+                pool.submit(
+                        () -> {
+                            long start = CpuClock.now();
+                            try {
+                                return evaluator.evaluate(chunk);
+                            } finally {
+                                evaluateNanos.addAndGet(CpuClock.now() - start);
+                            }
+                        }));
     }
 
     /** Producer side: no more chunks. */
@@ -59,15 +67,21 @@ final class OrderedEvaluation {
         results.add(END);
     }
 
-    /** Producer side: reading failed; the consumer rethrows this once the chunks before it are written. */
+    /**
+     * Producer side: reading failed; the consumer rethrows this once the chunks before it are
+     * written.
+     */
     void fail(Exception failure) {
         producerFailure = failure;
         results.add(END);
     }
 
-    /** Consumer side: writes every outcome in order until the producer finishes; rethrows its failure. */
-    void drainTo(OutcomeSink sink, AtomicLong writeNanos) throws IOException, InputFileException,
-            NonContiguousInput, InterruptedException {
+    /**
+     * Consumer side: writes every outcome in order until the producer finishes; rethrows its
+     * failure.
+     */
+    void drainTo(OutcomeSink sink, AtomicLong writeNanos)
+            throws IOException, InputFileException, NonContiguousInput, InterruptedException {
         try {
             while (true) {
                 Future<List<ClaimOutcome>> next = results.take();
@@ -96,7 +110,8 @@ final class OrderedEvaluation {
         if (failure instanceof IOException io) {
             throw io;
         }
-        if (failure instanceof StreamingPass.ReaderFailure reader && reader.getCause() instanceof Error error) {
+        if (failure instanceof StreamingPass.ReaderFailure reader
+                && reader.getCause() instanceof Error error) {
             throw error; // e.g. out of memory: the command line turns it into its own exit code
         }
         if (failure != null) {
@@ -111,7 +126,8 @@ final class OrderedEvaluation {
         results.forEach(future -> future.cancel(true));
     }
 
-    private static List<ClaimOutcome> await(Future<List<ClaimOutcome>> future) throws InterruptedException {
+    private static List<ClaimOutcome> await(Future<List<ClaimOutcome>> future)
+            throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {

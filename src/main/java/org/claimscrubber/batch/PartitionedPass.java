@@ -26,10 +26,11 @@ import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.OutcomeSink;
 
 /**
- * The pass for inputs whose claims are not grouped: rows are written to partition files by a hash of their
- * claim id, so every claim lands whole in one partition; each partition (a fraction of the input) is then
- * grouped in memory and evaluated, and the partitions' outcomes are merged back into the order in which
- * claims first appear. Memory is bounded by the size of a partition, not of the input.
+ * The pass for inputs whose claims are not grouped: rows are written to partition files by a hash
+ * of their claim id, so every claim lands whole in one partition; each partition (a fraction of the
+ * input) is then grouped in memory and evaluated, and the partitions' outcomes are merged back into
+ * the order in which claims first appear. Memory is bounded by the size of a partition, not of the
+ * input.
  */
 final class PartitionedPass {
 
@@ -50,7 +51,9 @@ final class PartitionedPass {
         this.partitions = partitionsFor(sources);
     }
 
-    /** Enough partitions that each holds about {@link #BYTES_PER_PARTITION} of (uncompressed) input. */
+    /**
+     * Enough partitions that each holds about {@link #BYTES_PER_PARTITION} of (uncompressed) input.
+     */
     static int partitionsFor(List<InputSource> sources) {
         long bytes = 0;
         for (InputSource source : sources) {
@@ -85,19 +88,27 @@ final class PartitionedPass {
         DataOutputStream[] outs = new DataOutputStream[partitions];
         try {
             for (int p = 0; p < partitions; p++) {
-                outs[p] = new DataOutputStream(new BufferedOutputStream(WorkFiles.createExclusive(rowsFile(p)), 1 << 16));
+                outs[p] =
+                        new DataOutputStream(
+                                new BufferedOutputStream(
+                                        WorkFiles.createExclusive(rowsFile(p)), 1 << 16));
             }
             long rowIndex = 0;
             for (int index = 0; index < sources.size(); index++) {
                 InputSource source = sources.get(index);
-                try (SourceReader reader = new SourceReader(source, InputStream.nullInputStream(), stats.bytes)) {
+                try (SourceReader reader =
+                        new SourceReader(source, InputStream.nullInputStream(), stats.bytes)) {
                     SourceInfo info = SourceInfo.of(index, source.name(), reader);
                     stats.sources.add(info);
                     CsvRecord record;
                     while ((record = reader.next()) != null) {
                         String claimId = info.columns().get(record.cells(), Column.CLAIM_ID);
                         long hash = claimId.isEmpty() ? rowIndex : ClaimIdSet.hash(claimId);
-                        Spill.writeRow(outs[(int) Long.remainderUnsigned(hash, partitions)], rowIndex, index, record);
+                        Spill.writeRow(
+                                outs[(int) Long.remainderUnsigned(hash, partitions)],
+                                rowIndex,
+                                index,
+                                record);
                         rowIndex++;
                         stats.rows.incrementAndGet();
                     }
@@ -114,8 +125,12 @@ final class PartitionedPass {
         }
     }
 
-    /** Pass 2, one partition: group its rows into claims, evaluate them, write the outcomes in claim order. */
-    private void evaluatePartition(int p) throws IOException, InterruptedException, InputFileException {
+    /**
+     * Pass 2, one partition: group its rows into claims, evaluate them, write the outcomes in claim
+     * order.
+     */
+    private void evaluatePartition(int p)
+            throws IOException, InterruptedException, InputFileException {
         Map<String, ClaimRows> claims = new LinkedHashMap<>();
         try (DataInputStream in = input(rowsFile(p))) {
             Spill.SpilledRow row;
@@ -124,27 +139,33 @@ final class PartitionedPass {
                 String claimId = source.columns().get(row.record().cells(), Column.CLAIM_ID);
                 String key = claimId.isEmpty() ? "\u0000" + row.rowIndex() : claimId;
                 long order = row.rowIndex();
-                claims.computeIfAbsent(key, k -> ClaimRows.start(claimId, order)).rows()
+                claims.computeIfAbsent(key, k -> ClaimRows.start(claimId, order))
+                        .rows()
                         .add(new ClaimRows.Row(source, row.record()));
             }
         }
         Files.delete(rowsFile(p));
         OrderedEvaluation evaluation = context.evaluation();
-        Thread producer = new Thread(() -> {
-            try {
-                Chunker chunker = new Chunker(evaluation, context.parser());
-                for (ClaimRows claim : claims.values()) {
-                    chunker.add(claim);
-                }
-                chunker.flush();
-                evaluation.finish();
-            } catch (InterruptedException e) {
-                evaluation.fail(e);
-            }
-        }, "claim-scrubber-partition-" + p);
+        Thread producer =
+                new Thread(
+                        () -> {
+                            try {
+                                Chunker chunker = new Chunker(evaluation, context.parser());
+                                for (ClaimRows claim : claims.values()) {
+                                    chunker.add(claim);
+                                }
+                                chunker.flush();
+                                evaluation.finish();
+                            } catch (InterruptedException e) {
+                                evaluation.fail(e);
+                            }
+                        },
+                        "claim-scrubber-partition-" + p);
         producer.start();
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                WorkFiles.createExclusive(outcomesFile(p)), 1 << 16))) {
+        try (DataOutputStream out =
+                new DataOutputStream(
+                        new BufferedOutputStream(
+                                WorkFiles.createExclusive(outcomesFile(p)), 1 << 16))) {
             evaluation.drainTo(outcome -> Spill.writeOutcome(out, outcome), new AtomicLong());
         } catch (NonContiguousInput impossible) {
             throw new IllegalStateException("a partition cannot be non-contiguous", impossible);
@@ -153,10 +174,13 @@ final class PartitionedPass {
         }
     }
 
-    /** Pass 3: the partitions' outcomes, each in claim order, merged into one stream in claim order. */
+    /**
+     * Pass 3: the partitions' outcomes, each in claim order, merged into one stream in claim order.
+     */
     private void merge(OutcomeSink sink) throws IOException {
         List<DataInputStream> ins = new ArrayList<>();
-        PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> Long.compare(a.outcome.order(), b.outcome.order()));
+        PriorityQueue<Head> heads =
+                new PriorityQueue<>((a, b) -> Long.compare(a.outcome.order(), b.outcome.order()));
         try {
             for (int p = 0; p < partitions; p++) {
                 DataInputStream in = input(outcomesFile(p));
@@ -181,8 +205,7 @@ final class PartitionedPass {
         }
     }
 
-    private record Head(ClaimOutcome outcome, DataInputStream in) {
-    }
+    private record Head(ClaimOutcome outcome, DataInputStream in) {}
 
     private static DataInputStream input(Path file) throws IOException {
         return new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));

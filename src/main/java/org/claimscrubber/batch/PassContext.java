@@ -1,15 +1,14 @@
 package org.claimscrubber.batch;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import org.claimscrubber.input.ClaimParser;
 import org.claimscrubber.input.PatientKeyer;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
- * What every pass over the input shares: the rule workers and their evaluator, how many chunks may be in flight,
- * whether rows are kept (--split), and the busy-time counters the run reports. One per run, instead of passing
- * each of these by hand.
+ * What every pass over the input shares: the rule workers and their evaluator, how many chunks may
+ * be in flight, whether rows are kept (--split), and the busy-time counters the run reports. One
+ * per run, instead of passing each of these by hand.
  */
 final class PassContext {
 
@@ -20,12 +19,20 @@ final class PassContext {
     final AtomicLong evaluateNanos = new AtomicLong();
     final AtomicLong writeNanos = new AtomicLong();
 
-    /** Chunks in flight per worker: enough to keep workers busy while the writer waits for the next in order. */
+    /**
+     * Chunks in flight per worker: enough to keep workers busy while the writer waits for the next
+     * in order.
+     */
     private static final int CHUNKS_IN_FLIGHT_PER_WORKER = 4;
 
     final PatientKeyer patientKeys;
 
-    PassContext(ExecutorService pool, ChunkEvaluator evaluator, int workers, boolean keepRows, PatientKeyer patientKeys) {
+    PassContext(
+            ExecutorService pool,
+            ChunkEvaluator evaluator,
+            int workers,
+            boolean keepRows,
+            PatientKeyer patientKeys) {
         this.patientKeys = patientKeys;
         this.pool = pool;
         this.evaluator = evaluator;

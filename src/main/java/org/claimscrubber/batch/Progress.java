@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
- * Progress for long runs, on standard error once a second: rows read, rows per second, time elapsed and,
- * when the input size is known, the time left. Counts only; never claim data.
+ * Progress for long runs, on standard error once a second: rows read, rows per second, time elapsed
+ * and, when the input size is known, the time left. Counts only; never claim data.
  */
 public final class Progress implements AutoCloseable {
 
@@ -16,7 +16,9 @@ public final class Progress implements AutoCloseable {
     private final Thread ticker;
     private volatile boolean printed;
 
-    /** @param totalBytes the inputs' stored size, or -1 when unknown (standard input) */
+    /**
+     * @param totalBytes the inputs' stored size, or -1 when unknown (standard input)
+     */
     public Progress(PrintWriter err, long totalBytes) {
         this.err = err;
         this.totalBytes = totalBytes;
@@ -54,8 +56,9 @@ public final class Progress implements AutoCloseable {
         if (totalBytes > 0 && bytes > 0 && bytes < totalBytes) {
             eta = "  ETA " + clock((long) (seconds * (totalBytes - bytes) / bytes));
         }
-        err.printf("\r%,d rows  %,d rows/s  elapsed %s%s   ", rows, (long) (rows / Math.max(seconds, 1e-3)),
-                clock((long) seconds), eta);
+        err.printf(
+                "\r%,d rows  %,d rows/s  elapsed %s%s   ",
+                rows, (long) (rows / Math.max(seconds, 1e-3)), clock((long) seconds), eta);
         err.flush();
         printed = true;
     }
@@ -70,11 +73,13 @@ public final class Progress implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (closed) {
-            return; // closed by the command and again by try-with-resources: print the last line once
+            return; // closed by the command and again by try-with-resources: print the last line
+            // once
         }
         closed = true;
         ticker.interrupt();
-        // The last state is always shown, so even a run shorter than a tick ends with its count and time.
+        // The last state is always shown, so even a run shorter than a tick ends with its count and
+        // time.
         print();
         if (printed) {
             err.println();

@@ -7,7 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.claimscrubber.input.InputFile;
 import org.claimscrubber.input.SourceInfo;
 
-/** What the reading side of a pass saw: the inputs, blank lines, and (live, for progress) rows and bytes. */
+/**
+ * What the reading side of a pass saw: the inputs, blank lines, and (live, for progress) rows and
+ * bytes.
+ */
 final class ReadStats {
 
     final AtomicLong rows = new AtomicLong();

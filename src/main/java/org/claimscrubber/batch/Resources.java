@@ -17,40 +17,49 @@ import javax.management.openmbean.CompositeData;
 import org.claimscrubber.report.RunManifest;
 
 /**
- * Peak memory of this process: the peak of the total used Java heap, and the resident set's high-water mark
- * (Linux). The heap peak is the largest sum over all heap pools just before a collection (from the JVM's GC
- * notifications) or now, so it is a moment's total, not the sum of each pool's own peak (which overstates:
- * pools peak at different moments).
+ * Peak memory of this process: the peak of the total used Java heap, and the resident set's
+ * high-water mark (Linux). The heap peak is the largest sum over all heap pools just before a
+ * collection (from the JVM's GC notifications) or now, so it is a moment's total, not the sum of
+ * each pool's own peak (which overstates: pools peak at different moments).
  */
 final class Resources {
 
     private static final AtomicLong PEAK_HEAP = new AtomicLong();
-    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == MemoryType.HEAP)
-            .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+    private static final Set<String> HEAP_POOLS =
+            ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP)
+                    .map(MemoryPoolMXBean::getName)
+                    .collect(Collectors.toSet());
 
     static {
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (collector instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener((notification, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                        GarbageCollectionNotificationInfo info =
-                                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                        long before = 0;
-                        for (var pool : info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
-                            if (HEAP_POOLS.contains(pool.getKey())) { // the map has metaspace and code cache too
-                                before += pool.getValue().getUsed();
+                emitter.addNotificationListener(
+                        (notification, handback) -> {
+                            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                                    .equals(notification.getType())) {
+                                GarbageCollectionNotificationInfo info =
+                                        GarbageCollectionNotificationInfo.from(
+                                                (CompositeData) notification.getUserData());
+                                long before = 0;
+                                for (var pool :
+                                        info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
+                                    if (HEAP_POOLS.contains(
+                                            pool.getKey())) { // the map has metaspace and code
+                                        // cache too
+                                        before += pool.getValue().getUsed();
+                                    }
+                                }
+                                PEAK_HEAP.accumulateAndGet(before, Math::max);
                             }
-                        }
-                        PEAK_HEAP.accumulateAndGet(before, Math::max);
-                    }
-                }, null, null);
+                        },
+                        null,
+                        null);
             }
         }
     }
 
-    private Resources() {
-    }
+    private Resources() {}
 
     /** Starts watching (the first call registers the GC listeners); call at the start of a run. */
     static void watch() {
@@ -81,13 +90,15 @@ final class Resources {
     }
 
     /**
-     * The heap limit as set (-Xmx, or the launcher's): {@code Runtime.maxMemory()} leaves out a survivor space
-     * under the parallel collector, so it reports less than was asked for.
+     * The heap limit as set (-Xmx, or the launcher's): {@code Runtime.maxMemory()} leaves out a
+     * survivor space under the parallel collector, so it reports less than was asked for.
      */
     private static long heapLimit() {
         try {
-            return Long.parseLong(ManagementFactory
-                    .getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("MaxHeapSize").getValue());
+            return Long.parseLong(
+                    ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                            .getVMOption("MaxHeapSize")
+                            .getValue());
         } catch (RuntimeException notHotSpot) {
             return Runtime.getRuntime().maxMemory();
         }

@@ -8,17 +8,23 @@ import org.claimscrubber.domain.Severity;
 import org.claimscrubber.report.FailOn;
 import org.claimscrubber.setup.RunSources;
 
-/** What {@code run} was asked to do: what to read, with which rules and facts, by which policy, where to, how. */
-public record RunOptions(Input input, RunSources sources, Policy policy, Output output, Execution execution) {
+/**
+ * What {@code run} was asked to do: what to read, with which rules and facts, by which policy,
+ * where to, how.
+ */
+public record RunOptions(
+        Input input, RunSources sources, Policy policy, Output output, Execution execution) {
 
     /**
-     * @param files         files, directories (their *.csv and *.csv.gz) and "-" for standard input
+     * @param files files, directories (their *.csv and *.csv.gz) and "-" for standard input
      * @param standardInput what "-" reads
-     * @param separator     the field separator (--delimiter), or '\0' to detect it from the header; the column
-     *                      names are the config's column.*
-     * @param skipLines     lines above the header each file begins with (--skip-lines), skipped and counted
+     * @param separator the field separator (--delimiter), or '\0' to detect it from the header; the
+     *     column names are the config's column.*
+     * @param skipLines lines above the header each file begins with (--skip-lines), skipped and
+     *     counted
      */
-    public record Input(List<String> files, InputStream standardInput, char separator, int skipLines) {
+    public record Input(
+            List<String> files, InputStream standardInput, char separator, int skipLines) {
         public Input {
             files = List.copyOf(files);
         }
@@ -33,23 +39,28 @@ public record RunOptions(Input input, RunSources sources, Policy policy, Output 
     }
 
     /**
-     * @param today  the day of the run, against which dates of service are checked
-     * @param failOn when a completed run exits 1 (a finding at or above a severity, or input trouble), or null to
-     *               exit 0 whatever is found
-     * @param holdOn the least severity that holds a claim (--hold-on), or null for the config's hold.on or ERROR
+     * @param today the day of the run, against which dates of service are checked
+     * @param failOn when a completed run exits 1 (a finding at or above a severity, or input
+     *     trouble), or null to exit 0 whatever is found
+     * @param holdOn the least severity that holds a claim (--hold-on), or null for the config's
+     *     hold.on or ERROR
      */
     public record Policy(LocalDate today, FailOn failOn, Severity holdOn) {
 
-        /** Checked against {@code today}, holding as the config says (ERROR without one), exiting 0 whatever is found. */
+        /**
+         * Checked against {@code today}, holding as the config says (ERROR without one), exiting 0
+         * whatever is found.
+         */
         public static Policy on(LocalDate today) {
             return new Policy(today, null, null);
         }
     }
 
     /**
-     * @param split         also write clean-claims.csv and held-claims.csv
-     * @param waitForFolder wait for another run writing the same folder to finish (--wait), or refuse
-     * @param baseline      a report folder to compare the run with (--baseline), or null
+     * @param split also write clean-claims.csv and held-claims.csv
+     * @param waitForFolder wait for another run writing the same folder to finish (--wait), or
+     *     refuse
+     * @param baseline a report folder to compare the run with (--baseline), or null
      */
     public record Output(Path dir, boolean split, boolean waitForFolder, Path baseline) {
 
@@ -59,7 +70,7 @@ public record RunOptions(Input input, RunSources sources, Policy policy, Output 
     }
 
     /**
-     * @param threads  workers evaluating claims
+     * @param threads workers evaluating claims
      * @param progress progress on standard error, or null
      */
     public record Execution(int threads, Progress progress) {

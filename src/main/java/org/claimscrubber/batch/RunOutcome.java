@@ -5,8 +5,7 @@ import org.claimscrubber.report.Changes;
 import org.claimscrubber.report.RunManifest;
 
 /**
- * A completed run: its manifest (counts, exit code), where the reports are, and what changed against the
- * baseline it was compared with (null without --baseline).
+ * A completed run: its manifest (counts, exit code), where the reports are, and what changed
+ * against the baseline it was compared with (null without --baseline).
  */
-public record RunOutcome(RunManifest manifest, Path reportDir, Changes changes) {
-}
+public record RunOutcome(RunManifest manifest, Path reportDir, Changes changes) {}

@@ -28,43 +28,54 @@ import org.claimscrubber.input.InputSource;
 import org.claimscrubber.input.PatientKeyer;
 import org.claimscrubber.input.SourceInfo;
 import org.claimscrubber.input.StdinSpool;
-import org.claimscrubber.report.ClaimOutcome;
 import org.claimscrubber.report.OutcomeSink;
 
 /**
- * Reads claim exports and scrubs every claim, handing the outcomes to a sink in the order the claims first
- * appear. The work partitions by claim id: a claim is the unit of evaluation, so claims can be evaluated
- * on any worker (here, the cores of one machine) and the results merged by claim order.
+ * Reads claim exports and scrubs every claim, handing the outcomes to a sink in the order the
+ * claims first appear. The work partitions by claim id: a claim is the unit of evaluation, so
+ * claims can be evaluated on any worker (here, the cores of one machine) and the results merged by
+ * claim order.
  *
- * <p>Inputs grouped by claim (the usual export) stream through in one pass with memory bounded by the
- * chunks in flight. If a claim id reappears after other claims, the streaming pass is abandoned, the sink
- * restarted, and the input read again in a partitioned pass (see {@link PartitionedPass}).
+ * <p>Inputs grouped by claim (the usual export) stream through in one pass with memory bounded by
+ * the chunks in flight. If a claim id reappears after other claims, the streaming pass is
+ * abandoned, the sink restarted, and the input read again in a partitioned pass (see {@link
+ * PartitionedPass}).
  */
 public final class Scrubber {
 
-    /** Workers by default: one core reads and parses, the others evaluate (measured: on 2 cores, 1 worker wins). */
+    /**
+     * Workers by default: one core reads and parses, the others evaluate (measured: on 2 cores, 1
+     * worker wins).
+     */
     public static int defaultThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     /**
-     * @param threads       workers evaluating chunks ({@link #defaultThreads()} by default)
-     * @param keepRows      whether outcomes carry their rows (for --split)
-     * @param workDir       where the partitioned pass may write its temporary files
+     * @param threads workers evaluating chunks ({@link #defaultThreads()} by default)
+     * @param keepRows whether outcomes carry their rows (for --split)
+     * @param workDir where the partitioned pass may write its temporary files
      * @param standardInput what "-" reads
-     * @param progress      progress reporting, or null
+     * @param progress progress reporting, or null
      */
-    public record Options(int threads, boolean keepRows, Path workDir, InputStream standardInput, Progress progress) {
-    }
+    public record Options(
+            int threads,
+            boolean keepRows,
+            Path workDir,
+            InputStream standardInput,
+            Progress progress) {}
 
     /**
-     * What a scrub read and how: the inputs, their blank lines (the rows themselves are counted by the sink, from
-     * the outcomes), {@code mode} "streaming" or "partitioned" with the reason, and CPU times per stage (reading,
-     * evaluating summed over workers, writing) and the wall time.
+     * What a scrub read and how: the inputs, their blank lines (the rows themselves are counted by
+     * the sink, from the outcomes), {@code mode} "streaming" or "partitioned" with the reason, and
+     * CPU times per stage (reading, evaluating summed over workers, writing) and the wall time.
      */
-    public record Result(List<InputFile> inputs, long blankLines, String mode, Map<String, Long> timings,
-                         List<SourceInfo> sources) {
-    }
+    public record Result(
+            List<InputFile> inputs,
+            long blankLines,
+            String mode,
+            Map<String, Long> timings,
+            List<SourceInfo> sources) {}
 
     private final CompiledRules rules;
     private final List<Object> referenceFacts;
@@ -78,10 +89,16 @@ public final class Scrubber {
     }
 
     /**
-     * @param history     what earlier nights recorded, for the rules that ask it ({@link ClaimHistory#NONE} without)
+     * @param history what earlier nights recorded, for the rules that ask it ({@link
+     *     ClaimHistory#NONE} without)
      * @param patientKeys how the lines' patient ids become the keys the history knows them by
      */
-    public Scrubber(CompiledRules rules, FactBase facts, LocalDate today, ClaimHistory history, PatientKeyer patientKeys) {
+    public Scrubber(
+            CompiledRules rules,
+            FactBase facts,
+            LocalDate today,
+            ClaimHistory history,
+            PatientKeyer patientKeys) {
         this.rules = rules;
         this.referenceFacts = referenceFacts(facts, today, history);
         this.coverage = facts.coverage();
@@ -90,8 +107,8 @@ public final class Scrubber {
     }
 
     /**
-     * What every session holds besides the claims: the facts, the day dates of service are checked against, and the
-     * claim history (empty without one, so a rule that names it always has it).
+     * What every session holds besides the claims: the facts, the day dates of service are checked
+     * against, and the claim history (empty without one, so a rule that names it always has it).
      */
     static List<Object> referenceFacts(FactBase facts, LocalDate today, ClaimHistory history) {
         List<Object> referenceFacts = new ArrayList<>(facts.engineFacts());
@@ -113,11 +130,12 @@ public final class Scrubber {
     }
 
     /**
-     * A FIFO or a process substitution ({@code run <(zcat x.gz)}) can be read only once, and an export whose
-     * claims are not grouped is read twice: such inputs are copied into the work folder first (owner-only),
-     * under the name they were given.
+     * A FIFO or a process substitution ({@code run <(zcat x.gz)}) can be read only once, and an
+     * export whose claims are not grouped is read twice: such inputs are copied into the work
+     * folder first (owner-only), under the name they were given.
      */
-    private static List<InputSource> copyPipes(List<InputSource> sources, Path workDir, List<Path> copies)
+    private static List<InputSource> copyPipes(
+            List<InputSource> sources, Path workDir, List<Path> copies)
             throws InputFileException, IOException {
         List<InputSource> seekable = new ArrayList<>(sources.size());
         for (InputSource source : sources) {
@@ -136,21 +154,37 @@ public final class Scrubber {
         return seekable;
     }
 
-    private Result scrubSeekable(List<InputSource> sources, Options options, OutcomeSink.Restartable sink)
+    private Result scrubSeekable(
+            List<InputSource> sources, Options options, OutcomeSink.Restartable sink)
             throws InputFileException, IOException {
         long wallStart = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), workerThreads());
-        PassContext context = new PassContext(pool, new ChunkEvaluator(rules, referenceFacts, coverage, historyKept), options.threads(),
-                options.keepRows(), patientKeys);
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(1, options.threads()), workerThreads());
+        PassContext context =
+                new PassContext(
+                        pool,
+                        new ChunkEvaluator(rules, referenceFacts, coverage, historyKept),
+                        options.threads(),
+                        options.keepRows(),
+                        patientKeys);
         boolean stdin = sources.stream().anyMatch(InputSource::stdin);
-        StdinSpool spool = stdin ? new StdinSpool(options.standardInput(),
-                WorkFiles.path(options.workDir(), "stdin", ".csv")) : null;
+        StdinSpool spool =
+                stdin
+                        ? new StdinSpool(
+                                options.standardInput(),
+                                WorkFiles.path(options.workDir(), "stdin", ".csv"))
+                        : null;
         try {
             ReadStats stats = new ReadStats();
             String mode = "streaming";
             try {
                 watch(options, stats);
-                streaming(sources, spool == null ? InputStream.nullInputStream() : spool.tee(), context, stats, sink);
+                streaming(
+                        sources,
+                        spool == null ? InputStream.nullInputStream() : spool.tee(),
+                        context,
+                        stats,
+                        sink);
             } catch (NonContiguousInput notGrouped) {
                 sink.restart();
                 stats = new ReadStats();
@@ -159,9 +193,18 @@ public final class Scrubber {
                 for (InputSource source : sources) {
                     again.add(source.stdin() ? spooled(source, spool.complete()) : source);
                 }
-                PartitionedPass pass = new PartitionedPass(again, WorkFiles.path(options.workDir(), "partitions", ""),
-                        context, stats);
-                mode = "partitioned into " + pass.partitions() + " (" + notGrouped.getMessage() + ")";
+                PartitionedPass pass =
+                        new PartitionedPass(
+                                again,
+                                WorkFiles.path(options.workDir(), "partitions", ""),
+                                context,
+                                stats);
+                mode =
+                        "partitioned into "
+                                + pass.partitions()
+                                + " ("
+                                + notGrouped.getMessage()
+                                + ")";
                 pass.run(sink);
             }
             Map<String, Long> timings = new LinkedHashMap<>();
@@ -173,7 +216,12 @@ public final class Scrubber {
             for (SourceInfo source : List.copyOf(stats.sources)) {
                 opened.put(source.index(), source); // the last pass's, when a pass began again
             }
-            return new Result(List.copyOf(stats.inputs), stats.blankLines, mode, timings, List.copyOf(opened.values()));
+            return new Result(
+                    List.copyOf(stats.inputs),
+                    stats.blankLines,
+                    mode,
+                    timings,
+                    List.copyOf(opened.values()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -187,19 +235,27 @@ public final class Scrubber {
     }
 
     /**
-     * Standard input, as spooled for the partitioned pass, with the spool's size: the number of partitions
-     * follows the size, and an unknown size gave 2 partitions for any input (memory no longer bounded).
+     * Standard input, as spooled for the partitioned pass, with the spool's size: the number of
+     * partitions follows the size, and an unknown size gave 2 partitions for any input (memory no
+     * longer bounded).
      */
     static InputSource spooled(InputSource stdin, Path spool) throws IOException {
         return new InputSource(stdin.name(), spool, Files.size(spool), stdin.reading());
     }
 
-    private static void streaming(List<InputSource> sources, InputStream standardInput, PassContext context,
-                                  ReadStats stats, OutcomeSink sink)
+    private static void streaming(
+            List<InputSource> sources,
+            InputStream standardInput,
+            PassContext context,
+            ReadStats stats,
+            OutcomeSink sink)
             throws NonContiguousInput, InputFileException, IOException, InterruptedException {
         OrderedEvaluation evaluation = context.evaluation();
-        Thread reader = new Thread(new StreamingPass(sources, standardInput, evaluation, stats, context.parser()),
-                "claim-scrubber-reader");
+        Thread reader =
+                new Thread(
+                        new StreamingPass(
+                                sources, standardInput, evaluation, stats, context.parser()),
+                        "claim-scrubber-reader");
         reader.start();
         try {
             evaluation.drainTo(sink, context.writeNanos);

@@ -22,17 +22,15 @@ import org.claimscrubber.report.ClaimOutcome;
  */
 final class Spill {
 
-    private Spill() {
-    }
+    private Spill() {}
 
     /** A row as read, with its position in the run and the index of its input. */
-    record SpilledRow(long rowIndex, int source, CsvRecord record) {
-    }
+    record SpilledRow(long rowIndex, int source, CsvRecord record) {}
 
-    private record SourcedRecord(int source, CsvRecord record) {
-    }
+    private record SourcedRecord(int source, CsvRecord record) {}
 
-    static void writeRow(DataOutputStream out, long rowIndex, int source, CsvRecord record) throws IOException {
+    static void writeRow(DataOutputStream out, long rowIndex, int source, CsvRecord record)
+            throws IOException {
         out.writeLong(rowIndex);
         writeRecord(out, source, record);
     }
@@ -87,7 +85,8 @@ final class Spill {
     }
 
     /** The next outcome, or null at the end of the file; {@code sources} resolves rows' inputs. */
-    static ClaimOutcome readOutcome(DataInputStream in, List<SourceInfo> sources) throws IOException {
+    static ClaimOutcome readOutcome(DataInputStream in, List<SourceInfo> sources)
+            throws IOException {
         String claimId;
         try {
             claimId = readString(in);
@@ -109,8 +108,13 @@ final class Spill {
             SourcedRecord row = readRecord(in);
             rows.add(new ClaimRows.Row(sources.get(row.source()), row.record()));
         }
-        ClaimOutcome.Profile profile = new ClaimOutcome.Profile(readString(in), readString(in), readString(in),
-                readString(in), in.readLong());
+        ClaimOutcome.Profile profile =
+                new ClaimOutcome.Profile(
+                        readString(in),
+                        readString(in),
+                        readString(in),
+                        readString(in),
+                        in.readLong());
         long[] notChecked = new long[in.readInt()];
         for (int i = 0; i < notChecked.length; i++) {
             notChecked[i] = in.readLong();
@@ -118,15 +122,28 @@ final class Spill {
         int serviceCount = in.readInt();
         List<ClaimOutcome.Service> services = new ArrayList<>(serviceCount);
         for (int i = 0; i < serviceCount; i++) {
-            services.add(new ClaimOutcome.Service(in.readInt(), readString(in), readString(in), readString(in),
-                    readString(in), in.readInt(), readString(in), readString(in)));
+            services.add(
+                    new ClaimOutcome.Service(
+                            in.readInt(),
+                            readString(in),
+                            readString(in),
+                            readString(in),
+                            readString(in),
+                            in.readInt(),
+                            readString(in),
+                            readString(in)));
         }
-        return new ClaimOutcome(claimId, order, profile, new ClaimOutcome.Evaluation(findings, fullyScrubbed,
-                        NotChecked.of(notChecked)),
-                new ClaimOutcome.Rows(scrubbed, rejected, rows), services);
+        return new ClaimOutcome(
+                claimId,
+                order,
+                profile,
+                new ClaimOutcome.Evaluation(findings, fullyScrubbed, NotChecked.of(notChecked)),
+                new ClaimOutcome.Rows(scrubbed, rejected, rows),
+                services);
     }
 
-    private static void writeRecord(DataOutputStream out, int source, CsvRecord record) throws IOException {
+    private static void writeRecord(DataOutputStream out, int source, CsvRecord record)
+            throws IOException {
         out.writeInt(source);
         out.writeLong(record.line());
         writeString(out, record.malformed());
@@ -182,8 +199,19 @@ final class Spill {
         int line = in.readInt();
         Severity severity = Severity.values()[in.readByte()];
         Category category = Category.values()[in.readByte()];
-        return new Finding(claimId, claimOrder, line < 0 ? null : line, severity, category, readString(in),
-                readString(in), readString(in), readString(in), readString(in), in.readLong(), readString(in));
+        return new Finding(
+                claimId,
+                claimOrder,
+                line < 0 ? null : line,
+                severity,
+                category,
+                readString(in),
+                readString(in),
+                readString(in),
+                readString(in),
+                readString(in),
+                in.readLong(),
+                readString(in));
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {

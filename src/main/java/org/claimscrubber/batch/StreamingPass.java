@@ -1,10 +1,9 @@
 package org.claimscrubber.batch;
 
-import org.claimscrubber.input.ClaimParser;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.claimscrubber.input.ClaimParser;
 import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.input.Column;
 import org.claimscrubber.input.CsvRecord;
@@ -14,9 +13,9 @@ import org.claimscrubber.input.SourceInfo;
 import org.claimscrubber.input.SourceReader;
 
 /**
- * The usual pass: the inputs are read once, in order, and each claim is complete as soon as the next claim
- * starts, so nothing but the chunks in flight is held in memory. A claim id that reappears after another
- * claim stops the pass with {@link NonContiguousInput}.
+ * The usual pass: the inputs are read once, in order, and each claim is complete as soon as the
+ * next claim starts, so nothing but the chunks in flight is held in memory. A claim id that
+ * reappears after another claim stops the pass with {@link NonContiguousInput}.
  */
 final class StreamingPass implements Runnable {
 
@@ -26,8 +25,12 @@ final class StreamingPass implements Runnable {
     private final ReadStats stats;
     private final ClaimParser parser;
 
-    StreamingPass(List<InputSource> sources, InputStream standardInput, OrderedEvaluation evaluation,
-                  ReadStats stats, ClaimParser parser) {
+    StreamingPass(
+            List<InputSource> sources,
+            InputStream standardInput,
+            OrderedEvaluation evaluation,
+            ReadStats stats,
+            ClaimParser parser) {
         this.parser = parser;
         this.sources = sources;
         this.standardInput = standardInput;
@@ -55,7 +58,8 @@ final class StreamingPass implements Runnable {
             evaluation.fail(e);
             Thread.currentThread().interrupt();
         } catch (Error fatal) {
-            // Out of memory (or worse) on the reader: the writer must not wait for chunks that never come.
+            // Out of memory (or worse) on the reader: the writer must not wait for chunks that
+            // never come.
             evaluation.fail(new ReaderFailure(fatal));
             throw fatal;
         } finally {
@@ -63,7 +67,8 @@ final class StreamingPass implements Runnable {
         }
     }
 
-    private void read() throws InputFileException, NonContiguousInput, IOException, InterruptedException {
+    private void read()
+            throws InputFileException, NonContiguousInput, IOException, InterruptedException {
         Chunker chunker = new Chunker(evaluation, parser);
         ClaimIdSet seen = new ClaimIdSet();
         ClaimRows current = null;
@@ -76,13 +81,21 @@ final class StreamingPass implements Runnable {
                 CsvRecord record;
                 while ((record = reader.next()) != null) {
                     String claimId = info.columns().get(record.cells(), Column.CLAIM_ID);
-                    if (current == null || claimId.isEmpty() || !claimId.equals(current.claimId())) {
+                    if (current == null
+                            || claimId.isEmpty()
+                            || !claimId.equals(current.claimId())) {
                         if (current != null) {
                             chunker.add(current);
                         }
                         if (!claimId.isEmpty() && !seen.add(claimId)) {
-                            throw new NonContiguousInput("claim " + claimId + " reappears at " + source.name() + ":"
-                                    + record.line() + " after other claims");
+                            throw new NonContiguousInput(
+                                    "claim "
+                                            + claimId
+                                            + " reappears at "
+                                            + source.name()
+                                            + ":"
+                                            + record.line()
+                                            + " after other claims");
                         }
                         current = ClaimRows.start(claimId, rowIndex);
                     }

@@ -19,16 +19,19 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * A nightly-like export for {@code bench}, built from the coder-written claims of {@code samples/real-world}
- * (bundled in the jar), not from the synthetic generator: coherent claims, everyday ones above all, about 3% with
- * exactly one defect a payer denies. The same seed gives the same file; claims are contiguous.
+ * A nightly-like export for {@code bench}, built from the coder-written claims of {@code
+ * samples/real-world} (bundled in the jar), not from the synthetic generator: coherent claims,
+ * everyday ones above all, about 3% with exactly one defect a payer denies. The same seed gives the
+ * same file; claims are contiguous.
  *
- * <p>The mix: 85% everyday claims (no seed code: visits, labs, readings, pathology), 12% claims with a seed code,
- * 3% one-defect claims. Each template claim is copied under a new claim id, without its rationale column.
+ * <p>The mix: 85% everyday claims (no seed code: visits, labs, readings, pathology), 12% claims
+ * with a seed code, 3% one-defect claims. Each template claim is copied under a new claim id,
+ * without its rationale column.
  */
 public final class NightlyExport {
 
-    private static final Set<String> SEED_CODES = Set.of("0352T", "0353T", "0753T", "0471T", "0971T");
+    private static final Set<String> SEED_CODES =
+            Set.of("0352T", "0353T", "0753T", "0471T", "0971T");
     private static final int EVERYDAY_PERCENT = 85;
     private static final int DEFECT_PERCENT = 3;
 
@@ -37,20 +40,23 @@ public final class NightlyExport {
     private final List<List<String[]>> defects = new ArrayList<>();
     private String[] header;
 
-    private NightlyExport() {
-    }
+    private NightlyExport() {}
 
-    /** Writes a header and exactly {@code lineCount} lines (the last claim cut short if need be). */
+    /**
+     * Writes a header and exactly {@code lineCount} lines (the last claim cut short if need be).
+     */
     public static void write(long lineCount, long seed, Writer out) throws IOException {
         write(lineCount, seed, out, "N", false);
     }
 
     /**
-     * As above, with claim ids {@code claimPrefix} + a number (one prefix a night, so nights do not share claim ids)
-     * and, with {@code patients}, a patient_id column drawn from a pool of five patients a line: a claim history
-     * benchmark's nights then share patients, and about one claim in thirty repeats an earlier night's service.
+     * As above, with claim ids {@code claimPrefix} + a number (one prefix a night, so nights do not
+     * share claim ids) and, with {@code patients}, a patient_id column drawn from a pool of five
+     * patients a line: a claim history benchmark's nights then share patients, and about one claim
+     * in thirty repeats an earlier night's service.
      */
-    public static void write(long lineCount, long seed, Writer out, String claimPrefix, boolean patients)
+    public static void write(
+            long lineCount, long seed, Writer out, String claimPrefix, boolean patients)
             throws IOException {
         NightlyExport export = new NightlyExport();
         export.load("correct", false);
@@ -58,7 +64,12 @@ public final class NightlyExport {
         export.write(lineCount, new SplittableRandom(seed), out, claimPrefix, patients);
     }
 
-    private void write(long lineCount, SplittableRandom random, Writer out, String claimPrefix, boolean patients)
+    private void write(
+            long lineCount,
+            SplittableRandom random,
+            Writer out,
+            String claimPrefix,
+            boolean patients)
             throws IOException {
         ICSVWriter csv = new CSVWriterBuilder(out).withLineEnd("\n").build();
         csv.writeNext(patients ? withPatientColumn(header, "patient_id") : header, false);
@@ -67,8 +78,10 @@ public final class NightlyExport {
         long claims = 0;
         while (lines < lineCount) {
             int kind = random.nextInt(100);
-            List<List<String[]>> pool = kind < DEFECT_PERCENT ? defects
-                    : kind < DEFECT_PERCENT + EVERYDAY_PERCENT ? everyday : seedCode;
+            List<List<String[]>> pool =
+                    kind < DEFECT_PERCENT
+                            ? defects
+                            : kind < DEFECT_PERCENT + EVERYDAY_PERCENT ? everyday : seedCode;
             List<String[]> claim = pool.get(random.nextInt(pool.size()));
             String claimId = claimPrefix + String.format("%09d", ++claims);
             String patient = patients ? "P" + random.nextLong(patientPool) : null;
@@ -102,10 +115,12 @@ public final class NightlyExport {
             Map<String, List<String[]>> byClaim = new LinkedHashMap<>();
             String[] row;
             while ((row = reader.readNext()) != null) {
-                byClaim.computeIfAbsent(row[0], id -> new ArrayList<>()).add(Arrays.copyOf(row, header.length));
+                byClaim.computeIfAbsent(row[0], id -> new ArrayList<>())
+                        .add(Arrays.copyOf(row, header.length));
             }
             for (List<String[]> claim : byClaim.values()) {
-                boolean withSeedCode = claim.stream().anyMatch(line -> SEED_CODES.contains(line[code]));
+                boolean withSeedCode =
+                        claim.stream().anyMatch(line -> SEED_CODES.contains(line[code]));
                 (defective ? defects : withSeedCode ? seedCode : everyday).add(claim);
             }
         } catch (CsvValidationException e) {

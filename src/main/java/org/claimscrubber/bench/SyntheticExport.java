@@ -9,23 +9,33 @@ import java.util.SplittableRandom;
 import org.claimscrubber.domain.Npi;
 
 /**
- * A synthetic claim export for benchmarks, load tests and demos: a realistic mix of claims (office visits,
- * labs, imaging, emergency visits, and the seed codes with the surgery or pathology they go with), payers,
- * modifiers and diagnoses, with a small rate of deliberate defects (about 2% of lines). The same seed
- * always gives the same file. Claims are contiguous, as exports usually are.
+ * A synthetic claim export for benchmarks, load tests and demos: a realistic mix of claims (office
+ * visits, labs, imaging, emergency visits, and the seed codes with the surgery or pathology they go
+ * with), payers, modifiers and diagnoses, with a small rate of deliberate defects (about 2% of
+ * lines). The same seed always gives the same file. Claims are contiguous, as exports usually are.
  */
 public final class SyntheticExport {
 
-    public static final String HEADER = "claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
-            + "diagnosis_codes,rendering_npi,rendering_taxonomy,place_of_service,payer,patient_id,patient_sex,"
-            + "patient_birth_date,charge";
+    public static final String HEADER =
+            "claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
+                    + "diagnosis_codes,rendering_npi,rendering_taxonomy,place_of_service,payer,patient_id,patient_sex,"
+                    + "patient_birth_date,charge";
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 10, 1);
     private static final int DAYS = 50;
-    private static final String[] PAYERS = {"Medicare", "Medicare", "Aetna", "Blue Cross Blue Shield", "Cigna",
-        "UnitedHealthcare", "Humana", "Medicaid"};
-    private static final String[] GENERAL_DX = {"E11.9", "I10", "J06.9", "M54.50", "Z00.00", "E78.5", "R51.9",
-        "K21.9", "F41.1", "J45.909"};
+    private static final String[] PAYERS = {
+        "Medicare",
+        "Medicare",
+        "Aetna",
+        "Blue Cross Blue Shield",
+        "Cigna",
+        "UnitedHealthcare",
+        "Humana",
+        "Medicaid"
+    };
+    private static final String[] GENERAL_DX = {
+        "E11.9", "I10", "J06.9", "M54.50", "Z00.00", "E78.5", "R51.9", "K21.9", "F41.1", "J45.909"
+    };
     private static final String[] LAB_CODES = {"80053", "85025", "83036", "80061", "84443"};
 
     private final SplittableRandom random;
@@ -38,7 +48,10 @@ public final class SyntheticExport {
         this.out = out;
     }
 
-    /** Writes a header and about {@code lineCount} lines (exactly, cutting the last claim short if need be). */
+    /**
+     * Writes a header and about {@code lineCount} lines (exactly, cutting the last claim short if
+     * need be).
+     */
     public static void write(long lineCount, long seed, Writer out) throws IOException {
         SyntheticExport export = new SyntheticExport(seed, out);
         out.write(HEADER);
@@ -101,8 +114,14 @@ public final class SyntheticExport {
 
     private void imaging(Claim claim) {
         String dx = pick("Z12.31", "N63.10", "N63.20", "R92.8");
-        claim.add(pick("77065", "77066", "77067", "76641"), random.nextBoolean() ? "" : "26", 1, dx, "2085R0202X",
-                pick("22", "11"), 180);
+        claim.add(
+                pick("77065", "77066", "77067", "76641"),
+                random.nextBoolean() ? "" : "26",
+                1,
+                dx,
+                "2085R0202X",
+                pick("22", "11"),
+                180);
     }
 
     private void emergency(Claim claim) {
@@ -116,8 +135,14 @@ public final class SyntheticExport {
         String dx = pick("C18.9", "C61", "C50.911", "C71.9", "D37.9");
         claim.add("88305", random.nextBoolean() ? "" : "26", 1, dx, "207Q00000X", "81", 96);
         if (random.nextInt(3) > 0) {
-            claim.add("0753T", pick("", "TC", "26", "59"), 1, dx, pick("363L00000X", "390200000X", "207Q00000X"),
-                    "81", 45);
+            claim.add(
+                    "0753T",
+                    pick("", "TC", "26", "59"),
+                    1,
+                    dx,
+                    pick("363L00000X", "390200000X", "207Q00000X"),
+                    "81",
+                    45);
         }
         if (random.nextInt(4) == 0) {
             claim.add("88342", "", 1, dx, "207Q00000X", "81", 110);
@@ -143,7 +168,14 @@ public final class SyntheticExport {
 
     private void ablation(Claim claim) {
         boolean right = random.nextBoolean();
-        claim.add("0971T", "", 1, right ? "C50.911" : "C50.912", "2086X0206X", pick("24", "22"), 3800);
+        claim.add(
+                "0971T",
+                "",
+                1,
+                right ? "C50.911" : "C50.912",
+                "2086X0206X",
+                pick("24", "22"),
+                3800);
     }
 
     private void skinImaging(Claim claim) {
@@ -176,8 +208,12 @@ public final class SyntheticExport {
         final String id;
         final String payer = pick(PAYERS);
         final String patient = String.format("PT%08d", random.nextInt(100_000_000));
-        final String birthDate = LocalDate.of(1935 + random.nextInt(70), 1 + random.nextInt(12),
-                1 + random.nextInt(28)).toString();
+        final String birthDate =
+                LocalDate.of(
+                                1935 + random.nextInt(70),
+                                1 + random.nextInt(12),
+                                1 + random.nextInt(28))
+                        .toString();
         final String date = FIRST_DAY.plusDays(random.nextInt(DAYS)).toString();
         final String npi = validNpi(random);
         String sex = random.nextInt(10) < 6 ? "F" : "M";
@@ -187,8 +223,14 @@ public final class SyntheticExport {
             this.id = id;
         }
 
-        void add(String procedure, String modifiers, int units, String diagnoses, String taxonomy, String pos,
-                 int charge) {
+        void add(
+                String procedure,
+                String modifiers,
+                int units,
+                String diagnoses,
+                String taxonomy,
+                String pos,
+                int charge) {
             Line line = new Line();
             line.procedure = procedure;
             line.modifiers = modifiers;
@@ -232,9 +274,36 @@ public final class SyntheticExport {
         }
 
         String csv(Claim claim, int number) {
-            return claim.id + ',' + number + ',' + date + ',' + procedure + ',' + modifiers + ',' + units + ','
-                    + diagnoses + ',' + claim.npi + ',' + taxonomy + ',' + pos + ',' + claim.payer + ','
-                    + claim.patient + ',' + claim.sex + ',' + claim.birthDate + ',' + charge + '\n';
+            return claim.id
+                    + ','
+                    + number
+                    + ','
+                    + date
+                    + ','
+                    + procedure
+                    + ','
+                    + modifiers
+                    + ','
+                    + units
+                    + ','
+                    + diagnoses
+                    + ','
+                    + claim.npi
+                    + ','
+                    + taxonomy
+                    + ','
+                    + pos
+                    + ','
+                    + claim.payer
+                    + ','
+                    + claim.patient
+                    + ','
+                    + claim.sex
+                    + ','
+                    + claim.birthDate
+                    + ','
+                    + charge
+                    + '\n';
         }
     }
 

@@ -6,8 +6,7 @@ import picocli.CommandLine;
 /** {@code --fail-on error|warning|input}; anything else is a sentence, not a stack trace. */
 public final class FailOnOption {
 
-    private FailOnOption() {
-    }
+    private FailOnOption() {}
 
     public static FailOn parse(CommandLine commandLine, String value) {
         try {

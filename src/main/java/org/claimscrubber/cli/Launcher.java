@@ -8,25 +8,27 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The jar's entry point. {@code run} gets a JVM of its own with the heap it needs ({@value #HEAP}) and the
- * throughput collector when the user gave no heap option: {@code java -jar} would otherwise let G1 grow the heap
- * towards a quarter of the machine's memory (measured on 5M nightly-like lines: 1.1 GB resident and 16.6 s with
- * the defaults, 0.6 GB and 14.7 s with these; at 1M lines 7.3 s against 6.0 s; at 20M 0.8 GB resident). A heap option given to
- * {@code java} (-Xmx, -XX:MaxRAMPercentage, ...) is the user's choice and is kept: the run then stays in this JVM
- * with the user's settings. Other commands are short and always stay.
+ * The jar's entry point. {@code run} gets a JVM of its own with the heap it needs ({@value #HEAP})
+ * and the throughput collector when the user gave no heap option: {@code java -jar} would otherwise
+ * let G1 grow the heap towards a quarter of the machine's memory (measured on 5M nightly-like
+ * lines: 1.1 GB resident and 16.6 s with the defaults, 0.6 GB and 14.7 s with these; at 1M lines
+ * 7.3 s against 6.0 s; at 20M 0.8 GB resident). A heap option given to {@code java} (-Xmx,
+ * -XX:MaxRAMPercentage, ...) is the user's choice and is kept: the run then stays in this JVM with
+ * the user's settings. Other commands are short and always stay.
  */
 public final class Launcher {
 
     /**
-     * Enough for a night's run with a full-size CMS PTP file loaded (measured: 5M lines, peak heap 478 MB), and
-     * small enough that the process stays under 1 GB resident at 20M lines (measured 0.8 GB; 1g gave 1.0 GB).
+     * Enough for a night's run with a full-size CMS PTP file loaded (measured: 5M lines, peak heap
+     * 478 MB), and small enough that the process stays under 1 GB resident at 20M lines (measured
+     * 0.8 GB; 1g gave 1.0 GB).
      */
     static final String HEAP = "768m";
+
     /** Set in the JVM the launcher starts, so that it does not start another. */
     static final String LAUNCHED = "claimscrubber.launched";
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length == 0 || !args[0].equals("run") || System.getProperty(LAUNCHED) != null) {
@@ -34,8 +36,11 @@ public final class Launcher {
             return;
         }
         List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (heapGiven(jvm) || heapGiven(List.of(String.valueOf(System.getenv("JAVA_TOOL_OPTIONS")).split("\\s+")))
-                || debugged(jvm) || namesADescriptor(args)) {
+        if (heapGiven(jvm)
+                || heapGiven(
+                        List.of(String.valueOf(System.getenv("JAVA_TOOL_OPTIONS")).split("\\s+")))
+                || debugged(jvm)
+                || namesADescriptor(args)) {
             Main.main(args);
             return;
         }
@@ -43,29 +48,15 @@ public final class Launcher {
     }
 
     /**
-     * An input named by an open file descriptor ({@code run <(zcat x.gz)} passes {@code /dev/fd/63}) exists only in
-     * this process: a child JVM does not inherit it (issue 21: exit 3, "no such file"), so the run stays here.
+     * An input named by an open file descriptor ({@code run <(zcat x.gz)} passes {@code
+     * /dev/fd/63}) exists only in this process: a child JVM does not inherit it (issue 21: exit 3,
+     * "no such file"), so the run stays here.
      */
     static boolean namesADescriptor(String[] args) {
         for (String argument : args) {
-            if (argument.startsWith("/dev/fd/") || argument.startsWith("/proc/self/fd/") || argument.equals("/dev/stdin")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A debugger is attached to this JVM (its port is taken here): the run stays where it is being debugged. */
-    static boolean debugged(List<String> jvmArguments) {
-        return jvmArguments.stream().anyMatch(argument -> argument.startsWith("-agentlib:jdwp")
-                || argument.startsWith("-Xrunjdwp"));
-    }
-
-    static boolean heapGiven(List<String> jvmArguments) {
-        for (String argument : jvmArguments) {
-            String option = argument.toLowerCase(Locale.ROOT);
-            if (option.startsWith("-xmx") || option.startsWith("-xx:maxheapsize") || option.startsWith("-xx:maxram")
-                    || option.startsWith("-xx:initialrampercentage") || option.startsWith("-xx:maxrampercentage")) {
+            if (argument.startsWith("/dev/fd/")
+                    || argument.startsWith("/proc/self/fd/")
+                    || argument.equals("/dev/stdin")) {
                 return true;
             }
         }
@@ -73,15 +64,44 @@ public final class Launcher {
     }
 
     /**
-     * Runs the command in a child JVM that shares this one's standard streams (standard input included, for
-     * {@code -}), and exits with its code. Stopping this JVM (SIGTERM, Ctrl-C) stops the child first, which then
-     * removes its temporary files as a run stopped directly does; the child stops too if this JVM is killed.
+     * A debugger is attached to this JVM (its port is taken here): the run stays where it is being
+     * debugged.
      */
-    private static int runInOwnJvm(List<String> jvmArguments, String[] args) throws IOException, InterruptedException {
+    static boolean debugged(List<String> jvmArguments) {
+        return jvmArguments.stream()
+                .anyMatch(
+                        argument ->
+                                argument.startsWith("-agentlib:jdwp")
+                                        || argument.startsWith("-Xrunjdwp"));
+    }
+
+    static boolean heapGiven(List<String> jvmArguments) {
+        for (String argument : jvmArguments) {
+            String option = argument.toLowerCase(Locale.ROOT);
+            if (option.startsWith("-xmx")
+                    || option.startsWith("-xx:maxheapsize")
+                    || option.startsWith("-xx:maxram")
+                    || option.startsWith("-xx:initialrampercentage")
+                    || option.startsWith("-xx:maxrampercentage")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Runs the command in a child JVM that shares this one's standard streams (standard input
+     * included, for {@code -}), and exits with its code. Stopping this JVM (SIGTERM, Ctrl-C) stops
+     * the child first, which then removes its temporary files as a run stopped directly does; the
+     * child stops too if this JVM is killed.
+     */
+    private static int runInOwnJvm(List<String> jvmArguments, String[] args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + HEAP);
-        // A batch run wants throughput, not short pauses: the parallel collector, measured faster than G1 here.
+        // A batch run wants throughput, not short pauses: the parallel collector, measured faster
+        // than G1 here.
         command.add("-XX:+UseParallelGC");
         command.addAll(jvmArguments);
         command.add("-D" + LAUNCHED + "=" + ProcessHandle.current().pid());
@@ -90,20 +110,24 @@ public final class Launcher {
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         Process child = new ProcessBuilder(command).inheritIO().start();
-        Thread stopChild = new Thread(() -> {
-            child.destroy();
-            try {
-                child.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "claim-scrubber-stop-run");
+        Thread stopChild =
+                new Thread(
+                        () -> {
+                            child.destroy();
+                            try {
+                                child.waitFor();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "claim-scrubber-stop-run");
         Runtime.getRuntime().addShutdownHook(stopChild);
         int code = child.waitFor();
         try {
             Runtime.getRuntime().removeShutdownHook(stopChild);
         } catch (IllegalStateException shuttingDown) {
-            // this JVM is stopping (SIGTERM): the hook has stopped the child, and the exit code is the signal's
+            // this JVM is stopping (SIGTERM): the hook has stopped the child, and the exit code is
+            // the signal's
         }
         return code;
     }
@@ -115,9 +139,11 @@ public final class Launcher {
             return;
         }
         try {
-            ProcessHandle.of(Long.parseLong(launcher)).ifPresentOrElse(
-                    parent -> parent.onExit().thenRun(() -> System.exit(ExitCodes.INTERNAL)),
-                    () -> System.exit(ExitCodes.INTERNAL));
+            ProcessHandle.of(Long.parseLong(launcher))
+                    .ifPresentOrElse(
+                            parent ->
+                                    parent.onExit().thenRun(() -> System.exit(ExitCodes.INTERNAL)),
+                            () -> System.exit(ExitCodes.INTERNAL));
         } catch (NumberFormatException ignored) {
             // not set by the launcher: nothing to follow
         }

@@ -18,30 +18,46 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code claim-scrubber} command. */
-@Command(name = "claim-scrubber", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Scrubs claim CSV exports against DRL rules built from CPT reference documents.",
-        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, FactsCommand.class, RulesCommand.class,
+@Command(
+        name = "claim-scrubber",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description =
+                "Scrubs claim CSV exports against DRL rules built from CPT reference documents.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            RunCommand.class,
+            FactsCommand.class,
+            RulesCommand.class,
             TestCommand.class,
-            CompareCommand.class, GenerateCommand.class, BenchCommand.class},
+            CompareCommand.class,
+            GenerateCommand.class,
+            BenchCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the run completed (findings or not)",
+        exitCodeList = {
+            "0:the run completed (findings or not)",
             "1:--fail-on matched (a finding at or above its severity, or with input an unreadable row), or a sample suite failed",
             "2:invalid invocation, rules that do not compile, or facts that do not load",
             "3:an input file that cannot be used",
             "4:a fault in the scrubber itself",
             "5:the report cannot be written (the old report is left as it was)",
-            "6:out of memory (the old report is left as it was)"})
+            "6:out of memory (the old report is left as it was)"
+        })
 public final class Main implements Runnable {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         Launcher.followLauncher();
         haltOnFatalErrors();
         int code;
         try {
-            code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+            code =
+                    execute(
+                            new PrintWriter(System.out, true),
+                            new PrintWriter(System.err, true),
+                            args);
         } catch (OutOfMemoryError e) {
             System.err.println(fatal(e));
             code = ExitCodes.OUT_OF_MEMORY;
@@ -50,24 +66,31 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Any thread that dies of an Error (out of memory above all) ends the run at once with its own exit code and one
-     * sentence; waiting for it would hang the nightly batch. The Spark job installs the same.
+     * Any thread that dies of an Error (out of memory above all) ends the run at once with its own
+     * exit code and one sentence; waiting for it would hang the nightly batch. The Spark job
+     * installs the same.
      */
     public static void haltOnFatalErrors() {
-        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
-            if (failure instanceof Error error) {
-                System.err.println(fatal(error));
-                System.err.flush();
-                Runtime.getRuntime().halt(error instanceof OutOfMemoryError ? ExitCodes.OUT_OF_MEMORY : ExitCodes.INTERNAL);
-            }
-        });
+        Thread.setDefaultUncaughtExceptionHandler(
+                (thread, failure) -> {
+                    if (failure instanceof Error error) {
+                        System.err.println(fatal(error));
+                        System.err.flush();
+                        Runtime.getRuntime()
+                                .halt(
+                                        error instanceof OutOfMemoryError
+                                                ? ExitCodes.OUT_OF_MEMORY
+                                                : ExitCodes.INTERNAL);
+                    }
+                });
     }
 
     static String fatal(Error error) {
         return error instanceof OutOfMemoryError
                 ? "error: claim-scrubber ran out of memory; no report was written (the old one is unchanged). Give it more"
                         + " heap (java -Xmx...) or split the export by claim id."
-                : "error: claim-scrubber stopped on a fatal error (" + error.getClass().getSimpleName()
+                : "error: claim-scrubber stopped on a fatal error ("
+                        + error.getClass().getSimpleName()
                         + "); no report was written (the old one is unchanged)";
     }
 
@@ -77,8 +100,8 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Runs a command object (this tool's, or another entry point's such as the Spark job) with the same output
-     * streams, the same handling of user errors and the same exit codes.
+     * Runs a command object (this tool's, or another entry point's such as the Spark job) with the
+     * same output streams, the same handling of user errors and the same exit codes.
      */
     public static int execute(Object command, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(command);
@@ -96,35 +119,46 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
-    /** User errors are one clear message and an exit code; only a fault in the scrubber shows a stack trace. */
-    public static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        PrintWriter err = new PrintWriter(new Writer() {
-            // Messages quote header names and file names from the input: escape control characters.
-            private final PrintWriter target = commandLine.getErr();
+    /**
+     * User errors are one clear message and an exit code; only a fault in the scrubber shows a
+     * stack trace.
+     */
+    public static int handle(
+            Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err =
+                new PrintWriter(
+                        new Writer() {
+                            // Messages quote header names and file names from the input: escape
+                            // control characters.
+                            private final PrintWriter target = commandLine.getErr();
 
-            @Override
-            public void write(char[] buffer, int offset, int length) {
-                String text = new String(buffer, offset, length);
-                target.write(Printable.escapeKeepingLines(text));
-            }
+                            @Override
+                            public void write(char[] buffer, int offset, int length) {
+                                String text = new String(buffer, offset, length);
+                                target.write(Printable.escapeKeepingLines(text));
+                            }
 
-            @Override
-            public void flush() {
-                target.flush();
-            }
+                            @Override
+                            public void flush() {
+                                target.flush();
+                            }
 
-            @Override
-            public void close() {
-                target.flush();
-            }
-        }, true);
+                            @Override
+                            public void close() {
+                                target.flush();
+                            }
+                        },
+                        true);
         if (e instanceof ConfigException config) {
             err.println("error: " + config.getMessage());
             err.println("no findings were written: fix the config file and run again");
             return ExitCodes.USAGE;
         }
         if (e instanceof RulesException rules) {
-            err.println(rules.diagnostics().isEmpty() ? "error: " + rules.getMessage() : rules.getMessage());
+            err.println(
+                    rules.diagnostics().isEmpty()
+                            ? "error: " + rules.getMessage()
+                            : rules.getMessage());
             err.println("no findings were written: fix the rules and run again");
             return ExitCodes.USAGE;
         }
@@ -153,9 +187,13 @@ public final class Main implements Runnable {
             return ExitCodes.OUT_OF_MEMORY;
         }
         if (e.getMessage() != null && e.getMessage().startsWith("[INVALID_DRIVER_MEMORY]")) {
-            // Spark refuses a heap below about 450 MB before the job starts: a setting to change, not a fault
-            err.println("error: " + e.getMessage().lines().findFirst().orElse("") + " (give the job more heap:"
-                    + " spark-submit --driver-memory 1g, or java -Xmx1g in local mode)");
+            // Spark refuses a heap below about 450 MB before the job starts: a setting to change,
+            // not a fault
+            err.println(
+                    "error: "
+                            + e.getMessage().lines().findFirst().orElse("")
+                            + " (give the job more heap:"
+                            + " spark-submit --driver-memory 1g, or java -Xmx1g in local mode)");
             err.println("no findings were written");
             return ExitCodes.USAGE;
         }
@@ -165,14 +203,18 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Whether the failure is, at its root, an out-of-memory error: caught in this thread, or a Spark task's, which
-     * reaches the driver wrapped in the job's failure (as a cause, or named in its message when the executor was
-     * another JVM). The same exit code and sentence as {@code run}'s.
+     * Whether the failure is, at its root, an out-of-memory error: caught in this thread, or a
+     * Spark task's, which reaches the driver wrapped in the job's failure (as a cause, or named in
+     * its message when the executor was another JVM). The same exit code and sentence as {@code
+     * run}'s.
      */
     static boolean ranOutOfMemory(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = failure;
+                cause != null;
+                cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof OutOfMemoryError
-                    || cause.getMessage() != null && cause.getMessage().contains("java.lang.OutOfMemoryError")) {
+                    || cause.getMessage() != null
+                            && cause.getMessage().contains("java.lang.OutOfMemoryError")) {
                 return true;
             }
         }

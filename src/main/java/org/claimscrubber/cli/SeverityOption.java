@@ -4,11 +4,13 @@ import java.util.Locale;
 import org.claimscrubber.domain.Severity;
 import picocli.CommandLine;
 
-/** A severity given as an option (--fail-on, --hold-on): error or warning, any case; anything else is a sentence. */
+/**
+ * A severity given as an option (--fail-on, --hold-on): error or warning, any case; anything else
+ * is a sentence.
+ */
 public final class SeverityOption {
 
-    private SeverityOption() {
-    }
+    private SeverityOption() {}
 
     /** The severity {@code value} names, or null when the option was not given. */
     public static Severity parse(CommandLine commandLine, String option, String value) {
@@ -18,8 +20,9 @@ public final class SeverityOption {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "error" -> Severity.ERROR;
             case "warning" -> Severity.WARNING;
-            default -> throw new CommandLine.ParameterException(commandLine,
-                    option + " takes error or warning, not '" + value + "'");
+            default ->
+                    throw new CommandLine.ParameterException(
+                            commandLine, option + " takes error or warning, not '" + value + "'");
         };
     }
 }

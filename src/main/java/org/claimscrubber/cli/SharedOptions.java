@@ -16,39 +16,58 @@ import org.claimscrubber.setup.RunSetup;
 import org.claimscrubber.setup.RunSources;
 import picocli.CommandLine.Option;
 
-/** The options every command that loads rules or facts shares: where they are, and the rule config. */
+/**
+ * The options every command that loads rules or facts shares: where they are, and the rule config.
+ */
 public final class SharedOptions {
 
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "DRL rules folder, sub-folders included (default: ./rules if present, else the rules inside the jar)")
+    @Option(
+            names = "--rules",
+            paramLabel = "DIR",
+            description =
+                    "DRL rules folder, sub-folders included (default: ./rules if present, else the rules inside the jar)")
     Path rules;
 
-    @Option(names = "--seeds", paramLabel = "DIR",
-            description = "Seed documents folder (default: ./seeds if present, else the seeds inside the jar)")
+    @Option(
+            names = "--seeds",
+            paramLabel = "DIR",
+            description =
+                    "Seed documents folder (default: ./seeds if present, else the seeds inside the jar)")
     Path seeds;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The run's config (docs/rules.md): disable.rules, disable.categories, payer.<name> (payer"
-                    + " names and scopes, payer.NCCI, payer.NoNCCI), severity.<rule>[.<payer>], suppressions = FILE,"
-                    + " hold.on, column.<name> (more names for a column)")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "The run's config (docs/rules.md): disable.rules, disable.categories, payer.<name> (payer"
+                            + " names and scopes, payer.NCCI, payer.NoNCCI), severity.<rule>[.<payer>], suppressions = FILE,"
+                            + " hold.on, column.<name> (more names for a column)")
     Path config;
 
-    @Option(names = "--reference", paramLabel = "DIR",
-            description = "A folder of the official files you download (docs/reference-data.md): the NUCC taxonomy CSV,"
-                    + " ICD-10-CM codes or order files by fiscal year, the CMS NCCI PTP, MUE and add-on files, the CMS"
-                    + " PPRRVU fee schedule file and the quarterly HCPCS workbook")
+    @Option(
+            names = "--reference",
+            paramLabel = "DIR",
+            description =
+                    "A folder of the official files you download (docs/reference-data.md): the NUCC taxonomy CSV,"
+                            + " ICD-10-CM codes or order files by fiscal year, the CMS NCCI PTP, MUE and add-on files, the CMS"
+                            + " PPRRVU fee schedule file and the quarterly HCPCS workbook")
     Path reference;
 
-    @Option(names = "--no-rules-cache",
+    @Option(
+            names = "--no-rules-cache",
             description = "Compile the rules even if an earlier run cached them compiled")
     boolean noRulesCache;
 
     public BundledFiles.Located rulesDirectory() {
-        return rules == null ? BundledFiles.defaultDirectory("rules") : BundledFiles.Located.given(rules);
+        return rules == null
+                ? BundledFiles.defaultDirectory("rules")
+                : BundledFiles.Located.given(rules);
     }
 
     public BundledFiles.Located seedsDirectory() {
-        return seeds == null ? BundledFiles.defaultDirectory("seeds") : BundledFiles.Located.given(seeds);
+        return seeds == null
+                ? BundledFiles.defaultDirectory("seeds")
+                : BundledFiles.Located.given(seeds);
     }
 
     /** The --config file read, or {@link RunConfig#NONE} without one. */
@@ -56,7 +75,9 @@ public final class SharedOptions {
         return RunSetup.readConfig(config);
     }
 
-    /** Where the rules, seeds, reference files and config of a run are, as the options give them. */
+    /**
+     * Where the rules, seeds, reference files and config of a run are, as the options give them.
+     */
     public RunSources sources() {
         return new RunSources(rulesDirectory(), seedsDirectory(), reference, config, ruleCache());
     }

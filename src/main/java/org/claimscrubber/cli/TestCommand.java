@@ -15,34 +15,46 @@ import org.claimscrubber.samples.SampleSuite;
 import org.claimscrubber.samples.SuiteReport;
 import org.claimscrubber.samples.SuiteResult;
 import org.claimscrubber.samples.SuiteRunner;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code test}: run sample-claim suites against the rules. */
-@Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Run sample-claim suites (folders with claims.csv and expected.csv) against the rules.")
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run sample-claim suites (folders with claims.csv and expected.csv) against the rules.")
 final class TestCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", paramLabel = "SAMPLES", description = "Suite folders, or folders holding suites (default: samples)")
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "SAMPLES",
+            description = "Suite folders, or folders holding suites (default: samples)")
     List<Path> roots;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also list the cases that pass")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Also list the cases that pass")
     boolean verbose;
 
-    @Option(names = "--coverage", description = "Also list rules no sample fires and seed facts no rule reads")
+    @Option(
+            names = "--coverage",
+            description = "Also list rules no sample fires and seed facts no rule reads")
     boolean coverage;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = DateOption.class, description = "Check dates of service against this day instead of today")
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            converter = DateOption.class,
+            description = "Check dates of service against this day instead of today")
     LocalDate asOf;
 
-    @Mixin
-    SharedOptions shared;
+    @Mixin SharedOptions shared;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -51,16 +63,22 @@ final class TestCommand implements Callable<Integer> {
         List<SampleSuite> suites = new ArrayList<>();
         for (Path root : roots == null ? List.of(Path.of("samples")) : roots) {
             if (!Files.isDirectory(root)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), root + ": no such folder");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), root + ": no such folder");
             }
             suites.addAll(SampleSuite.find(root));
         }
         if (suites.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
                     "no suites found (a suite is a folder holding claims.csv and expected.csv)");
         }
-        SuiteRunner runner = new SuiteRunner(rules, shared.seedsDirectory(), shared.reference,
-                asOf == null ? LocalDate.now() : asOf);
+        SuiteRunner runner =
+                new SuiteRunner(
+                        rules,
+                        shared.seedsDirectory(),
+                        shared.reference,
+                        asOf == null ? LocalDate.now() : asOf);
         long cases = 0;
         long failed = 0;
         List<SuiteResult> results = new ArrayList<>();
@@ -77,8 +95,9 @@ final class TestCommand implements Callable<Integer> {
             cases += result.cases().size();
             failed += result.failures();
         }
-        out.printf("%d suite%s, %d cases: %d passed, %d failed%n", suites.size(), suites.size() == 1 ? "" : "s",
-                cases, cases - failed, failed);
+        out.printf(
+                "%d suite%s, %d cases: %d passed, %d failed%n",
+                suites.size(), suites.size() == 1 ? "" : "s", cases, cases - failed, failed);
         if (coverage) {
             FactBase facts = shared.loadFacts();
             Coverage.of(rules, facts, results).print(out);

@@ -10,7 +10,9 @@ import org.claimscrubber.domain.Suppression;
 import org.claimscrubber.input.Column;
 
 /**
- * The whole {@code --config} file of a run (read by {@link RunConfigParser}), from a small file ({@code --config FILE}) of {@code key = value} lines:
+ * The whole {@code --config} file of a run (read by {@link RunConfigParser}), from a small file
+ * ({@code --config FILE}) of {@code key = value} lines:
+ *
  * <pre>
  * # rules off for this run, by id and by category
  * disable.rules = MOD-003, REL-001
@@ -28,26 +30,37 @@ import org.claimscrubber.input.Column;
  * suppressions = suppressions.csv
  * </pre>
  *
- * @param source        the file, as messages name it (null when there is no config file)
- * @param payerAliases  payer scope name (lower case) to the export payer names (lower case) that count as it
- * @param lines         where each switch was written, for messages: "rule:MOD-003" or "category:CODE" to line
+ * @param source the file, as messages name it (null when there is no config file)
+ * @param payerAliases payer scope name (lower case) to the export payer names (lower case) that
+ *     count as it
+ * @param lines where each switch was written, for messages: "rule:MOD-003" or "category:CODE" to
+ *     line
  */
-public record RunConfig(String source, Set<String> disabledRules, Set<Category> disabledCategories,
-                           Map<String, Set<String>> payerAliases, Map<String, Integer> lines, Severity holdOn,
-                           Map<Column, List<String>> columnNames,
-                           List<SeverityOverride> severities, List<Suppression> suppressions) {
+public record RunConfig(
+        String source,
+        Set<String> disabledRules,
+        Set<Category> disabledCategories,
+        Map<String, Set<String>> payerAliases,
+        Map<String, Integer> lines,
+        Severity holdOn,
+        Map<Column, List<String>> columnNames,
+        List<SeverityOverride> severities,
+        List<Suppression> suppressions) {
 
-    public static final RunConfig NONE = new RunConfig(null, Set.of(), Set.of(), Map.of(), Map.of(), null, Map.of(),
-            List.of(), List.of());
+    public static final RunConfig NONE =
+            new RunConfig(
+                    null, Set.of(), Set.of(), Map.of(), Map.of(), null, Map.of(), List.of(),
+                    List.of());
 
     /**
-     * {@code severity.RULE-ID = ERROR} (payer null: every line) or {@code severity.RULE-ID.Aetna = ERROR} (lines whose
-     * payer is, or counts as, Aetna), written at {@code line} of the config.
+     * {@code severity.RULE-ID = ERROR} (payer null: every line) or {@code severity.RULE-ID.Aetna =
+     * ERROR} (lines whose payer is, or counts as, Aetna), written at {@code line} of the config.
      */
-    public record SeverityOverride(String ruleId, String payer, Severity severity, int line) {
-    }
+    public record SeverityOverride(String ruleId, String payer, Severity severity, int line) {}
 
-    /** The rule a config may not switch off: a row that was not read was not scrubbed (issue 21). */
+    /**
+     * The rule a config may not switch off: a row that was not read was not scrubbed (issue 21).
+     */
     public static final String UNREAD_ROW_RULE = "INPUT-001";
 
     /** Why a rule is off, or null when it is on. */
@@ -71,7 +84,10 @@ public record RunConfig(String source, Set<String> disabledRules, Set<Category> 
         return null;
     }
 
-    /** The payer names and aliases a rule's @payers scope is matched with (and the rules' {@code payers} global). */
+    /**
+     * The payer names and aliases a rule's @payers scope is matched with (and the rules' {@code
+     * payers} global).
+     */
     public PayerNames payers() {
         return new PayerNames(payerAliases);
     }

@@ -4,23 +4,26 @@ import java.time.LocalDate;
 import java.time.Period;
 
 /**
- * The patient's age on a date of service, as the age edits need it. The birth date itself is never kept: a line
- * carries whole years only. Messages name ages up to 89 and say "90 or older" above, as HIPAA's Safe Harbor
- * de-identification does, since a great age can identify a patient.
+ * The patient's age on a date of service, as the age edits need it. The birth date itself is never
+ * kept: a line carries whole years only. Messages name ages up to 89 and say "90 or older" above,
+ * as HIPAA's Safe Harbor de-identification does, since a great age can identify a patient.
  */
 public final class Age {
 
     /** No readable birth date: the age edits do not run. */
     public static final int UNKNOWN = -1;
+
     /** The date of service is before the birth date. */
     public static final int BEFORE_BIRTH = -2;
+
     /** The oldest age the Medicare Code Editor accepts (its adult range is 15 to 124). */
     public static final int OLDEST = 124;
 
-    private Age() {
-    }
+    private Age() {}
 
-    /** Whole years from birth to the date of service, or {@link #BEFORE_BIRTH} or {@link #UNKNOWN}. */
+    /**
+     * Whole years from birth to the date of service, or {@link #BEFORE_BIRTH} or {@link #UNKNOWN}.
+     */
     public static int on(LocalDate dateOfService, LocalDate birthDate) {
         if (dateOfService == null || birthDate == null) {
             return UNKNOWN;

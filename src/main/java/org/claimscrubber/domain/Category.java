@@ -6,7 +6,10 @@ public enum Category {
     INPUT,
     /** A malformed or invalid procedure, diagnosis, modifier, taxonomy or place-of-service code. */
     CODE,
-    /** A modifier not listed for the procedure in its document, or conflicting modifiers on one line. */
+    /**
+     * A modifier not listed for the procedure in its document, or conflicting modifiers on one
+     * line.
+     */
     MODIFIER,
     /** None of the line's diagnoses is among the procedure's related diagnoses. */
     DIAGNOSIS,
@@ -22,13 +25,22 @@ public enum Category {
     PLACE_OF_SERVICE,
     /** A procedure without the surgery its document says it accompanies. */
     RELATED_PROCEDURE,
-    /** The same procedure, date and modifiers billed twice on a claim, or already sent on an earlier claim. */
+    /**
+     * The same procedure, date and modifiers billed twice on a claim, or already sent on an earlier
+     * claim.
+     */
     DUPLICATE,
-    /** A service sooner than its frequency limit allows after the patient's last one (claim history). */
+    /**
+     * A service sooner than its frequency limit allows after the patient's last one (claim
+     * history).
+     */
     FREQUENCY,
     /** The patient's sex contradicts the diagnosis. */
     PATIENT,
-    /** An NCCI procedure-to-procedure edit: a Column 2 code billed with its Column 1 code on the same date. */
+    /**
+     * An NCCI procedure-to-procedure edit: a Column 2 code billed with its Column 1 code on the
+     * same date.
+     */
     PTP,
     /** A payer's own policy, from a policy table (rules/*.policies.csv). */
     PAYER_POLICY

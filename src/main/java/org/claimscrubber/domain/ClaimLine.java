@@ -6,30 +6,47 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * One scrubbed claim line, as the rules see it: codes normalised, diagnoses with their side and sex.
- * Patient identifiers and birth dates are deliberately absent, so no rule or message can show them.
- * The {@code hasX()/xContradictsY()} methods are cheap tests rules put first, so the costlier part of a rule
- * (looking at each diagnosis or modifier) runs only for the few lines that can match.
+ * One scrubbed claim line, as the rules see it: codes normalised, diagnoses with their side and
+ * sex. Patient identifiers and birth dates are deliberately absent, so no rule or message can show
+ * them. The {@code hasX()/xContradictsY()} methods are cheap tests rules put first, so the costlier
+ * part of a rule (looking at each diagnosis or modifier) runs only for the few lines that can
+ * match.
  *
- * @param claimOrder  position of the claim's first row in the run, which orders the findings
- * @param sourceFile  the input file as given and {@code sourceLine} its physical line
- * @param claim       the claim's lines, this one included
- * @param diagnosesRead false when the export has no diagnosis column at all (then "no diagnosis" is not a finding
- *                    on every line: the run says once that the column is missing)
+ * @param claimOrder position of the claim's first row in the run, which orders the findings
+ * @param sourceFile the input file as given and {@code sourceLine} its physical line
+ * @param claim the claim's lines, this one included
+ * @param diagnosesRead false when the export has no diagnosis column at all (then "no diagnosis" is
+ *     not a finding on every line: the run says once that the column is missing)
  * @param priorAuthorization the prior authorization number the export gives for the line, or ""
- * @param fields      the row's other columns, by name ({@link #field}); never patient identifiers
- * @param patientKey  the keyed hash (HMAC-SHA-256) of the patient id when a claim history is kept, else empty;
- *                    never the id itself
- * @param patientAge  whole years on the date of service, computed from the birth date, which is not kept;
- *                    {@link Age#UNKNOWN} without a readable birth date, {@link Age#BEFORE_BIRTH} when the service
- *                    is dated before it
+ * @param fields the row's other columns, by name ({@link #field}); never patient identifiers
+ * @param patientKey the keyed hash (HMAC-SHA-256) of the patient id when a claim history is kept,
+ *     else empty; never the id itself
+ * @param patientAge whole years on the date of service, computed from the birth date, which is not
+ *     kept; {@link Age#UNKNOWN} without a readable birth date, {@link Age#BEFORE_BIRTH} when the
+ *     service is dated before it
  */
-public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDate dateOfService,
-                        String procedureCode, List<String> modifiers, int units, List<Diagnosis> diagnoses,
-                        String renderingTaxonomy, String renderingNpi, String placeOfService, String payer,
-                        String priorAuthorization, Sex patientSex, int patientAge, String patientKey, String sourceFile,
-                        long sourceLine,
-                        ClaimLines claim, boolean diagnosesRead, RowFields fields) {
+public record ClaimLine(
+        String claimId,
+        long claimOrder,
+        int lineNumber,
+        LocalDate dateOfService,
+        String procedureCode,
+        List<String> modifiers,
+        int units,
+        List<Diagnosis> diagnoses,
+        String renderingTaxonomy,
+        String renderingNpi,
+        String placeOfService,
+        String payer,
+        String priorAuthorization,
+        Sex patientSex,
+        int patientAge,
+        String patientKey,
+        String sourceFile,
+        long sourceLine,
+        ClaimLines claim,
+        boolean diagnosesRead,
+        RowFields fields) {
 
     public ClaimLine {
         // A code written twice on one line ("ZZ;ZZ") is one code: one finding, not one per repeat.
@@ -37,7 +54,10 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         diagnoses = distinct(diagnoses);
     }
 
-    /** The list without repeats, in order; most lines have one or two codes, so no set is built for them. */
+    /**
+     * The list without repeats, in order; most lines have one or two codes, so no set is built for
+     * them.
+     */
     private static <T> List<T> distinct(List<T> values) {
         if (values.size() < 2 || values.size() == 2 && !values.get(0).equals(values.get(1))) {
             return List.copyOf(values);
@@ -48,10 +68,20 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
     /** Names the line, not its values: a fact's text can reach an error message. */
     @Override
     public String toString() {
-        return "ClaimLine[claim " + claimId + " line " + lineNumber + ", " + sourceFile + ":" + sourceLine + "]";
+        return "ClaimLine[claim "
+                + claimId
+                + " line "
+                + lineNumber
+                + ", "
+                + sourceFile
+                + ":"
+                + sourceLine
+                + "]";
     }
 
-    /** A line is itself: two rows with the same values are still two lines (and hashing is cheap). */
+    /**
+     * A line is itself: two rows with the same values are still two lines (and hashing is cheap).
+     */
     @Override
     public boolean equals(Object other) {
         return this == other;
@@ -76,8 +106,9 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
     }
 
     /**
-     * Any column of the row by name: a known one by its documented name or alias ({@code field("billing_npi")}),
-     * another by its header ({@code field("Auth #")}); "" when the export has none. Patient identifiers give "".
+     * Any column of the row by name: a known one by its documented name or alias ({@code
+     * field("billing_npi")}), another by its header ({@code field("Auth #")}); "" when the export
+     * has none. Patient identifiers give "".
      */
     public String field(String name) {
         return fields.get(name);
@@ -93,7 +124,10 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         return claim.repeats(this);
     }
 
-    /** The first earlier line of the claim with this procedure, date and modifiers, or 0 (see DUP-001). */
+    /**
+     * The first earlier line of the claim with this procedure, date and modifiers, or 0 (see
+     * DUP-001).
+     */
     public int firstEarlierDuplicate() {
         return claim.firstEarlierDuplicate(this);
     }
@@ -103,13 +137,18 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         return claim.earlierRowWithItsNumber(this) != null;
     }
 
-    /** Where the earlier row with this line's number was read ("claims.csv:12"), or "" when there is none. */
+    /**
+     * Where the earlier row with this line's number was read ("claims.csv:12"), or "" when there is
+     * none.
+     */
     public String earlierRowWithItsNumber() {
         ClaimLine first = claim.earlierRowWithItsNumber(this);
         return first == null ? "" : first.sourceFile() + ":" + first.sourceLine();
     }
 
-    /** True when a line of the same claim bills {@code procedure} on this line's date of service. */
+    /**
+     * True when a line of the same claim bills {@code procedure} on this line's date of service.
+     */
     public boolean hasOnItsDate(String procedure) {
         return claim.hasProcedureOn(procedure, dateOfService);
     }
@@ -129,8 +168,9 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
     }
 
     /**
-     * The side the line's modifiers name: RT, and the right eyelid (E3, E4), thumb and fingers (F5-F9) and toes
-     * (T5-T9); LT and the left ones (E1, E2, FA, F1-F4, TA, T1-T4). NOT_SIDED when none or both sides are named.
+     * The side the line's modifiers name: RT, and the right eyelid (E3, E4), thumb and fingers
+     * (F5-F9) and toes (T5-T9); LT and the left ones (E1, E2, FA, F1-F4, TA, T1-T4). NOT_SIDED when
+     * none or both sides are named.
      */
     public Side modifierSide() {
         boolean right = false;
@@ -170,7 +210,10 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         return Side.NOT_SIDED;
     }
 
-    /** True when a diagnosis is not of the ICD-10-CM shape (a cheap test before a rule looks at each). */
+    /**
+     * True when a diagnosis is not of the ICD-10-CM shape (a cheap test before a rule looks at
+     * each).
+     */
     public boolean hasMalformedDiagnosis() {
         for (Diagnosis diagnosis : diagnoses) {
             if (!CodeFormat.DIAGNOSIS.accepts(diagnosis.code())) {
@@ -189,7 +232,10 @@ public record ClaimLine(String claimId, long claimOrder, int lineNumber, LocalDa
         return diagnoses.stream().map(Diagnosis::code).toList();
     }
 
-    /** The modifiers in a fixed order, so two lines with the same modifiers in any order compare equal. */
+    /**
+     * The modifiers in a fixed order, so two lines with the same modifiers in any order compare
+     * equal.
+     */
     public String modifierKey() {
         List<String> sorted = new ArrayList<>(modifiers);
         sorted.sort(null);

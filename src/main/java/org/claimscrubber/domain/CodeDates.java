@@ -5,20 +5,22 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * When HCPCS Level II codes are in effect, from the CMS quarterly HCPCS file a user gives with {@code --reference}
- * (its ADD DT and TERM DT: the first and last dates a code may be used). Held as a map, not rule facts: the file
- * has some 8,000 codes. One object in every session, asked through the global {@code hcpcs}.
+ * When HCPCS Level II codes are in effect, from the CMS quarterly HCPCS file a user gives with
+ * {@code --reference} (its ADD DT and TERM DT: the first and last dates a code may be used). Held
+ * as a map, not rule facts: the file has some 8,000 codes. One object in every session, asked
+ * through the global {@code hcpcs}.
  */
 public final class CodeDates {
 
     /** A code's first and last date of use (null: none given), and where they were read. */
-    public record Dates(LocalDate added, LocalDate terminated, String source) {
-    }
+    public record Dates(LocalDate added, LocalDate terminated, String source) {}
 
     private final Map<String, Dates> byCode;
     private final String release;
 
-    /** @param release what the file was ("HCPC2026_JAN_ANWEB.xlsx (...)"), or "" without one */
+    /**
+     * @param release what the file was ("HCPC2026_JAN_ANWEB.xlsx (...)"), or "" without one
+     */
     public CodeDates(Map<String, Dates> byCode, String release) {
         this.byCode = new HashMap<>(byCode);
         this.release = release;
@@ -36,11 +38,16 @@ public final class CodeDates {
         return byCode.containsKey(code);
     }
 
-    /** True when the file lists the code and the date is before it was added, or after its termination date. */
+    /**
+     * True when the file lists the code and the date is before it was added, or after its
+     * termination date.
+     */
     public boolean isOutOfEffectOn(String code, LocalDate date) {
         Dates dates = byCode.get(code);
-        return dates != null && date != null && (dates.added() != null && date.isBefore(dates.added())
-                || dates.terminated() != null && date.isAfter(dates.terminated()));
+        return dates != null
+                && date != null
+                && (dates.added() != null && date.isBefore(dates.added())
+                        || dates.terminated() != null && date.isAfter(dates.terminated()));
     }
 
     public Dates dates(String code) {
@@ -53,7 +60,8 @@ public final class CodeDates {
         if (dates == null) {
             return "";
         }
-        return dates.added() != null && date.isBefore(dates.added()) ? "in effect from " + dates.added()
+        return dates.added() != null && date.isBefore(dates.added())
+                ? "in effect from " + dates.added()
                 : "terminated: last date of use " + dates.terminated();
     }
 

@@ -3,33 +3,40 @@ package org.claimscrubber.domain;
 import java.util.List;
 
 /**
- * The shape of each code set a claim line carries. The CODE rules and the seed parser use these,
- * so a code the parser accepts from a document is one a claim line may carry. The shapes are checked
- * character by character (they run for every code of every line, where a regular expression costs ten times
- * as much); each constant's comment gives the shape as a regular expression.
+ * The shape of each code set a claim line carries. The CODE rules and the seed parser use these, so
+ * a code the parser accepts from a document is one a claim line may carry. The shapes are checked
+ * character by character (they run for every code of every line, where a regular expression costs
+ * ten times as much); each constant's comment gives the shape as a regular expression.
  */
 public enum CodeFormat {
     /**
-     * {@code \d{4}[0-9A-Z]|[A-Z]\d{4}}: CPT Category I (5 digits), II (4 digits + F), III (4 digits + T), or
-     * HCPCS Level II (letter + 4 digits).
+     * {@code \d{4}[0-9A-Z]|[A-Z]\d{4}}: CPT Category I (5 digits), II (4 digits + F), III (4 digits
+     * + T), or HCPCS Level II (letter + 4 digits).
      */
     PROCEDURE("procedure code", "5 characters, e.g. 19301, 0352T or G0463") {
         @Override
         boolean shape(String code) {
-            return code.length() == 5 && (digits(code, 0, 4) && alphanumeric(code, 4, 5)
-                    || letter(code.charAt(0)) && digits(code, 1, 5));
+            return code.length() == 5
+                    && (digits(code, 0, 4) && alphanumeric(code, 4, 5)
+                            || letter(code.charAt(0)) && digits(code, 1, 5));
         }
     },
     /**
-     * {@code [A-Z][0-9A-Z]{2}(\.[0-9A-Z]{1,4})?}: ICD-10-CM, a category and an optional dotted subcode. The second
-     * character is usually a digit, but FY2026 added category QA0 (QA0.0101, SCN2A-related disorder).
+     * {@code [A-Z][0-9A-Z]{2}(\.[0-9A-Z]{1,4})?}: ICD-10-CM, a category and an optional dotted
+     * subcode. The second character is usually a digit, but FY2026 added category QA0 (QA0.0101,
+     * SCN2A-related disorder).
      */
     DIAGNOSIS("diagnosis code", "ICD-10-CM, e.g. C50.911") {
         @Override
         boolean shape(String code) {
             int length = code.length();
-            return (length == 3 || length >= 5 && length <= 8 && code.charAt(3) == '.' && alphanumeric(code, 4, length))
-                    && letter(code.charAt(0)) && alphanumeric(code, 1, 3);
+            return (length == 3
+                            || length >= 5
+                                    && length <= 8
+                                    && code.charAt(3) == '.'
+                                    && alphanumeric(code, 4, length))
+                    && letter(code.charAt(0))
+                    && alphanumeric(code, 1, 3);
         }
     },
     /** {@code [0-9A-Z]{2}}. */
@@ -43,7 +50,10 @@ public enum CodeFormat {
     TAXONOMY("taxonomy code", "10 characters ending in X, e.g. 207Q00000X") {
         @Override
         boolean shape(String code) {
-            return code.length() == 10 && digits(code, 0, 3) && alphanumeric(code, 3, 9) && code.charAt(9) == 'X';
+            return code.length() == 10
+                    && digits(code, 0, 3)
+                    && alphanumeric(code, 3, 9)
+                    && code.charAt(9) == 'X';
         }
     },
     /** {@code \d{2}}: CMS place of service. */

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the loaded reference data covers: for each edit family, what it ran on (the curated rows, or the user's
- * file with its release) and whether a line's codes are in it. A line whose codes are in no loaded table was not
- * checked by that family: the run counts it, so that "no finding" is never read as "passed" where there was no data.
+ * What the loaded reference data covers: for each edit family, what it ran on (the curated rows, or
+ * the user's file with its release) and whether a line's codes are in it. A line whose codes are in
+ * no loaded table was not checked by that family: the run counts it, so that "no finding" is never
+ * read as "passed" where there was no data.
  */
 public final class DataCoverage {
 
@@ -22,10 +23,16 @@ public final class DataCoverage {
 
     /**
      * @param codesWithStatus procedure codes with a loaded effective or deletion date
-     * @param sources         what each family ran on, as the run reports it
+     * @param sources what each family ran on, as the run reports it
      */
-    public DataCoverage(NcciEdits ncci, DiagnosisCodes icd, TaxonomyCodes taxonomies, Set<String> codesWithStatus,
-                        FeeSchedule fees, CodeDates hcpcs, Map<EditFamily, String> sources) {
+    public DataCoverage(
+            NcciEdits ncci,
+            DiagnosisCodes icd,
+            TaxonomyCodes taxonomies,
+            Set<String> codesWithStatus,
+            FeeSchedule fees,
+            CodeDates hcpcs,
+            Map<EditFamily, String> sources) {
         this.ncci = ncci;
         this.icd = icd;
         this.taxonomies = taxonomies;
@@ -73,7 +80,8 @@ public final class DataCoverage {
             if (fees.bilateralIndicator(code).isEmpty()) {
                 into.add(EditFamily.BILATERAL);
             }
-            if (!line.renderingTaxonomy().isEmpty() && !taxonomies.knows(line.renderingTaxonomy())) {
+            if (!line.renderingTaxonomy().isEmpty()
+                    && !taxonomies.knows(line.renderingTaxonomy())) {
                 into.add(EditFamily.TAXONOMY);
             }
         }

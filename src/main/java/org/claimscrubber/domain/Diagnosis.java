@@ -1,8 +1,8 @@
 package org.claimscrubber.domain;
 
 /**
- * A diagnosis code on a claim line, with the side and sex its ICD-10-CM structure implies.
- * Side and sex come from the code, never from a document's description (seed 001 swaps C50.911/C50.912).
+ * A diagnosis code on a claim line, with the side and sex its ICD-10-CM structure implies. Side and
+ * sex come from the code, never from a document's description (seed 001 swaps C50.911/C50.912).
  */
 public record Diagnosis(String code, Side side, Sex impliedSex) {
 
@@ -12,8 +12,9 @@ public record Diagnosis(String code, Side side, Sex impliedSex) {
     }
 
     /**
-     * C50.&lt;site&gt;&lt;sex&gt;&lt;side&gt; (side 1 right, 2 left, 9 unspecified); D05.&lt;type&gt;&lt;side&gt;
-     * (1 right, 2 left, 0 unspecified); N63.1x right and N63.2x left breast.
+     * C50.&lt;site&gt;&lt;sex&gt;&lt;side&gt; (side 1 right, 2 left, 9 unspecified);
+     * D05.&lt;type&gt;&lt;side&gt; (1 right, 2 left, 0 unspecified); N63.1x right and N63.2x left
+     * breast.
      */
     static Side sideOf(String code) {
         if (code.startsWith("C50.") && code.length() == 7) {
@@ -39,10 +40,10 @@ public record Diagnosis(String code, Side side, Sex impliedSex) {
     }
 
     /**
-     * C50.&lt;site&gt;&lt;sex&gt;&lt;side&gt;: sex digit 1 female, 2 male. Otherwise the ICD-10-CM blocks for organs
-     * of one sex: female C51-C58, D06, D25-D28, D39, N70-N98; male C60-C63, D29, D40, N40-N53; and pregnancy,
-     * which is female: chapter 15 (O00-O9A) and the pregnancy Z codes Z33, Z34, Z36, Z37, Z39 and Z3A (not Z38,
-     * the liveborn infant's own code).
+     * C50.&lt;site&gt;&lt;sex&gt;&lt;side&gt;: sex digit 1 female, 2 male. Otherwise the ICD-10-CM
+     * blocks for organs of one sex: female C51-C58, D06, D25-D28, D39, N70-N98; male C60-C63, D29,
+     * D40, N40-N53; and pregnancy, which is female: chapter 15 (O00-O9A) and the pregnancy Z codes
+     * Z33, Z34, Z36, Z37, Z39 and Z3A (not Z38, the liveborn infant's own code).
      */
     static Sex sexOf(String code) {
         if (code.startsWith("C50.") && code.length() == 7) {
@@ -61,14 +62,19 @@ public record Diagnosis(String code, Side side, Sex impliedSex) {
             return Sex.UNKNOWN;
         }
         if (chapter == 'C') {
-            return block >= 51 && block <= 58 ? Sex.FEMALE : block >= 60 && block <= 63 ? Sex.MALE : Sex.UNKNOWN;
+            return block >= 51 && block <= 58
+                    ? Sex.FEMALE
+                    : block >= 60 && block <= 63 ? Sex.MALE : Sex.UNKNOWN;
         }
         if (chapter == 'D') {
-            return block == 6 || (block >= 25 && block <= 28) || block == 39 ? Sex.FEMALE
+            return block == 6 || (block >= 25 && block <= 28) || block == 39
+                    ? Sex.FEMALE
                     : block == 29 || block == 40 ? Sex.MALE : Sex.UNKNOWN;
         }
         if (chapter == 'N') {
-            return block >= 70 && block <= 98 ? Sex.FEMALE : block >= 40 && block <= 53 ? Sex.MALE : Sex.UNKNOWN;
+            return block >= 70 && block <= 98
+                    ? Sex.FEMALE
+                    : block >= 40 && block <= 53 ? Sex.MALE : Sex.UNKNOWN;
         }
         return Sex.UNKNOWN;
     }
@@ -78,12 +84,19 @@ public record Diagnosis(String code, Side side, Sex impliedSex) {
             return false;
         }
         char third = code.charAt(2);
-        return third == '3' || third == '4' || third == '6' || third == '7' || third == '9' || third == 'A';
+        return third == '3'
+                || third == '4'
+                || third == '6'
+                || third == '7'
+                || third == '9'
+                || third == 'A';
     }
 
     private static int twoDigits(String code) {
         char tens = code.charAt(1);
         char ones = code.charAt(2);
-        return Character.isDigit(tens) && Character.isDigit(ones) ? (tens - '0') * 10 + (ones - '0') : -1;
+        return Character.isDigit(tens) && Character.isDigit(ones)
+                ? (tens - '0') * 10 + (ones - '0')
+                : -1;
     }
 }

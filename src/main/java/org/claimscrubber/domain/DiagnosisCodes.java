@@ -10,12 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * ICD-10-CM as the scrubber knows it in every run: the billable code list of each fiscal year it has (the
- * bundled FY2025 and FY2026 lists, and any given with {@code --reference}) and the curated labels of category
- * headers. On a date of service, a code of the ICD-10-CM shape is billable, a category header (not billable,
- * but billable codes extend it: C50.91, N63), or not an ICD-10-CM code at all, by the list of that date's
- * fiscal year. A date no list covers is not checked: the rules say so instead of passing or failing its codes.
- * One fact in every session; rules ask it about a line's diagnoses.
+ * ICD-10-CM as the scrubber knows it in every run: the billable code list of each fiscal year it
+ * has (the bundled FY2025 and FY2026 lists, and any given with {@code --reference}) and the curated
+ * labels of category headers. On a date of service, a code of the ICD-10-CM shape is billable, a
+ * category header (not billable, but billable codes extend it: C50.91, N63), or not an ICD-10-CM
+ * code at all, by the list of that date's fiscal year. A date no list covers is not checked: the
+ * rules say so instead of passing or failing its codes. One fact in every session; rules ask it
+ * about a line's diagnoses.
  */
 public final class DiagnosisCodes {
 
@@ -23,16 +24,27 @@ public final class DiagnosisCodes {
     private final IcdCodeList undated;
     private final IcdCodeList newest;
     private final Map<String, CodeEntry> headers;
-    /** What each distinct code is in each list, found once (two binary searches): rules ask for every line. */
-    private final Map<IcdCodeList, Map<String, Status>> statuses = new ConcurrentHashMap<>();
-    private static final int MAX_REMEMBERED = 200_000;
-
-    private enum Status { BILLABLE, HEADER, UNKNOWN, MALFORMED }
 
     /**
-     * @param lists   one list per fiscal year (a later one given for a year replaces an earlier one), and at most one
-     *                of no known year, which covers any date no dated list covers
-     * @param headers labels of codes known not to be billable (curated rows, or an order file's headers)
+     * What each distinct code is in each list, found once (two binary searches): rules ask for
+     * every line.
+     */
+    private final Map<IcdCodeList, Map<String, Status>> statuses = new ConcurrentHashMap<>();
+
+    private static final int MAX_REMEMBERED = 200_000;
+
+    private enum Status {
+        BILLABLE,
+        HEADER,
+        UNKNOWN,
+        MALFORMED
+    }
+
+    /**
+     * @param lists one list per fiscal year (a later one given for a year replaces an earlier one),
+     *     and at most one of no known year, which covers any date no dated list covers
+     * @param headers labels of codes known not to be billable (curated rows, or an order file's
+     *     headers)
      */
     public DiagnosisCodes(List<IcdCodeList> lists, Map<String, CodeEntry> headers) {
         Map<Integer, IcdCodeList> byYear = new HashMap<>();
@@ -60,7 +72,10 @@ public final class DiagnosisCodes {
         this(List.of(list), headers);
     }
 
-    /** The list that covers the date (its fiscal year's, else the one of no known year), or null: not checked. */
+    /**
+     * The list that covers the date (its fiscal year's, else the one of no known year), or null:
+     * not checked.
+     */
     public IcdCodeList listFor(LocalDate date) {
         if (date == null) {
             return null;
@@ -85,8 +100,14 @@ public final class DiagnosisCodes {
         if (status != null) {
             return status;
         }
-        Status found = !CodeFormat.DIAGNOSIS.accepts(code) ? Status.MALFORMED : list.isBillable(code) ? Status.BILLABLE
-                : list.firstExtension(code) != null ? Status.HEADER : Status.UNKNOWN;
+        Status found =
+                !CodeFormat.DIAGNOSIS.accepts(code)
+                        ? Status.MALFORMED
+                        : list.isBillable(code)
+                                ? Status.BILLABLE
+                                : list.firstExtension(code) != null
+                                        ? Status.HEADER
+                                        : Status.UNKNOWN;
         if (known.size() < MAX_REMEMBERED) {
             known.put(code, found);
         }
@@ -128,7 +149,9 @@ public final class DiagnosisCodes {
         return status(newest, code) == Status.HEADER;
     }
 
-    /** A category header on the date of service; false when no list covers the date (not checked). */
+    /**
+     * A category header on the date of service; false when no list covers the date (not checked).
+     */
     public boolean isNonBillableOn(String code, LocalDate date) {
         return isOn(code, date, Status.HEADER);
     }
@@ -137,7 +160,10 @@ public final class DiagnosisCodes {
         return hasOn(diagnoses, date, Status.HEADER);
     }
 
-    /** Of the ICD-10-CM shape, but neither billable nor a header on the date; false when no list covers it. */
+    /**
+     * Of the ICD-10-CM shape, but neither billable nor a header on the date; false when no list
+     * covers it.
+     */
     public boolean isUnknownOn(String code, LocalDate date) {
         return isOn(code, date, Status.UNKNOWN);
     }
@@ -151,7 +177,10 @@ public final class DiagnosisCodes {
         return list != null && status(list, code) == wanted;
     }
 
-    /** True when a diagnosis has the status by the list of the date (false when no list covers it: not checked). */
+    /**
+     * True when a diagnosis has the status by the list of the date (false when no list covers it:
+     * not checked).
+     */
     private boolean hasOn(List<Diagnosis> diagnoses, LocalDate date, Status wanted) {
         IcdCodeList list = listFor(date);
         if (list == null) {
@@ -166,8 +195,9 @@ public final class DiagnosisCodes {
     }
 
     /**
-     * For a date no list covers: a well-formed code the nearest year's list does not bill (a header, a code
-     * deleted since, or no code). It may be valid in the date's year, so it is reported as not checked.
+     * For a date no list covers: a well-formed code the nearest year's list does not bill (a
+     * header, a code deleted since, or no code). It may be valid in the date's year, so it is
+     * reported as not checked.
      */
     public boolean isUnbillableNearOn(String code, LocalDate date) {
         if (date == null || covers(date) || !CodeFormat.DIAGNOSIS.accepts(code)) {
@@ -200,7 +230,10 @@ public final class DiagnosisCodes {
         return best;
     }
 
-    /** What the nearest list says of a code, for the not-checked message: "a category header", "not a code". */
+    /**
+     * What the nearest list says of a code, for the not-checked message: "a category header", "not
+     * a code".
+     */
     public String nearestVerdict(String code, LocalDate date) {
         IcdCodeList list = nearest(date);
         return switch (status(list, code)) {
@@ -210,13 +243,16 @@ public final class DiagnosisCodes {
         };
     }
 
-    private static final Pattern MANIFESTATION = Pattern.compile(
-            "\\b(in|due to) (other )?(diseases|conditions) classified elsewhere\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MANIFESTATION =
+            Pattern.compile(
+                    "\\b(in|due to) (other )?(diseases|conditions) classified elsewhere\\b",
+                    Pattern.CASE_INSENSITIVE);
     private final Map<String, Boolean> manifestations = new ConcurrentHashMap<>();
 
     /**
-     * A manifestation code: its title says the condition is "in diseases classified elsewhere" (or "in conditions
-     * ..."), the Tabular's mark of a code that follows the underlying condition's (Official Guidelines I.A.13).
+     * A manifestation code: its title says the condition is "in diseases classified elsewhere" (or
+     * "in conditions ..."), the Tabular's mark of a code that follows the underlying condition's
+     * (Official Guidelines I.A.13).
      */
     public boolean isManifestation(String code) {
         Boolean known = manifestations.get(code);
@@ -231,26 +267,28 @@ public final class DiagnosisCodes {
     }
 
     private final Map<String, Side> sides = new ConcurrentHashMap<>();
-    private static final Pattern RIGHT = Pattern.compile("\\bright\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern LEFT = Pattern.compile("\\bleft\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern BOTH = Pattern.compile("\\bbilateral\\b",
-            Pattern.CASE_INSENSITIVE);
-    /**
-     * Titles whose "right" or "left" is not the side of a paired body part a side modifier could name: the heart's
-     * chambers, conduction and great vessels, the abdomen's quadrants, a colitis's extent ("left sided"), and the
-     * side of the body a brain lesion affects (a left craniotomy treats a right hemiplegia).
-     */
-    private static final Pattern NOT_A_BODY_SIDE = Pattern.compile(
-            "heart|ventric|atri(al|um)|bundle|fascicular|aort|vena cava|quadrant|sided|coronary|descending"
-                    + "|circumflex|dominant|hemi|brain|cerebr",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern RIGHT = Pattern.compile("\\bright\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEFT = Pattern.compile("\\bleft\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BOTH =
+            Pattern.compile("\\bbilateral\\b", Pattern.CASE_INSENSITIVE);
 
     /**
-     * The side a diagnosis names: from its code structure where that is defined (C50, D05, N63), otherwise from its
-     * ICD-10-CM title ("Primary osteoarthritis, right knee", "Chalazion right lower eyelid"). A title with no side,
-     * an "unspecified" side, or a side that is not a paired body part's is NOT_SIDED or UNSPECIFIED: never a conflict.
+     * Titles whose "right" or "left" is not the side of a paired body part a side modifier could
+     * name: the heart's chambers, conduction and great vessels, the abdomen's quadrants, a
+     * colitis's extent ("left sided"), and the side of the body a brain lesion affects (a left
+     * craniotomy treats a right hemiplegia).
+     */
+    private static final Pattern NOT_A_BODY_SIDE =
+            Pattern.compile(
+                    "heart|ventric|atri(al|um)|bundle|fascicular|aort|vena cava|quadrant|sided|coronary|descending"
+                            + "|circumflex|dominant|hemi|brain|cerebr",
+                    Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The side a diagnosis names: from its code structure where that is defined (C50, D05, N63),
+     * otherwise from its ICD-10-CM title ("Primary osteoarthritis, right knee", "Chalazion right
+     * lower eyelid"). A title with no side, an "unspecified" side, or a side that is not a paired
+     * body part's is NOT_SIDED or UNSPECIFIED: never a conflict.
      */
     public Side sideOf(Diagnosis diagnosis) {
         if (diagnosis.side() != Side.NOT_SIDED) {
@@ -279,8 +317,8 @@ public final class DiagnosisCodes {
     }
 
     /**
-     * True when the line's side modifiers name one side and its diagnoses name only the other: no diagnosis on the
-     * modifiers' side (or on both sides), at least one on the opposite side.
+     * True when the line's side modifiers name one side and its diagnoses name only the other: no
+     * diagnosis on the modifiers' side (or on both sides), at least one on the opposite side.
      */
     public boolean sideContradicts(ClaimLine line) {
         Side side = line.modifierSide();
@@ -298,13 +336,20 @@ public final class DiagnosisCodes {
         return opposite;
     }
 
-    /** An external-cause code (chapter 20, V00-Y99): how an injury happened, never the reason for the service. */
+    /**
+     * An external-cause code (chapter 20, V00-Y99): how an injury happened, never the reason for
+     * the service.
+     */
     public static boolean isExternalCause(String code) {
         char chapter = code.isEmpty() ? ' ' : code.charAt(0);
-        return (chapter == 'V' || chapter == 'W' || chapter == 'X' || chapter == 'Y') && CodeFormat.DIAGNOSIS.accepts(code);
+        return (chapter == 'V' || chapter == 'W' || chapter == 'X' || chapter == 'Y')
+                && CodeFormat.DIAGNOSIS.accepts(code);
     }
 
-    /** A billable code that extends a header, for messages ("use a code that starts with it, e.g. C50.911"). */
+    /**
+     * A billable code that extends a header, for messages ("use a code that starts with it, e.g.
+     * C50.911").
+     */
     public String example(String header) {
         return newest.firstExtension(header);
     }
@@ -320,7 +365,12 @@ public final class DiagnosisCodes {
             return header;
         }
         return isNonBillable(code)
-                ? new CodeEntry(code, "category header", false, newest.release() + ": billable codes extend it") : null;
+                ? new CodeEntry(
+                        code,
+                        "category header",
+                        false,
+                        newest.release() + ": billable codes extend it")
+                : null;
     }
 
     /** The official long description of a billable code in the newest list that has it, or null. */
@@ -332,7 +382,10 @@ public final class DiagnosisCodes {
         return label;
     }
 
-    /** The code with its official label for messages ("N63 (Unspecified lump in breast)"), or the code alone. */
+    /**
+     * The code with its official label for messages ("N63 (Unspecified lump in breast)"), or the
+     * code alone.
+     */
     public String named(String code) {
         String label = label(code);
         if (label == null && headers.containsKey(code)) {
@@ -343,6 +396,12 @@ public final class DiagnosisCodes {
 
     @Override
     public String toString() {
-        return "ICD-10-CM codes (" + yearsLoaded() + "; " + newest.size() + " billable in " + newest.yearLabel() + ")";
+        return "ICD-10-CM codes ("
+                + yearsLoaded()
+                + "; "
+                + newest.size()
+                + " billable in "
+                + newest.yearLabel()
+                + ")";
     }
 }

@@ -1,18 +1,25 @@
 package org.claimscrubber.domain;
 
 /**
- * What a modifier is, officially (modifier-classes.csv): its class and label. Rules judge a modifier by its
- * class, not by whether a document happens to list it.
+ * What a modifier is, officially (modifier-classes.csv): its class and label. Rules judge a
+ * modifier by its class, not by whether a document happens to list it.
  */
-public record ModifierClass(String modifier, Kind kind, String label, String source, Provenance provenance)
+public record ModifierClass(
+        String modifier, Kind kind, String label, String source, Provenance provenance)
         implements Cited {
 
-    /** "an anesthesia" or "a therapy": the kind of service a modifier class requires, as a message says it. */
+    /**
+     * "an anesthesia" or "a therapy": the kind of service a modifier class requires, as a message
+     * says it.
+     */
     public static String serviceNoun(String requiredService) {
         return "ANESTHESIA".equals(requiredService) ? "an anesthesia" : "a therapy";
     }
 
-    /** The classes; {@code requiredService} names the only kind of service a modifier of the class may be on. */
+    /**
+     * The classes; {@code requiredService} names the only kind of service a modifier of the class
+     * may be on.
+     */
     public enum Kind {
         SIDE("a side modifier", null),
         ANATOMIC("an anatomic modifier", null),
@@ -44,7 +51,10 @@ public record ModifierClass(String modifier, Kind kind, String label, String sou
             return requiredService;
         }
 
-        /** Side and anatomic modifiers say where, and liability modifiers what notice was given: any service. */
+        /**
+         * Side and anatomic modifiers say where, and liability modifiers what notice was given: any
+         * service.
+         */
         public boolean appliesToAnyService() {
             return this == SIDE || this == ANATOMIC || this == LIABILITY;
         }

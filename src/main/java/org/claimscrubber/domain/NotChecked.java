@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * How many lines each edit family could not check for want of data, for a claim or added up over a run. Counts
- * merge, so the Spark job's partitions add up to the local run's counts.
+ * How many lines each edit family could not check for want of data, for a claim or added up over a
+ * run. Counts merge, so the Spark job's partitions add up to the local run's counts.
  */
 public final class NotChecked implements Serializable {
 
@@ -29,7 +29,8 @@ public final class NotChecked implements Serializable {
     /** Counts as {@link #toArray()} gave them. */
     public static NotChecked of(long[] counts) {
         NotChecked notChecked = new NotChecked();
-        System.arraycopy(counts, 0, notChecked.lines, 0, Math.min(counts.length, notChecked.lines.length));
+        System.arraycopy(
+                counts, 0, notChecked.lines, 0, Math.min(counts.length, notChecked.lines.length));
         return notChecked;
     }
 

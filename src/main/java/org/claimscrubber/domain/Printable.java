@@ -1,20 +1,23 @@
 package org.claimscrubber.domain;
 
 /**
- * Text that leaves the program (console, reports) with its control characters shown escaped, so a header
- * or cell holding an ANSI/OSC terminal sequence cannot move the cursor, retitle the terminal or hide text.
+ * Text that leaves the program (console, reports) with its control characters shown escaped, so a
+ * header or cell holding an ANSI/OSC terminal sequence cannot move the cursor, retitle the terminal
+ * or hide text.
  */
 public final class Printable {
 
-    private Printable() {
-    }
+    private Printable() {}
 
     /** Control characters (C0, DEL, C1) as {@code \\u001B}-style escapes; everything else as is. */
     public static String escape(String text) {
         return escape(text, false);
     }
 
-    /** The same for console text of several lines: line feeds are kept, every other control is escaped. */
+    /**
+     * The same for console text of several lines: line feeds are kept, every other control is
+     * escaped.
+     */
     public static String escapeKeepingLines(String text) {
         return escape(text, true);
     }

@@ -1,8 +1,8 @@
 package org.claimscrubber.domain;
 
 /**
- * Where a fact was read: the file, its 1-based line and the section heading above that line.
- * {@code interpretedBy} names the interpretations.csv row that turned prose into codes, if any.
+ * Where a fact was read: the file, its 1-based line and the section heading above that line. {@code
+ * interpretedBy} names the interpretations.csv row that turned prose into codes, if any.
  */
 public record Provenance(String file, int line, String section, String interpretedBy) {
 
@@ -19,7 +19,10 @@ public record Provenance(String file, int line, String section, String interpret
         return file + ":" + line;
     }
 
-    /** How a finding cites this fact, e.g. {@code 002_786b855abe4afa89.txt:52, Related CPT Codes: 88305}. */
+    /**
+     * How a finding cites this fact, e.g. {@code 002_786b855abe4afa89.txt:52, Related CPT Codes:
+     * 88305}.
+     */
     public String cite(String key) {
         String cited = location() + ", " + section + ": " + key;
         return interpretedBy == null ? cited : cited + " (as read by " + interpretedBy + ")";

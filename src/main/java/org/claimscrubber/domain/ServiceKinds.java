@@ -1,17 +1,16 @@
 package org.claimscrubber.domain;
 
 /**
- * Kinds of service some modifiers are limited to, by CPT code range: evaluation and management (25, 57 and 24 go
- * on an E/M line only) and clinical laboratory tests (91).
+ * Kinds of service some modifiers are limited to, by CPT code range: evaluation and management (25,
+ * 57 and 24 go on an E/M line only) and clinical laboratory tests (91).
  */
 public final class ServiceKinds {
 
-    private ServiceKinds() {
-    }
+    private ServiceKinds() {}
 
     /**
-     * CPT E/M 99202-99499, and the ophthalmological general services 92002-92014, which the NCCI Policy Manual
-     * (chapter XI) lets take modifier 25 like an E/M.
+     * CPT E/M 99202-99499, and the ophthalmological general services 92002-92014, which the NCCI
+     * Policy Manual (chapter XI) lets take modifier 25 like an E/M.
      */
     public static boolean isEvaluationAndManagement(String code) {
         return inRange(code, "99202", "99499") || inRange(code, "92002", "92014");
@@ -24,6 +23,9 @@ public final class ServiceKinds {
     }
 
     private static boolean inRange(String code, String from, String to) {
-        return code.length() == 5 && Character.isDigit(code.charAt(4)) && code.compareTo(from) >= 0 && code.compareTo(to) <= 0;
+        return code.length() == 5
+                && Character.isDigit(code.charAt(4))
+                && code.compareTo(from) >= 0
+                && code.compareTo(to) <= 0;
     }
 }

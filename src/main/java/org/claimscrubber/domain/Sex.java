@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** A patient's sex as exports give it (F, M, U), or the sex a diagnosis code implies. */
 public enum Sex {
-    FEMALE, MALE, UNKNOWN;
+    FEMALE,
+    MALE,
+    UNKNOWN;
 
     /** Reads F/M/U (or the full words); blank is UNKNOWN; anything else is empty. */
     public static Optional<Sex> parse(String raw) {

@@ -3,11 +3,15 @@ package org.claimscrubber.domain;
 import java.util.Locale;
 
 /**
- * Body side, from a diagnosis code's structure or title, or a laterality modifier (RT, LT, eyelid, finger, toe).
- * BILATERAL diagnoses (M17.0, bilateral knee osteoarthritis) support either side.
+ * Body side, from a diagnosis code's structure or title, or a laterality modifier (RT, LT, eyelid,
+ * finger, toe). BILATERAL diagnoses (M17.0, bilateral knee osteoarthritis) support either side.
  */
 public enum Side {
-    RIGHT, LEFT, BILATERAL, UNSPECIFIED, NOT_SIDED;
+    RIGHT,
+    LEFT,
+    BILATERAL,
+    UNSPECIFIED,
+    NOT_SIDED;
 
     public Side opposite() {
         return switch (this) {

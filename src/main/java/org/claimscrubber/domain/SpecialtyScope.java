@@ -5,15 +5,22 @@ import java.util.Set;
 
 /**
  * The provider specialties a procedure's document names, resolved to NUCC classifications through
- * interpretations.csv. The documents' taxonomy codes are wrong (every one carries another specialty's code),
- * but the specialty they name is what they mean; a rendering taxonomy in the same NUCC classification
- * (a surgical oncologist is in Surgery) fits. A taxonomy the scrubber does not know cannot be judged.
+ * interpretations.csv. The documents' taxonomy codes are wrong (every one carries another
+ * specialty's code), but the specialty they name is what they mean; a rendering taxonomy in the
+ * same NUCC classification (a surgical oncologist is in Surgery) fits. A taxonomy the scrubber does
+ * not know cannot be judged.
  *
  * @param specialties the names as the document writes them, in document order
- * @param sources     the interpretations.csv rows that resolved them
+ * @param sources the interpretations.csv rows that resolved them
  */
-public record SpecialtyScope(String procedureCode, List<String> specialties, Set<String> classifications,
-                             List<String> sources, TableInfo table, TaxonomyCodes codes) implements Cited {
+public record SpecialtyScope(
+        String procedureCode,
+        List<String> specialties,
+        Set<String> classifications,
+        List<String> sources,
+        TableInfo table,
+        TaxonomyCodes codes)
+        implements Cited {
 
     public SpecialtyScope {
         specialties = List.copyOf(specialties);

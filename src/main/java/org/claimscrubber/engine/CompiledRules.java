@@ -13,7 +13,9 @@ import org.claimscrubber.domain.Severity;
 import org.claimscrubber.domain.Suppression;
 import org.kie.api.KieBase;
 
-/** A compiled rule set: the KieBase, built once and shared by every session, and the rule catalogue. */
+/**
+ * A compiled rule set: the KieBase, built once and shared by every session, and the rule catalogue.
+ */
 public final class CompiledRules {
 
     private final RuleSet source;
@@ -24,17 +26,30 @@ public final class CompiledRules {
     private final boolean fromCache;
     private final PayerNames payers;
 
-    CompiledRules(RuleSet source, KieBase kieBase, List<RuleMetadata> catalogue, RunConfig config,
-                  boolean fromCache) {
+    CompiledRules(
+            RuleSet source,
+            KieBase kieBase,
+            List<RuleMetadata> catalogue,
+            RunConfig config,
+            boolean fromCache) {
         this.fromCache = fromCache;
         this.source = source;
         this.kieBase = kieBase;
-        // A severity the config gives a rule for every payer is the rule's severity for this run: findings carry it
+        // A severity the config gives a rule for every payer is the rule's severity for this run:
+        // findings carry it
         // and `rules list` shows it.
-        List<RuleMetadata> effective = catalogue.stream().map(rule -> config.severityOf(rule.id()) == null ? rule
-                : rule.withSeverity(config.severityOf(rule.id()))).toList();
+        List<RuleMetadata> effective =
+                catalogue.stream()
+                        .map(
+                                rule ->
+                                        config.severityOf(rule.id()) == null
+                                                ? rule
+                                                : rule.withSeverity(config.severityOf(rule.id())))
+                        .toList();
         this.catalogue = effective.stream().sorted(Comparator.comparing(RuleMetadata::id)).toList();
-        this.byName = effective.stream().collect(Collectors.toMap(RuleMetadata::ruleName, Function.identity()));
+        this.byName =
+                effective.stream()
+                        .collect(Collectors.toMap(RuleMetadata::ruleName, Function.identity()));
         this.config = config;
         this.payers = config.payers();
     }
@@ -53,9 +68,10 @@ public final class CompiledRules {
     }
 
     /**
-     * True when a line of this payer is in the rule's {@code @payers} scope: the scope is written once, in the
-     * annotation, and applied here to every finding, so no rule repeats it as a condition. "Medicare, Aetna": the
-     * payer is (or counts as) one of them; "not NCCI, not NoNCCI": it is none of them; no annotation: every payer.
+     * True when a line of this payer is in the rule's {@code @payers} scope: the scope is written
+     * once, in the annotation, and applied here to every finding, so no rule repeats it as a
+     * condition. "Medicare, Aetna": the payer is (or counts as) one of them; "not NCCI, not
+     * NoNCCI": it is none of them; no annotation: every payer.
      */
     public boolean inScope(RuleMetadata rule, String payer) {
         boolean anyPositive = false;
@@ -76,7 +92,9 @@ public final class CompiledRules {
 
     /** The rules that run: the catalogue less those the config switches off. */
     public List<RuleMetadata> enabled() {
-        return catalogue.stream().filter(rule -> config.reasonOff(rule.id(), rule.category()) == null).toList();
+        return catalogue.stream()
+                .filter(rule -> config.reasonOff(rule.id(), rule.category()) == null)
+                .toList();
     }
 
     /** True when the rules were loaded as an earlier run compiled them (see {@link RuleCache}). */
@@ -89,12 +107,15 @@ public final class CompiledRules {
     }
 
     /**
-     * The severity of a rule's finding on a line of this payer: a config line naming the rule and a payer the line's
-     * payer is (or counts as) wins over the run-wide one; the first such line in the config, when several match.
+     * The severity of a rule's finding on a line of this payer: a config line naming the rule and a
+     * payer the line's payer is (or counts as) wins over the run-wide one; the first such line in
+     * the config, when several match.
      */
     public Severity severityFor(RuleMetadata rule, String payer) {
         for (RunConfig.SeverityOverride override : config.severities()) {
-            if (override.payer() != null && override.ruleId().equals(rule.id()) && payers.is(payer, override.payer())) {
+            if (override.payer() != null
+                    && override.ruleId().equals(rule.id())
+                    && payers.is(payer, override.payer())) {
                 return override.severity();
             }
         }

@@ -17,34 +17,97 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 
 /**
- * What a rule's conditions may reach, checked on their text. {@link RuleSandbox} checks the bytecode Drools
- * compiles consequences and functions into, but a pattern's constraints and its {@code from} expression are MVEL,
- * interpreted (or compiled in memory later) when facts arrive: {@code ClaimLine(System.exit(0) == 0)} would stop
- * the nightly run from inside a condition. So each constraint, {@code from} source, accumulate expression and eval
- * is read with the Drools parser and refused, at its rule's line, when it names the system, files, threads,
- * processes, class loading or reflection, or a class by a package outside the ones a rule may use.
+ * What a rule's conditions may reach, checked on their text. {@link RuleSandbox} checks the
+ * bytecode Drools compiles consequences and functions into, but a pattern's constraints and its
+ * {@code from} expression are MVEL, interpreted (or compiled in memory later) when facts arrive:
+ * {@code ClaimLine(System.exit(0) == 0)} would stop the nightly run from inside a condition. So
+ * each constraint, {@code from} source, accumulate expression and eval is read with the Drools
+ * parser and refused, at its rule's line, when it names the system, files, threads, processes,
+ * class loading or reflection, or a class by a package outside the ones a rule may use.
  */
 final class ConditionSandbox {
 
     /** Names no condition needs and that reach outside a rule's facts. */
-    private static final Set<String> DENIED_NAMES = Set.of("System", "Runtime", "ProcessBuilder", "Process", "Thread",
-            "ThreadGroup", "Class", "ClassLoader", "Files", "Paths", "Path", "File", "FileInputStream",
-            "FileOutputStream", "RandomAccessFile", "Socket", "ServerSocket", "URL", "URI", "Method", "Field",
-            "Constructor", "Unsafe", "ScriptEngineManager", "MVEL", "Executors", "ForkJoinPool", "getClass", "forName",
-            "getRuntime", "exec", "exit", "halt", "loadClass", "newInstance", "getDeclaredMethod", "getDeclaredMethods",
-            "getMethod", "getMethods", "getDeclaredField", "getField", "setAccessible", "invoke", "getClassLoader",
-            "getContextClassLoader", "lookup", "getenv", "getProperty", "setProperty", "load", "loadLibrary", "gc");
-    /** A qualified name by its package: only these may be written out in full in a condition. */
-    private static final Pattern QUALIFIED = Pattern.compile("\\b((?:java|javax|jdk|sun|com|org|net)\\.[\\w.]+)");
-    private static final List<String> ALLOWED_PACKAGES = List.of("org.claimscrubber.domain.", "java.util.",
-            "java.time.", "java.math.", "java.text.");
-    private static final Set<String> DENIED_UNDER_ALLOWED = Set.of("java.util.concurrent.", "java.util.ServiceLoader",
-            "java.util.Timer", "java.util.prefs.", "java.util.logging.", "java.util.jar.", "java.util.zip.");
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
-    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
+    private static final Set<String> DENIED_NAMES =
+            Set.of(
+                    "System",
+                    "Runtime",
+                    "ProcessBuilder",
+                    "Process",
+                    "Thread",
+                    "ThreadGroup",
+                    "Class",
+                    "ClassLoader",
+                    "Files",
+                    "Paths",
+                    "Path",
+                    "File",
+                    "FileInputStream",
+                    "FileOutputStream",
+                    "RandomAccessFile",
+                    "Socket",
+                    "ServerSocket",
+                    "URL",
+                    "URI",
+                    "Method",
+                    "Field",
+                    "Constructor",
+                    "Unsafe",
+                    "ScriptEngineManager",
+                    "MVEL",
+                    "Executors",
+                    "ForkJoinPool",
+                    "getClass",
+                    "forName",
+                    "getRuntime",
+                    "exec",
+                    "exit",
+                    "halt",
+                    "loadClass",
+                    "newInstance",
+                    "getDeclaredMethod",
+                    "getDeclaredMethods",
+                    "getMethod",
+                    "getMethods",
+                    "getDeclaredField",
+                    "getField",
+                    "setAccessible",
+                    "invoke",
+                    "getClassLoader",
+                    "getContextClassLoader",
+                    "lookup",
+                    "getenv",
+                    "getProperty",
+                    "setProperty",
+                    "load",
+                    "loadLibrary",
+                    "gc");
 
-    private ConditionSandbox() {
-    }
+    /** A qualified name by its package: only these may be written out in full in a condition. */
+    private static final Pattern QUALIFIED =
+            Pattern.compile("\\b((?:java|javax|jdk|sun|com|org|net)\\.[\\w.]+)");
+
+    private static final List<String> ALLOWED_PACKAGES =
+            List.of(
+                    "org.claimscrubber.domain.",
+                    "java.util.",
+                    "java.time.",
+                    "java.math.",
+                    "java.text.");
+    private static final Set<String> DENIED_UNDER_ALLOWED =
+            Set.of(
+                    "java.util.concurrent.",
+                    "java.util.ServiceLoader",
+                    "java.util.Timer",
+                    "java.util.prefs.",
+                    "java.util.logging.",
+                    "java.util.jar.",
+                    "java.util.zip.");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
+    private static final Pattern STRING_LITERAL =
+            Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
+
+    private ConditionSandbox() {}
 
     /** A diagnostic for each condition of the file that reaches what a rule may not. */
     static List<RuleDiagnostic> check(RuleSet.RuleFile file) {
@@ -64,10 +127,17 @@ final class ConditionSandbox {
             for (Expression expression : expressions) {
                 String reached = reach(expression.text());
                 if (reached != null) {
-                    problems.add(new RuleDiagnostic(file.name(), expression.line() > 0 ? expression.line() : rule.getLine(),
-                            1, rule.getName(), "a condition may not use " + reached + ": conditions may name the facts,"
-                            + " the globals, the domain classes, java.util, java.time, java.math and java.lang's value"
-                            + " types, not the system, files, threads, processes or reflection"));
+                    problems.add(
+                            new RuleDiagnostic(
+                                    file.name(),
+                                    expression.line() > 0 ? expression.line() : rule.getLine(),
+                                    1,
+                                    rule.getName(),
+                                    "a condition may not use "
+                                            + reached
+                                            + ": conditions may name the facts,"
+                                            + " the globals, the domain classes, java.util, java.time, java.math and java.lang's value"
+                                            + " types, not the system, files, threads, processes or reflection"));
                     break; // one finding per rule is enough to fix it
                 }
             }
@@ -75,8 +145,7 @@ final class ConditionSandbox {
         return problems;
     }
 
-    private record Expression(String text, int line) {
-    }
+    private record Expression(String text, int line) {}
 
     private static void collect(BaseDescr descr, List<Expression> into) {
         if (descr == null) {
@@ -84,15 +153,27 @@ final class ConditionSandbox {
         }
         if (descr instanceof PatternDescr pattern) {
             for (BaseDescr constraint : pattern.getDescrs()) {
-                into.add(new Expression(constraint.getText() == null ? String.valueOf(constraint) : constraint.getText(),
-                        constraint.getLine() > 0 ? constraint.getLine() : pattern.getLine()));
+                into.add(
+                        new Expression(
+                                constraint.getText() == null
+                                        ? String.valueOf(constraint)
+                                        : constraint.getText(),
+                                constraint.getLine() > 0
+                                        ? constraint.getLine()
+                                        : pattern.getLine()));
             }
             if (pattern.getSource() instanceof FromDescr from && from.getDataSource() != null) {
-                into.add(new Expression(from.getDataSource().toString(), from.getLine() > 0 ? from.getLine() : pattern.getLine()));
+                into.add(
+                        new Expression(
+                                from.getDataSource().toString(),
+                                from.getLine() > 0 ? from.getLine() : pattern.getLine()));
             } else if (pattern.getSource() instanceof AccumulateDescr accumulate) {
                 collect(accumulate.getInput(), into);
-                for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
-                    into.add(new Expression(String.join(",", function.getParams()), accumulate.getLine()));
+                for (AccumulateDescr.AccumulateFunctionCallDescr function :
+                        accumulate.getFunctions()) {
+                    into.add(
+                            new Expression(
+                                    String.join(",", function.getParams()), accumulate.getLine()));
                 }
                 addCode(accumulate.getInitCode(), accumulate.getLine(), into);
                 addCode(accumulate.getActionCode(), accumulate.getLine(), into);
@@ -116,7 +197,9 @@ final class ConditionSandbox {
         }
     }
 
-    /** What the expression names that a condition may not, or null. String literals are not names. */
+    /**
+     * What the expression names that a condition may not, or null. String literals are not names.
+     */
     static String reach(String expression) {
         String code = STRING_LITERAL.matcher(expression).replaceAll("\"\"");
         Matcher qualified = QUALIFIED.matcher(code);
@@ -124,7 +207,8 @@ final class ConditionSandbox {
             String name = qualified.group(1);
             if (ALLOWED_PACKAGES.stream().noneMatch(name::startsWith)
                     || DENIED_UNDER_ALLOWED.stream().anyMatch(name::startsWith)) {
-                if (!name.startsWith("java.lang.") || deniedName(name.substring("java.lang.".length())) != null) {
+                if (!name.startsWith("java.lang.")
+                        || deniedName(name.substring("java.lang.".length())) != null) {
                     return name;
                 }
             }

@@ -11,11 +11,13 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 
-/** Reads the rule declarations of a DRL file with the Drools parser (syntax errors are the compiler's to report). */
+/**
+ * Reads the rule declarations of a DRL file with the Drools parser (syntax errors are the
+ * compiler's to report).
+ */
 final class DeclarationReader {
 
-    private DeclarationReader() {
-    }
+    private DeclarationReader() {}
 
     static List<RuleDeclaration> read(RuleSet.RuleFile file) {
         PackageDescr descr;
@@ -35,18 +37,26 @@ final class DeclarationReader {
                 Object value = annotation.getSingleValueStripped();
                 String name = annotation.getName().toLowerCase(Locale.ROOT);
                 int[] at = position(lines, rule.getLine(), "@" + name);
-                annotations.put(name, new RuleDeclaration.Annotation(value == null ? "" : value.toString(), at[0],
-                        at[1]));
+                annotations.put(
+                        name,
+                        new RuleDeclaration.Annotation(
+                                value == null ? "" : value.toString(), at[0], at[1]));
             }
-            declarations.add(new RuleDeclaration(file.name(), rule.getName(), rule.getLine(), rule.getColumn() + 1,
-                    annotations));
+            declarations.add(
+                    new RuleDeclaration(
+                            file.name(),
+                            rule.getName(),
+                            rule.getLine(),
+                            rule.getColumn() + 1,
+                            annotations));
         }
         return declarations;
     }
 
     /**
-     * Where {@code @name} is written in the rule's header (the parser does not keep annotation positions):
-     * the first occurrence from the rule's line up to its {@code when}; the rule's line if not found.
+     * Where {@code @name} is written in the rule's header (the parser does not keep annotation
+     * positions): the first occurrence from the rule's line up to its {@code when}; the rule's line
+     * if not found.
      */
     private static int[] position(String[] lines, int ruleLine, String annotation) {
         for (int i = Math.max(ruleLine - 1, 0); i < lines.length; i++) {

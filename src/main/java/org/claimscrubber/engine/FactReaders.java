@@ -19,10 +19,11 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Which rules can read which reference facts, worked out from the compiled network: a fact is read by a
- * rule when it passes the rule's own constraints on that fact (e.g. {@code relationship == SAME_SESSION})
- * and reaches the rule's joins. A related-CPT row no interpretation classifies, for example, is read by
- * no rule. Used by {@code rules list} (the documents a rule draws on) and {@code test --coverage}.
+ * Which rules can read which reference facts, worked out from the compiled network: a fact is read
+ * by a rule when it passes the rule's own constraints on that fact (e.g. {@code relationship ==
+ * SAME_SESSION}) and reaches the rule's joins. A related-CPT row no interpretation classifies, for
+ * example, is read by no rule. Used by {@code rules list} (the documents a rule draws on) and
+ * {@code test --coverage}.
  */
 public final class FactReaders {
 
@@ -46,7 +47,8 @@ public final class FactReaders {
                 Set<String> ids = new LinkedHashSet<>();
                 DefaultFactHandle handle = new DefaultFactHandle(id++, fact);
                 for (ObjectTypeNode node : typeNodes) {
-                    if (node.getObjectType() instanceof ClassObjectType type && type.getClassType().isInstance(fact)) {
+                    if (node.getObjectType() instanceof ClassObjectType type
+                            && type.getClassType().isInstance(fact)) {
                         analysis.walk(node, handle, resolver, ids);
                     }
                 }
@@ -59,7 +61,11 @@ public final class FactReaders {
     }
 
     /** Follows the alpha constraints the fact passes; any other node is where a rule reads it. */
-    private void walk(ObjectSource source, DefaultFactHandle handle, ValueResolver resolver, Set<String> ids) {
+    private void walk(
+            ObjectSource source,
+            DefaultFactHandle handle,
+            ValueResolver resolver,
+            Set<String> ids) {
         for (ObjectSink sink : source.getObjectSinkPropagator().getSinks()) {
             if (sink instanceof AlphaNode alpha) {
                 if (passes(alpha, handle, resolver)) {
@@ -73,11 +79,13 @@ public final class FactReaders {
         }
     }
 
-    private static boolean passes(AlphaNode alpha, DefaultFactHandle handle, ValueResolver resolver) {
+    private static boolean passes(
+            AlphaNode alpha, DefaultFactHandle handle, ValueResolver resolver) {
         try {
             return alpha.getConstraint().isAllowed(handle, resolver);
         } catch (RuntimeException e) {
-            return true; // a constraint that cannot be judged alone: assume the rule may read the fact
+            return true; // a constraint that cannot be judged alone: assume the rule may read the
+            // fact
         }
     }
 }

@@ -8,16 +8,19 @@ import java.util.stream.Collectors;
 /** Rewrites Drools' build messages into what an analyst needs to fix the DRL. */
 final class Messages {
 
-    private static final Pattern UNKNOWN_FIELD = Pattern.compile(
-            "Unable to Analyse Expression (.*?): unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
-    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '([^']+)'");
+    private static final Pattern UNKNOWN_FIELD =
+            Pattern.compile(
+                    "Unable to Analyse Expression (.*?): unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+    private static final Pattern UNKNOWN_TYPE =
+            Pattern.compile("Unable to resolve ObjectType '([^']+)'");
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static String explain(String message) {
         if (message.contains("insert \";\" to complete")) {
-            return message.replaceFirst("Syntax error, insert \";\" to complete \\w+", "this statement needs a ';' at its end");
+            return message.replaceFirst(
+                    "Syntax error, insert \";\" to complete \\w+",
+                    "this statement needs a ';' at its end");
         }
         Matcher field = UNKNOWN_FIELD.matcher(message);
         if (field.find()) {
@@ -25,7 +28,9 @@ final class Messages {
         }
         Matcher type = UNKNOWN_TYPE.matcher(message);
         if (type.find()) {
-            return "unknown fact type '" + type.group(1) + "' (is it spelled right, and imported at the top of the file?)";
+            return "unknown fact type '"
+                    + type.group(1)
+                    + "' (is it spelled right, and imported at the top of the file?)";
         }
         return message;
     }
@@ -36,12 +41,23 @@ final class Messages {
         try {
             Class<?> type = Class.forName(className, false, Messages.class.getClassLoader());
             if (type.isRecord()) {
-                known = " (its fields: " + Arrays.stream(type.getRecordComponents())
-                        .map(c -> c.getName()).collect(Collectors.joining(", ")) + ")";
+                known =
+                        " (its fields: "
+                                + Arrays.stream(type.getRecordComponents())
+                                        .map(c -> c.getName())
+                                        .collect(Collectors.joining(", "))
+                                + ")";
             }
         } catch (ClassNotFoundException | LinkageError e) {
             // a type the analyst declared in DRL: no list of fields to offer
         }
-        return "unknown field '" + field + "' on " + simpleName + known + " in '" + expression + "'";
+        return "unknown field '"
+                + field
+                + "' on "
+                + simpleName
+                + known
+                + " in '"
+                + expression
+                + "'";
     }
 }

@@ -12,8 +12,9 @@ import org.claimscrubber.domain.Severity;
 
 /**
  * Checks every rule's metadata and turns it into {@link RuleMetadata}: a unique {@code @id} such as
- * {@code MOD-001}, a {@code @severity} and {@code @category} from the fixed lists, a {@code @description},
- * and optionally {@code @payers("Medicare, Aetna")} and {@code @source("the public rule it encodes")}. Rule names must be unique across all files.
+ * {@code MOD-001}, a {@code @severity} and {@code @category} from the fixed lists, a
+ * {@code @description}, and optionally {@code @payers("Medicare, Aetna")} and {@code @source("the
+ * public rule it encodes")}. Rule names must be unique across all files.
  */
 final class MetadataReader {
 
@@ -33,8 +34,14 @@ final class MetadataReader {
         for (RuleDeclaration rule : declarations) {
             RuleDeclaration sameName = byName.putIfAbsent(rule.name(), rule);
             if (sameName != null) {
-                report(rule, rule.line(), rule.column(), "duplicate rule name; also declared at "
-                        + sameName.file() + ":" + sameName.line());
+                report(
+                        rule,
+                        rule.line(),
+                        rule.column(),
+                        "duplicate rule name; also declared at "
+                                + sameName.file()
+                                + ":"
+                                + sameName.line());
             }
             RuleMetadata metadata = metadataOf(rule);
             if (metadata != null) {
@@ -54,37 +61,79 @@ final class MetadataReader {
         }
         boolean valid = true;
         if (!ID.matcher(id).matches()) {
-            valid = invalid(rule, "id", "@id \"" + id + "\" is not of the form PREFIX-NUMBER, e.g. MOD-001 or NCCI-PTP-001");
+            valid =
+                    invalid(
+                            rule,
+                            "id",
+                            "@id \""
+                                    + id
+                                    + "\" is not of the form PREFIX-NUMBER, e.g. MOD-001 or NCCI-PTP-001");
         } else {
             RuleDeclaration sameId = byId.putIfAbsent(id, rule);
             if (sameId != null) {
-                valid = invalid(rule, "id", "duplicate rule id " + id + "; also used by rule \"" + sameId.name()
-                        + "\" at " + sameId.file() + ":" + sameId.line());
+                valid =
+                        invalid(
+                                rule,
+                                "id",
+                                "duplicate rule id "
+                                        + id
+                                        + "; also used by rule \""
+                                        + sameId.name()
+                                        + "\" at "
+                                        + sameId.file()
+                                        + ":"
+                                        + sameId.line());
             }
         }
         Severity parsedSeverity = parse(Severity.class, severity);
         if (parsedSeverity == null) {
-            valid = invalid(rule, "severity", "@severity \"" + severity + "\" is not one of "
-                    + Arrays.toString(Severity.values()));
+            valid =
+                    invalid(
+                            rule,
+                            "severity",
+                            "@severity \""
+                                    + severity
+                                    + "\" is not one of "
+                                    + Arrays.toString(Severity.values()));
         }
         Category parsedCategory = parse(Category.class, category);
         if (parsedCategory == null) {
-            valid = invalid(rule, "category", "@category \"" + category + "\" is not one of "
-                    + Arrays.toString(Category.values()));
+            valid =
+                    invalid(
+                            rule,
+                            "category",
+                            "@category \""
+                                    + category
+                                    + "\" is not one of "
+                                    + Arrays.toString(Category.values()));
         }
         if (!valid) {
             return null;
         }
         RuleDeclaration.Annotation source = rule.annotations().get("source");
-        return new RuleMetadata(rule.name(), id, parsedSeverity, parsedCategory, description, payers(rule),
-                source == null ? "" : source.value().strip(), rule.file(), rule.line());
+        return new RuleMetadata(
+                rule.name(),
+                id,
+                parsedSeverity,
+                parsedCategory,
+                description,
+                payers(rule),
+                source == null ? "" : source.value().strip(),
+                rule.file(),
+                rule.line());
     }
 
     private String required(RuleDeclaration rule, String name) {
         RuleDeclaration.Annotation annotation = rule.annotations().get(name);
         if (annotation == null || annotation.value().isBlank()) {
-            report(rule, rule.line(), rule.column(), "missing metadata @" + name + "(...)"
-                    + " (every rule needs @id, @severity, @category and @description)");
+            report(
+                    rule,
+                    rule.line(),
+                    rule.column(),
+                    "missing metadata @"
+                            + name
+                            + "(...)"
+                            + " (every rule needs @id, @severity, @category and @description)");
             return null;
         }
         return annotation.value().strip();
@@ -95,7 +144,10 @@ final class MetadataReader {
         if (annotation == null) {
             return List.of();
         }
-        return Arrays.stream(annotation.value().split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return Arrays.stream(annotation.value().split(","))
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     private boolean invalid(RuleDeclaration rule, String annotationName, String message) {

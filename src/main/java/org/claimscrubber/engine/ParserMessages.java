@@ -4,22 +4,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Drools' raw parser messages ("[ERR 102] Line 18:0 mismatched input '&lt;eof&gt;' in rule "X"") said as an analyst
- * needs them, for the mistakes made most when editing DRL by hand: a rule without {@code end} or {@code then}, an
- * unclosed bracket or string, '=' for '==', a missing comma between constraints, a binding without ':', an
- * unquoted rule name and a misspelt keyword ({@link Messages} says a statement without ';'). Anything else is left
- * as Drools says it.
+ * Drools' raw parser messages ("[ERR 102] Line 18:0 mismatched input '&lt;eof&gt;' in rule "X"")
+ * said as an analyst needs them, for the mistakes made most when editing DRL by hand: a rule
+ * without {@code end} or {@code then}, an unclosed bracket or string, '=' for '==', a missing comma
+ * between constraints, a binding without ':', an unquoted rule name and a misspelt keyword ({@link
+ * Messages} says a statement without ';'). Anything else is left as Drools says it.
  */
 final class ParserMessages {
 
-    private static final Pattern MISMATCHED = Pattern.compile("mismatched input '(.*?)'( in pattern)?( in rule \"(.*?)\")?");
-    private static final String[] KEYWORDS = {"rule", "when", "then", "end", "import", "global", "package"};
+    private static final Pattern MISMATCHED =
+            Pattern.compile("mismatched input '(.*?)'( in pattern)?( in rule \"(.*?)\")?");
+    private static final String[] KEYWORDS = {
+        "rule", "when", "then", "end", "import", "global", "package"
+    };
 
-    private ParserMessages() {
-    }
+    private ParserMessages() {}
 
     /**
-     * @param lines the file's lines; {@code line} and {@code column} are 1-based, where Drools put the error
+     * @param lines the file's lines; {@code line} and {@code column} are 1-based, where Drools put
+     *     the error
      * @param ruleLine the line of the rule the error is in (0: not known)
      */
     static String explain(String message, String[] lines, int line, int column, int ruleLine) {
@@ -33,15 +36,22 @@ final class ParserMessages {
         String text = line >= 1 && line <= lines.length ? lines[line - 1] : "";
         String starting = ruleLine > 0 ? " starting at line " + ruleLine : "";
         if (input.equals("<eof>")) {
-            return named + starting + " has no 'end': the file ends inside it (every rule ends with a line 'end')";
+            return named
+                    + starting
+                    + " has no 'end': the file ends inside it (every rule ends with a line 'end')";
         }
         if (input.equals("end") && !between(lines, ruleLine, line, "then")) {
-            return named + starting + " has no 'then': write 'then' between its conditions and what it does";
+            return named
+                    + starting
+                    + " has no 'then': write 'then' between its conditions and what it does";
         }
         if (input.equals("then") || input.equals("end")) {
             int open = lastPatternLine(lines, line);
-            return "a condition is not closed before '" + input + "': a '(' without its ')'"
-                    + (open > 0 ? " on line " + open : "") + "?";
+            return "a condition is not closed before '"
+                    + input
+                    + "': a '(' without its ')'"
+                    + (open > 0 ? " on line " + open : "")
+                    + "?";
         }
         int unclosed = oddQuotes(lines, ruleLine, line);
         if (unclosed > 0) {
@@ -57,14 +67,18 @@ final class ParserMessages {
             return "a string is not closed on this line: a '\"' without its partner";
         }
         if (mismatched.group(2) != null) {
-            return "a fact is bound as '$name : Type(...)': is the ':' missing before '" + input + "'?";
+            return "a fact is bound as '$name : Type(...)': is the ':' missing before '"
+                    + input
+                    + "'?";
         }
         String keyword = nearKeyword(input);
         if (keyword != null && text.strip().startsWith(input)) {
             return "'" + input + "' is not a DRL keyword: did you mean '" + keyword + "'?";
         }
         if (text.strip().startsWith("rule ") && !text.strip().startsWith("rule \"")) {
-            return "a rule's name is written in double quotes: rule \"" + text.strip().substring(5).strip() + "\"";
+            return "a rule's name is written in double quotes: rule \""
+                    + text.strip().substring(5).strip()
+                    + "\"";
         }
         if (column > 1 && inParentheses(text, column - 1)) {
             return "constraints are separated by commas: is a ',' missing before '" + input + "'?";
@@ -72,7 +86,9 @@ final class ParserMessages {
         return message;
     }
 
-    /** The first line from the rule's start up to {@code line} with an odd number of '"' (0: none). */
+    /**
+     * The first line from the rule's start up to {@code line} with an odd number of '"' (0: none).
+     */
     private static int oddQuotes(String[] lines, int from, int line) {
         for (int i = Math.max(from - 1, 0); i < Math.min(line, lines.length); i++) {
             if (count(lines[i].replace("\\\"", ""), '"') % 2 == 1) {
@@ -132,8 +148,10 @@ final class ParserMessages {
         }
         for (int i = 1; i <= a.length(); i++) {
             for (int j = 1; j <= b.length(); j++) {
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
-                        d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                d[i][j] =
+                        Math.min(
+                                Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+                                d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
             }
         }
         return d[a.length()][b.length()];

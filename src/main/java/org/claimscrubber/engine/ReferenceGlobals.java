@@ -24,36 +24,40 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 
 /**
- * The reference data a rule may name as a global ({@code global org.claimscrubber.domain.NcciEdits ncci;}): each
- * global whose type is a reference fact's class gets that fact. A condition on a line that calls a global
- * ({@code ClaimLine(ncci.hasPtpConflict(this))}) is checked as the line enters the network, before any join, so
- * a line it does not concern costs one call instead of a place in a join's memory.
+ * The reference data a rule may name as a global ({@code global org.claimscrubber.domain.NcciEdits
+ * ncci;}): each global whose type is a reference fact's class gets that fact. A condition on a line
+ * that calls a global ({@code ClaimLine(ncci.hasPtpConflict(this))}) is checked as the line enters
+ * the network, before any join, so a line it does not concern costs one call instead of a place in
+ * a join's memory.
  */
 final class ReferenceGlobals {
 
-    /** The types a rule file may declare a global of: the reference data every session sets, and the collector. */
-    static final Set<String> TYPES = Set.of(
-            DocumentedCodes.class.getName(),
-            DiagnosisCodes.class.getName(),
-            DiagnosisAges.class.getName(),
-            TaxonomyCodes.class.getName(),
-            NcciEdits.class.getName(),
-            FeeSchedule.class.getName(),
-            CodeDates.class.getName(),
-            PayerNames.class.getName(),
-            RunContext.class.getName(),
-            ClaimHistory.class.getName(),
-            FindingCollector.class.getName());
+    /**
+     * The types a rule file may declare a global of: the reference data every session sets, and the
+     * collector.
+     */
+    static final Set<String> TYPES =
+            Set.of(
+                    DocumentedCodes.class.getName(),
+                    DiagnosisCodes.class.getName(),
+                    DiagnosisAges.class.getName(),
+                    TaxonomyCodes.class.getName(),
+                    NcciEdits.class.getName(),
+                    FeeSchedule.class.getName(),
+                    CodeDates.class.getName(),
+                    PayerNames.class.getName(),
+                    RunContext.class.getName(),
+                    ClaimHistory.class.getName(),
+                    FindingCollector.class.getName());
 
     private static final Pattern GLOBAL =
             Pattern.compile("^\\s*global\\s+([\\w.$]+)\\s+(\\w+)\\s*;?");
 
-    private ReferenceGlobals() {
-    }
+    private ReferenceGlobals() {}
 
     /**
-     * A global the scrubber does not set would be null in every session, and a condition naming it would fail on
-     * every line: such a declaration is a compile error at its line instead.
+     * A global the scrubber does not set would be null in every session, and a condition naming it
+     * would fail on every line: such a declaration is a compile error at its line instead.
      */
     static List<RuleDiagnostic> check(RuleSet.RuleFile file) {
         List<RuleDiagnostic> problems = new ArrayList<>();
@@ -61,9 +65,18 @@ final class ReferenceGlobals {
         for (int i = 0; i < lines.length; i++) {
             Matcher global = GLOBAL.matcher(lines[i]);
             if (global.find() && !TYPES.contains(global.group(1))) {
-                problems.add(new RuleDiagnostic(file.name(), i + 1, global.start(1) + 1, null, "global "
-                        + global.group(2) + ": the scrubber sets no global of type " + global.group(1)
-                        + "; it sets " + String.join(", ", new TreeSet<>(TYPES))));
+                problems.add(
+                        new RuleDiagnostic(
+                                file.name(),
+                                i + 1,
+                                global.start(1) + 1,
+                                null,
+                                "global "
+                                        + global.group(2)
+                                        + ": the scrubber sets no global of type "
+                                        + global.group(1)
+                                        + "; it sets "
+                                        + String.join(", ", new TreeSet<>(TYPES))));
             }
         }
         return problems;
@@ -72,7 +85,8 @@ final class ReferenceGlobals {
     static Map<String, Object> of(KieBase kieBase, List<?> referenceFacts, Object payers) {
         List<Object> candidates = new ArrayList<>(referenceFacts);
         candidates.add(payers);
-        // a session given no history knows none: its history rules stay silent, never fail on a null global
+        // a session given no history knows none: its history rules stay silent, never fail on a
+        // null global
         candidates.add(ClaimHistory.NONE);
         Map<String, Object> globals = new LinkedHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {

@@ -6,27 +6,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A time limit on evaluating one chunk of claims. A rule that loops forever (a {@code while} in a consequence, a
- * function that never returns) cannot be stopped from outside its thread, and would hang the nightly batch
- * (issue 21). A watchdog looks at the evaluations under way once a second; one past the limit ends the process with
- * exit code 2 and one sentence naming the rule it is stuck in (read from the stuck thread's stack: Drools compiles
- * each rule into a class named after it). Nothing is written: the old report is kept, temporary files are removed.
+ * A time limit on evaluating one chunk of claims. A rule that loops forever (a {@code while} in a
+ * consequence, a function that never returns) cannot be stopped from outside its thread, and would
+ * hang the nightly batch (issue 21). A watchdog looks at the evaluations under way once a second;
+ * one past the limit ends the process with exit code 2 and one sentence naming the rule it is stuck
+ * in (read from the stuck thread's stack: Drools compiles each rule into a class named after it).
+ * Nothing is written: the old report is kept, temporary files are removed.
  */
 public final class RuleClock {
 
-    /** Exit code of a run stopped by the limit: a rule that cannot be used, like one that does not compile. */
+    /**
+     * Exit code of a run stopped by the limit: a rule that cannot be used, like one that does not
+     * compile.
+     */
     static final int EXIT_CODE = 2;
 
-    /** The limit unless run says otherwise: far above any real chunk's evaluation (milliseconds). */
+    /**
+     * The limit unless run says otherwise: far above any real chunk's evaluation (milliseconds).
+     */
     public static final String DEFAULT_SECONDS = "300";
 
-    private static volatile long limitNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(DEFAULT_SECONDS));
+    private static volatile long limitNanos =
+            TimeUnit.SECONDS.toNanos(Long.parseLong(DEFAULT_SECONDS));
     private static final Map<Thread, Long> STARTED = new ConcurrentHashMap<>();
     private static volatile List<RuleMetadata> catalogue = List.of();
     private static Thread watchdog;
 
-    private RuleClock() {
-    }
+    private RuleClock() {}
 
     /** Sets the limit for one chunk's evaluation (run --rule-time-limit). */
     public static void setLimit(long seconds) {
@@ -57,9 +63,12 @@ public final class RuleClock {
             long now = System.nanoTime();
             for (Map.Entry<Thread, Long> running : STARTED.entrySet()) {
                 if (now - running.getValue() > limitNanos) {
-                    System.err.println("error: " + overrun(running.getKey()) + "; the run was stopped and no report"
-                            + " was written (the old one is unchanged). Fix the rule, or give more time with"
-                            + " --rule-time-limit SECONDS");
+                    System.err.println(
+                            "error: "
+                                    + overrun(running.getKey())
+                                    + "; the run was stopped and no report"
+                                    + " was written (the old one is unchanged). Fix the rule, or give more time with"
+                                    + " --rule-time-limit SECONDS");
                     System.err.flush();
                     System.exit(EXIT_CODE);
                 }
@@ -71,15 +80,26 @@ public final class RuleClock {
     static String overrun(Thread thread) {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(limitNanos);
         for (StackTraceElement frame : thread.getStackTrace()) {
-            String simple = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1);
+            String simple =
+                    frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1);
             for (RuleMetadata rule : catalogue) {
                 if (simple.startsWith("Rule_" + rule.ruleName().replaceAll("[^A-Za-z0-9_]", "_"))) {
-                    return "rule " + rule.id() + " (\"" + rule.ruleName() + "\", " + rule.location() + ") ran for more"
-                            + " than " + seconds + " s on one chunk of claims: it does not end (a loop?)";
+                    return "rule "
+                            + rule.id()
+                            + " (\""
+                            + rule.ruleName()
+                            + "\", "
+                            + rule.location()
+                            + ") ran for more"
+                            + " than "
+                            + seconds
+                            + " s on one chunk of claims: it does not end (a loop?)";
                 }
             }
         }
-        return "the rules ran for more than " + seconds + " s on one chunk of claims without ending (a loop in a"
+        return "the rules ran for more than "
+                + seconds
+                + " s on one chunk of claims without ending (a loop in a"
                 + " rule's condition or function?)";
     }
 }

@@ -45,7 +45,8 @@ public final class RuleCompiler {
     public static final String FINDINGS_GLOBAL = "findings";
 
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
-    private static final Pattern MVEL_POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
+    private static final Pattern MVEL_POSITION =
+            Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
 
     private final RuleCache cache;
 
@@ -63,8 +64,8 @@ public final class RuleCompiler {
     }
 
     /**
-     * Compiles (or loads from the cache what an earlier run compiled from the same files), then leaves out
-     * the rules {@code config} turn off; an unknown rule id there is an error.
+     * Compiles (or loads from the cache what an earlier run compiled from the same files), then
+     * leaves out the rules {@code config} turn off; an unknown rule id there is an error.
      */
     public CompiledRules compile(RuleSet rules, RunConfig config) throws RulesException {
         RuleCache.Entry entry = cache.load(rules).orElse(null);
@@ -86,20 +87,33 @@ public final class RuleCompiler {
         }
         for (String id : config.disabledRules()) {
             if (!ids.contains(id)) {
-                throw new RulesException(config.source() + ":" + config.lines().get("rule:" + id)
-                        + ": disable.rules names " + id + ", which no rule file defines");
+                throw new RulesException(
+                        config.source()
+                                + ":"
+                                + config.lines().get("rule:" + id)
+                                + ": disable.rules names "
+                                + id
+                                + ", which no rule file defines");
             }
         }
         for (Suppression suppression : config.suppressions()) {
             if (!ids.contains(suppression.ruleId())) {
-                throw new RulesException(suppression.where() + ": rule_id " + suppression.ruleId()
-                        + " names a rule no rule file defines (a renamed or deleted rule?)");
+                throw new RulesException(
+                        suppression.where()
+                                + ": rule_id "
+                                + suppression.ruleId()
+                                + " names a rule no rule file defines (a renamed or deleted rule?)");
             }
         }
         for (RunConfig.SeverityOverride override : config.severities()) {
             if (!ids.contains(override.ruleId())) {
-                throw new RulesException(config.source() + ":" + override.line() + ": severity."
-                        + override.ruleId() + " names a rule no rule file defines");
+                throw new RulesException(
+                        config.source()
+                                + ":"
+                                + override.line()
+                                + ": severity."
+                                + override.ruleId()
+                                + " names a rule no rule file defines");
             }
         }
         return new CompiledRules(rules, kieBase, entry.catalogue(), config, cached);
@@ -107,14 +121,19 @@ public final class RuleCompiler {
 
     /** Compiles the DRL and checks the metadata, reporting every problem found. */
     private RuleCache.Entry build(RuleSet rules) throws RulesException {
-        KnowledgeBuilderConfiguration config = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
-        // Facts are immutable and never modified, so property reactivity would only cost (and warn).
+        KnowledgeBuilderConfiguration config =
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        // Facts are immutable and never modified, so property reactivity would only cost (and
+        // warn).
         config.setOption(PropertySpecificOption.ALLOWED);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(config);
         List<RuleDeclaration> declarations = new ArrayList<>();
         for (RuleSet.RuleFile file : rules.files()) {
-            builder.add(ResourceFactory.newByteArrayResource(file.content().getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(file.name()), ResourceType.DRL);
+            builder.add(
+                    ResourceFactory.newByteArrayResource(
+                                    file.content().getBytes(StandardCharsets.UTF_8))
+                            .setSourcePath(file.name()),
+                    ResourceType.DRL);
             declarations.addAll(DeclarationReader.read(file));
         }
         Map<String, String[]> sources = new HashMap<>();
@@ -136,25 +155,38 @@ public final class RuleCompiler {
         }
         List<RuleMetadata> catalogue = new MetadataReader(problems).read(declarations);
         if (problems.isEmpty() && !declaresFindings(builder)) {
-            problems.add(new RuleDiagnostic(rules.files().get(0).name(), 1, 1, null, "no rule file declares "
-                    + "'global " + FindingCollector.class.getName() + " " + FINDINGS_GLOBAL + ";'"));
+            problems.add(
+                    new RuleDiagnostic(
+                            rules.files().get(0).name(),
+                            1,
+                            1,
+                            null,
+                            "no rule file declares "
+                                    + "'global "
+                                    + FindingCollector.class.getName()
+                                    + " "
+                                    + FINDINGS_GLOBAL
+                                    + ";'"));
         }
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(RuleDiagnostic::file).thenComparingInt(RuleDiagnostic::line)
-                    .thenComparingInt(RuleDiagnostic::column));
+            problems.sort(
+                    Comparator.comparing(RuleDiagnostic::file)
+                            .thenComparingInt(RuleDiagnostic::line)
+                            .thenComparingInt(RuleDiagnostic::column));
             throw new RulesException(problems);
         }
         return new RuleCache.Entry(new ArrayList<>(builder.getKnowledgePackages()), catalogue);
     }
 
     /**
-     * A rule's payer scope is written once, in {@code @payers("Aetna")}, and the engine applies it to the rule's
-     * findings ({@link CompiledRules#inScope}). A rule that also tests {@code payers.is(payer, ...)} says its scope
-     * twice, and the two can drift apart (a rule listed as Aetna's that tests Cigna finds nothing): refused, at the
-     * annotation. An empty scope name is refused too.
+     * A rule's payer scope is written once, in {@code @payers("Aetna")}, and the engine applies it
+     * to the rule's findings ({@link CompiledRules#inScope}). A rule that also tests {@code
+     * payers.is(payer, ...)} says its scope twice, and the two can drift apart (a rule listed as
+     * Aetna's that tests Cigna finds nothing): refused, at the annotation. An empty scope name is
+     * refused too.
      */
-    private static List<RuleDiagnostic> payerScopesApplied(List<RuleDeclaration> declarations,
-                                                           Map<String, String[]> sources) {
+    private static List<RuleDiagnostic> payerScopesApplied(
+            List<RuleDeclaration> declarations, Map<String, String[]> sources) {
         List<RuleDiagnostic> problems = new ArrayList<>();
         for (RuleDeclaration rule : declarations) {
             RuleDeclaration.Annotation payers = rule.annotations().get("payers");
@@ -171,15 +203,29 @@ public final class RuleCompiler {
             }
             String body = text.toString().replaceAll("\\s+", " ");
             if (body.contains("payers.is(payer,")) {
-                problems.add(new RuleDiagnostic(rule.file(), payers.line(), payers.column(), rule.name(), "@payers(\""
-                        + payers.value() + "\") is applied by the engine; remove the payers.is(payer, ...) condition,"
-                        + " which says the scope a second time"));
+                problems.add(
+                        new RuleDiagnostic(
+                                rule.file(),
+                                payers.line(),
+                                payers.column(),
+                                rule.name(),
+                                "@payers(\""
+                                        + payers.value()
+                                        + "\") is applied by the engine; remove the payers.is(payer, ...) condition,"
+                                        + " which says the scope a second time"));
             }
             for (String name : payers.value().split(",")) {
                 String scope = name.strip();
                 if (scope.isEmpty() || scope.equals("not")) {
-                    problems.add(new RuleDiagnostic(rule.file(), payers.line(), payers.column(), rule.name(),
-                            "@payers(\"" + payers.value() + "\") names an empty payer scope"));
+                    problems.add(
+                            new RuleDiagnostic(
+                                    rule.file(),
+                                    payers.line(),
+                                    payers.column(),
+                                    rule.name(),
+                                    "@payers(\""
+                                            + payers.value()
+                                            + "\") names an empty payer scope"));
                 }
             }
         }
@@ -187,32 +233,49 @@ public final class RuleCompiler {
     }
 
     /**
-     * Each class a rule's compiled code names outside what a rule may reach ({@link RuleSandbox}), at the rule that
-     * names it (the compiled class is named after the rule; a function's class after the function).
+     * Each class a rule's compiled code names outside what a rule may reach ({@link RuleSandbox}),
+     * at the rule that names it (the compiled class is named after the rule; a function's class
+     * after the function).
      */
-    private static List<RuleDiagnostic> sandboxed(KnowledgeBuilder builder, List<RuleDeclaration> declarations,
-                                                  RuleSet rules) {
+    private static List<RuleDiagnostic> sandboxed(
+            KnowledgeBuilder builder, List<RuleDeclaration> declarations, RuleSet rules) {
         List<RuleDiagnostic> problems = new ArrayList<>();
         Set<String> said = new HashSet<>();
         for (RuleSandbox.Reach reach : RuleSandbox.check(builder.getKnowledgePackages())) {
-            String simple = reach.compiledClass().substring(reach.compiledClass().lastIndexOf('.') + 1);
-            RuleDeclaration at = declarations.stream()
-                    .filter(d -> simple.startsWith("Rule_" + d.name().replaceAll("[^A-Za-z0-9_]", "_")))
-                    .findFirst().orElse(null);
+            String simple =
+                    reach.compiledClass().substring(reach.compiledClass().lastIndexOf('.') + 1);
+            RuleDeclaration at =
+                    declarations.stream()
+                            .filter(
+                                    d ->
+                                            simple.startsWith(
+                                                    "Rule_"
+                                                            + d.name()
+                                                                    .replaceAll(
+                                                                            "[^A-Za-z0-9_]", "_")))
+                            .findFirst()
+                            .orElse(null);
             RuleDiagnostic function = at == null ? functionAt(rules, simple) : null;
             String file = at == null ? function.file() : at.file();
             int line = at == null ? function.line() : at.line();
-            String message = "a rule may not use " + reach.named() + ": rules may name the domain classes, java.util,"
-                    + " java.time, java.math and java.lang's value types, not the system, files, threads, processes"
-                    + " or reflection";
+            String message =
+                    "a rule may not use "
+                            + reach.named()
+                            + ": rules may name the domain classes, java.util,"
+                            + " java.time, java.math and java.lang's value types, not the system, files, threads, processes"
+                            + " or reflection";
             if (said.add(file + line + reach.named())) {
-                problems.add(new RuleDiagnostic(file, line, 1, at == null ? null : at.name(), message));
+                problems.add(
+                        new RuleDiagnostic(file, line, 1, at == null ? null : at.name(), message));
             }
         }
         return problems;
     }
 
-    /** Where function {@code name} is declared (its compiled class has its name): a file and line, else the first file. */
+    /**
+     * Where function {@code name} is declared (its compiled class has its name): a file and line,
+     * else the first file.
+     */
     private static RuleDiagnostic functionAt(RuleSet rules, String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         for (RuleSet.RuleFile file : rules.files()) {
@@ -229,23 +292,41 @@ public final class RuleCompiler {
 
     private static String packageOf(KieBase kieBase, String ruleName) {
         return kieBase.getKiePackages().stream()
-                .filter(pkg -> pkg.getRules().stream().anyMatch(rule -> rule.getName().equals(ruleName)))
-                .map(KiePackage::getName).findFirst().orElseThrow();
+                .filter(
+                        pkg ->
+                                pkg.getRules().stream()
+                                        .anyMatch(rule -> rule.getName().equals(ruleName)))
+                .map(KiePackage::getName)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static boolean declaresFindings(KnowledgeBuilder builder) {
         return builder.getKnowledgePackages().stream()
-                .anyMatch(pkg -> pkg.getGlobalVariables().stream()
-                        .anyMatch(global -> global.getName().equals(FINDINGS_GLOBAL)));
+                .anyMatch(
+                        pkg ->
+                                pkg.getGlobalVariables().stream()
+                                        .anyMatch(
+                                                global ->
+                                                        global.getName().equals(FINDINGS_GLOBAL)));
     }
 
-    /** A Drools build result as FILE:LINE:COLUMN diagnostics; none for noise that repeats another. */
-    private static List<RuleDiagnostic> diagnosticsOf(KnowledgeBuilderResult result, List<RuleDeclaration> declarations,
-                                                      Map<String, String[]> sources) {
-        String file = result.getResource() == null ? "(unknown file)" : result.getResource().getSourcePath();
+    /**
+     * A Drools build result as FILE:LINE:COLUMN diagnostics; none for noise that repeats another.
+     */
+    private static List<RuleDiagnostic> diagnosticsOf(
+            KnowledgeBuilderResult result,
+            List<RuleDeclaration> declarations,
+            Map<String, String[]> sources) {
+        String file =
+                result.getResource() == null
+                        ? "(unknown file)"
+                        : result.getResource().getSourcePath();
         String message = result.getMessage() == null ? "" : result.getMessage();
-        if (message.startsWith("Parser returned a null Package") || message.startsWith("Duplicate rule name")) {
-            return List.of(); // the first follows a syntax error already reported; the second is checked with metadata
+        if (message.startsWith("Parser returned a null Package")
+                || message.startsWith("Duplicate rule name")) {
+            return List.of(); // the first follows a syntax error already reported; the second is
+            // checked with metadata
         }
         int line = result.getLines().length > 0 ? result.getLines()[0] : 0;
         int column = 0;
@@ -264,9 +345,17 @@ public final class RuleCompiler {
             if (!problems.isEmpty() && ruleError.getDescr() instanceof RuleDescr rule) {
                 List<RuleDiagnostic> diagnostics = new ArrayList<>();
                 for (CompilationProblem problem : problems) {
-                    int drlLine = ConsequenceLines.drlLine(problem.getStartLine(), rule.getConsequenceLine());
-                    diagnostics.add(new RuleDiagnostic(file, drlLine, firstColumn(sources.get(file), drlLine),
-                            ruleName, "in the consequence: " + Messages.explain(problem.getMessage())));
+                    int drlLine =
+                            ConsequenceLines.drlLine(
+                                    problem.getStartLine(), rule.getConsequenceLine());
+                    diagnostics.add(
+                            new RuleDiagnostic(
+                                    file,
+                                    drlLine,
+                                    firstColumn(sources.get(file), drlLine),
+                                    ruleName,
+                                    "in the consequence: "
+                                            + Messages.explain(problem.getMessage())));
                 }
                 return diagnostics;
             }
@@ -281,7 +370,13 @@ public final class RuleCompiler {
         }
         String explained = Messages.explain(oneLine(message));
         if (result instanceof ParserError) {
-            explained = ParserMessages.explain(explained, sources.get(file), line, column, ruleLine(sources.get(file), line));
+            explained =
+                    ParserMessages.explain(
+                            explained,
+                            sources.get(file),
+                            line,
+                            column,
+                            ruleLine(sources.get(file), line));
         }
         return List.of(new RuleDiagnostic(file, line, column, ruleName, explained));
     }
@@ -341,15 +436,17 @@ public final class RuleCompiler {
     }
 
     /**
-     * Drools messages span several lines (MVEL adds "[Near : {...}]", a caret and "[Line: x, Column: y]");
-     * the analyst needs the first statement and the reason, on one line.
+     * Drools messages span several lines (MVEL adds "[Near : {...}]", a caret and "[Line: x,
+     * Column: y]"); the analyst needs the first statement and the reason, on one line.
      */
     static String oneLine(String message) {
         StringBuilder text = new StringBuilder();
         for (String part : message.split("\\R")) {
             String piece = part.strip();
-            if (piece.isEmpty() || piece.startsWith("[Near") || piece.equals("^") || MVEL_POSITION.matcher(piece)
-                    .matches()) {
+            if (piece.isEmpty()
+                    || piece.startsWith("[Near")
+                    || piece.equals("^")
+                    || MVEL_POSITION.matcher(piece).matches()) {
                 continue;
             }
             if (piece.startsWith("[Error: ") && piece.endsWith("]")) {
@@ -360,6 +457,8 @@ public final class RuleCompiler {
             }
             text.append(piece);
         }
-        return text.toString().replace(" : [Rule name=", " [Rule name=").replaceAll("\\s*\\[Rule name='[^']*'\\]", "");
+        return text.toString()
+                .replace(" : [Rule name=", " [Rule name=")
+                .replaceAll("\\s*\\[Rule name='[^']*'\\]", "");
     }
 }

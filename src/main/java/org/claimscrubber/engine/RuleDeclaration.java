@@ -4,14 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A rule as written in a DRL file: its name, where it starts, and its annotations with their positions,
- * so that metadata problems can be reported at the line the analyst wrote.
+ * A rule as written in a DRL file: its name, where it starts, and its annotations with their
+ * positions, so that metadata problems can be reported at the line the analyst wrote.
  */
-record RuleDeclaration(String file, String name, int line, int column, Map<String, Annotation> annotations) {
+record RuleDeclaration(
+        String file, String name, int line, int column, Map<String, Annotation> annotations) {
 
     /** One {@code @name(value)} annotation; the value is unquoted. */
-    record Annotation(String value, int line, int column) {
-    }
+    record Annotation(String value, int line, int column) {}
 
     RuleDeclaration {
         annotations = new LinkedHashMap<>(annotations);

@@ -1,8 +1,8 @@
 package org.claimscrubber.engine;
 
 /**
- * A problem in a DRL file, printed as {@code FILE:LINE:COLUMN: message}, naming the rule when known.
- * Line and column are 1-based; 0 means unknown.
+ * A problem in a DRL file, printed as {@code FILE:LINE:COLUMN: message}, naming the rule when
+ * known. Line and column are 1-based; 0 means unknown.
  */
 public record RuleDiagnostic(String file, int line, int column, String ruleName, String message) {
 

@@ -9,11 +9,20 @@ import org.claimscrubber.domain.Severity;
 
 /**
  * A rule's metadata, from its DRL annotations: {@code @id}, {@code @severity}, {@code @category},
- * {@code @description}, the optional {@code @payers} and {@code @source} (the public rule or policy it encodes, ""
- * when not given). {@code file} and {@code line} say where the rule is.
+ * {@code @description}, the optional {@code @payers} and {@code @source} (the public rule or policy
+ * it encodes, "" when not given). {@code file} and {@code line} say where the rule is.
  */
-public record RuleMetadata(String ruleName, String id, Severity severity, Category category, String description,
-                           List<String> payers, String source, String file, int line) implements Serializable {
+public record RuleMetadata(
+        String ruleName,
+        String id,
+        Severity severity,
+        Category category,
+        String description,
+        List<String> payers,
+        String source,
+        String file,
+        int line)
+        implements Serializable {
 
     public RuleMetadata {
         payers = Collections.unmodifiableList(new ArrayList<>(payers));
@@ -21,7 +30,8 @@ public record RuleMetadata(String ruleName, String id, Severity severity, Catego
 
     /** The same rule with another severity (a config's severity.RULE-ID). */
     public RuleMetadata withSeverity(Severity other) {
-        return new RuleMetadata(ruleName, id, other, category, description, payers, source, file, line);
+        return new RuleMetadata(
+                ruleName, id, other, category, description, payers, source, file, line);
     }
 
     public String location() {

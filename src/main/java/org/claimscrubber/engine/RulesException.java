@@ -3,7 +3,10 @@ package org.claimscrubber.engine;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Rules that cannot be used: a missing folder, or DRL that does not compile or lacks metadata (exit 2). */
+/**
+ * Rules that cannot be used: a missing folder, or DRL that does not compile or lacks metadata (exit
+ * 2).
+ */
 public class RulesException extends Exception {
 
     private final List<RuleDiagnostic> diagnostics;

@@ -18,19 +18,19 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Evaluates chunks of claims for one worker. Each chunk gets a new session from the shared KieBase, with
- * the reference facts inserted once for the chunk (a few hundred facts for thousands of claim lines):
- * measured on 2 cores, that is faster than keeping one session and deleting each chunk's facts after it.
- * A rule that fails does not stop the run: the claim it failed on is reported and marked not fully
- * scrubbed. Not thread-safe; each worker owns one.
+ * Evaluates chunks of claims for one worker. Each chunk gets a new session from the shared KieBase,
+ * with the reference facts inserted once for the chunk (a few hundred facts for thousands of claim
+ * lines): measured on 2 cores, that is faster than keeping one session and deleting each chunk's
+ * facts after it. A rule that fails does not stop the run: the claim it failed on is reported and
+ * marked not fully scrubbed. Not thread-safe; each worker owns one.
  */
 public final class ScrubSession {
 
-    private static final Pattern RULE_NAME = Pattern.compile("Rule \"([^\"]+)\"|\\[Rule name='([^']+)'");
+    private static final Pattern RULE_NAME =
+            Pattern.compile("Rule \"([^\"]+)\"|\\[Rule name='([^']+)'");
 
     /** The findings of a chunk, in report order, and the claims (by order) not fully scrubbed. */
-    public record Result(List<Finding> findings, Set<Long> unscrubbed) {
-    }
+    public record Result(List<Finding> findings, Set<Long> unscrubbed) {}
 
     private final CompiledRules rules;
     private final List<?> referenceFacts;
@@ -39,17 +39,24 @@ public final class ScrubSession {
     public ScrubSession(CompiledRules rules, List<?> referenceFacts) {
         this.rules = rules;
         this.referenceFacts = referenceFacts;
-        this.collector = new SessionFindings(rules, referenceFacts.stream()
-                .filter(RunContext.class::isInstance)
-                .map(fact -> ((RunContext) fact).today()).findFirst().orElse(null));
-        this.referenceGlobals = ReferenceGlobals.of(rules.kieBase(), referenceFacts, rules.config().payers());
+        this.collector =
+                new SessionFindings(
+                        rules,
+                        referenceFacts.stream()
+                                .filter(RunContext.class::isInstance)
+                                .map(fact -> ((RunContext) fact).today())
+                                .findFirst()
+                                .orElse(null));
+        this.referenceGlobals =
+                ReferenceGlobals.of(rules.kieBase(), referenceFacts, rules.config().payers());
     }
 
     private final Map<String, Object> referenceGlobals;
 
     /**
-     * Firings allowed per fact of a chunk: the shipped rules fire a few times per line at most, so a rule whose
-     * consequence keeps re-triggering itself (modify/update in a loop) is stopped instead of hanging the run.
+     * Firings allowed per fact of a chunk: the shipped rules fire a few times per line at most, so
+     * a rule whose consequence keeps re-triggering itself (modify/update in a loop) is stopped
+     * instead of hanging the run.
      */
     static final int MAX_FIRINGS_PER_FACT = 1_000;
 
@@ -58,8 +65,13 @@ public final class ScrubSession {
         final String ruleName;
 
         RunawayRules(String ruleName, long firings) {
-            super("the rules fired " + firings + " times on this claim, more than " + MAX_FIRINGS_PER_FACT + " per line;"
-                    + " this rule changes facts: does its consequence re-trigger it (modify/update) without end?");
+            super(
+                    "the rules fired "
+                            + firings
+                            + " times on this claim, more than "
+                            + MAX_FIRINGS_PER_FACT
+                            + " per line;"
+                            + " this rule changes facts: does its consequence re-trigger it (modify/update) without end?");
             this.ruleName = ruleName;
         }
     }
@@ -69,7 +81,8 @@ public final class ScrubSession {
         try {
             fire(claims, false);
         } catch (RuntimeException failure) {
-            // A condition threw, which stops the whole session: evaluate claim by claim to find the one.
+            // A condition threw, which stops the whole session: evaluate claim by claim to find the
+            // one.
             collector.drain();
             collector.drainUnscrubbed();
             for (Claim claim : claims) {
@@ -77,11 +90,18 @@ public final class ScrubSession {
                 try {
                     fire(List.of(claim), true);
                 } catch (RunawayRules runaway) {
-                    collector.rollback(mark); // what this claim's looping rules reported is not to be trusted
-                    collector.claimFailed(rules.catalogue().stream().filter(r -> r.ruleName().equals(runaway.ruleName))
-                            .findFirst().orElse(null), claim, runaway);
+                    collector.rollback(
+                            mark); // what this claim's looping rules reported is not to be trusted
+                    collector.claimFailed(
+                            rules.catalogue().stream()
+                                    .filter(r -> r.ruleName().equals(runaway.ruleName))
+                                    .findFirst()
+                                    .orElse(null),
+                            claim,
+                            runaway);
                 } catch (RuntimeException claimFailure) {
-                    // A claim with no readable line (only rejected rows) is reported too: it must not vanish.
+                    // A claim with no readable line (only rejected rows) is reported too: it must
+                    // not vanish.
                     collector.claimFailed(ruleOf(claimFailure), claim, claimFailure);
                 }
             }
@@ -92,8 +112,9 @@ public final class ScrubSession {
     }
 
     /**
-     * @param blame watch which rule changes facts, to name it if the firing limit is reached (only when claims are
-     *              evaluated one by one: a listener on every chunk's inserts would cost every line)
+     * @param blame watch which rule changes facts, to name it if the firing limit is reached (only
+     *     when claims are evaluated one by one: a listener on every chunk's inserts would cost
+     *     every line)
      */
     private void fire(List<Claim> claims, boolean blame) {
         KieSession session = rules.kieBase().newKieSession();
@@ -103,7 +124,10 @@ public final class ScrubSession {
             for (Object fact : referenceFacts) {
                 session.insert(fact);
             }
-            session.insert(rules.config().payers()); // a rule may also name the payers as a fact; most use the global
+            session.insert(
+                    rules.config()
+                            .payers()); // a rule may also name the payers as a fact; most use the
+            // global
             long facts = 0;
             for (Claim claim : claims) {
                 for (ClaimLine line : claim.lines()) {
@@ -114,8 +138,13 @@ public final class ScrubSession {
                 }
                 facts += claim.lines().size() + claim.problems().size();
             }
-            int limit = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1, facts) * MAX_FIRINGS_PER_FACT);
-            // Which rule changes facts (update/modify/insert in a consequence): the one to blame for a loop.
+            int limit =
+                    (int)
+                            Math.min(
+                                    Integer.MAX_VALUE - 1,
+                                    Math.max(1, facts) * MAX_FIRINGS_PER_FACT);
+            // Which rule changes facts (update/modify/insert in a consequence): the one to blame
+            // for a loop.
             FactChanges changes = blame ? new FactChanges() : null;
             if (changes != null) {
                 session.addEventListener(changes);
@@ -128,7 +157,9 @@ public final class ScrubSession {
                 RuleClock.stop();
             }
             if (fired >= limit) {
-                throw new RunawayRules(changes == null ? "" : changes.mostFrequent(), fired); // blamed on the re-run
+                throw new RunawayRules(
+                        changes == null ? "" : changes.mostFrequent(),
+                        fired); // blamed on the re-run
             }
         } finally {
             session.dispose();
@@ -154,7 +185,10 @@ public final class ScrubSession {
         return null;
     }
 
-    /** Counts, by rule, the facts rules insert or update: the rule doing most of it is the one that loops. */
+    /**
+     * Counts, by rule, the facts rules insert or update: the rule doing most of it is the one that
+     * loops.
+     */
     private static final class FactChanges extends DefaultRuleRuntimeEventListener {
         private final Map<String, Long> byRule = new HashMap<>();
 
@@ -175,7 +209,9 @@ public final class ScrubSession {
         }
 
         String mostFrequent() {
-            return byRule.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+            return byRule.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
                     .orElse("");
         }
     }

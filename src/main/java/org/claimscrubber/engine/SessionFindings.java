@@ -2,11 +2,9 @@ package org.claimscrubber.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.claimscrubber.domain.Category;
 import org.claimscrubber.domain.Claim;
 import org.claimscrubber.domain.ClaimLine;
@@ -18,9 +16,14 @@ import org.claimscrubber.domain.Severity;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * The engine's {@link FindingCollector}: the {@code findings} global every rule reports through. Severity, category and rule id come from the
- * rule's own metadata, so a consequence only says what is wrong and which fact it rests on:
- * <pre>findings.line(kcontext, $line, "Modifier " + $modifier + " is not listed for " + $code, $table);</pre>
+ * The engine's {@link FindingCollector}: the {@code findings} global every rule reports through.
+ * Severity, category and rule id come from the rule's own metadata, so a consequence only says what
+ * is wrong and which fact it rests on:
+ *
+ * <pre>
+ * findings.line(kcontext, $line, "Modifier " + $modifier + " is not listed for " + $code, $table);
+ * </pre>
+ *
  * One collector per session; not thread-safe.
  */
 public final class SessionFindings implements FindingCollector {
@@ -31,7 +34,9 @@ public final class SessionFindings implements FindingCollector {
 
     private final LocalDate today;
 
-    /** @param today the day of the run, against which suppressions expire (null: none expire) */
+    /**
+     * @param today the day of the run, against which suppressions expire (null: none expire)
+     */
     public SessionFindings(CompiledRules rules, LocalDate today) {
         this.rules = rules;
         this.today = today;
@@ -50,66 +55,143 @@ public final class SessionFindings implements FindingCollector {
     @Override
     public void input(Object rule, InputProblem problem) {
         RuleMetadata meta = rules.metadataOf(((RuleContext) rule).getRule().getName());
-        String source = problem.location() + (problem.field() == null ? "" : ", field " + problem.field());
-        findings.add(new Finding(problem.claimId(), problem.claimOrder(), problem.lineNumber(), meta.severity(),
-                meta.category(), meta.id(), "", problem.message(), source, problem.sourceFile(),
-                problem.sourceLine(), ""));
+        String source =
+                problem.location() + (problem.field() == null ? "" : ", field " + problem.field());
+        findings.add(
+                new Finding(
+                        problem.claimId(),
+                        problem.claimOrder(),
+                        problem.lineNumber(),
+                        meta.severity(),
+                        meta.category(),
+                        meta.id(),
+                        "",
+                        problem.message(),
+                        source,
+                        problem.sourceFile(),
+                        problem.sourceLine(),
+                        ""));
     }
 
-    private void add(Object rule, ClaimLine line, Integer lineNumber, String message, Object source) {
+    private void add(
+            Object rule, ClaimLine line, Integer lineNumber, String message, Object source) {
         RuleMetadata meta = rules.metadataOf(((RuleContext) rule).getRule().getName());
         if (!meta.payers().isEmpty() && !rules.inScope(meta, line.payer())) {
             return; // the rule's @payers scope, applied here once for every rule
         }
-        findings.add(new Finding(line.claimId(), line.claimOrder(), lineNumber, rules.severityFor(meta, line.payer()),
-                meta.category(),
-                meta.id(), line.procedureCode(), message, Describe.cite(source), line.sourceFile(),
-                lineNumber == null ? 0 : line.sourceLine(), rules.suppressionOf(meta, line, today)));
+        findings.add(
+                new Finding(
+                        line.claimId(),
+                        line.claimOrder(),
+                        lineNumber,
+                        rules.severityFor(meta, line.payer()),
+                        meta.category(),
+                        meta.id(),
+                        line.procedureCode(),
+                        message,
+                        Describe.cite(source),
+                        line.sourceFile(),
+                        lineNumber == null ? 0 : line.sourceLine(),
+                        rules.suppressionOf(meta, line, today)));
     }
 
     /**
-     * A rule failed while evaluating a claim: an ERROR finding with the rule's id and category says so, and
-     * the claim is marked not fully scrubbed (it is held, never passed as clean).
+     * A rule failed while evaluating a claim: an ERROR finding with the rule's id and category says
+     * so, and the claim is marked not fully scrubbed (it is held, never passed as clean).
      *
-     * @param facts the facts the rule was matching; the claim is that of the first claim line or input problem
+     * @param facts the facts the rule was matching; the claim is that of the first claim line or
+     *     input problem
      */
     public void ruleFailed(String ruleName, List<?> facts, Throwable failure) {
         RuleMetadata meta = rules.metadataOf(ruleName);
         for (Object fact : facts) {
             if (fact instanceof ClaimLine line) {
-                failed(meta, line.claimId(), line.claimOrder(), line.lineNumber(), line.procedureCode(),
-                        line.sourceFile(), line.sourceLine(), failure);
+                failed(
+                        meta,
+                        line.claimId(),
+                        line.claimOrder(),
+                        line.lineNumber(),
+                        line.procedureCode(),
+                        line.sourceFile(),
+                        line.sourceLine(),
+                        failure);
                 return;
             }
             if (fact instanceof InputProblem problem) {
-                failed(meta, problem.claimId(), problem.claimOrder(), problem.lineNumber(), "", problem.sourceFile(),
-                        problem.sourceLine(), failure);
+                failed(
+                        meta,
+                        problem.claimId(),
+                        problem.claimOrder(),
+                        problem.lineNumber(),
+                        "",
+                        problem.sourceFile(),
+                        problem.sourceLine(),
+                        failure);
                 return;
             }
         }
     }
 
-    /** A claim whose evaluation failed in a rule's condition (the rule named, when Drools says which). */
+    /**
+     * A claim whose evaluation failed in a rule's condition (the rule named, when Drools says
+     * which).
+     */
     public void claimFailed(RuleMetadata meta, Claim claim, Throwable failure) {
         if (!claim.lines().isEmpty()) {
             ClaimLine anyLine = claim.lines().get(0);
-            failed(meta, anyLine.claimId(), anyLine.claimOrder(), null, anyLine.procedureCode(), anyLine.sourceFile(), 0,
+            failed(
+                    meta,
+                    anyLine.claimId(),
+                    anyLine.claimOrder(),
+                    null,
+                    anyLine.procedureCode(),
+                    anyLine.sourceFile(),
+                    0,
                     failure);
         } else if (!claim.problems().isEmpty()) {
             InputProblem problem = claim.problems().get(0);
-            failed(meta, problem.claimId(), problem.claimOrder(), null, "", problem.sourceFile(), 0, failure);
+            failed(
+                    meta,
+                    problem.claimId(),
+                    problem.claimOrder(),
+                    null,
+                    "",
+                    problem.sourceFile(),
+                    0,
+                    failure);
         } else {
             failed(meta, claim.claimId(), claim.order(), null, "", "", 0, failure);
         }
     }
 
-    private void failed(RuleMetadata meta, String claimId, long claimOrder, Integer lineNumber, String procedureCode,
-                        String file, long line, Throwable failure) {
+    private void failed(
+            RuleMetadata meta,
+            String claimId,
+            long claimOrder,
+            Integer lineNumber,
+            String procedureCode,
+            String file,
+            long line,
+            Throwable failure) {
         unscrubbed.add(claimOrder);
-        findings.add(new Finding(claimId, claimOrder, lineNumber, Severity.ERROR,
-                meta == null ? Category.INPUT : meta.category(), meta == null ? "ENGINE" : meta.id(), procedureCode,
-                "rule " + (meta == null ? "evaluation" : meta.id()) + " failed on this claim (" + describe(failure)
-                        + "); the claim was not fully scrubbed", meta == null ? "" : meta.location(), file, line, ""));
+        findings.add(
+                new Finding(
+                        claimId,
+                        claimOrder,
+                        lineNumber,
+                        Severity.ERROR,
+                        meta == null ? Category.INPUT : meta.category(),
+                        meta == null ? "ENGINE" : meta.id(),
+                        procedureCode,
+                        "rule "
+                                + (meta == null ? "evaluation" : meta.id())
+                                + " failed on this claim ("
+                                + describe(failure)
+                                + "); the claim was not fully scrubbed",
+                        meta == null ? "" : meta.location(),
+                        file,
+                        line,
+                        ""));
     }
 
     private static String describe(Throwable failure) {
@@ -121,7 +203,8 @@ public final class SessionFindings implements FindingCollector {
             return root.getMessage();
         }
         String message = root.getMessage() == null ? "" : ": " + root.getMessage();
-        return root.getClass().getSimpleName() + (message.length() > 160 ? message.substring(0, 157) + "..." : message);
+        return root.getClass().getSimpleName()
+                + (message.length() > 160 ? message.substring(0, 157) + "..." : message);
     }
 
     /** How many findings are held now, to {@link #rollback} to. */
@@ -147,5 +230,4 @@ public final class SessionFindings implements FindingCollector {
         unscrubbed.clear();
         return drained;
     }
-
 }

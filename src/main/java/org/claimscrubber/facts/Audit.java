@@ -26,9 +26,9 @@ import org.claimscrubber.domain.TableKind;
 import org.claimscrubber.domain.TaxonomyEntry;
 
 /**
- * Where the seed documents are wrong or incomplete, checked against each other and against the official
- * facts (the curated table, and the full code sets when --reference loads them). Each item names the seed
- * file and line it is about. The audit reports; it changes nothing the rules see.
+ * Where the seed documents are wrong or incomplete, checked against each other and against the
+ * official facts (the curated table, and the full code sets when --reference loads them). Each item
+ * names the seed file and line it is about. The audit reports; it changes nothing the rules see.
  */
 public final class Audit {
 
@@ -57,7 +57,6 @@ public final class Audit {
         }
     }
 
-
     private final FactBase facts;
     private final LocalDate today;
     private final List<Item> items = new ArrayList<>();
@@ -67,7 +66,9 @@ public final class Audit {
         this.today = today;
     }
 
-    /** @param today the day against which "not yet effective" is judged */
+    /**
+     * @param today the day against which "not yet effective" is judged
+     */
     public static List<Item> of(FactBase facts, LocalDate today) {
         Audit audit = new Audit(facts, today);
         audit.contradictions();
@@ -84,27 +85,53 @@ public final class Audit {
         for (SeedFact fact : facts.seedFacts()) {
             Wording wording = wordingOf(fact);
             if (wording != null && !wording.text().isBlank()) {
-                byCode.computeIfAbsent(wording.kind() + " " + fact.key(), k -> new ArrayList<>()).add(wording);
+                byCode.computeIfAbsent(wording.kind() + " " + fact.key(), k -> new ArrayList<>())
+                        .add(wording);
             }
         }
         for (List<Wording> wordings : byCode.values()) {
             Wording first = wordings.get(0);
-            List<Wording> differing = wordings.stream()
-                    .filter(other -> !other.fact().provenance().file().equals(first.fact().provenance().file()))
-                    .filter(other -> !Labels.agree(first.text(), other.text(), threshold(first.kind())))
-                    .toList();
+            List<Wording> differing =
+                    wordings.stream()
+                            .filter(
+                                    other ->
+                                            !other.fact()
+                                                    .provenance()
+                                                    .file()
+                                                    .equals(first.fact().provenance().file()))
+                            .filter(
+                                    other ->
+                                            !Labels.agree(
+                                                    first.text(),
+                                                    other.text(),
+                                                    threshold(first.kind())))
+                            .toList();
             if (!differing.isEmpty()) {
-                String others = differing.stream().map(w -> "'" + w.text() + "' at " + w.fact().provenance().location())
-                        .collect(Collectors.joining("; "));
-                add(Group.CONTRADICTIONS, first.fact(), first.kind() + " " + first.fact().key() + " is '" + first.text()
-                        + "' here but " + others);
+                String others =
+                        differing.stream()
+                                .map(
+                                        w ->
+                                                "'"
+                                                        + w.text()
+                                                        + "' at "
+                                                        + w.fact().provenance().location())
+                                .collect(Collectors.joining("; "));
+                add(
+                        Group.CONTRADICTIONS,
+                        first.fact(),
+                        first.kind()
+                                + " "
+                                + first.fact().key()
+                                + " is '"
+                                + first.text()
+                                + "' here but "
+                                + others);
             }
         }
     }
 
     /** A table row's code and how the document words it. */
-    private record Wording(String kind, SeedFact fact, String text) {
-    }
+    private record Wording(String kind, SeedFact fact, String text) {}
 
     private static Wording wordingOf(SeedFact fact) {
         if (fact instanceof ModifierEntry modifier) {
@@ -116,8 +143,10 @@ public final class Audit {
         if (fact instanceof DiagnosisEntry diagnosis) {
             return new Wording("diagnosis", fact, diagnosis.description());
         }
-        if (fact instanceof RelatedProcedureEntry related && !related.description().startsWith("(")) {
-            return new Wording("procedure", fact, related.description()); // a table row, not a prose companion
+        if (fact instanceof RelatedProcedureEntry related
+                && !related.description().startsWith("(")) {
+            return new Wording(
+                    "procedure", fact, related.description()); // a table row, not a prose companion
         }
         return null;
     }
@@ -128,17 +157,33 @@ public final class Audit {
 
     // ---- 2. seed facts against the official facts ----
 
-    /** Every seed row the official facts contradict (the verdicts the rules use), and headers listed as codes. */
+    /**
+     * Every seed row the official facts contradict (the verdicts the rules use), and headers listed
+     * as codes.
+     */
     private void official() {
         for (SeedFact fact : facts.seedFacts()) {
             OfficialCheck check = checkOf(fact);
             if (check != null && check.contradicted()) {
-                add(Group.OFFICIAL, fact, check.problem() + (check.source().isEmpty() ? "" : " (" + check.source() + ")"));
+                add(
+                        Group.OFFICIAL,
+                        fact,
+                        check.problem()
+                                + (check.source().isEmpty() ? "" : " (" + check.source() + ")"));
             }
-            if (fact instanceof DiagnosisEntry diagnosis && facts.diagnosisCodes().isNonBillable(diagnosis.diagnosis())) {
+            if (fact instanceof DiagnosisEntry diagnosis
+                    && facts.diagnosisCodes().isNonBillable(diagnosis.diagnosis())) {
                 CodeEntry entry = facts.diagnosisCodes().entry(diagnosis.diagnosis());
-                add(Group.OFFICIAL, fact, "diagnosis " + diagnosis.diagnosis() + " is a category header, not billable: "
-                        + entry.label() + " (" + entry.source() + ")");
+                add(
+                        Group.OFFICIAL,
+                        fact,
+                        "diagnosis "
+                                + diagnosis.diagnosis()
+                                + " is a category header, not billable: "
+                                + entry.label()
+                                + " ("
+                                + entry.source()
+                                + ")");
             }
         }
         procedures();
@@ -154,7 +199,10 @@ public final class Audit {
         return fact instanceof TaxonomyEntry taxonomy ? taxonomy.check() : null;
     }
 
-    /** Procedure codes a document is about or names (primary, related) that are deleted or not yet in effect. */
+    /**
+     * Procedure codes a document is about or names (primary, related) that are deleted or not yet
+     * in effect.
+     */
     private void procedures() {
         Map<String, SeedFact> named = new LinkedHashMap<>();
         for (SeedFact fact : facts.seedFacts()) {
@@ -164,16 +212,43 @@ public final class Audit {
                 named.putIfAbsent(addOn.primaryCode(), fact);
             }
         }
-        named.forEach((code, fact) -> facts.official().find(OfficialKind.PROCEDURE, code).ifPresent(row -> {
-            String role = fact instanceof AddOnCode addOn ? code + " (named as " + addOn.procedureCode() + "'s primary code)"
-                    : code;
-            if (row.deletion() != null && !today.isBefore(row.deletion())) {
-                add(Group.OFFICIAL, fact, role + " was deleted from " + row.deletion() + " (" + row.citation()
-                        + "); the document does not say so, and claims for it after that date are rejected");
-            } else if (row.effective() != null && today.isBefore(row.effective())) {
-                add(Group.OFFICIAL, fact, role + " is not in effect until " + row.effective() + " (" + row.citation() + ")");
-            }
-        }));
+        named.forEach(
+                (code, fact) ->
+                        facts.official()
+                                .find(OfficialKind.PROCEDURE, code)
+                                .ifPresent(
+                                        row -> {
+                                            String role =
+                                                    fact instanceof AddOnCode addOn
+                                                            ? code
+                                                                    + " (named as "
+                                                                    + addOn.procedureCode()
+                                                                    + "'s primary code)"
+                                                            : code;
+                                            if (row.deletion() != null
+                                                    && !today.isBefore(row.deletion())) {
+                                                add(
+                                                        Group.OFFICIAL,
+                                                        fact,
+                                                        role
+                                                                + " was deleted from "
+                                                                + row.deletion()
+                                                                + " ("
+                                                                + row.citation()
+                                                                + "); the document does not say so, and claims for it after that date are rejected");
+                                            } else if (row.effective() != null
+                                                    && today.isBefore(row.effective())) {
+                                                add(
+                                                        Group.OFFICIAL,
+                                                        fact,
+                                                        role
+                                                                + " is not in effect until "
+                                                                + row.effective()
+                                                                + " ("
+                                                                + row.citation()
+                                                                + ")");
+                                            }
+                                        }));
     }
 
     // ---- 3. structure ----
@@ -182,7 +257,13 @@ public final class Audit {
         Set<Integer> cutRows = new HashSet<>();
         for (SeedDocument document : facts.documents()) {
             if (document.procedureCode() == null) {
-                items.add(new Item(Group.STRUCTURE, document.file(), 1, "", "no procedure code found; no facts read"));
+                items.add(
+                        new Item(
+                                Group.STRUCTURE,
+                                document.file(),
+                                1,
+                                "",
+                                "no procedure code found; no facts read"));
                 continue;
             }
             Set<TableKind> present = EnumSet.noneOf(TableKind.class);
@@ -190,37 +271,80 @@ public final class Audit {
                 present.add(table.table());
                 if (table.cutOff()) {
                     cutRows.add(table.lastLine());
-                    items.add(new Item(Group.STRUCTURE, document.file(), table.lastLine(), document.procedureCode(),
-                            "the " + table.table().rowNoun() + " table is cut off: the document ends inside its row at line "
-                                    + table.lastLine() + ", so the list is incomplete"));
+                    items.add(
+                            new Item(
+                                    Group.STRUCTURE,
+                                    document.file(),
+                                    table.lastLine(),
+                                    document.procedureCode(),
+                                    "the "
+                                            + table.table().rowNoun()
+                                            + " table is cut off: the document ends inside its row at line "
+                                            + table.lastLine()
+                                            + ", so the list is incomplete"));
                 }
             }
             Set<TableKind> absent = EnumSet.allOf(TableKind.class);
             absent.removeAll(present);
             List<String> missing = absent.stream().map(kind -> kind.rowNoun() + " table").toList();
             if (!missing.isEmpty()) {
-                items.add(new Item(Group.STRUCTURE, document.file(), 1, document.procedureCode(),
-                        "no " + String.join(", no ", missing)));
+                items.add(
+                        new Item(
+                                Group.STRUCTURE,
+                                document.file(),
+                                1,
+                                document.procedureCode(),
+                                "no " + String.join(", no ", missing)));
             }
             for (NotAvailable marker : document.factsOf(NotAvailable.class)) {
-                add(Group.STRUCTURE, marker, "the document says data is not available (section " + marker.section() + ")");
+                add(
+                        Group.STRUCTURE,
+                        marker,
+                        "the document says data is not available (section "
+                                + marker.section()
+                                + ")");
             }
             for (ParseNote note : document.notes()) {
                 if (note.level() == ParseNote.Level.WARNING && !cutRows.contains(note.line())) {
-                    items.add(new Item(Group.STRUCTURE, note.file(), note.line(), document.procedureCode(),
-                            "the parser: " + note.message()));
+                    items.add(
+                            new Item(
+                                    Group.STRUCTURE,
+                                    note.file(),
+                                    note.line(),
+                                    document.procedureCode(),
+                                    "the parser: " + note.message()));
                 }
             }
             cutRows.clear();
         }
         for (Interpretation reading : facts.interpretations().rows()) {
-            boolean used = facts.seedFacts().stream().anyMatch(fact -> reading.source().equals(fact.provenance().interpretedBy()))
-                    || facts.reconciled().specialtyScopes().stream().anyMatch(scope -> scope.sources().contains(reading.source()))
-                    || facts.reconciled().diagnosisScopes().stream().anyMatch(scope -> reading.source().equals(scope.interpretedBy()));
+            boolean used =
+                    facts.seedFacts().stream()
+                                    .anyMatch(
+                                            fact ->
+                                                    reading.source()
+                                                            .equals(
+                                                                    fact.provenance()
+                                                                            .interpretedBy()))
+                            || facts.reconciled().specialtyScopes().stream()
+                                    .anyMatch(scope -> scope.sources().contains(reading.source()))
+                            || facts.reconciled().diagnosisScopes().stream()
+                                    .anyMatch(
+                                            scope ->
+                                                    reading.source().equals(scope.interpretedBy()));
             if (!used) {
                 String[] at = reading.source().split(":");
-                items.add(new Item(Group.STRUCTURE, at[0], Integer.parseInt(at[1]), reading.appliesTo(),
-                        "this interpretation (" + reading.kind() + " '" + reading.phrase() + "') matches no seed text"));
+                items.add(
+                        new Item(
+                                Group.STRUCTURE,
+                                at[0],
+                                Integer.parseInt(at[1]),
+                                reading.appliesTo(),
+                                "this interpretation ("
+                                        + reading.kind()
+                                        + " '"
+                                        + reading.phrase()
+                                        + "') matches no seed text"));
             }
         }
     }
@@ -233,16 +357,31 @@ public final class Audit {
                 continue;
             }
             for (SeedDocument document : facts.documents()) {
-                boolean addOn = !document.factsOf(AddOnCode.class).isEmpty() || facts.official()
-                        .find(OfficialKind.PROCEDURE, String.valueOf(document.procedureCode()))
-                        .filter(row -> !row.addOnPrimary().isBlank()).isPresent();
+                boolean addOn =
+                        !document.factsOf(AddOnCode.class).isEmpty()
+                                || facts.official()
+                                        .find(
+                                                OfficialKind.PROCEDURE,
+                                                String.valueOf(document.procedureCode()))
+                                        .filter(row -> !row.addOnPrimary().isBlank())
+                                        .isPresent();
                 if (!addOn) {
                     continue;
                 }
                 for (ModifierEntry modifier : document.factsOf(ModifierEntry.class)) {
                     if (modifier.modifier().equals(rule.code())) {
-                        add(Group.ADVICE, modifier, "the document lists modifier " + rule.code() + " for "
-                                + document.procedureCode() + ", an add-on code; " + rule.label() + " (" + rule.citation() + ")");
+                        add(
+                                Group.ADVICE,
+                                modifier,
+                                "the document lists modifier "
+                                        + rule.code()
+                                        + " for "
+                                        + document.procedureCode()
+                                        + ", an add-on code; "
+                                        + rule.label()
+                                        + " ("
+                                        + rule.citation()
+                                        + ")");
                     }
                 }
             }
@@ -250,6 +389,12 @@ public final class Audit {
     }
 
     private void add(Group group, SeedFact fact, String message) {
-        items.add(new Item(group, fact.provenance().file(), fact.provenance().line(), fact.procedureCode(), message));
+        items.add(
+                new Item(
+                        group,
+                        fact.provenance().file(),
+                        fact.provenance().line(),
+                        fact.procedureCode(),
+                        message));
     }
 }

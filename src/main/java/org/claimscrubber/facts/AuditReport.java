@@ -8,31 +8,51 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** Prints the audit: text, grouped, one line per item with its seed file and line; or JSON for tools. */
+/**
+ * Prints the audit: text, grouped, one line per item with its seed file and line; or JSON for
+ * tools.
+ */
 public final class AuditReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private AuditReport() {
-    }
+    private AuditReport() {}
 
     public static String text(FactBase facts, List<Audit.Item> items) {
         StringBuilder out = new StringBuilder();
-        out.append("Audit of ").append(facts.seedsLabel()).append(" (").append(facts.documents().size())
-                .append(" documents) against ").append(facts.officialLabel());
+        out.append("Audit of ")
+                .append(facts.seedsLabel())
+                .append(" (")
+                .append(facts.documents().size())
+                .append(" documents) against ")
+                .append(facts.officialLabel());
         if (!facts.reference().loaded().isEmpty()) {
             out.append(" and ").append(String.join(", ", facts.reference().loaded()));
         }
-        out.append(": ").append(items.size()).append(items.size() == 1 ? " item" : " items").append('\n');
+        out.append(": ")
+                .append(items.size())
+                .append(items.size() == 1 ? " item" : " items")
+                .append('\n');
         int number = 0;
         for (Audit.Group group : Audit.Group.values()) {
-            List<Audit.Item> inGroup = items.stream().filter(item -> item.group() == group).toList();
-            out.append('\n').append(++number).append(". ").append(group.title()).append(" (").append(inGroup.size())
+            List<Audit.Item> inGroup =
+                    items.stream().filter(item -> item.group() == group).toList();
+            out.append('\n')
+                    .append(++number)
+                    .append(". ")
+                    .append(group.title())
+                    .append(" (")
+                    .append(inGroup.size())
                     .append(")\n");
             for (Audit.Item item : inGroup) {
-                out.append("  ").append(item.location()).append("  ").append(item.message()).append('\n');
+                out.append("  ")
+                        .append(item.location())
+                        .append("  ")
+                        .append(item.message())
+                        .append('\n');
             }
         }
         return out.toString();
@@ -47,13 +67,16 @@ public final class AuditReport {
         ObjectNode groups = root.putObject("groups");
         for (Audit.Group group : Audit.Group.values()) {
             ArrayNode list = groups.putArray(group.name());
-            items.stream().filter(item -> item.group() == group).forEach(item -> {
-                ObjectNode node = list.addObject();
-                node.put("file", item.file());
-                node.put("line", item.line());
-                node.put("code", item.code());
-                node.put("message", item.message());
-            });
+            items.stream()
+                    .filter(item -> item.group() == group)
+                    .forEach(
+                            item -> {
+                                ObjectNode node = list.addObject();
+                                node.put("file", item.file());
+                                node.put("line", item.line());
+                                node.put("code", item.code());
+                                node.put("message", item.message());
+                            });
         }
         try {
             return JSON.writeValueAsString(root) + "\n";

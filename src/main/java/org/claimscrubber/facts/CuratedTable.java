@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One of the project's own small CSV tables (curated facts, interpretations): a fixed header, one row per
- * line, blank lines skipped. A wrong header or field count is an error naming the file and line.
+ * One of the project's own small CSV tables (curated facts, interpretations): a fixed header, one
+ * row per line, blank lines skipped. A wrong header or field count is an error naming the file and
+ * line.
  */
 public final class CuratedTable {
 
@@ -27,15 +28,19 @@ public final class CuratedTable {
         }
     }
 
-    private CuratedTable() {
-    }
+    private CuratedTable() {}
 
-    public static List<Row> read(String fileName, String content, List<String> columns) throws FactsException {
+    public static List<Row> read(String fileName, String content, List<String> columns)
+            throws FactsException {
         try (CSVReader reader = new CSVReaderBuilder(new StringReader(content)).build()) {
             String[] header = reader.readNext();
-            if (header == null || !Arrays.stream(header).map(h -> h.strip().toLowerCase(Locale.ROOT)).toList()
-                    .equals(columns)) {
-                throw new FactsException(fileName + ":1: header must be " + String.join(",", columns));
+            if (header == null
+                    || !Arrays.stream(header)
+                            .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                            .toList()
+                            .equals(columns)) {
+                throw new FactsException(
+                        fileName + ":1: header must be " + String.join(",", columns));
             }
             List<Row> rows = new ArrayList<>();
             String[] cells;
@@ -45,8 +50,14 @@ public final class CuratedTable {
                     continue;
                 }
                 if (cells.length != columns.size()) {
-                    throw new FactsException(fileName + ":" + line + ": expected " + columns.size() + " fields, found "
-                            + cells.length);
+                    throw new FactsException(
+                            fileName
+                                    + ":"
+                                    + line
+                                    + ": expected "
+                                    + columns.size()
+                                    + " fields, found "
+                                    + cells.length);
                 }
                 rows.add(new Row(fileName, line, Arrays.stream(cells).map(String::strip).toList()));
             }

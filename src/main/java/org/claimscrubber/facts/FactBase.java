@@ -22,25 +22,40 @@ import org.claimscrubber.domain.SeedFact;
 import org.claimscrubber.domain.TaxonomyCodes;
 
 /**
- * Everything the rules are joined with: the parsed seed documents and the interpretations used to read
- * them, the curated official facts, the full code sets when --reference loads them, with where they came
- * from and a hash that changes when any of the seeds' files does.
+ * Everything the rules are joined with: the parsed seed documents and the interpretations used to
+ * read them, the curated official facts, the full code sets when --reference loads them, with where
+ * they came from and a hash that changes when any of the seeds' files does.
  */
-public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpretations interpretations,
-                       String interpretationsLabel, OfficialFacts official, String officialLabel,
-                       ReferenceFiles reference, DiagnosisCodes diagnosisCodes, TaxonomyCodes taxonomyCodes,
-                       CodePolicy policy, Reconciler.Result reconciled, NcciEdits ncci,
-                       FeeSchedule fees, String hash) {
+public record FactBase(
+        String seedsLabel,
+        List<SeedDocument> documents,
+        Interpretations interpretations,
+        String interpretationsLabel,
+        OfficialFacts official,
+        String officialLabel,
+        ReferenceFiles reference,
+        DiagnosisCodes diagnosisCodes,
+        TaxonomyCodes taxonomyCodes,
+        CodePolicy policy,
+        Reconciler.Result reconciled,
+        NcciEdits ncci,
+        FeeSchedule fees,
+        String hash) {
 
     public FactBase {
         documents = List.copyOf(documents);
     }
 
-    /** The curated modifier classes, procedure classes and diagnosis ages (modifier-classes.csv, ...). */
-    public record CodePolicy(List<ModifierClass> modifierClasses, List<ProcedureClass> procedureClasses,
-                             DiagnosisAges diagnosisAges,
-                             List<ProcedureIndication> procedureIndications,
-                             List<FrequencyLimit> frequencyLimits) {
+    /**
+     * The curated modifier classes, procedure classes and diagnosis ages (modifier-classes.csv,
+     * ...).
+     */
+    public record CodePolicy(
+            List<ModifierClass> modifierClasses,
+            List<ProcedureClass> procedureClasses,
+            DiagnosisAges diagnosisAges,
+            List<ProcedureIndication> procedureIndications,
+            List<FrequencyLimit> frequencyLimits) {
         public CodePolicy {
             modifierClasses = List.copyOf(modifierClasses);
             procedureClasses = List.copyOf(procedureClasses);
@@ -50,12 +65,11 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
     }
 
     /**
-     * What each edit family's data covers and came from: the curated rows, or the files --reference gave with their
-     * release, so the run can say how many lines each family could not check.
+     * What each edit family's data covers and came from: the curated rows, or the files --reference
+     * gave with their release, so the run can say how many lines each family could not check.
      */
     public DataCoverage coverage() {
-        Map<EditFamily, String> sources =
-                new EnumMap<>(EditFamily.class);
+        Map<EditFamily, String> sources = new EnumMap<>(EditFamily.class);
         String ncciData = ncci.release();
         sources.put(EditFamily.NCCI_PTP, ncciData);
         sources.put(EditFamily.NCCI_MUE, ncciData);
@@ -63,7 +77,8 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         sources.put(EditFamily.ICD_VALIDITY, "ICD-10-CM " + diagnosisCodes.yearsLoaded());
         Set<String> withStatus = new HashSet<>();
         official.ofKind(OfficialKind.PROCEDURE).forEach(row -> withStatus.add(row.code()));
-        String curatedStatus = "curated rows of " + officialLabel + " (" + withStatus.size() + " codes)";
+        String curatedStatus =
+                "curated rows of " + officialLabel + " (" + withStatus.size() + " codes)";
         String curatedIndicators = "curated rows of " + CodePolicyTables.PROCEDURE_CLASSES;
         List<String> statusFiles = new ArrayList<>();
         if (!fees.release().isEmpty()) {
@@ -72,17 +87,26 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         if (!reference.hcpcs().release().isEmpty()) {
             statusFiles.add(reference.hcpcs().release());
         }
-        sources.put(EditFamily.CODE_STATUS, statusFiles.isEmpty() ? curatedStatus
-                : String.join("; ", statusFiles) + "; otherwise the " + curatedStatus);
-        String indicators = fees.release().isEmpty() ? curatedIndicators
-                : fees.release() + "; otherwise the " + curatedIndicators;
+        sources.put(
+                EditFamily.CODE_STATUS,
+                statusFiles.isEmpty()
+                        ? curatedStatus
+                        : String.join("; ", statusFiles) + "; otherwise the " + curatedStatus);
+        String indicators =
+                fees.release().isEmpty()
+                        ? curatedIndicators
+                        : fees.release() + "; otherwise the " + curatedIndicators;
         sources.put(EditFamily.PC_TC, indicators);
         sources.put(EditFamily.BILATERAL, indicators);
-        sources.put(EditFamily.TAXONOMY, taxonomyCodes.isComplete()
-                ? "the full NUCC list given with --reference" : "curated rows of " + officialLabel
-                        + " (give the NUCC taxonomy CSV with --reference to know every code)");
-        return new DataCoverage(ncci, diagnosisCodes, taxonomyCodes, withStatus, fees,
-                reference.hcpcs(), sources);
+        sources.put(
+                EditFamily.TAXONOMY,
+                taxonomyCodes.isComplete()
+                        ? "the full NUCC list given with --reference"
+                        : "curated rows of "
+                                + officialLabel
+                                + " (give the NUCC taxonomy CSV with --reference to know every code)");
+        return new DataCoverage(
+                ncci, diagnosisCodes, taxonomyCodes, withStatus, fees, reference.hcpcs(), sources);
     }
 
     public List<SeedFact> seedFacts() {
@@ -94,8 +118,9 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
     }
 
     /**
-     * Every fact a rule session holds besides the claims: seed facts (with their official verdicts), the
-     * scopes built from them, official rows, the curated classes and the two code sets.
+     * Every fact a rule session holds besides the claims: seed facts (with their official
+     * verdicts), the scopes built from them, official rows, the curated classes and the two code
+     * sets.
      */
     public List<Object> engineFacts() {
         List<Object> facts = new ArrayList<>(seedFacts());
@@ -111,7 +136,8 @@ public record FactBase(String seedsLabel, List<SeedDocument> documents, Interpre
         facts.add(reference.hcpcs());
         facts.add(taxonomyCodes);
         facts.add(policy.diagnosisAges());
-        facts.add(new DocumentedCodes(documents.stream().map(SeedDocument::procedureCode).toList()));
+        facts.add(
+                new DocumentedCodes(documents.stream().map(SeedDocument::procedureCode).toList()));
         return facts;
     }
 }

@@ -25,24 +25,39 @@ import org.claimscrubber.domain.TypicalPlacesOfService;
 import org.claimscrubber.domain.TypicalSite;
 import org.claimscrubber.domain.UnitLimit;
 
-/** The {@code facts} listing: exactly what the rules see, as text for reviewers or JSON for tools. */
+/**
+ * The {@code facts} listing: exactly what the rules see, as text for reviewers or JSON for tools.
+ */
 public final class FactListing {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new SimpleModule().addSerializer(LocalDate.class, ToStringSerializer.instance));
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .registerModule(
+                            new SimpleModule()
+                                    .addSerializer(LocalDate.class, ToStringSerializer.instance));
 
-    private FactListing() {
-    }
+    private FactListing() {}
 
     public static String text(FactBase facts) {
         StringBuilder out = new StringBuilder();
-        out.append("seeds: ").append(facts.seedsLabel()).append(" (").append(facts.documents().size())
-                .append(" documents, sha256 ").append(facts.hash()).append(")\n");
-        out.append("interpretations: ").append(facts.interpretationsLabel()).append(" (")
-                .append(facts.interpretations().rows().size()).append(" rows)\n");
-        out.append("official facts: ").append(facts.officialLabel()).append(" (").append(facts.official().rows().size())
+        out.append("seeds: ")
+                .append(facts.seedsLabel())
+                .append(" (")
+                .append(facts.documents().size())
+                .append(" documents, sha256 ")
+                .append(facts.hash())
+                .append(")\n");
+        out.append("interpretations: ")
+                .append(facts.interpretationsLabel())
+                .append(" (")
+                .append(facts.interpretations().rows().size())
+                .append(" rows)\n");
+        out.append("official facts: ")
+                .append(facts.officialLabel())
+                .append(" (")
+                .append(facts.official().rows().size())
                 .append(" rows)");
         if (!facts.reference().loaded().isEmpty()) {
             out.append("; full code sets: ").append(String.join(", ", facts.reference().loaded()));
@@ -51,11 +66,20 @@ public final class FactListing {
         out.append("ICD-10-CM: ").append(facts.diagnosisCodes()).append('\n');
         out.append("NCCI edits: ").append(facts.ncci()).append('\n');
         for (SeedDocument document : facts.documents()) {
-            out.append('\n').append(document.file()).append(": ")
-                    .append(document.procedureCode() == null ? "(no procedure code)" : document.procedureCode())
-                    .append(", ").append(document.facts().size()).append(" facts\n");
+            out.append('\n')
+                    .append(document.file())
+                    .append(": ")
+                    .append(
+                            document.procedureCode() == null
+                                    ? "(no procedure code)"
+                                    : document.procedureCode())
+                    .append(", ")
+                    .append(document.facts().size())
+                    .append(" facts\n");
             for (SeedFact fact : document.facts()) {
-                out.append(String.format("  line %-4d %s%n", fact.provenance().line(), describe(fact)));
+                out.append(
+                        String.format(
+                                "  line %-4d %s%n", fact.provenance().line(), describe(fact)));
             }
             if (!document.notes().isEmpty()) {
                 out.append("  parser notes:\n");
@@ -66,8 +90,15 @@ public final class FactListing {
         }
         out.append('\n').append(OfficialFacts.FILE_NAME).append(":\n");
         for (OfficialCode row : facts.official().rows()) {
-            out.append(String.format("  line %-4d %-9s %-10s %s%s  [%s]%n", row.provenance().line(), row.kind(), row.code(),
-                    row.label(), dates(row), row.source()));
+            out.append(
+                    String.format(
+                            "  line %-4d %-9s %-10s %s%s  [%s]%n",
+                            row.provenance().line(),
+                            row.kind(),
+                            row.code(),
+                            row.label(),
+                            dates(row),
+                            row.source()));
         }
         return out.toString();
     }
@@ -101,25 +132,58 @@ public final class FactListing {
         } else if (fact instanceof TypicalPlacesOfService places) {
             text = "typical places of service: " + String.join(", ", places.placesOfService());
         } else if (fact instanceof TableInfo table) {
-            text = table.table().rowNoun() + " table: " + table.rows() + " rows"
-                    + (table.cutOff() ? ", cut off at line " + table.lastLine() + " (list incomplete)" : "");
+            text =
+                    table.table().rowNoun()
+                            + " table: "
+                            + table.rows()
+                            + " rows"
+                            + (table.cutOff()
+                                    ? ", cut off at line " + table.lastLine() + " (list incomplete)"
+                                    : "");
         } else if (fact instanceof ModifierEntry modifier) {
-            text = "modifier " + modifier.modifier() + ": " + modifier.description() + cut(modifier.cutOff())
-                    + verdict(modifier.check());
+            text =
+                    "modifier "
+                            + modifier.modifier()
+                            + ": "
+                            + modifier.description()
+                            + cut(modifier.cutOff())
+                            + verdict(modifier.check());
         } else if (fact instanceof TaxonomyEntry taxonomy) {
-            text = "taxonomy " + taxonomy.taxonomy() + ": " + taxonomy.specialty() + cut(taxonomy.cutOff())
-                    + verdict(taxonomy.check());
+            text =
+                    "taxonomy "
+                            + taxonomy.taxonomy()
+                            + ": "
+                            + taxonomy.specialty()
+                            + cut(taxonomy.cutOff())
+                            + verdict(taxonomy.check());
         } else if (fact instanceof DiagnosisEntry diagnosis) {
-            text = "related diagnosis " + diagnosis.diagnosis() + ": " + diagnosis.description()
-                    + cut(diagnosis.cutOff()) + verdict(diagnosis.check());
+            text =
+                    "related diagnosis "
+                            + diagnosis.diagnosis()
+                            + ": "
+                            + diagnosis.description()
+                            + cut(diagnosis.cutOff())
+                            + verdict(diagnosis.check());
         } else if (fact instanceof RelatedProcedureEntry related) {
-            text = "related CPT " + related.relatedCode() + " (" + related.relationship() + "): "
-                    + related.description() + cut(related.cutOff());
+            text =
+                    "related CPT "
+                            + related.relatedCode()
+                            + " ("
+                            + related.relationship()
+                            + "): "
+                            + related.description()
+                            + cut(related.cutOff());
         } else if (fact instanceof AddOnCode addOn) {
             text = "add-on code; primary code " + addOn.primaryCode();
         } else if (fact instanceof UnitLimit limit) {
-            text = "reported " + limit.basis() + ": at most " + limit.maxUnitsPerLine() + " unit(s) per line, "
-                    + limit.maxUnitsPerDay() + " per claim and date of service";
+            text =
+                    "reported "
+                            + limit.basis()
+                            + ": at most "
+                            + limit.maxUnitsPerLine()
+                            + " unit(s) per line, "
+                            + limit.maxUnitsPerDay()
+                            + " per claim and date of service";
         } else if (fact instanceof NotAvailable notAvailable) {
             text = "data not available (section " + notAvailable.section() + ")";
         } else {
@@ -129,7 +193,7 @@ public final class FactListing {
         return by == null ? text : text + "  [read by " + by + "]";
     }
 
-    /** The official verdict on a seed table row, e.g. "  [CONTRADICTED: ...]" or "  [CONFIRMED]". */
+    /** The official verdict on a seed table row, e.g. " [CONTRADICTED: ...]" or " [CONFIRMED]". */
     private static String verdict(OfficialCheck check) {
         return switch (check.verdict()) {
             case CONFIRMED -> "  [CONFIRMED by " + check.source() + "]";

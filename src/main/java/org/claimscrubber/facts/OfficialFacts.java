@@ -20,8 +20,17 @@ import org.claimscrubber.domain.Provenance;
 public final class OfficialFacts {
 
     public static final String FILE_NAME = "official-facts.csv";
-    private static final List<String> COLUMNS = List.of("kind", "code", "official_label", "billable_or_active",
-            "effective_date", "deletion_date", "add_on_primary", "unit_basis", "source");
+    private static final List<String> COLUMNS =
+            List.of(
+                    "kind",
+                    "code",
+                    "official_label",
+                    "billable_or_active",
+                    "effective_date",
+                    "deletion_date",
+                    "add_on_primary",
+                    "unit_basis",
+                    "source");
 
     private final List<OfficialCode> rows;
 
@@ -38,7 +47,9 @@ public final class OfficialFacts {
     }
 
     public Optional<OfficialCode> find(OfficialKind kind, String code) {
-        return rows.stream().filter(row -> row.kind() == kind && row.code().equals(code)).findFirst();
+        return rows.stream()
+                .filter(row -> row.kind() == kind && row.code().equals(code))
+                .findFirst();
     }
 
     /**
@@ -48,9 +59,13 @@ public final class OfficialFacts {
     public static OfficialFacts parse(String fileName, String content) throws FactsException {
         try (CSVReader reader = new CSVReaderBuilder(new StringReader(content)).build()) {
             String[] header = reader.readNext();
-            if (header == null || !Arrays.stream(header).map(h -> h.strip().toLowerCase(Locale.ROOT)).toList()
-                    .equals(COLUMNS)) {
-                throw new FactsException(fileName + ":1: header must be " + String.join(",", COLUMNS));
+            if (header == null
+                    || !Arrays.stream(header)
+                            .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                            .toList()
+                            .equals(COLUMNS)) {
+                throw new FactsException(
+                        fileName + ":1: header must be " + String.join(",", COLUMNS));
             }
             List<OfficialCode> rows = new ArrayList<>();
             String[] cells;
@@ -67,20 +82,34 @@ public final class OfficialFacts {
         }
     }
 
-    private static OfficialCode row(String fileName, int line, String[] cells) throws FactsException {
+    private static OfficialCode row(String fileName, int line, String[] cells)
+            throws FactsException {
         String where = fileName + ":" + line;
         if (cells.length != COLUMNS.size()) {
-            throw new FactsException(where + ": expected " + COLUMNS.size() + " fields, found " + cells.length);
+            throw new FactsException(
+                    where + ": expected " + COLUMNS.size() + " fields, found " + cells.length);
         }
         OfficialKind kind;
         try {
             kind = OfficialKind.valueOf(cells[0].strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new FactsException(where + ": kind '" + cells[0] + "' is not one of "
-                    + Arrays.toString(OfficialKind.values()));
+            throw new FactsException(
+                    where
+                            + ": kind '"
+                            + cells[0]
+                            + "' is not one of "
+                            + Arrays.toString(OfficialKind.values()));
         }
-        return new OfficialCode(kind, cells[1].strip(), cells[2].strip(), cells[3].strip(), date(where, cells[4]),
-                date(where, cells[5]), cells[6].strip(), cells[7].strip(), cells[8].strip(),
+        return new OfficialCode(
+                kind,
+                cells[1].strip(),
+                cells[2].strip(),
+                cells[3].strip(),
+                date(where, cells[4]),
+                date(where, cells[5]),
+                cells[6].strip(),
+                cells[7].strip(),
+                cells[8].strip(),
                 new Provenance(fileName, line, kind.name()));
     }
 

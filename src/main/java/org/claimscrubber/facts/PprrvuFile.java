@@ -21,39 +21,47 @@ import org.claimscrubber.domain.Codes;
 import org.claimscrubber.domain.FeeSchedule;
 
 /**
- * Reads the CMS Medicare physician fee schedule relative value file (PPRRVU, CSV) a user downloads and gives with
- * {@code --reference}: a title and copyright preamble, then a header split over two rows whose cells, joined,
- * name the columns ("STATUS" over "CODE", "PCTC" over "IND", "BILAT" over "SURG"). Only the code, status, PC/TC
- * and bilateral indicators of the global rows (no modifier) are kept; descriptors are never read. Status D
- * (deleted) counts from 1 January of the file's year, which its title or name gives (PPRRVU25_JAN: 2025).
+ * Reads the CMS Medicare physician fee schedule relative value file (PPRRVU, CSV) a user downloads
+ * and gives with {@code --reference}: a title and copyright preamble, then a header split over two
+ * rows whose cells, joined, name the columns ("STATUS" over "CODE", "PCTC" over "IND", "BILAT" over
+ * "SURG"). Only the code, status, PC/TC and bilateral indicators of the global rows (no modifier)
+ * are kept; descriptors are never read. Status D (deleted) counts from 1 January of the file's
+ * year, which its title or name gives (PPRRVU25_JAN: 2025).
  */
 public final class PprrvuFile {
 
     /** How far into the file its header may be. */
     private static final int PREAMBLE_LINES = 40;
-    private static final List<String> NEEDED = List.of("HCPCS", "MOD", "STATUS CODE", "PCTC IND", "BILAT SURG");
-    private static final Pattern TITLE_YEAR = Pattern.compile("(20[0-9]{2}) National Physician Fee Schedule");
+
+    private static final List<String> NEEDED =
+            List.of("HCPCS", "MOD", "STATUS CODE", "PCTC IND", "BILAT SURG");
+    private static final Pattern TITLE_YEAR =
+            Pattern.compile("(20[0-9]{2}) National Physician Fee Schedule");
     private static final Pattern NAME_YEAR = Pattern.compile("(?i)rvu([0-9]{2})");
 
-    private PprrvuFile() {
-    }
+    private PprrvuFile() {}
 
-    /** True when the file's first lines hold the PPRRVU header ("HCPCS,MOD,DESCRIPTION,CODE,..."). */
+    /**
+     * True when the file's first lines hold the PPRRVU header ("HCPCS,MOD,DESCRIPTION,CODE,...").
+     */
     public static boolean looksLikeOne(Path file) throws IOException {
         try (var lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
-            return lines.limit(PREAMBLE_LINES).anyMatch(line -> line.toUpperCase(Locale.ROOT).startsWith("HCPCS,MOD,"));
+            return lines.limit(PREAMBLE_LINES)
+                    .anyMatch(line -> line.toUpperCase(Locale.ROOT).startsWith("HCPCS,MOD,"));
         }
     }
 
-    /** The indicators by code, and what the file is ("PPRRVU25_JAN.csv (2025 physician fee schedule)"). */
-    public record Loaded(Map<String, FeeSchedule.Indicators> byCode, String release) {
-    }
+    /**
+     * The indicators by code, and what the file is ("PPRRVU25_JAN.csv (2025 physician fee
+     * schedule)").
+     */
+    public record Loaded(Map<String, FeeSchedule.Indicators> byCode, String release) {}
 
     public static Loaded read(Path file) throws FactsException {
         String name = file.getFileName().toString();
         Map<String, FeeSchedule.Indicators> byCode = new HashMap<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1);
-             CSVReader csv = new CSVReaderBuilder(in).build()) {
+                CSVReader csv = new CSVReaderBuilder(in).build()) {
             String[] previous = new String[0];
             String[] cells;
             int[] at = null;
@@ -66,21 +74,30 @@ public final class PprrvuFile {
                     if (title.find()) {
                         year = Integer.parseInt(title.group(1));
                     }
-                    if (cells.length > 1 && cells[0].strip().equalsIgnoreCase("HCPCS") && cells[1].strip().equalsIgnoreCase("MOD")) {
+                    if (cells.length > 1
+                            && cells[0].strip().equalsIgnoreCase("HCPCS")
+                            && cells[1].strip().equalsIgnoreCase("MOD")) {
                         at = columns(name, line, previous, cells);
                         if (year == 0) {
-                            throw new FactsException(name + ": cannot tell the fee schedule's year: its title row has"
-                                    + " none and its name is not like PPRRVU25_JAN.csv");
+                            throw new FactsException(
+                                    name
+                                            + ": cannot tell the fee schedule's year: its title row has"
+                                            + " none and its name is not like PPRRVU25_JAN.csv");
                         }
                     } else if (line > PREAMBLE_LINES) {
-                        throw new FactsException(name + ": no PPRRVU header (HCPCS, MOD, ... STATUS CODE, PCTC IND,"
-                                + " BILAT SURG) in its first " + PREAMBLE_LINES + " lines");
+                        throw new FactsException(
+                                name
+                                        + ": no PPRRVU header (HCPCS, MOD, ... STATUS CODE, PCTC IND,"
+                                        + " BILAT SURG) in its first "
+                                        + PREAMBLE_LINES
+                                        + " lines");
                     }
                     previous = cells;
                     continue;
                 }
                 if (cells.length <= max(at) || !cell(cells, at[1]).isEmpty()) {
-                    continue; // a modifier row (26, TC, 53): the global row carries the code's indicators
+                    continue; // a modifier row (26, TC, 53): the global row carries the code's
+                    // indicators
                 }
                 String code = Codes.procedure(cell(cells, at[0]));
                 if (!CodeFormat.PROCEDURE.accepts(code)) {
@@ -89,25 +106,62 @@ public final class PprrvuFile {
                 String status = cell(cells, at[2]).toUpperCase(Locale.ROOT);
                 String pcTc = cell(cells, at[3]);
                 String bilateral = cell(cells, at[4]);
-                if (!pcTc.isEmpty() && !pcTc.matches("[0-9]") || !bilateral.isEmpty() && !bilateral.matches("[01239]")) {
-                    throw new FactsException(name + ":" + line + ": " + code + " has PCTC IND '" + pcTc
-                            + "' and BILAT SURG '" + bilateral + "'; expected one digit each (bilateral 0, 1, 2, 3 or 9)");
+                if (!pcTc.isEmpty() && !pcTc.matches("[0-9]")
+                        || !bilateral.isEmpty() && !bilateral.matches("[01239]")) {
+                    throw new FactsException(
+                            name
+                                    + ":"
+                                    + line
+                                    + ": "
+                                    + code
+                                    + " has PCTC IND '"
+                                    + pcTc
+                                    + "' and BILAT SURG '"
+                                    + bilateral
+                                    + "'; expected one digit each (bilateral 0, 1, 2, 3 or 9)");
                 }
-                byCode.put(code, new FeeSchedule.Indicators(status, pcTc, bilateral,
-                        status.equals("D") ? LocalDate.of(year, 1, 1) : null, name + ":" + line + " (CMS PPRRVU " + year
-                        + ": status " + status + ", PC/TC " + pcTc + ", bilateral " + bilateral + ")"));
+                byCode.put(
+                        code,
+                        new FeeSchedule.Indicators(
+                                status,
+                                pcTc,
+                                bilateral,
+                                status.equals("D") ? LocalDate.of(year, 1, 1) : null,
+                                name
+                                        + ":"
+                                        + line
+                                        + " (CMS PPRRVU "
+                                        + year
+                                        + ": status "
+                                        + status
+                                        + ", PC/TC "
+                                        + pcTc
+                                        + ", bilateral "
+                                        + bilateral
+                                        + ")"));
             }
             if (at == null) {
-                throw new FactsException(name + ": no PPRRVU header (HCPCS, MOD, ... STATUS CODE, PCTC IND, BILAT SURG)");
+                throw new FactsException(
+                        name
+                                + ": no PPRRVU header (HCPCS, MOD, ... STATUS CODE, PCTC IND, BILAT SURG)");
             }
-            return new Loaded(byCode, name + " (CMS physician fee schedule " + year + ", " + byCode.size() + " codes)");
+            return new Loaded(
+                    byCode,
+                    name
+                            + " (CMS physician fee schedule "
+                            + year
+                            + ", "
+                            + byCode.size()
+                            + " codes)");
         } catch (IOException | CsvException e) {
-            throw new FactsException(name + ": cannot be read as the CMS PPRRVU CSV: " + e.getMessage(), e);
+            throw new FactsException(
+                    name + ": cannot be read as the CMS PPRRVU CSV: " + e.getMessage(), e);
         }
     }
 
     /** The columns by their joined two-row names; an error naming the ones missing. */
-    private static int[] columns(String name, long line, String[] above, String[] header) throws FactsException {
+    private static int[] columns(String name, long line, String[] above, String[] header)
+            throws FactsException {
         List<String> joined = new ArrayList<>();
         for (int i = 0; i < header.length; i++) {
             String top = i < above.length ? above[i].strip() : "";
@@ -122,8 +176,13 @@ public final class PprrvuFile {
             }
         }
         if (!missing.isEmpty()) {
-            throw new FactsException(name + ":" + line + ": the PPRRVU header lacks " + String.join(", ", missing)
-                    + " (expected the two header rows CMS publishes, e.g. STATUS over CODE, PCTC over IND, BILAT over SURG)");
+            throw new FactsException(
+                    name
+                            + ":"
+                            + line
+                            + ": the PPRRVU header lacks "
+                            + String.join(", ", missing)
+                            + " (expected the two header rows CMS publishes, e.g. STATUS over CODE, PCTC over IND, BILAT over SURG)");
         }
         return at;
     }

@@ -24,22 +24,27 @@ import org.claimscrubber.domain.TaxonomyCodes;
 import org.claimscrubber.domain.TaxonomyEntry;
 
 /**
- * Compares every seed table row with the official facts and records the verdict on the row
- * ({@link OfficialCheck}): the seed documents are evidence about typical use, the official code sets are the
- * authority. Also builds, per document, the diagnosis and specialty scopes the rules judge claims by.
+ * Compares every seed table row with the official facts and records the verdict on the row ({@link
+ * OfficialCheck}): the seed documents are evidence about typical use, the official code sets are
+ * the authority. Also builds, per document, the diagnosis and specialty scopes the rules judge
+ * claims by.
  */
 public final class Reconciler {
 
-
-    /** Words that only name a side or a sex: a row wrong only in these still names the right category. */
+    /**
+     * Words that only name a side or a sex: a row wrong only in these still names the right
+     * category.
+     */
     private static final String SIDE_AND_SEX_WORDS = "(?i)\\b(right|left|male|female)\\b";
 
-    private static final String SIDE_OR_SEX_ONLY = " (the side or sex is wrong; the ICD-10-CM category is right)";
+    private static final String SIDE_OR_SEX_ONLY =
+            " (the side or sex is wrong; the ICD-10-CM category is right)";
 
     /** The reconciled documents and the scopes built from them. */
-    public record Result(List<SeedDocument> documents, List<DiagnosisScope> diagnosisScopes,
-                         List<SpecialtyScope> specialtyScopes) {
-    }
+    public record Result(
+            List<SeedDocument> documents,
+            List<DiagnosisScope> diagnosisScopes,
+            List<SpecialtyScope> specialtyScopes) {}
 
     private final Map<String, ModifierClass> modifierClasses;
     private final OfficialFacts official;
@@ -47,8 +52,12 @@ public final class Reconciler {
     private final TaxonomyCodes taxonomies;
     private final Interpretations interpretations;
 
-    public Reconciler(Map<String, ModifierClass> modifierClasses, OfficialFacts official, DiagnosisCodes diagnoses,
-                      TaxonomyCodes taxonomies, Interpretations interpretations) {
+    public Reconciler(
+            Map<String, ModifierClass> modifierClasses,
+            OfficialFacts official,
+            DiagnosisCodes diagnoses,
+            TaxonomyCodes taxonomies,
+            Interpretations interpretations) {
         this.modifierClasses = modifierClasses;
         this.official = official;
         this.diagnoses = diagnoses;
@@ -65,7 +74,9 @@ public final class Reconciler {
             for (SeedFact fact : document.facts()) {
                 facts.add(check(fact));
             }
-            SeedDocument reconciled = new SeedDocument(document.file(), document.procedureCode(), facts, document.notes());
+            SeedDocument reconciled =
+                    new SeedDocument(
+                            document.file(), document.procedureCode(), facts, document.notes());
             checked.add(reconciled);
             if (document.procedureCode() != null) {
                 diagnosisScope(reconciled).ifPresent(diagnosisScopes::add);
@@ -108,29 +119,55 @@ public final class Reconciler {
         String plain = label.replaceAll("\\s*\\([^)]*\\)", "").strip();
         return Labels.agree(row.description(), plain, Labels.LABEL_AGREEMENT)
                 ? OfficialCheck.confirmed(label, source)
-                : OfficialCheck.contradicted(label, source, "the document describes " + row.modifier() + " as '"
-                        + row.description() + "', but " + row.modifier() + " is '" + label + "'");
+                : OfficialCheck.contradicted(
+                        label,
+                        source,
+                        "the document describes "
+                                + row.modifier()
+                                + " as '"
+                                + row.description()
+                                + "', but "
+                                + row.modifier()
+                                + " is '"
+                                + label
+                                + "'");
     }
 
     private OfficialCheck diagnosis(DiagnosisEntry row) {
         CodeEntry entry = diagnoses.entry(row.diagnosis());
         if (entry == null) {
-            return OfficialCheck.contradicted("", diagnoses.release(), row.diagnosis() + " is not an ICD-10-CM code");
+            return OfficialCheck.contradicted(
+                    "", diagnoses.release(), row.diagnosis() + " is not an ICD-10-CM code");
         }
         String plain = entry.label().replaceAll("\\s*\\([^)]*\\)", "").strip();
-        if (row.description().isBlank() || Labels.agree(row.description(), plain, Labels.DIAGNOSIS_AGREEMENT)) {
+        if (row.description().isBlank()
+                || Labels.agree(row.description(), plain, Labels.DIAGNOSIS_AGREEMENT)) {
             return OfficialCheck.confirmed(entry.label(), entry.source());
         }
-        String problem = "the document describes " + row.diagnosis() + " as '" + row.description() + "', but it is '"
-                + plain + "'";
-        boolean onlySideOrSex = Labels.agree(row.description().replaceAll(SIDE_AND_SEX_WORDS, " "),
-                plain.replaceAll(SIDE_AND_SEX_WORDS, " "), Labels.DIAGNOSIS_AGREEMENT);
-        return OfficialCheck.contradicted(entry.label(), entry.source(), onlySideOrSex ? problem + SIDE_OR_SEX_ONLY : problem);
+        String problem =
+                "the document describes "
+                        + row.diagnosis()
+                        + " as '"
+                        + row.description()
+                        + "', but it is '"
+                        + plain
+                        + "'";
+        boolean onlySideOrSex =
+                Labels.agree(
+                        row.description().replaceAll(SIDE_AND_SEX_WORDS, " "),
+                        plain.replaceAll(SIDE_AND_SEX_WORDS, " "),
+                        Labels.DIAGNOSIS_AGREEMENT);
+        return OfficialCheck.contradicted(
+                entry.label(),
+                entry.source(),
+                onlySideOrSex ? problem + SIDE_OR_SEX_ONLY : problem);
     }
 
     private OfficialCheck taxonomy(TaxonomyEntry row) {
         if (taxonomies.isNotACode(row.taxonomy())) {
-            return OfficialCheck.contradicted("", "NUCC Health Care Provider Taxonomy",
+            return OfficialCheck.contradicted(
+                    "",
+                    "NUCC Health Care Provider Taxonomy",
                     row.taxonomy() + " is not a NUCC taxonomy code");
         }
         CodeEntry entry = taxonomies.entry(row.taxonomy());
@@ -143,18 +180,33 @@ public final class Reconciler {
                 || Labels.agree(row.specialty(), entry.label(), Labels.LABEL_AGREEMENT)) {
             return OfficialCheck.confirmed(entry.label(), entry.source());
         }
-        return OfficialCheck.contradicted(entry.label(), entry.source(), "the document labels " + row.taxonomy() + " '"
-                + row.specialty() + "', but " + row.taxonomy() + " is '" + entry.label() + "'");
+        return OfficialCheck.contradicted(
+                entry.label(),
+                entry.source(),
+                "the document labels "
+                        + row.taxonomy()
+                        + " '"
+                        + row.specialty()
+                        + "', but "
+                        + row.taxonomy()
+                        + " is '"
+                        + entry.label()
+                        + "'");
     }
 
-    /** A contradiction only in side or sex still names the right category (seed 001 swaps C50.911/C50.912). */
+    /**
+     * A contradiction only in side or sex still names the right category (seed 001 swaps
+     * C50.911/C50.912).
+     */
     private static boolean countsForItsCategory(DiagnosisEntry row) {
         return !row.contradicted() || row.check().problem().endsWith(SIDE_OR_SEX_ONLY);
     }
 
     private Optional<DiagnosisScope> diagnosisScope(SeedDocument document) {
-        Optional<TableInfo> table = document.factsOf(TableInfo.class).stream()
-                .filter(info -> info.table() == TableKind.DIAGNOSES).findFirst();
+        Optional<TableInfo> table =
+                document.factsOf(TableInfo.class).stream()
+                        .filter(info -> info.table() == TableKind.DIAGNOSES)
+                        .findFirst();
         if (table.isEmpty()) {
             return Optional.empty();
         }
@@ -169,16 +221,28 @@ public final class Reconciler {
                 notCounted.add(row);
             }
         }
-        Optional<Interpretation> unrestricted = interpretations
-                .ofKind(Interpretation.Kind.DIAGNOSIS_SCOPE, document.procedureCode()).stream()
-                .filter(reading -> reading.values().contains("ANY")).findFirst();
-        return Optional.of(new DiagnosisScope(document.procedureCode(), categories, counted, notCounted,
-                unrestricted.isPresent(), table.get(), unrestricted.map(Interpretation::source).orElse(null)));
+        Optional<Interpretation> unrestricted =
+                interpretations
+                        .ofKind(Interpretation.Kind.DIAGNOSIS_SCOPE, document.procedureCode())
+                        .stream()
+                        .filter(reading -> reading.values().contains("ANY"))
+                        .findFirst();
+        return Optional.of(
+                new DiagnosisScope(
+                        document.procedureCode(),
+                        categories,
+                        counted,
+                        notCounted,
+                        unrestricted.isPresent(),
+                        table.get(),
+                        unrestricted.map(Interpretation::source).orElse(null)));
     }
 
     private Optional<SpecialtyScope> specialtyScope(SeedDocument document) {
-        Optional<TableInfo> table = document.factsOf(TableInfo.class).stream()
-                .filter(info -> info.table() == TableKind.TAXONOMIES).findFirst();
+        Optional<TableInfo> table =
+                document.factsOf(TableInfo.class).stream()
+                        .filter(info -> info.table() == TableKind.TAXONOMIES)
+                        .findFirst();
         if (table.isEmpty()) {
             return Optional.empty();
         }
@@ -187,7 +251,10 @@ public final class Reconciler {
         List<String> sources = new ArrayList<>();
         for (TaxonomyEntry row : document.factsOf(TaxonomyEntry.class)) {
             Optional<Interpretation> reading =
-                    interpretations.find(Interpretation.Kind.SPECIALTY, document.procedureCode(), row.specialty());
+                    interpretations.find(
+                            Interpretation.Kind.SPECIALTY,
+                            document.procedureCode(),
+                            row.specialty());
             if (reading.isEmpty()) {
                 continue;
             }
@@ -203,7 +270,13 @@ public final class Reconciler {
         if (classifications.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SpecialtyScope(document.procedureCode(), names, classifications, sources, table.get(),
-                taxonomies));
+        return Optional.of(
+                new SpecialtyScope(
+                        document.procedureCode(),
+                        names,
+                        classifications,
+                        sources,
+                        table.get(),
+                        taxonomies));
     }
 }

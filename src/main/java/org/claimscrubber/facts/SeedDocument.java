@@ -4,7 +4,8 @@ import java.util.List;
 import org.claimscrubber.domain.SeedFact;
 
 /** One parsed seed document: its facts and what the parser had to say about it. */
-public record SeedDocument(String file, String procedureCode, List<SeedFact> facts, List<ParseNote> notes) {
+public record SeedDocument(
+        String file, String procedureCode, List<SeedFact> facts, List<ParseNote> notes) {
 
     public SeedDocument {
         facts = List.copyOf(facts);

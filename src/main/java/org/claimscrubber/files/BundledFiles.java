@@ -13,19 +13,19 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The rules and seeds the jar carries (copied from the repository's rules/ and seeds/ at build time),
- * so that the scrubber runs from any directory.
+ * The rules and seeds the jar carries (copied from the repository's rules/ and seeds/ at build
+ * time), so that the scrubber runs from any directory.
  */
 public final class BundledFiles {
 
-    private BundledFiles() {
-    }
+    private BundledFiles() {}
 
     /** Where a bundled folder is: "rules" or "seeds". */
     public static Path directory(String name) {
         URL url = BundledFiles.class.getResource("/bundled/" + name);
         if (url == null) {
-            throw new IllegalStateException("the build did not bundle " + name + "/ (resource /bundled/" + name + ")");
+            throw new IllegalStateException(
+                    "the build did not bundle " + name + "/ (resource /bundled/" + name + ")");
         }
         try {
             URI uri = url.toURI();
@@ -34,7 +34,8 @@ public final class BundledFiles {
             }
             return jarFileSystem(uri).provider().getPath(uri);
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("bundled " + name + " has an unusable location: " + url, e);
+            throw new IllegalStateException(
+                    "bundled " + name + " has an unusable location: " + url, e);
         }
     }
 
@@ -49,25 +50,30 @@ public final class BundledFiles {
     }
 
     /**
-     * The folder a command uses when none is given: {@code ./name} when the working directory has one
-     * (an analyst editing rules/ in a checkout sees the edit at once), otherwise the bundled copy.
+     * The folder a command uses when none is given: {@code ./name} when the working directory has
+     * one (an analyst editing rules/ in a checkout sees the edit at once), otherwise the bundled
+     * copy.
      */
     public static Located defaultDirectory(String name) {
         Path local = Path.of(name);
         if (Files.isDirectory(local)) {
             return new Located(local, name + " (working directory)", name);
         }
-        return new Located(directory(name), "bundled " + name + " (inside the jar)", "bundled:" + name);
+        return new Located(
+                directory(name), "bundled " + name + " (inside the jar)", "bundled:" + name);
     }
 
     /**
-     * A folder, how reports name it ({@code label}) and the prefix that names files in it
-     * ({@code displayRoot}, e.g. {@code rules} in {@code rules/modifiers.drl:12:5}).
+     * A folder, how reports name it ({@code label}) and the prefix that names files in it ({@code
+     * displayRoot}, e.g. {@code rules} in {@code rules/modifiers.drl:12:5}).
      */
     public record Located(Path path, String label, String displayRoot) {
         public static Located given(Path path) {
             String shown = path.toString();
-            return new Located(path, shown, shown.endsWith("/") ? shown.substring(0, shown.length() - 1) : shown);
+            return new Located(
+                    path,
+                    shown,
+                    shown.endsWith("/") ? shown.substring(0, shown.length() - 1) : shown);
         }
 
         /** How messages name a file inside the folder. */

@@ -12,8 +12,7 @@ import java.util.List;
 /** SHA-256 digests: of bytes, and of a set of files (names and contents, in a fixed order). */
 public final class ContentHash {
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     public static MessageDigest sha256() {
         try {
@@ -28,8 +27,8 @@ public final class ContentHash {
     }
 
     /**
-     * One digest over several files: each file's path relative to {@code root}, a NUL, its bytes, a NUL.
-     * Renaming, editing, adding or removing a file changes it.
+     * One digest over several files: each file's path relative to {@code root}, a NUL, its bytes, a
+     * NUL. Renaming, editing, adding or removing a file changes it.
      */
     public static String ofFiles(Path root, List<Path> files) throws IOException {
         MessageDigest digest = sha256();

@@ -1,6 +1,9 @@
 package org.claimscrubber.history;
 
-/** A claim history that cannot be used: cannot be opened, is of a newer schema, or cannot be written (exit 2). */
+/**
+ * A claim history that cannot be used: cannot be opened, is of a newer schema, or cannot be written
+ * (exit 2).
+ */
 public final class HistoryException extends Exception {
 
     private static final long serialVersionUID = 1L;

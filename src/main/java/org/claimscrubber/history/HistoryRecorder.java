@@ -20,21 +20,30 @@ import org.claimscrubber.report.ReportFiles;
 import org.claimscrubber.report.SpreadsheetSafe;
 
 /**
- * Writes a run's scrubbed lines into the history (uncommitted until {@link HistoryStore#commit}), and for every claim
- * id an earlier night scrubbed, says which of its findings are new, which recur and which no longer fire
- * ({@value #FILE}). Receives the outcomes in claim order on the run's writing thread.
+ * Writes a run's scrubbed lines into the history (uncommitted until {@link HistoryStore#commit}),
+ * and for every claim id an earlier night scrubbed, says which of its findings are new, which recur
+ * and which no longer fire ({@value #FILE}). Receives the outcomes in claim order on the run's
+ * writing thread.
  */
 public final class HistoryRecorder implements OutcomeSink.Restartable {
 
     /** The report of findings compared with the claim's last scrub: new, recurring, resolved. */
     public static final String FILE = "since-last-run.csv";
+
     static final String[] HEADER = {"claim_id", "line", "rule_id", "status", "last_scrubbed"};
     private static final int BATCH = 2_000;
 
-    /** What the run found against earlier nights, for run.json and report.html, and the run's keys to store. */
-    public record Counts(long linesRecorded, long claimsSeenBefore, long newFindings, long recurring, long resolved,
-                         HistoryStore.RunKeys keys) {
-    }
+    /**
+     * What the run found against earlier nights, for run.json and report.html, and the run's keys
+     * to store.
+     */
+    public record Counts(
+            long linesRecorded,
+            long claimsSeenBefore,
+            long newFindings,
+            long recurring,
+            long resolved,
+            HistoryStore.RunKeys keys) {}
 
     private final HistoryStore store;
     private final Severity holdOn;
@@ -50,7 +59,8 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
     private final HistoryStore.LongList forwardedServices = new HistoryStore.LongList();
     private final HistoryStore.LongList claimKeys = new HistoryStore.LongList();
 
-    public HistoryRecorder(HistoryStore store, Severity holdOn, ReportFiles files) throws IOException {
+    public HistoryRecorder(HistoryStore store, Severity holdOn, ReportFiles files)
+            throws IOException {
         this.store = store;
         this.holdOn = holdOn;
         this.files = files;
@@ -59,10 +69,15 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
 
     private void open() throws IOException {
         try {
-            insert = store.writer().prepareStatement("INSERT INTO " + store.table() + " (run_id, run_date, claim_id, line_number,"
-                    + " patient_key, date_of_service, procedure_code, modifiers, units, rendering_npi, payer, outcome,"
-                    + " rules, service_key, claim_key, patient_code_key)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            insert =
+                    store.writer()
+                            .prepareStatement(
+                                    "INSERT INTO "
+                                            + store.table()
+                                            + " (run_id, run_date, claim_id, line_number,"
+                                            + " patient_key, date_of_service, procedure_code, modifiers, units, rendering_npi, payer, outcome,"
+                                            + " rules, service_key, claim_key, patient_code_key)"
+                                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         } catch (SQLException e) {
             throw new IOException("the history cannot be written: " + HistoryStore.sentence(e), e);
         }
@@ -92,16 +107,19 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
         String result = outcome.held(holdOn) ? "held" : "forwarded";
         long claimKey = Keys.claim(outcome.claimId());
         claimKeys.add(claimKey);
-        // the rules that fired, by line (0: the claim as a whole, kept once, on the first line), grouped once
+        // the rules that fired, by line (0: the claim as a whole, kept once, on the first line),
+        // grouped once
         Map<Integer, Set<String>> rulesByLine = new HashMap<>();
         for (Finding finding : outcome.findings()) {
             int line = finding.lineNumber() == null ? 0 : finding.lineNumber();
-            rulesByLine.computeIfAbsent(line, k -> new TreeSet<>())
+            rulesByLine
+                    .computeIfAbsent(line, k -> new TreeSet<>())
                     .add(finding.lineNumber() == null ? "*" + finding.ruleId() : finding.ruleId());
         }
         boolean first = true;
         for (ClaimOutcome.Service service : outcome.services()) {
-            Set<String> rules = new TreeSet<>(rulesByLine.getOrDefault(service.lineNumber(), Set.of()));
+            Set<String> rules =
+                    new TreeSet<>(rulesByLine.getOrDefault(service.lineNumber(), Set.of()));
             if (first) {
                 rules.addAll(rulesByLine.getOrDefault(0, Set.of()));
             }
@@ -120,8 +138,13 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
             insert.setString(i++, service.payer());
             insert.setString(i++, result);
             insert.setString(i++, String.join(";", rules));
-            long serviceKey = Keys.service(service.patientKey(), service.dateOfService(), service.procedureCode(),
-                    service.modifiers(), service.renderingNpi());
+            long serviceKey =
+                    Keys.service(
+                            service.patientKey(),
+                            service.dateOfService(),
+                            service.procedureCode(),
+                            service.modifiers(),
+                            service.renderingNpi());
             if (result.equals("forwarded") && !service.patientKey().isEmpty()) {
                 forwardedServices.add(serviceKey);
             }
@@ -148,7 +171,10 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
         for (HistoryStore.EarlierLine line : earlier.lines()) {
             for (String rule : line.rules().split(";")) {
                 if (!rule.isEmpty()) {
-                    before.add(rule.startsWith("*") ? ":" + rule.substring(1) : line.lineNumber() + ":" + rule);
+                    before.add(
+                            rule.startsWith("*")
+                                    ? ":" + rule.substring(1)
+                                    : line.lineNumber() + ":" + rule);
                 }
             }
         }
@@ -157,7 +183,10 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
             if (finding.isSuppressed()) {
                 continue;
             }
-            String key = (finding.lineNumber() == null ? "" : finding.lineNumber()) + ":" + finding.ruleId();
+            String key =
+                    (finding.lineNumber() == null ? "" : finding.lineNumber())
+                            + ":"
+                            + finding.ruleId();
             if (now.add(key)) {
                 boolean seen = before.contains(key);
                 row(outcome.claimId(), key, seen ? "recurring" : "new", earlier.runDate());
@@ -178,8 +207,16 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
 
     private void row(String claimId, String key, String status, String lastScrubbed) {
         int colon = key.indexOf(':');
-        sinceLastRun.writeNext(SpreadsheetSafe.row(new String[] {claimId, key.substring(0, colon),
-                key.substring(colon + 1), status, lastScrubbed}), false);
+        sinceLastRun.writeNext(
+                SpreadsheetSafe.row(
+                        new String[] {
+                            claimId,
+                            key.substring(0, colon),
+                            key.substring(colon + 1),
+                            status,
+                            lastScrubbed
+                        }),
+                false);
     }
 
     @Override
@@ -187,7 +224,8 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
         try {
             insert.clearBatch();
             insert.close();
-            try (PreparedStatement undo = store.writer().prepareStatement("DELETE FROM " + store.table())) {
+            try (PreparedStatement undo =
+                    store.writer().prepareStatement("DELETE FROM " + store.table())) {
                 undo.executeUpdate();
             }
         } catch (SQLException e) {
@@ -209,7 +247,12 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
             throw new IOException("the history cannot be written: " + HistoryStore.sentence(e), e);
         }
         sinceLastRun.close();
-        return new Counts(lines, claimsSeenBefore, newFindings, recurring, resolved,
+        return new Counts(
+                lines,
+                claimsSeenBefore,
+                newFindings,
+                recurring,
+                resolved,
                 new HistoryStore.RunKeys(forwardedServices.packed(), claimKeys.packed()));
     }
 

@@ -30,31 +30,35 @@ import org.claimscrubber.input.PatientKeyer;
 import org.claimscrubber.report.RunManifest;
 
 /**
- * A claim history across nights, in SQLite (a file: one machine, nothing to install) or PostgreSQL (a JDBC URL: a
- * team, several machines). One row per scrubbed line, holding only what the history edits need: the patient as a
- * keyed hash, date of service, code, modifiers, units, rendering NPI, payer, claim id and line, the run, its outcome
- * and the rules that fired.
+ * A claim history across nights, in SQLite (a file: one machine, nothing to install) or PostgreSQL
+ * (a JDBC URL: a team, several machines). One row per scrubbed line, holding only what the history
+ * edits need: the patient as a keyed hash, date of service, code, modifiers, units, rendering NPI,
+ * payer, claim id and line, the run, its outcome and the rules that fired.
  *
- * <p>A run writes in one transaction that commits just before its reports do ({@link #commit}); a run that fails or
- * is killed leaves the history as it was. On SQLite the transaction is taken when the run opens the history
- * ({@code BEGIN IMMEDIATE}), so runs against one file take turns; the questions the rules ask go through a second
- * connection, which sees only what earlier runs committed.
+ * <p>A run writes in one transaction that commits just before its reports do ({@link #commit}); a
+ * run that fails or is killed leaves the history as it was. On SQLite the transaction is taken when
+ * the run opens the history ({@code BEGIN IMMEDIATE}), so runs against one file take turns; the
+ * questions the rules ask go through a second connection, which sees only what earlier runs
+ * committed.
  *
- * <p>Duplicate and claim lookups start in memory: the keys of every earlier line are loaded once, sorted, and only a
- * key that is there costs a query.
+ * <p>Duplicate and claim lookups start in memory: the keys of every earlier line are loaded once,
+ * sorted, and only a key that is there costs a query.
  */
 public final class HistoryStore implements AutoCloseable {
 
     /**
-     * @param location  a file path (SQLite) or a JDBC URL (jdbc:postgresql://...)
-     * @param keyFile   the patient-key file, or null for the default beside a SQLite file
-     * @param keepDays  rows of runs older than this many days before the run date are purged
+     * @param location a file path (SQLite) or a JDBC URL (jdbc:postgresql://...)
+     * @param keyFile the patient-key file, or null for the default beside a SQLite file
+     * @param keepDays rows of runs older than this many days before the run date are purged
      */
     public record Options(String location, Path keyFile, int keepDays) {
         public static final int DEFAULT_KEEP_DAYS = 400;
     }
 
-    /** How long a run waits for another run that holds a SQLite history, before it gives up (exit 2). */
+    /**
+     * How long a run waits for another run that holds a SQLite history, before it gives up (exit
+     * 2).
+     */
     private static final int BUSY_TIMEOUT_MILLIS = 30 * 60 * 1000;
 
     private final String display;
@@ -65,24 +69,42 @@ public final class HistoryStore implements AutoCloseable {
     private final LocalDate runDate;
     private final String runId;
     private final int keepDays;
+
     /** Each earlier night's keys, newest first. */
     private final List<NightKeys> nights;
+
     private final long earlierNights;
+
     /** The earlier nights' line tables, newest first. */
     private final List<String> nightTables;
+
     private final String table;
     private boolean committed;
+
     /**
-     * The reader's prepared statements by their SQL, prepared once a run: a query per line that each time compiled
-     * its SQL again cost more than the index lookup it made. Used under this store's lock.
+     * The reader's prepared statements by their SQL, prepared once a run: a query per line that
+     * each time compiled its SQL again cost more than the index lookup it made. Used under this
+     * store's lock.
      */
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
-    /** The frequency-limit question over every earlier night, as statements of at most {@link #NIGHTS_PER_QUERY}. */
+
+    /**
+     * The frequency-limit question over every earlier night, as statements of at most {@link
+     * #NIGHTS_PER_QUERY}.
+     */
     private static final int NIGHTS_PER_QUERY = 100;
 
-    private HistoryStore(String display, boolean postgres, Connection writer, Connection reader, byte[] key,
-                         LocalDate runDate, String runId, int keepDays, List<NightKeys> nights,
-                         List<String> nightTables) {
+    private HistoryStore(
+            String display,
+            boolean postgres,
+            Connection writer,
+            Connection reader,
+            byte[] key,
+            LocalDate runDate,
+            String runId,
+            int keepDays,
+            List<NightKeys> nights,
+            List<String> nightTables) {
         this.display = display;
         this.postgres = postgres;
         this.writer = writer;
@@ -95,23 +117,36 @@ public final class HistoryStore implements AutoCloseable {
         this.earlierNights = nightTables.size();
         this.nightTables = List.copyOf(nightTables);
         String id = runId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-        this.table = "lines_" + runDate.toString().replace("-", "") + "_" + id.substring(0, Math.min(12, id.length()));
+        this.table =
+                "lines_"
+                        + runDate.toString().replace("-", "")
+                        + "_"
+                        + id.substring(0, Math.min(12, id.length()));
     }
 
-    /** Opens (creating on first use) the history and its key, and loads the earlier nights' keys. */
-    public static HistoryStore open(Options options, LocalDate runDate, String runId) throws HistoryException {
+    /**
+     * Opens (creating on first use) the history and its key, and loads the earlier nights' keys.
+     */
+    public static HistoryStore open(Options options, LocalDate runDate, String runId)
+            throws HistoryException {
         boolean jdbc = options.location().startsWith("jdbc:");
         boolean postgres = options.location().startsWith("jdbc:postgresql:");
         String display = jdbc ? redacted(options.location()) : options.location();
         Path keyFile = options.keyFile();
         if (keyFile == null) {
             if (jdbc) {
-                throw new HistoryException("--history " + display + " is a database URL: give --history-key FILE, the"
-                        + " patient-key file every machine that writes this history shares");
+                throw new HistoryException(
+                        "--history "
+                                + display
+                                + " is a database URL: give --history-key FILE, the"
+                                + " patient-key file every machine that writes this history shares");
             }
             keyFile = Path.of(options.location() + ".key");
         }
-        String url = jdbc ? options.location() : "jdbc:sqlite:" + createOwnerOnly(Path.of(options.location()));
+        String url =
+                jdbc
+                        ? options.location()
+                        : "jdbc:sqlite:" + createOwnerOnly(Path.of(options.location()));
         byte[] key = HistoryKey.loadOrCreate(keyFile);
         Connection writer = null;
         Connection reader = null;
@@ -124,19 +159,32 @@ public final class HistoryStore implements AutoCloseable {
             List<NightKeys> keys = loadKeys(reader);
             List<String> tables = new ArrayList<>();
             try (Statement sql = reader.createStatement();
-                 ResultSet rs = sql.executeQuery("SELECT lines_table FROM runs ORDER BY started DESC")) {
+                    ResultSet rs =
+                            sql.executeQuery(
+                                    "SELECT lines_table FROM runs ORDER BY started DESC")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
             }
-            HistoryStore store = new HistoryStore(display, postgres, writer, reader, key, runDate, runId,
-                    options.keepDays(), keys, tables);
+            HistoryStore store =
+                    new HistoryStore(
+                            display,
+                            postgres,
+                            writer,
+                            reader,
+                            key,
+                            runDate,
+                            runId,
+                            options.keepDays(),
+                            keys,
+                            tables);
             store.execute(Schema.nightTable(store.table));
             return store;
         } catch (SQLException e) {
             closeQuietly(reader);
             closeQuietly(writer);
-            throw new HistoryException("the history " + display + " cannot be opened: " + sentence(e), e);
+            throw new HistoryException(
+                    "the history " + display + " cannot be opened: " + sentence(e), e);
         } catch (HistoryException e) {
             closeQuietly(reader);
             closeQuietly(writer);
@@ -151,21 +199,30 @@ public final class HistoryStore implements AutoCloseable {
             properties.setProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MILLIS));
             properties.setProperty("journal_mode", "WAL");
             properties.setProperty("transaction_mode", "IMMEDIATE");
-            // 128 MB of page cache: a night's inserts into the key indexes stay in memory until the commit
+            // 128 MB of page cache: a night's inserts into the key indexes stay in memory until the
+            // commit
             properties.setProperty("cache_size", "-131072");
         }
         try {
             return DriverManager.getConnection(url, properties);
         } catch (SQLException e) {
-            if ("08001".equals(e.getSQLState()) && e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
-                throw new HistoryException("--history " + display + ": no database driver for this URL; the scrubber"
-                        + " reads SQLite files and jdbc:postgresql:// URLs");
+            if ("08001".equals(e.getSQLState())
+                    && e.getMessage() != null
+                    && e.getMessage().startsWith("No suitable driver")) {
+                throw new HistoryException(
+                        "--history "
+                                + display
+                                + ": no database driver for this URL; the scrubber"
+                                + " reads SQLite files and jdbc:postgresql:// URLs");
             }
             throw e;
         }
     }
 
-    /** An empty file only its owner may read is a SQLite database; SQLite gives its WAL files the same mode. */
+    /**
+     * An empty file only its owner may read is a SQLite database; SQLite gives its WAL files the
+     * same mode.
+     */
     private static Path createOwnerOnly(Path file) throws HistoryException {
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -173,22 +230,31 @@ public final class HistoryStore implements AutoCloseable {
                 Files.createDirectories(parent);
             }
             if (!Files.exists(file)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file,
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rw-------")));
             }
             return file;
         } catch (FileAlreadyExistsException raced) {
             return file;
         } catch (IOException e) {
-            throw new HistoryException("the history " + file + " cannot be created: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new HistoryException(
+                    "the history "
+                            + file
+                            + " cannot be created: "
+                            + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    e);
         }
     }
 
     /**
-     * An earlier night's table and the 32-bit fingerprints (the upper half of each 64-bit key) of its forwarded
-     * services and of its claims, each sorted. Four bytes a key: 30 nights of a million lines hold 160 MB. A
-     * fingerprint that matches by chance (about one line in a hundred against 30 million keys) costs one indexed
-     * query of that night's table, never a wrong finding: the query compares the values themselves.
+     * An earlier night's table and the 32-bit fingerprints (the upper half of each 64-bit key) of
+     * its forwarded services and of its claims, each sorted. Four bytes a key: 30 nights of a
+     * million lines hold 160 MB. A fingerprint that matches by chance (about one line in a hundred
+     * against 30 million keys) costs one indexed query of that night's table, never a wrong
+     * finding: the query compares the values themselves.
      */
     record NightKeys(String table, int[] services, int[] claims) {
 
@@ -202,17 +268,24 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * The earlier nights' keys, newest first, read from each run's two blobs (a few megabytes a night) rather than
-     * from its rows. The blobs hold sorted 64-bit keys; their upper halves are sorted too.
+     * The earlier nights' keys, newest first, read from each run's two blobs (a few megabytes a
+     * night) rather than from its rows. The blobs hold sorted 64-bit keys; their upper halves are
+     * sorted too.
      */
     private static List<NightKeys> loadKeys(Connection reader) throws SQLException {
         List<NightKeys> nights = new ArrayList<>();
         try (Statement sql = reader.createStatement()) {
             sql.setFetchSize(16);
-            try (ResultSet rs = sql.executeQuery("SELECT r.lines_table, k.service_keys, k.claim_keys FROM run_keys k"
-                    + " JOIN runs r ON r.run_id = k.run_id ORDER BY r.started DESC")) {
+            try (ResultSet rs =
+                    sql.executeQuery(
+                            "SELECT r.lines_table, k.service_keys, k.claim_keys FROM run_keys k"
+                                    + " JOIN runs r ON r.run_id = k.run_id ORDER BY r.started DESC")) {
                 while (rs.next()) {
-                    nights.add(new NightKeys(rs.getString(1), fingerprints(rs.getBytes(2)), fingerprints(rs.getBytes(3))));
+                    nights.add(
+                            new NightKeys(
+                                    rs.getString(1),
+                                    fingerprints(rs.getBytes(2)),
+                                    fingerprints(rs.getBytes(3))));
                 }
             }
         }
@@ -237,10 +310,19 @@ public final class HistoryStore implements AutoCloseable {
         return new ClaimHistory(new Lookup(), limits);
     }
 
-    /** "history.db (SQLite, 12 earlier nights)": what the claim-history edits ran on, for run.json and the summary. */
+    /**
+     * "history.db (SQLite, 12 earlier nights)": what the claim-history edits ran on, for run.json
+     * and the summary.
+     */
     public String label() {
-        return display + " (" + (postgres ? "PostgreSQL" : display.startsWith("jdbc:") ? "JDBC" : "SQLite") + ", "
-                + earlierNights + " earlier run" + (earlierNights == 1 ? "" : "s") + ")";
+        return display
+                + " ("
+                + (postgres ? "PostgreSQL" : display.startsWith("jdbc:") ? "JDBC" : "SQLite")
+                + ", "
+                + earlierNights
+                + " earlier run"
+                + (earlierNights == 1 ? "" : "s")
+                + ")";
     }
 
     String runId() {
@@ -268,7 +350,10 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** The earlier nights' tables that may hold the claim, newest first (empty for a claim never scrubbed). */
+    /**
+     * The earlier nights' tables that may hold the claim, newest first (empty for a claim never
+     * scrubbed).
+     */
     private List<String> nightsWithClaim(String claimId) {
         long key = Keys.claim(claimId);
         List<String> tables = new ArrayList<>(0);
@@ -280,7 +365,10 @@ public final class HistoryStore implements AutoCloseable {
         return tables;
     }
 
-    /** The reader's statement for {@code sql}, prepared on first use. Callers hold this store's lock. */
+    /**
+     * The reader's statement for {@code sql}, prepared on first use. Callers hold this store's
+     * lock.
+     */
     private PreparedStatement statement(String sql) throws SQLException {
         PreparedStatement statement = prepared.get(sql);
         if (statement == null) {
@@ -290,11 +378,17 @@ public final class HistoryStore implements AutoCloseable {
         return statement;
     }
 
-    /** The lines of the claim's latest earlier run, as "line:rules" pairs, and that run's date; null if none. */
+    /**
+     * The lines of the claim's latest earlier run, as "line:rules" pairs, and that run's date; null
+     * if none.
+     */
     synchronized EarlierClaim earlierClaim(String claimId) throws SQLException {
         for (String night : nightsWithClaim(claimId)) { // newest first: the claim's latest scrub
-            PreparedStatement query = statement("SELECT line_number, rules, run_date FROM " + night
-                    + " WHERE claim_key = ? AND claim_id = ?");
+            PreparedStatement query =
+                    statement(
+                            "SELECT line_number, rules, run_date FROM "
+                                    + night
+                                    + " WHERE claim_key = ? AND claim_id = ?");
             query.setLong(1, Keys.claim(claimId));
             query.setString(2, claimId);
             EarlierClaim earlier = null;
@@ -313,22 +407,25 @@ public final class HistoryStore implements AutoCloseable {
         return null;
     }
 
-    record EarlierClaim(String runDate, String table, List<EarlierLine> lines) {
-    }
+    record EarlierClaim(String runDate, String table, List<EarlierLine> lines) {}
 
-    record EarlierLine(int lineNumber, String rules) {
-    }
+    record EarlierLine(int lineNumber, String rules) {}
 
     /**
-     * Records the run's night and purges what is older than the retention, then commits: the caller commits its
-     * reports right after. Before this, nothing the run wrote is visible to anyone.
+     * Records the run's night and purges what is older than the retention, then commits: the caller
+     * commits its reports right after. Before this, nothing the run wrote is visible to anyone.
      */
-    public void commit(Instant started, long claims, long held, long heldCents, long lines, RunKeys keys)
+    public void commit(
+            Instant started, long claims, long held, long heldCents, long lines, RunKeys keys)
             throws HistoryException {
-        try (PreparedStatement run = writer.prepareStatement("INSERT INTO runs (run_id, run_date, started, finished,"
-                + " claims, held, held_cents, lines, lines_table) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement runKeys = writer.prepareStatement("INSERT INTO run_keys (run_id, service_keys,"
-                     + " claim_keys) VALUES (?, ?, ?)")) {
+        try (PreparedStatement run =
+                        writer.prepareStatement(
+                                "INSERT INTO runs (run_id, run_date, started, finished,"
+                                        + " claims, held, held_cents, lines, lines_table) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement runKeys =
+                        writer.prepareStatement(
+                                "INSERT INTO run_keys (run_id, service_keys,"
+                                        + " claim_keys) VALUES (?, ?, ?)")) {
             execute(Schema.nightIndexes(table));
             run.setString(1, runId);
             run.setString(2, runDate.toString());
@@ -352,16 +449,22 @@ public final class HistoryStore implements AutoCloseable {
             writer.commit();
             committed = true;
         } catch (SQLException e) {
-            throw new HistoryException("the history " + display + " cannot record this run: " + sentence(e), e);
+            throw new HistoryException(
+                    "the history " + display + " cannot record this run: " + sentence(e), e);
         }
     }
 
-    /** Drops the nights older than {@code cutoff} (whole tables) and rebuilds the {@code lines} view. */
+    /**
+     * Drops the nights older than {@code cutoff} (whole tables) and rebuilds the {@code lines}
+     * view.
+     */
     private void purge(String cutoff) throws SQLException {
         List<String> dropped = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         try (Statement sql = writer.createStatement();
-             ResultSet rs = sql.executeQuery("SELECT lines_table, run_date FROM runs ORDER BY started")) {
+                ResultSet rs =
+                        sql.executeQuery(
+                                "SELECT lines_table, run_date FROM runs ORDER BY started")) {
             while (rs.next()) {
                 (rs.getString(2).compareTo(cutoff) < 0 ? dropped : kept).add(rs.getString(1));
             }
@@ -370,26 +473,38 @@ public final class HistoryStore implements AutoCloseable {
         for (String old : dropped) {
             statements.add("DROP TABLE IF EXISTS " + old);
         }
-        statements.add("DELETE FROM run_keys WHERE run_id IN (SELECT run_id FROM runs WHERE run_date < '" + cutoff + "')");
+        statements.add(
+                "DELETE FROM run_keys WHERE run_id IN (SELECT run_id FROM runs WHERE run_date < '"
+                        + cutoff
+                        + "')");
         statements.add("DELETE FROM runs WHERE run_date < '" + cutoff + "'");
         statements.addAll(Schema.linesView(kept, postgres));
         execute(statements);
     }
 
-    /** The last {@code count} nights committed before this run, oldest first, for the report's chart. */
+    /**
+     * The last {@code count} nights committed before this run, oldest first, for the report's
+     * chart.
+     */
     public List<RunManifest.Night> lastNights(int count) throws HistoryException {
         List<RunManifest.Night> nights = new ArrayList<>();
-        try (PreparedStatement query = reader.prepareStatement("SELECT run_date, claims, held, held_cents FROM runs"
-                + " ORDER BY started DESC LIMIT ?")) {
+        try (PreparedStatement query =
+                reader.prepareStatement(
+                        "SELECT run_date, claims, held, held_cents FROM runs"
+                                + " ORDER BY started DESC LIMIT ?")) {
             query.setInt(1, count);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    nights.add(0, new RunManifest.Night(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                    nights.add(
+                            0,
+                            new RunManifest.Night(
+                                    rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
                 }
             }
             return nights;
         } catch (SQLException e) {
-            throw new HistoryException("the history " + display + " cannot be read: " + sentence(e), e);
+            throw new HistoryException(
+                    "the history " + display + " cannot be read: " + sentence(e), e);
         }
     }
 
@@ -421,19 +536,38 @@ public final class HistoryStore implements AutoCloseable {
     private final class Lookup implements ClaimHistory.Lookup {
 
         @Override
-        public PriorService cleanService(String patientKey, LocalDate dateOfService, String procedureCode,
-                                         String modifiers, String renderingNpi, String claimId) {
-            long serviceKey = Keys.service(patientKey, dateOfService.toString(), procedureCode, modifiers, renderingNpi);
+        public PriorService cleanService(
+                String patientKey,
+                LocalDate dateOfService,
+                String procedureCode,
+                String modifiers,
+                String renderingNpi,
+                String claimId) {
+            long serviceKey =
+                    Keys.service(
+                            patientKey,
+                            dateOfService.toString(),
+                            procedureCode,
+                            modifiers,
+                            renderingNpi);
             for (NightKeys keys : nights) { // newest first: the latest earlier sending
                 if (!keys.hasService(serviceKey)) {
                     continue;
                 }
                 String night = keys.table();
-                PriorService found = query("SELECT run_date, claim_id, date_of_service, procedure_code FROM " + night
-                        + " WHERE patient_code_key = ? AND patient_key = ? AND date_of_service = ? AND procedure_code = ?"
-                        + " AND modifiers = ? AND rendering_npi = ? AND outcome = 'forwarded' AND claim_id <> ?",
-                        Keys.patientCode(patientKey, procedureCode), patientKey, dateOfService.toString(),
-                        procedureCode, modifiers, renderingNpi, claimId);
+                PriorService found =
+                        query(
+                                "SELECT run_date, claim_id, date_of_service, procedure_code FROM "
+                                        + night
+                                        + " WHERE patient_code_key = ? AND patient_key = ? AND date_of_service = ? AND procedure_code = ?"
+                                        + " AND modifiers = ? AND rendering_npi = ? AND outcome = 'forwarded' AND claim_id <> ?",
+                                Keys.patientCode(patientKey, procedureCode),
+                                patientKey,
+                                dateOfService.toString(),
+                                procedureCode,
+                                modifiers,
+                                renderingNpi,
+                                claimId);
                 if (found != null) {
                     return found;
                 }
@@ -442,30 +576,47 @@ public final class HistoryStore implements AutoCloseable {
         }
 
         /**
-         * Asked only for the lines of a code with a frequency limit, but of every earlier night: one statement over
-         * up to {@value #NIGHTS_PER_QUERY} nights' tables (each probed by its patient-and-code index), not one query
-         * a night, which at 30 nights was most of what the history cost.
+         * Asked only for the lines of a code with a frequency limit, but of every earlier night:
+         * one statement over up to {@value #NIGHTS_PER_QUERY} nights' tables (each probed by its
+         * patient-and-code index), not one query a night, which at 30 nights was most of what the
+         * history cost.
          */
         @Override
-        public PriorService lastService(String patientKey, Set<String> codes, LocalDate before, String claimId) {
+        public PriorService lastService(
+                String patientKey, Set<String> codes, LocalDate before, String claimId) {
             PriorService last = null;
             for (String code : codes) {
                 for (int from = 0; from < nightTables.size(); from += NIGHTS_PER_QUERY) {
-                    List<String> nights = nightTables.subList(from, Math.min(nightTables.size(), from + NIGHTS_PER_QUERY));
+                    List<String> nights =
+                            nightTables.subList(
+                                    from, Math.min(nightTables.size(), from + NIGHTS_PER_QUERY));
                     List<String> selects = new ArrayList<>(nights.size());
                     for (String night : nights) {
-                        selects.add("SELECT run_date, claim_id, date_of_service, procedure_code FROM " + night
-                                + " WHERE patient_code_key = ? AND patient_key = ? AND procedure_code = ?"
-                                + " AND date_of_service < ? AND outcome = 'forwarded' AND claim_id <> ?");
+                        selects.add(
+                                "SELECT run_date, claim_id, date_of_service, procedure_code FROM "
+                                        + night
+                                        + " WHERE patient_code_key = ? AND patient_key = ? AND procedure_code = ?"
+                                        + " AND date_of_service < ? AND outcome = 'forwarded' AND claim_id <> ?");
                     }
                     List<Object> values = new ArrayList<>(nights.size() * 5);
                     for (int i = 0; i < nights.size(); i++) {
-                        values.addAll(List.of(Keys.patientCode(patientKey, code), patientKey, code, before.toString(),
-                                claimId));
+                        values.addAll(
+                                List.of(
+                                        Keys.patientCode(patientKey, code),
+                                        patientKey,
+                                        code,
+                                        before.toString(),
+                                        claimId));
                     }
-                    PriorService found = query("SELECT * FROM (" + String.join(" UNION ALL ", selects)
-                            + ") AS prior ORDER BY date_of_service DESC, run_date DESC, claim_id", values.toArray());
-                    if (found != null && (last == null || found.dateOfService().isAfter(last.dateOfService()))) {
+                    PriorService found =
+                            query(
+                                    "SELECT * FROM ("
+                                            + String.join(" UNION ALL ", selects)
+                                            + ") AS prior ORDER BY date_of_service DESC, run_date DESC, claim_id",
+                                    values.toArray());
+                    if (found != null
+                            && (last == null
+                                    || found.dateOfService().isAfter(last.dateOfService()))) {
                         last = found;
                     }
                 }
@@ -473,7 +624,10 @@ public final class HistoryStore implements AutoCloseable {
             return last;
         }
 
-        /** The first row of {@code sql}, whose parameters are the patient-and-code key, then {@code values}. */
+        /**
+         * The first row of {@code sql}, whose parameters are the patient-and-code key, then {@code
+         * values}.
+         */
         private PriorService query(String sql, long patientCode, String... values) {
             Object[] all = new Object[values.length + 1];
             all[0] = patientCode;
@@ -496,19 +650,27 @@ public final class HistoryStore implements AutoCloseable {
                     }
                     query.setMaxRows(1);
                     try (ResultSet rs = query.executeQuery()) {
-                        return rs.next() ? new PriorService(LocalDate.parse(rs.getString(1)), rs.getString(2),
-                                LocalDate.parse(rs.getString(3)), rs.getString(4)) : null;
+                        return rs.next()
+                                ? new PriorService(
+                                        LocalDate.parse(rs.getString(1)),
+                                        rs.getString(2),
+                                        LocalDate.parse(rs.getString(3)),
+                                        rs.getString(4))
+                                : null;
                     }
                 } catch (SQLException e) {
-                    // A rule's question that fails is a failed rule: the engine holds the claim as not fully scrubbed.
-                    throw new IllegalStateException("the history " + display + " cannot be read: " + sentence(e), e);
+                    // A rule's question that fails is a failed rule: the engine holds the claim as
+                    // not fully scrubbed.
+                    throw new IllegalStateException(
+                            "the history " + display + " cannot be read: " + sentence(e), e);
                 }
             }
         }
     }
 
     static String sentence(SQLException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String message =
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }
@@ -528,9 +690,11 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** A run's keys as stored: its forwarded lines' service keys and its claims' keys, each as 8 bytes a key. */
-    public record RunKeys(byte[] services, byte[] claims) {
-    }
+    /**
+     * A run's keys as stored: its forwarded lines' service keys and its claims' keys, each as 8
+     * bytes a key.
+     */
+    public record RunKeys(byte[] services, byte[] claims) {}
 
     /** A growable array of longs (30 nights of a million lines are 30 million keys: no boxing). */
     static final class LongList {

@@ -2,16 +2,18 @@ package org.claimscrubber.history;
 
 import java.nio.charset.StandardCharsets;
 
-/** 64-bit FNV-1a keys of a service and a claim id: what the history indexes and loads into memory. */
+/**
+ * 64-bit FNV-1a keys of a service and a claim id: what the history indexes and loads into memory.
+ */
 final class Keys {
 
     private static final long OFFSET = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
 
-    private Keys() {
-    }
+    private Keys() {}
 
-    static long service(String patientKey, String dateOfService, String code, String modifiers, String npi) {
+    static long service(
+            String patientKey, String dateOfService, String code, String modifiers, String npi) {
         long hash = OFFSET;
         for (String part : new String[] {patientKey, dateOfService, code, modifiers, npi}) {
             hash = mix(hash, part);

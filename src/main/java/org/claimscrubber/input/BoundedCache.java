@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A small memo for values computed from repeated cells; it empties itself when full, so memory stays
- * bounded whatever the input. One per parser (not thread-safe).
+ * A small memo for values computed from repeated cells; it empties itself when full, so memory
+ * stays bounded whatever the input. One per parser (not thread-safe).
  */
 final class BoundedCache<K, V> {
 

@@ -1,21 +1,22 @@
 package org.claimscrubber.input;
 
 /**
- * A charge as exports write it: plain decimal digits with at most two decimals, optionally with a minus, a dollar
- * sign and correctly grouped thousands commas ({@code 4210.00}, {@code $4,210}, {@code -5.00}, {@code -$5}). Only
- * ASCII digits, at most 13 before the point (under ten trillion dollars), so nothing overflows. Anything else
- * ({@code ١٠٠}, {@code 1.234,00}, {@code 12,34}) is not a charge: the row gets an INPUT-002 and the charge is left
- * out of the totals, instead of being read as some other amount (issue 21: $175,924 from Arabic-Indic digits,
- * $1.23 from a European 1.234,00, and a negative total from an overflow).
+ * A charge as exports write it: plain decimal digits with at most two decimals, optionally with a
+ * minus, a dollar sign and correctly grouped thousands commas ({@code 4210.00}, {@code $4,210},
+ * {@code -5.00}, {@code -$5}). Only ASCII digits, at most 13 before the point (under ten trillion
+ * dollars), so nothing overflows. Anything else ({@code ١٠٠}, {@code 1.234,00}, {@code 12,34}) is
+ * not a charge: the row gets an INPUT-002 and the charge is left out of the totals, instead of
+ * being read as some other amount (issue 21: $175,924 from Arabic-Indic digits, $1.23 from a
+ * European 1.234,00, and a negative total from an overflow).
  */
 public final class Charge {
 
     /** What {@link #cents} returns for text that is not a charge. */
     public static final long NOT_A_CHARGE = Long.MIN_VALUE;
+
     private static final int MAX_DIGITS = 13;
 
-    private Charge() {
-    }
+    private Charge() {}
 
     /** The charge in cents, 0 for an empty cell, or {@link #NOT_A_CHARGE}. */
     public static long cents(String text) {

@@ -14,28 +14,40 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 
 /**
- * Reads a claim export: RFC 4180 CSV in UTF-8 (a byte-order mark is ignored; bytes that are not UTF-8 read as
- * U+FFFD) with a header row naming at least the required columns. Blank lines are skipped and counted.
+ * Reads a claim export: RFC 4180 CSV in UTF-8 (a byte-order mark is ignored; bytes that are not
+ * UTF-8 read as U+FFFD) with a header row naming at least the required columns. Blank lines are
+ * skipped and counted.
  *
- * <p>opencsv tokenises each line; this class assembles records from lines so that a broken record costs only
- * itself: a quoted field still open at the end of the file, or after {@link #MAX_RECORD_LINES} lines, makes
- * its first line a malformed record, and the lines after it are read again as rows. Messages never quote the
- * file's content (it may hold patient data).
+ * <p>opencsv tokenises each line; this class assembles records from lines so that a broken record
+ * costs only itself: a quoted field still open at the end of the file, or after {@link
+ * #MAX_RECORD_LINES} lines, makes its first line a malformed record, and the lines after it are
+ * read again as rows. Messages never quote the file's content (it may hold patient data).
  */
 public final class ClaimCsvReader implements Closeable {
 
     /** A quoted field spanning more lines than this is taken to be an unclosed quote. */
     public static final int MAX_RECORD_LINES = 100;
-    /** Nor may a record's lines add up to more characters than one line may have (bounded memory per record). */
-    public static final int MAX_RECORD_CHARS = LineSource.MAX_LINE_CHARS;
+
     /**
-     * The most characters a cell may hold: a spreadsheet cell's limit, so no export a person made or opened can
-     * exceed it. A longer cell is not claim data; its row is rejected, and its cells are not kept (bounded memory).
+     * Nor may a record's lines add up to more characters than one line may have (bounded memory per
+     * record).
+     */
+    public static final int MAX_RECORD_CHARS = LineSource.MAX_LINE_CHARS;
+
+    /**
+     * The most characters a cell may hold: a spreadsheet cell's limit, so no export a person made
+     * or opened can exceed it. A longer cell is not claim data; its row is rejected, and its cells
+     * are not kept (bounded memory).
      */
     public static final int MAX_CELL_CHARS = 32_767;
+
     /** The most characters a claim id may have (an 837's CLM01 has at most 38). */
     public static final int MAX_CLAIM_ID_CHARS = 64;
-    /** The most characters a header cell may have: a longer one is data, not a column name, and is never echoed. */
+
+    /**
+     * The most characters a header cell may have: a longer one is data, not a column name, and is
+     * never echoed.
+     */
     public static final int MAX_HEADER_CELL_CHARS = 256;
 
     private final String name;
@@ -45,23 +57,43 @@ public final class ClaimCsvReader implements Closeable {
     private final boolean keepRaw;
     private byte[] headerRaw;
     private ColumnMap columns;
-    /** The physical lines of the record last assembled (to read them again when it is rejected whole). */
+
+    /**
+     * The physical lines of the record last assembled (to read them again when it is rejected
+     * whole).
+     */
     private List<LineSource.Line> consumed = new ArrayList<>(1);
-    /** The first data record, read ahead to see whether every row ends with a delimiter the header lacks. */
+
+    /**
+     * The first data record, read ahead to see whether every row ends with a delimiter the header
+     * lacks.
+     */
     private CsvRecord peeked;
+
     /** The field separator, detected from the header line: comma, semicolon, tab or pipe. */
     private char separator = ',';
+
     private ICSVParser parser = newParser();
     private long blankLines;
     private long notClaimRows;
+
     /** Title lines skipped above the header. */
     private int titleLines;
+
     private long headerLineRead;
     static final int MAX_TITLE_LINES = 5;
     private final List<Long> notClaimLines = new ArrayList<>();
-    /** Set when the stream broke: what follows a read error is never read (a cut .gz would replay rows). */
+
+    /**
+     * Set when the stream broke: what follows a read error is never read (a cut .gz would replay
+     * rows).
+     */
     private boolean broken;
-    /** Set when a line ended inside a quoted field: a row, or a broken one, ran over more than one line. */
+
+    /**
+     * Set when a line ended inside a quoted field: a row, or a broken one, ran over more than one
+     * line.
+     */
     private boolean spansLines;
 
     /** A part of a file below its header, read with what its header said (see {@link #part}). */
@@ -75,7 +107,8 @@ public final class ClaimCsvReader implements Closeable {
         this.columns = file.columns();
     }
 
-    private ClaimCsvReader(String name, LineSource lines, ReadOptions options) throws InputFileException {
+    private ClaimCsvReader(String name, LineSource lines, ReadOptions options)
+            throws InputFileException {
         this.name = name;
         this.lines = lines;
         this.keepRaw = options.forward();
@@ -85,17 +118,21 @@ public final class ClaimCsvReader implements Closeable {
         String[] header = readHeader();
         ColumnMap found;
         InputFileException firstRefusal = null;
-        // A report title above the header ("Charge Detail Report", a run date): skipped, counted and said, when it is
-        // a line of one or two cells that names no column and the header follows within a few lines (issue 23).
+        // A report title above the header ("Charge Detail Report", a run date): skipped, counted
+        // and said, when it is
+        // a line of one or two cells that names no column and the header follows within a few lines
+        // (issue 23).
         while (true) {
             try {
                 found = ColumnMap.of(name, headerLineRead, header, options.columnNames());
                 break;
             } catch (InputFileException notAHeader) {
                 firstRefusal = firstRefusal == null ? notAHeader : firstRefusal;
-                if (titleLines >= MAX_TITLE_LINES || !looksLikeATitle(header) || !notAHeader.getMessage()
-                        .contains("names none of the columns")) {
-                    throw firstRefusal; // said of the first line: what follows a wrong first line is no header either
+                if (titleLines >= MAX_TITLE_LINES
+                        || !looksLikeATitle(header)
+                        || !notAHeader.getMessage().contains("names none of the columns")) {
+                    throw firstRefusal; // said of the first line: what follows a wrong first line
+                    // is no header either
                 }
                 titleLines++;
                 notClaimRows++; // accounted for with the other lines that are not claim rows
@@ -110,9 +147,13 @@ public final class ClaimCsvReader implements Closeable {
         this.header = header;
         this.columns = found;
         this.peeked = next();
-        if (peeked != null && !peeked.isMalformed() && header.length == columns.width()
-                && peeked.cells().length == columns.width() + 1 && peeked.cells()[columns.width()].isBlank()) {
-            // The first row ends with a delimiter the header lacks: every row must then (issue 21: a row shifted by
+        if (peeked != null
+                && !peeked.isMalformed()
+                && header.length == columns.width()
+                && peeked.cells().length == columns.width() + 1
+                && peeked.cells()[columns.width()].isBlank()) {
+            // The first row ends with a delimiter the header lacks: every row must then (issue 21:
+            // a row shifted by
             // an unquoted comma, with an empty last column, must not pass as a trailing delimiter).
             columns = columns.withTrailingDelimiterOnRows();
         }
@@ -122,14 +163,16 @@ public final class ClaimCsvReader implements Closeable {
      * Opens an export and reads its header.
      *
      * @param name how messages name the file
-     * @throws InputFileException when the file is empty, its header cannot be read or names no required column
+     * @throws InputFileException when the file is empty, its header cannot be read or names no
+     *     required column
      */
     public static ClaimCsvReader open(String name, InputStream in) throws InputFileException {
         return open(name, in, ReadOptions.DETECT);
     }
 
     /** The same, with a separator or column names the user gave. */
-    public static ClaimCsvReader open(String name, InputStream in, ReadOptions options) throws InputFileException {
+    public static ClaimCsvReader open(String name, InputStream in, ReadOptions options)
+            throws InputFileException {
         LineSource lines = new LineSource(in, options.forward());
         try {
             return new ClaimCsvReader(name, lines, options);
@@ -140,17 +183,21 @@ public final class ClaimCsvReader implements Closeable {
     }
 
     /**
-     * Reads a part of an export that starts at a line start below its header, at line {@code firstLine} of the file,
-     * with the separator and columns the header gave ({@code file}). The Spark job reads a large file as several such
-     * parts, each where it lies; a part's line numbers are the file's.
+     * Reads a part of an export that starts at a line start below its header, at line {@code
+     * firstLine} of the file, with the separator and columns the header gave ({@code file}). The
+     * Spark job reads a large file as several such parts, each where it lies; a part's line numbers
+     * are the file's.
      */
-    public static ClaimCsvReader part(InputStream in, ReadOptions options, SourceInfo file, long firstLine) {
-        return new ClaimCsvReader(file.name(), new LineSource(in, options.forward(), firstLine), options, file);
+    public static ClaimCsvReader part(
+            InputStream in, ReadOptions options, SourceInfo file, long firstLine) {
+        return new ClaimCsvReader(
+                file.name(), new LineSource(in, options.forward(), firstLine), options, file);
     }
 
     /**
-     * --skip-lines: the file's first lines are a block above the header that the user says to skip (a title block
-     * too long or too wide to be recognised as one). Each is counted, and named, as a line that is not a claim row.
+     * --skip-lines: the file's first lines are a block above the header that the user says to skip
+     * (a title block too long or too wide to be recognised as one). Each is counted, and named, as
+     * a line that is not a claim row.
      */
     private void skipLeadingLines(int count) throws InputFileException {
         for (int skipped = 0; skipped < count; skipped++) {
@@ -158,11 +205,18 @@ public final class ClaimCsvReader implements Closeable {
             try {
                 line = lines.next();
             } catch (IOException e) {
-                throw new InputFileException(name + ":" + (skipped + 1) + ": cannot be read: " + readError(e), e);
+                throw new InputFileException(
+                        name + ":" + (skipped + 1) + ": cannot be read: " + readError(e), e);
             }
             if (line == null) {
-                throw new InputFileException(name + ": has " + skipped + (skipped == 1 ? " line" : " lines")
-                        + ", so --skip-lines " + count + " leaves no header");
+                throw new InputFileException(
+                        name
+                                + ": has "
+                                + skipped
+                                + (skipped == 1 ? " line" : " lines")
+                                + ", so --skip-lines "
+                                + count
+                                + " leaves no header");
             }
             notClaimRows++;
             if (notClaimLines.size() < ReadCounts.LINES_NAMED) {
@@ -179,42 +233,69 @@ public final class ClaimCsvReader implements Closeable {
             throw new InputFileException(name + ":1: the header row cannot be read as CSV");
         }
         if (first == null) {
-            throw new InputFileException(name + ": the file is empty; a header row naming the columns is required");
+            throw new InputFileException(
+                    name + ": the file is empty; a header row naming the columns is required");
         }
         if (first.isMalformed()) {
-            throw new InputFileException(name + ":" + first.line() + ": the header row cannot be read: " + first.malformed());
+            throw new InputFileException(
+                    name
+                            + ":"
+                            + first.line()
+                            + ": the header row cannot be read: "
+                            + first.malformed());
         }
         if (consumed.size() > 1) {
-            // A quote opened in the header and closed lines later would make the rows below it column names,
+            // A quote opened in the header and closed lines later would make the rows below it
+            // column names,
             // echoed as "columns not read". Refused, and never shown: it may hold patient data.
-            throw new InputFileException(name + ":" + first.line() + ": the header row runs over " + consumed.size()
-                    + " lines (a quote opened in it closes lines later), so it is not a header row (it is not shown:"
-                    + " it may hold patient data)");
+            throw new InputFileException(
+                    name
+                            + ":"
+                            + first.line()
+                            + ": the header row runs over "
+                            + consumed.size()
+                            + " lines (a quote opened in it closes lines later), so it is not a header row (it is not shown:"
+                            + " it may hold patient data)");
         }
         headerRaw = consumed.get(0).raw();
         headerLineRead = first.line();
         String[] cells = first.cells();
         for (int i = 0; i < cells.length; i++) {
-            if (cells[i].length() > MAX_HEADER_CELL_CHARS || cells[i].indexOf('\n') >= 0 || cells[i].indexOf('\r') >= 0) {
-                throw new InputFileException(name + ":" + first.line() + ": header cell " + (i + 1) + " is "
-                        + cells[i].length() + " characters long or holds a line break, so it is not a column name and"
-                        + " the line is not a header row (it is not shown: it may hold patient data)");
+            if (cells[i].length() > MAX_HEADER_CELL_CHARS
+                    || cells[i].indexOf('\n') >= 0
+                    || cells[i].indexOf('\r') >= 0) {
+                throw new InputFileException(
+                        name
+                                + ":"
+                                + first.line()
+                                + ": header cell "
+                                + (i + 1)
+                                + " is "
+                                + cells[i].length()
+                                + " characters long or holds a line break, so it is not a column name and"
+                                + " the line is not a header row (it is not shown: it may hold patient data)");
             }
         }
         if (cells.length > 0 && !cells[0].isEmpty() && cells[0].charAt(0) == '\uFEFF') {
             cells[0] = cells[0].substring(1);
         }
         if (first.oddCharacters() && looksLikeUtf16(cells)) {
-            // Read as UTF-8, UTF-16 text is every other byte NUL (and its byte-order mark two U+FFFD): each row
+            // Read as UTF-8, UTF-16 text is every other byte NUL (and its byte-order mark two
+            // U+FFFD): each row
             // would become a finding. One clear refusal instead.
-            throw new InputFileException(name + ": the file is not UTF-8 (it looks like UTF-16, as some spreadsheet"
-                    + " programs save \"Unicode text\"); export it as CSV UTF-8 and run again");
+            throw new InputFileException(
+                    name
+                            + ": the file is not UTF-8 (it looks like UTF-16, as some spreadsheet"
+                            + " programs save \"Unicode text\"); export it as CSV UTF-8 and run again");
         }
         blankLines = 0;
         return cells;
     }
 
-    /** A header whose characters are largely NUL, or that starts with a UTF-16 byte-order mark read as UTF-8. */
+    /**
+     * A header whose characters are largely NUL, or that starts with a UTF-16 byte-order mark read
+     * as UTF-8.
+     */
     private static boolean looksLikeUtf16(String[] cells) {
         String header = String.join(",", cells);
         long nul = header.chars().filter(c -> c == 0).count();
@@ -226,13 +307,15 @@ public final class ClaimCsvReader implements Closeable {
     }
 
     /**
-     * The separator the header line uses most, outside quotes, among comma, semicolon, tab and pipe (exports from
-     * European spreadsheets use semicolons, practice-management systems tabs or pipes). Comma when none is used.
+     * The separator the header line uses most, outside quotes, among comma, semicolon, tab and pipe
+     * (exports from European spreadsheets use semicolons, practice-management systems tabs or
+     * pipes). Comma when none is used.
      */
     /**
-     * The separator the header uses: of comma, semicolon, tab and pipe, the one found most often (outside quotes) in
-     * the first line that has any of them, up to {@link #MAX_TITLE_LINES} lines down (a title line above the header,
-     * "Charge Detail Report", has none). The lines looked at are read again by the header and row readers.
+     * The separator the header uses: of comma, semicolon, tab and pipe, the one found most often
+     * (outside quotes) in the first line that has any of them, up to {@link #MAX_TITLE_LINES} lines
+     * down (a title line above the header, "Charge Detail Report", has none). The lines looked at
+     * are read again by the header and row readers.
      */
     private char detectSeparator() {
         try {
@@ -294,8 +377,8 @@ public final class ClaimCsvReader implements Closeable {
     }
 
     /**
-     * The header line's bytes as stored (byte-order mark and line end included), when rows are forwarded; else
-     * null.
+     * The header line's bytes as stored (byte-order mark and line end included), when rows are
+     * forwarded; else null.
      */
     public byte[] headerRaw() {
         return headerRaw == null ? null : headerRaw.clone();
@@ -307,8 +390,9 @@ public final class ClaimCsvReader implements Closeable {
     }
 
     /**
-     * Whether a line ended inside a quoted field (a row over several lines, or a quote that was never closed). When
-     * none did, every line is a row of its own, or blank, so the file can be read in parts that start at line starts.
+     * Whether a line ended inside a quoted field (a row over several lines, or a quote that was
+     * never closed). When none did, every line is a row of its own, or blank, so the file can be
+     * read in parts that start at line starts.
      */
     public boolean spansLines() {
         return spansLines;
@@ -319,17 +403,20 @@ public final class ClaimCsvReader implements Closeable {
         return lines.linesRead();
     }
 
-    private static final Pattern FOOTER = Pattern.compile(
-            "(?i)^(grand\\s+|sub\\s*)?totals?\\b.*|^page\\s+\\d+.*|^report\\s+(total|end)\\b.*");
+    private static final Pattern FOOTER =
+            Pattern.compile(
+                    "(?i)^(grand\\s+|sub\\s*)?totals?\\b.*|^page\\s+\\d+.*|^report\\s+(total|end)\\b.*");
 
     /**
-     * A row that is not a claim row (issue 23): every cell empty (a row of delimiters), or no claim line at all (no
-     * line number, date of service or procedure code) with either no claim id or a footer's label where the claim
-     * id goes ("Total Charges:", "Grand Total", "Page 3"). Such rows are counted and named, not made into held
-     * "claims". A row with a claim id and any of line number, date of service or procedure code is always a row.
+     * A row that is not a claim row (issue 23): every cell empty (a row of delimiters), or no claim
+     * line at all (no line number, date of service or procedure code) with either no claim id or a
+     * footer's label where the claim id goes ("Total Charges:", "Grand Total", "Page 3"). Such rows
+     * are counted and named, not made into held "claims". A row with a claim id and any of line
+     * number, date of service or procedure code is always a row.
      */
     private boolean isNotAClaimRow(CsvRecord record) {
-        if (columns == null || record.isMalformed()) { // the header itself is read before the columns are known
+        if (columns == null
+                || record.isMalformed()) { // the header itself is read before the columns are known
             return false;
         }
         if (record.isMalformed()) {
@@ -343,7 +430,8 @@ public final class ClaimCsvReader implements Closeable {
         if (allBlank) {
             return true;
         }
-        if (!columns.get(cells, Column.LINE_NUMBER).isEmpty() || !columns.get(cells, Column.DATE_OF_SERVICE).isEmpty()
+        if (!columns.get(cells, Column.LINE_NUMBER).isEmpty()
+                || !columns.get(cells, Column.DATE_OF_SERVICE).isEmpty()
                 || !columns.get(cells, Column.PROCEDURE_CODE).isEmpty()) {
             return false;
         }
@@ -351,7 +439,10 @@ public final class ClaimCsvReader implements Closeable {
         return claimId.isEmpty() || FOOTER.matcher(claimId).matches();
     }
 
-    /** A line of one or two non-empty cells: a report's title or run date, not a header or a claim row. */
+    /**
+     * A line of one or two non-empty cells: a report's title or run date, not a header or a claim
+     * row.
+     */
     private static boolean looksLikeATitle(String[] cells) {
         int filled = 0;
         for (String cell : cells) {
@@ -397,8 +488,11 @@ public final class ClaimCsvReader implements Closeable {
                     return null;
                 }
                 if (first.tooLong()) {
-                    return CsvRecord.malformed(first.number(), "the line is longer than " + LineSource.MAX_LINE_CHARS
-                            + " characters; it was not read");
+                    return CsvRecord.malformed(
+                            first.number(),
+                            "the line is longer than "
+                                    + LineSource.MAX_LINE_CHARS
+                                    + " characters; it was not read");
                 }
                 if (first.text().isBlank()) {
                     blankLines++;
@@ -416,12 +510,18 @@ public final class ClaimCsvReader implements Closeable {
             }
         } catch (IOException e) {
             broken = true;
-            return CsvRecord.malformed(lines.nextNumber(), "the file cannot be read from this line on: "
-                    + readError(e) + "; the rows before it were scrubbed, nothing after it was read");
+            return CsvRecord.malformed(
+                    lines.nextNumber(),
+                    "the file cannot be read from this line on: "
+                            + readError(e)
+                            + "; the rows before it were scrubbed, nothing after it was read");
         }
     }
 
-    /** A read error in words (a truncated or corrupt .gz is the usual cause), never the exception's text. */
+    /**
+     * A read error in words (a truncated or corrupt .gz is the usual cause), never the exception's
+     * text.
+     */
     private static String readError(IOException e) {
         if (e instanceof EOFException) {
             return "the compressed data ends early (the .gz file is cut off)";
@@ -433,10 +533,11 @@ public final class ClaimCsvReader implements Closeable {
     }
 
     /**
-     * A record starting at {@code first}, continued over further lines while a quoted field is open. A quote that
-     * does not open a field (a stray {@code 5" wide} in an unquoted cell) would swallow the lines after it until
-     * the next quote: such a row is rejected alone and the lines after it are read as rows. So is a record that
-     * spans lines and then has a field count no row of the file can have.
+     * A record starting at {@code first}, continued over further lines while a quoted field is
+     * open. A quote that does not open a field (a stray {@code 5" wide} in an unquoted cell) would
+     * swallow the lines after it until the next quote: such a row is rejected alone and the lines
+     * after it are read as rows. So is a record that spans lines and then has a field count no row
+     * of the file can have.
      */
     private CsvRecord record(LineSource.Line first) throws IOException {
         List<String> cells = new ArrayList<>();
@@ -452,35 +553,61 @@ public final class ClaimCsvReader implements Closeable {
         long chars = first.text().length();
         while (quotes == QuoteState.QUOTED) {
             LineSource.Line more = consumed.size() < MAX_RECORD_LINES ? nextLine() : null;
-            boolean tooLarge = more != null && !more.tooLong() && chars + more.text().length() > MAX_RECORD_CHARS;
+            boolean tooLarge =
+                    more != null
+                            && !more.tooLong()
+                            && chars + more.text().length() > MAX_RECORD_CHARS;
             if (more == null || more.tooLong() || tooLarge) {
                 if (more != null) {
                     consumed.add(more);
                 }
-                String where = tooLarge ? "within " + MAX_RECORD_CHARS + " characters"
-                        : consumed.size() < MAX_RECORD_LINES ? "by the end of the file" : "within " + MAX_RECORD_LINES + " lines";
-                return readAgainAfter(first, "a quoted field opened on this line is not closed " + where
-                        + "; the row was not read (the lines after it were)", cells);
+                String where =
+                        tooLarge
+                                ? "within " + MAX_RECORD_CHARS + " characters"
+                                : consumed.size() < MAX_RECORD_LINES
+                                        ? "by the end of the file"
+                                        : "within " + MAX_RECORD_LINES + " lines";
+                return readAgainAfter(
+                        first,
+                        "a quoted field opened on this line is not closed "
+                                + where
+                                + "; the row was not read (the lines after it were)",
+                        cells);
             }
             chars += more.text().length();
             consumed.add(more);
             odd |= hasOddCharacters(more.text());
             quotes = QuoteState.scan("\n" + more.text(), separator, quotes);
             if (quotes == QuoteState.STRAY) {
-                return readAgainAfter(first, "a quoted field opened on this line closes on line " + more.number()
-                        + " with text after its closing quote (a stray quote?); the row was not read (the lines after"
-                        + " it were)", cells);
+                return readAgainAfter(
+                        first,
+                        "a quoted field opened on this line closes on line "
+                                + more.number()
+                                + " with text after its closing quote (a stray quote?); the row was not read (the lines after"
+                                + " it were)",
+                        cells);
             }
             parse(more.text(), cells);
         }
-        if (parser.isPending()) { // the tokeniser disagrees with the quote scan: refuse rather than guess
-            return readAgainAfter(first, "the quoting of this row cannot be read; the row was not read (the lines after"
-                    + " it were)", cells);
+        if (parser.isPending()) { // the tokeniser disagrees with the quote scan: refuse rather than
+            // guess
+            return readAgainAfter(
+                    first,
+                    "the quoting of this row cannot be read; the row was not read (the lines after"
+                            + " it were)",
+                    cells);
         }
         if (consumed.size() > 1 && columns != null && !plausibleWidth(cells)) {
-            return readAgainAfter(first, "a quoted field opened on this line runs over " + consumed.size()
-                    + " lines and the row then has " + cells.size() + " fields, not " + columns.cellsPerRow()
-                    + " (a stray quote?); the row was not read (the lines after it were)", cells);
+            return readAgainAfter(
+                    first,
+                    "a quoted field opened on this line runs over "
+                            + consumed.size()
+                            + " lines and the row then has "
+                            + cells.size()
+                            + " fields, not "
+                            + columns.cellsPerRow()
+                            + " (a stray quote?); the row was not read (the lines after it were)",
+                    cells);
         }
         String[] row = cells.toArray(new String[0]);
         String tooBig = oversized(row);
@@ -491,24 +618,35 @@ public final class ClaimCsvReader implements Closeable {
     }
 
     /**
-     * A row with a cell too large to be claim data: rejected, and none of its cells kept, so memory stays bounded
-     * by bytes (2,000 claims with 150 KB claim ids, an export of 400 KB cells).
+     * A row with a cell too large to be claim data: rejected, and none of its cells kept, so memory
+     * stays bounded by bytes (2,000 claims with 150 KB claim ids, an export of 400 KB cells).
      */
     private String oversized(String[] row) {
         for (int i = 0; i < row.length; i++) {
             if (row[i].length() > MAX_CELL_CHARS) {
-                return "field " + (i + 1) + " holds " + row[i].length() + " characters, more than the " + MAX_CELL_CHARS
+                return "field "
+                        + (i + 1)
+                        + " holds "
+                        + row[i].length()
+                        + " characters, more than the "
+                        + MAX_CELL_CHARS
                         + " a spreadsheet cell can hold, so it is not claim data; the row was not read";
             }
         }
         if (columns != null && columns.get(row, Column.CLAIM_ID).length() > MAX_CLAIM_ID_CHARS) {
-            return "claim_id is " + columns.get(row, Column.CLAIM_ID).length() + " characters long, more than the "
-                    + MAX_CLAIM_ID_CHARS + " a claim id may have; the row was not read";
+            return "claim_id is "
+                    + columns.get(row, Column.CLAIM_ID).length()
+                    + " characters long, more than the "
+                    + MAX_CLAIM_ID_CHARS
+                    + " a claim id may have; the row was not read";
         }
         return null;
     }
 
-    /** A row count every row of this file may have: the header's cells, or one more for a trailing delimiter. */
+    /**
+     * A row count every row of this file may have: the header's cells, or one more for a trailing
+     * delimiter.
+     */
     private boolean plausibleWidth(List<String> cells) {
         return cells.size() == columns.cellsPerRow()
                 || cells.size() == columns.width() + 1 && cells.get(columns.width()).isBlank();
@@ -530,20 +668,31 @@ public final class ClaimCsvReader implements Closeable {
             }
         }
         int column = before.size() + 1;
-        return withRaw(CsvRecord.malformed(first.number(), "field " + column + " has a quote inside it that does not"
-                + " open a quoted field (write it as \"\" inside a quoted field); the row was not read, the lines after"
-                + " it were", before.toArray(new String[0])));
+        return withRaw(
+                CsvRecord.malformed(
+                        first.number(),
+                        "field "
+                                + column
+                                + " has a quote inside it that does not"
+                                + " open a quoted field (write it as \"\" inside a quoted field); the row was not read, the lines after"
+                                + " it were",
+                        before.toArray(new String[0])));
     }
 
-    /** Rejects the record at {@code first} and reads the lines it swallowed again, as rows of their own. */
+    /**
+     * Rejects the record at {@code first} and reads the lines it swallowed again, as rows of their
+     * own.
+     */
     private CsvRecord readAgainAfter(LineSource.Line first, String why, List<String> cells) {
         parser = newParser();
         for (int i = consumed.size() - 1; i >= 1; i--) {
             replay.addFirst(consumed.get(i));
         }
         consumed = new ArrayList<>(List.of(first));
-        String[] kept = cells.stream().anyMatch(cell -> cell.length() > MAX_CELL_CHARS) ? new String[0]
-                : cells.toArray(new String[0]);
+        String[] kept =
+                cells.stream().anyMatch(cell -> cell.length() > MAX_CELL_CHARS)
+                        ? new String[0]
+                        : cells.toArray(new String[0]);
         return withRaw(CsvRecord.malformed(first.number(), why, kept));
     }
 
@@ -570,7 +719,10 @@ public final class ClaimCsvReader implements Closeable {
         return record.withRaw(raw);
     }
 
-    /** U+FFFD (a byte that was not UTF-8) or NUL: rare, so one scan per line saves scanning every cell. */
+    /**
+     * U+FFFD (a byte that was not UTF-8) or NUL: rare, so one scan per line saves scanning every
+     * cell.
+     */
     private static boolean hasOddCharacters(String line) {
         return line.indexOf('\uFFFD') >= 0 || line.indexOf('\u0000') >= 0;
     }

@@ -22,47 +22,127 @@ public final class ColumnMap implements Serializable {
         for (Column column : Column.values()) {
             BY_KEY.put(Column.matchKey(column.header()), column);
         }
-        // The names practice-management and billing systems give the same columns (matched like the documented
+        // The names practice-management and billing systems give the same columns (matched like the
+        // documented
         // ones: any case, separators ignored).
-        alias(Column.CLAIM_ID, "Claim", "Claim Number", "Claim No", "Claim #", "Claim ID Number", "Encounter ID");
-        alias(Column.LINE_NUMBER, "Line", "Line No", "Line #", "Service Line", "Claim Line", "Line Item");
-        alias(Column.DATE_OF_SERVICE, "DOS", "Service Date", "From Date", "Date of Service From", "DOS From",
+        alias(
+                Column.CLAIM_ID,
+                "Claim",
+                "Claim Number",
+                "Claim No",
+                "Claim #",
+                "Claim ID Number",
+                "Encounter ID");
+        alias(
+                Column.LINE_NUMBER,
+                "Line",
+                "Line No",
+                "Line #",
+                "Service Line",
+                "Claim Line",
+                "Line Item");
+        alias(
+                Column.DATE_OF_SERVICE,
+                "DOS",
+                "Service Date",
+                "From Date",
+                "Date of Service From",
+                "DOS From",
                 "Service From Date");
-        alias(Column.PROCEDURE_CODE, "CPT", "CPT Code", "HCPCS", "HCPCS Code", "CPT/HCPCS", "Procedure",
-                "Procedure Code", "Proc Code");
+        alias(
+                Column.PROCEDURE_CODE,
+                "CPT",
+                "CPT Code",
+                "HCPCS",
+                "HCPCS Code",
+                "CPT/HCPCS",
+                "Procedure",
+                "Procedure Code",
+                "Proc Code");
         alias(Column.MODIFIERS, "Modifier", "Mods");
         for (int i = 1; i <= 4; i++) {
             alias(Column.valueOf("MODIFIER_" + i), "Mod " + i, "Modifier " + i, "Mod" + i);
         }
-        alias(Column.UNITS, "Days or Units", "Units of Service", "Service Units", "Qty", "Quantity");
-        alias(Column.DIAGNOSIS_CODES, "Diagnosis", "Diagnoses", "Dx", "Dx Codes", "ICD-10", "ICD-10 Codes");
+        alias(
+                Column.UNITS,
+                "Days or Units",
+                "Units of Service",
+                "Service Units",
+                "Qty",
+                "Quantity");
+        alias(
+                Column.DIAGNOSIS_CODES,
+                "Diagnosis",
+                "Diagnoses",
+                "Dx",
+                "Dx Codes",
+                "ICD-10",
+                "ICD-10 Codes");
         for (int i = 1; i <= 12; i++) {
-            alias(Column.valueOf("DIAGNOSIS_" + i), "Dx " + i, "Dx" + i, "ICD-10 " + i, "ICD10 " + i, "Diagnosis " + i,
+            alias(
+                    Column.valueOf("DIAGNOSIS_" + i),
+                    "Dx " + i,
+                    "Dx" + i,
+                    "ICD-10 " + i,
+                    "ICD10 " + i,
+                    "Diagnosis " + i,
                     "Diagnosis Code " + i);
         }
-        alias(Column.RENDERING_TAXONOMY, "Rendering Provider Taxonomy", "Rendering Taxonomy Code", "Taxonomy",
-                "Taxonomy Code", "Provider Taxonomy");
+        alias(
+                Column.RENDERING_TAXONOMY,
+                "Rendering Provider Taxonomy",
+                "Rendering Taxonomy Code",
+                "Taxonomy",
+                "Taxonomy Code",
+                "Provider Taxonomy");
         alias(Column.RENDERING_NPI, "Rendering NPI", "Rendering Provider NPI", "NPI");
         alias(Column.PLACE_OF_SERVICE, "POS", "Place of Service Code", "POS Code");
         alias(Column.PAYER, "Payer Name", "Insurance", "Primary Payer", "Plan");
         alias(Column.PATIENT_SEX, "Sex", "Gender", "Patient Gender");
         alias(Column.PATIENT_ID, "Patient", "MRN", "Account", "Patient Account", "Member ID");
         alias(Column.PATIENT_BIRTH_DATE, "DOB", "Birth Date", "Date of Birth", "Patient DOB");
-        alias(Column.PRIOR_AUTHORIZATION, "Prior Auth", "Prior Authorization", "Prior Authorization Number",
-                "Prior Auth Number", "Auth #", "Auth Number", "Authorization", "Authorization Number", "PA Number");
+        alias(
+                Column.PRIOR_AUTHORIZATION,
+                "Prior Auth",
+                "Prior Authorization",
+                "Prior Authorization Number",
+                "Prior Auth Number",
+                "Auth #",
+                "Auth Number",
+                "Authorization",
+                "Authorization Number",
+                "PA Number");
         alias(Column.BILLING_NPI, "Billing NPI", "Billing Provider NPI", "Pay-to NPI", "Group NPI");
         alias(Column.REFERRING_NPI, "Referring NPI", "Referring Provider NPI", "Ordering NPI");
-        alias(Column.CLAIM_FREQUENCY_CODE, "Frequency Code", "Claim Frequency", "Freq Code",
-                "Claim Frequency Type Code", "Resubmission Code");
-        alias(Column.ACCIDENT_INDICATOR, "Accident", "Accident Indicator", "Related to Accident", "Accident Related");
-        alias(Column.CHARGE, "Charges", "Billed Amount", "Billed", "Charge Amount", "Line Charge", "Amount");
+        alias(
+                Column.CLAIM_FREQUENCY_CODE,
+                "Frequency Code",
+                "Claim Frequency",
+                "Freq Code",
+                "Claim Frequency Type Code",
+                "Resubmission Code");
+        alias(
+                Column.ACCIDENT_INDICATOR,
+                "Accident",
+                "Accident Indicator",
+                "Related to Accident",
+                "Accident Related");
+        alias(
+                Column.CHARGE,
+                "Charges",
+                "Billed Amount",
+                "Billed",
+                "Charge Amount",
+                "Line Charge",
+                "Amount");
     }
 
     private static void alias(Column column, String... names) {
         for (String name : names) {
             Column earlier = BY_KEY.putIfAbsent(Column.matchKey(name), column);
             if (earlier != null && earlier != column) {
-                throw new IllegalStateException("column alias '" + name + "' names " + earlier + " and " + column);
+                throw new IllegalStateException(
+                        "column alias '" + name + "' names " + earlier + " and " + column);
             }
         }
     }
@@ -76,12 +156,17 @@ public final class ColumnMap implements Serializable {
     private final boolean hasDiagnoses;
     private final boolean endsWithHeldBy;
 
-    private ColumnMap(EnumMap<Column, Integer> index, List<String> ignored, int width, String[] header) {
+    private ColumnMap(
+            EnumMap<Column, Integer> index, List<String> ignored, int width, String[] header) {
         this(index, ignored, width, header, header.length);
     }
 
-    private ColumnMap(EnumMap<Column, Integer> index, List<String> ignored, int width, String[] header,
-                      int cellsPerRow) {
+    private ColumnMap(
+            EnumMap<Column, Integer> index,
+            List<String> ignored,
+            int width,
+            String[] header,
+            int cellsPerRow) {
         this.cellsPerRow = cellsPerRow;
         this.index = index;
         this.names = header.clone();
@@ -90,7 +175,8 @@ public final class ColumnMap implements Serializable {
         index.forEach((column, at) -> positions[column.ordinal()] = at);
         this.ignored = List.copyOf(ignored);
         this.width = width;
-        this.hasDiagnoses = index.keySet().stream().anyMatch(column -> column.name().startsWith("DIAGNOSIS_"));
+        this.hasDiagnoses =
+                index.keySet().stream().anyMatch(column -> column.name().startsWith("DIAGNOSIS_"));
         this.endsWithHeldBy = width == names.length && names[width - 1].strip().equals(HELD_BY);
     }
 
@@ -103,14 +189,18 @@ public final class ColumnMap implements Serializable {
         return of(file, header, Map.of());
     }
 
-    /** @param extraNames more names for columns, from the config ({@code column.procedure_code = Proc Cd}) */
+    /**
+     * @param extraNames more names for columns, from the config ({@code column.procedure_code =
+     *     Proc Cd})
+     */
     public static ColumnMap of(String file, String[] header, Map<Column, List<String>> extraNames)
             throws InputFileException {
         return of(file, 1, header, extraNames);
     }
 
     /** The same for a header read on line {@code line} of the file (below a title block). */
-    public static ColumnMap of(String file, long line, String[] header, Map<Column, List<String>> extraNames)
+    public static ColumnMap of(
+            String file, long line, String[] header, Map<Column, List<String>> extraNames)
             throws InputFileException {
         String at = file + ":" + line + ": ";
         Map<String, Column> known = BY_KEY;
@@ -132,16 +222,30 @@ public final class ColumnMap implements Serializable {
             Column column = known.get(Column.matchKey(header[i]));
             if (column == null) {
                 if (i == width - 1 && header[i].strip().equals(HELD_BY)) {
-                    continue; // a reworked held-claims.csv: the scrubber's own column, dropped when forwarded
+                    continue; // a reworked held-claims.csv: the scrubber's own column, dropped when
+                    // forwarded
                 }
-                ignored.add(header[i].isBlank() ? "(column " + (i + 1) + ", no name)" : header[i].strip());
+                ignored.add(
+                        header[i].isBlank()
+                                ? "(column " + (i + 1) + ", no name)"
+                                : header[i].strip());
                 continue;
             }
             Integer earlier = index.putIfAbsent(column, i);
             if (earlier != null) {
-                throw new InputFileException(at + "column '" + column.header() + "' appears twice (columns "
-                        + (earlier + 1) + " and " + (i + 1) + ": '" + header[earlier].strip() + "' and '"
-                        + header[i].strip() + "'), so its values are ambiguous");
+                throw new InputFileException(
+                        at
+                                + "column '"
+                                + column.header()
+                                + "' appears twice (columns "
+                                + (earlier + 1)
+                                + " and "
+                                + (i + 1)
+                                + ": '"
+                                + header[earlier].strip()
+                                + "' and '"
+                                + header[i].strip()
+                                + "'), so its values are ambiguous");
             }
         }
         List<String> missing = new ArrayList<>();
@@ -151,24 +255,36 @@ public final class ColumnMap implements Serializable {
             }
         }
         if (index.isEmpty()) {
-            // Not a header at all (a headerless export, or a preamble line): its cells may be patient data.
-            throw new InputFileException(at + (line == 1 ? "the first line" : "the line below the skipped ones")
-                    + " names none of the columns the scrubber reads, so it is not a header row (it is not shown: it"
-                    + " may hold patient data); the export needs a header naming at least " + String.join(", ", missing)
-                    + " (lines above the header that are not recognised as a title are skipped with --skip-lines N)");
+            // Not a header at all (a headerless export, or a preamble line): its cells may be
+            // patient data.
+            throw new InputFileException(
+                    at
+                            + (line == 1 ? "the first line" : "the line below the skipped ones")
+                            + " names none of the columns the scrubber reads, so it is not a header row (it is not shown: it"
+                            + " may hold patient data); the export needs a header naming at least "
+                            + String.join(", ", missing)
+                            + " (lines above the header that are not recognised as a title are skipped with --skip-lines N)");
         }
         if (!missing.isEmpty()) {
-            throw new InputFileException(at + "required column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + (missing.size() > 1 ? " are" : " is") + " missing; columns found: "
-                    + describe(header) + "; " + suggestion(header, index));
+            throw new InputFileException(
+                    at
+                            + "required column"
+                            + (missing.size() > 1 ? "s " : " ")
+                            + String.join(", ", missing)
+                            + (missing.size() > 1 ? " are" : " is")
+                            + " missing; columns found: "
+                            + describe(header)
+                            + "; "
+                            + suggestion(header, index));
         }
         return new ColumnMap(index, ignored, width, header);
     }
 
     /**
-     * The header's columns by name, so the user can map the missing one. A cell with more than two digits (a date,
-     * an id, a phone number) is counted, not shown: a header row that is partly data must not echo a patient's
-     * values (issue 21), while names such as "Dx 1" or "Claim #" are what the user needs to see (issue 23).
+     * The header's columns by name, so the user can map the missing one. A cell with more than two
+     * digits (a date, an id, a phone number) is counted, not shown: a header row that is partly
+     * data must not echo a patient's values (issue 21), while names such as "Dx 1" or "Claim #" are
+     * what the user needs to see (issue 23).
      */
     private static String describe(String[] header) {
         List<String> names = new ArrayList<>();
@@ -180,13 +296,19 @@ public final class ColumnMap implements Serializable {
                 names.add("'" + Printable.escape(name.strip()) + "'");
             }
         }
-        return String.join(", ", names) + (hidden == 0 ? "" : " and " + hidden + " more that look" + (hidden == 1 ? "s" : "")
-                + " like data, not shown");
+        return String.join(", ", names)
+                + (hidden == 0
+                        ? ""
+                        : " and "
+                                + hidden
+                                + " more that look"
+                                + (hidden == 1 ? "s" : "")
+                                + " like data, not shown");
     }
 
     /**
-     * What to write in --config for a missing required column: "column.claim_id = Claim #" for the unread header
-     * most like its name, or how to name one when none is.
+     * What to write in --config for a missing required column: "column.claim_id = Claim #" for the
+     * unread header most like its name, or how to name one when none is.
      */
     private static String suggestion(String[] header, EnumMap<Column, Integer> index) {
         List<String> lines = new ArrayList<>();
@@ -196,15 +318,21 @@ public final class ColumnMap implements Serializable {
             }
             String likeliest = null;
             for (int i = 0; i < header.length; i++) {
-                if (!index.containsValue(i) && header[i].chars().filter(Character::isDigit).count() <= 2
+                if (!index.containsValue(i)
+                        && header[i].chars().filter(Character::isDigit).count() <= 2
                         && likelyMeant(header[i]) == column) {
                     likeliest = header[i].strip();
                     break;
                 }
             }
             String name = column.header();
-            lines.add("column." + name + " = " + (likeliest == null ? "<the header of that column>"
-                    : Printable.escape(likeliest)));
+            lines.add(
+                    "column."
+                            + name
+                            + " = "
+                            + (likeliest == null
+                                    ? "<the header of that column>"
+                                    : Printable.escape(likeliest)));
         }
         return "if the export names it otherwise, say so in --config: " + String.join(", ", lines);
     }
@@ -215,19 +343,21 @@ public final class ColumnMap implements Serializable {
     }
 
     /**
-     * What the rules cannot check because the export lacks a column, said once for the file (not as a finding on
-     * every line). Empty when every column the rules read is there.
+     * What the rules cannot check because the export lacks a column, said once for the file (not as
+     * a finding on every line). Empty when every column the rules read is there.
      */
     public List<String> missingForRules() {
         List<String> missing = new ArrayList<>();
         if (!hasDiagnoses()) {
-            missing.add("no diagnosis column (diagnosis_codes or diagnosis_1 ... diagnosis_12, e.g. 'Dx 1'): the"
-                    + " diagnosis, laterality and patient-sex checks did not run");
+            missing.add(
+                    "no diagnosis column (diagnosis_codes or diagnosis_1 ... diagnosis_12, e.g. 'Dx 1'): the"
+                            + " diagnosis, laterality and patient-sex checks did not run");
         }
         for (String name : ignored) {
             Column likely = likelyMeant(name);
             if (likely != null && !index.containsKey(likely)) {
-                missing.add("column '" + name + "' is not read: did you mean " + likely.header() + "?");
+                missing.add(
+                        "column '" + name + "' is not read: did you mean " + likely.header() + "?");
             }
         }
         return missing;
@@ -241,7 +371,8 @@ public final class ColumnMap implements Serializable {
         }
         Column best = null;
         int bestDistance = 3;
-        // the documented names first, so that on a tie "diagnosis_codez" means diagnosis_codes, not an alias
+        // the documented names first, so that on a tie "diagnosis_codez" means diagnosis_codes, not
+        // an alias
         Map<String, Column> candidates = new LinkedHashMap<>();
         for (Column column : Column.values()) {
             candidates.put(Column.matchKey(column.header()), column);
@@ -283,17 +414,19 @@ public final class ColumnMap implements Serializable {
         return positions[column.ordinal()] == 0;
     }
 
-    /** The cell of {@code column} in a row, stripped, or "" when the column or the cell is absent. */
+    /**
+     * The cell of {@code column} in a row, stripped, or "" when the column or the cell is absent.
+     */
     public String get(String[] cells, Column column) {
         int at = positions[column.ordinal()];
         return at < 0 || at >= cells.length ? "" : cells[at].strip();
     }
 
     /**
-     * A row's value for a column by any name a rule or a policy table gives it: a known column by its documented
-     * name or an alias ("billing_npi", "Auth #"), any other by its header as the export writes it (any case, with
-     * '_', '-' and space alike). "" when the export has no such column. Patient identifiers (patient id, birth date)
-     * are never given: no rule may quote them.
+     * A row's value for a column by any name a rule or a policy table gives it: a known column by
+     * its documented name or an alias ("billing_npi", "Auth #"), any other by its header as the
+     * export writes it (any case, with '_', '-' and space alike). "" when the export has no such
+     * column. Patient identifiers (patient id, birth date) are never given: no rule may quote them.
      */
     public String field(String[] cells, String name) {
         String key = Column.matchKey(name);
@@ -303,8 +436,9 @@ public final class ColumnMap implements Serializable {
         }
         for (int i = 0; i < Math.min(width, names.length); i++) {
             if (Column.matchKey(names[i]).equals(key)) {
-                boolean patient = i == positions[Column.PATIENT_ID.ordinal()]
-                        || i == positions[Column.PATIENT_BIRTH_DATE.ordinal()];
+                boolean patient =
+                        i == positions[Column.PATIENT_ID.ordinal()]
+                                || i == positions[Column.PATIENT_BIRTH_DATE.ordinal()];
                 return patient || i >= cells.length ? "" : cells[i].strip();
             }
         }
@@ -323,21 +457,26 @@ public final class ColumnMap implements Serializable {
     }
 
     /**
-     * How many cells every row of the file has: the header's cells, or one more when the file ends every row with
-     * a delimiter the header does not have. A row with any other count may be shifted, and is not read.
+     * How many cells every row of the file has: the header's cells, or one more when the file ends
+     * every row with a delimiter the header does not have. A row with any other count may be
+     * shifted, and is not read.
      */
     public int cellsPerRow() {
         return cellsPerRow;
     }
 
-    /** The same columns, in a file whose rows all end with a delimiter the header lacks (one empty cell more). */
+    /**
+     * The same columns, in a file whose rows all end with a delimiter the header lacks (one empty
+     * cell more).
+     */
     public ColumnMap withTrailingDelimiterOnRows() {
         return new ColumnMap(index, ignored, width, names, width + 1);
     }
 
     /**
-     * True when the header's last column is {@code held_by}: the file is a held-claims.csv being reworked, and that
-     * column, which the scrubber wrote, is dropped when its rows are forwarded again.
+     * True when the header's last column is {@code held_by}: the file is a held-claims.csv being
+     * reworked, and that column, which the scrubber wrote, is dropped when its rows are forwarded
+     * again.
      */
     public boolean endsWithHeldBy() {
         return endsWithHeldBy;

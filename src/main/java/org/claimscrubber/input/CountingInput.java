@@ -15,10 +15,13 @@ public final class CountingInput extends FilterInputStream {
 
     /** Null when only counting (a part of a file, whose hash would mean nothing). */
     private final MessageDigest digest;
+
     private final AtomicLong progress;
     private long bytes;
 
-    /** @param progress a counter bytes are added to as they pass, for progress reports */
+    /**
+     * @param progress a counter bytes are added to as they pass, for progress reports
+     */
     public CountingInput(InputStream in, AtomicLong progress) {
         this(in, progress, true);
     }

@@ -7,7 +7,8 @@ import java.time.format.ResolverStyle;
 
 /**
  * Reads dates as exports write them: ISO {@code 2026-11-02} or US {@code 11/02/2026}, strictly (no
- * 2026-02-30). An export holds few distinct dates, so parsed values are cached; one instance per reader.
+ * 2026-02-30). An export holds few distinct dates, so parsed values are cached; one instance per
+ * reader.
  */
 public final class DateOfService {
 
@@ -15,6 +16,7 @@ public final class DateOfService {
             DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter US =
             DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
     /** Not a date: cached too, as an export repeats its bad dates. */
     private static final LocalDate INVALID = LocalDate.MIN;
 
@@ -26,7 +28,10 @@ public final class DateOfService {
         return date == INVALID ? null : date;
     }
 
-    /** The date in either form, or null; for options such as --as-of, which take the formats the export does. */
+    /**
+     * The date in either form, or null; for options such as --as-of, which take the formats the
+     * export does.
+     */
     public static LocalDate parseOrNull(String text) {
         LocalDate date = parseUncached(text.strip());
         return date == INVALID ? null : date;

@@ -4,7 +4,6 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * One claim export to read: a file ({@code .csv}, or {@code .csv.gz} read through gzip), or standard input.
+ * One claim export to read: a file ({@code .csv}, or {@code .csv.gz} read through gzip), or
+ * standard input.
  *
  * @param name how messages and reports name it (the path as given, or "(standard input)")
  * @param path the file, or null for standard input
@@ -30,6 +30,7 @@ public record InputSource(String name, Path path, long size, ReadOptions reading
     }
 
     public static final String STDIN = "-";
+
     /** How reports name standard input ("-" would be shown as '- in a spreadsheet-safe CSV). */
     public static final String STDIN_NAME = "(standard input)";
 
@@ -50,7 +51,8 @@ public record InputSource(String name, Path path, long size, ReadOptions reading
             throw new InputFileException(name + ": no such file");
         }
         try {
-            // FileInputStream, not Files.newInputStream: the latter's available() seeks, which a FIFO or a process
+            // FileInputStream, not Files.newInputStream: the latter's available() seeks, which a
+            // FIFO or a process
             // substitution (run <(zcat x.gz)) cannot do.
             return new FileInputStream(path.toFile());
         } catch (IOException e) {
@@ -59,8 +61,8 @@ public record InputSource(String name, Path path, long size, ReadOptions reading
     }
 
     /**
-     * The sources named on the command line, in order: files as given, each directory's {@code *.csv} and
-     * {@code *.csv.gz} files by name, and "-" for standard input (at most once).
+     * The sources named on the command line, in order: files as given, each directory's {@code
+     * *.csv} and {@code *.csv.gz} files by name, and "-" for standard input (at most once).
      */
     public static List<InputSource> resolve(List<String> arguments) throws InputFileException {
         List<InputSource> sources = new ArrayList<>();
@@ -91,26 +93,33 @@ public record InputSource(String name, Path path, long size, ReadOptions reading
 
     private static List<Path> exportsIn(Path dir, String argument) throws InputFileException {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> exports = files.filter(Files::isRegularFile)
-                    .filter(file -> {
-                        String name = file.getFileName().toString();
-                        String lower = name.toLowerCase(Locale.ROOT);
-                        return !name.startsWith(".") && (lower.endsWith(".csv") || lower.endsWith(".csv.gz"));
-                    })
-                    .sorted()
-                    .toList();
+            List<Path> exports =
+                    files.filter(Files::isRegularFile)
+                            .filter(
+                                    file -> {
+                                        String name = file.getFileName().toString();
+                                        String lower = name.toLowerCase(Locale.ROOT);
+                                        return !name.startsWith(".")
+                                                && (lower.endsWith(".csv")
+                                                        || lower.endsWith(".csv.gz"));
+                                    })
+                            .sorted()
+                            .toList();
             if (exports.isEmpty()) {
-                throw new InputFileException(argument + ": directory holds no *.csv or *.csv.gz files");
+                throw new InputFileException(
+                        argument + ": directory holds no *.csv or *.csv.gz files");
             }
             return exports;
         } catch (IOException e) {
-            throw new InputFileException(argument + ": directory cannot be read: " + e.getMessage(), e);
+            throw new InputFileException(
+                    argument + ": directory cannot be read: " + e.getMessage(), e);
         }
     }
 
     /**
-     * The files in the directories among {@code arguments} that a run passes over, each with why: hidden files
-     * (a macOS {@code ._claims.csv}, an editor's {@code .claims.csv.swp}) and files that are not exports.
+     * The files in the directories among {@code arguments} that a run passes over, each with why:
+     * hidden files (a macOS {@code ._claims.csv}, an editor's {@code .claims.csv.swp}) and files
+     * that are not exports.
      */
     public static List<String> skipped(List<String> arguments) {
         List<String> skipped = new ArrayList<>();
@@ -124,7 +133,9 @@ public record InputSource(String name, Path path, long size, ReadOptions reading
                     String name = file.getFileName().toString();
                     String lower = name.toLowerCase(Locale.ROOT);
                     if (name.startsWith(".")) {
-                        skipped.add(file + ": skipped, a hidden file (macOS metadata or an editor's copy)");
+                        skipped.add(
+                                file
+                                        + ": skipped, a hidden file (macOS metadata or an editor's copy)");
                     } else if (!Files.isRegularFile(file)) {
                         skipped.add(file + ": skipped, not a file");
                     } else if (!lower.endsWith(".csv") && !lower.endsWith(".csv.gz")) {

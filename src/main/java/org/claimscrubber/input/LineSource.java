@@ -7,22 +7,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Physical lines of a file, numbered from 1, each at most {@link #MAX_LINE_CHARS} bytes: a longer line is
- * skipped to its end and reported, so a file without line breaks cannot exhaust memory. Lines end at "\n",
- * "\r\n" or a lone "\r" (old Mac exports), so a file of CR-only line ends is read line by line, not as one header.
+ * Physical lines of a file, numbered from 1, each at most {@link #MAX_LINE_CHARS} bytes: a longer
+ * line is skipped to its end and reported, so a file without line breaks cannot exhaust memory.
+ * Lines end at "\n", "\r\n" or a lone "\r" (old Mac exports), so a file of CR-only line ends is
+ * read line by line, not as one header.
  *
- * <p>Lines are split on bytes, then decoded as UTF-8 (a byte that is not UTF-8 reads as U+FFFD). With
- * {@code keepRaw} each line also keeps its bytes as stored, line end included: the clean and held files forward
- * rows byte for byte (issue 21), whatever their encoding, quoting, delimiter or line ends.
+ * <p>Lines are split on bytes, then decoded as UTF-8 (a byte that is not UTF-8 reads as U+FFFD).
+ * With {@code keepRaw} each line also keeps its bytes as stored, line end included: the clean and
+ * held files forward rows byte for byte (issue 21), whatever their encoding, quoting, delimiter or
+ * line ends.
  */
 final class LineSource implements Closeable {
 
-    /** Comfortably more than any claim row (a 1 MB field included). Bytes of one line, its end excluded. */
+    /**
+     * Comfortably more than any claim row (a 1 MB field included). Bytes of one line, its end
+     * excluded.
+     */
     static final int MAX_LINE_CHARS = 8 << 20;
 
     /**
-     * A line read; {@code text} is null when the line was longer than the limit. {@code raw} is its bytes with its
-     * line end, or null when raw bytes are not kept (or the line was too long).
+     * A line read; {@code text} is null when the line was longer than the limit. {@code raw} is its
+     * bytes with its line end, or null when raw bytes are not kept (or the line was too long).
      */
     record Line(long number, String text, byte[] raw) {
         boolean tooLong() {
@@ -36,8 +41,12 @@ final class LineSource implements Closeable {
     private int position;
     private int limit;
     private long number;
-    /** Bytes moved out of the buffer's front, so {@link #position()} counts from the stream's start. */
+
+    /**
+     * Bytes moved out of the buffer's front, so {@link #position()} counts from the stream's start.
+     */
     private long shifted;
+
     private boolean ended;
     private long crOnlyEnds;
 
@@ -46,8 +55,8 @@ final class LineSource implements Closeable {
     }
 
     /**
-     * Lines of a stream that starts at line {@code firstNumber} of its file (the Spark job reads a large file as
-     * several parts, each from a line start whose number it counted).
+     * Lines of a stream that starts at line {@code firstNumber} of its file (the Spark job reads a
+     * large file as several parts, each from a line start whose number it counted).
      */
     LineSource(InputStream in, boolean keepRaw, long firstNumber) {
         this.in = in;
@@ -98,7 +107,8 @@ final class LineSource implements Closeable {
             if (i < limit) {
                 byte b = buffer[i];
                 if (b == '\r' && i + 1 >= limit && !ended) {
-                    // a CR at the end of the buffer: whether an LF follows decides the line end's length
+                    // a CR at the end of the buffer: whether an LF follows decides the line end's
+                    // length
                     if (!fill()) {
                         continue;
                     }
@@ -125,7 +135,10 @@ final class LineSource implements Closeable {
         }
     }
 
-    /** The line of {@code length} bytes at {@code position}, followed by a line end of {@code endLength} bytes. */
+    /**
+     * The line of {@code length} bytes at {@code position}, followed by a line end of {@code
+     * endLength} bytes.
+     */
     private Line take(int length, int endLength, long skipped) {
         number++;
         int start = position;
@@ -139,8 +152,8 @@ final class LineSource implements Closeable {
     }
 
     /**
-     * Moves the unread bytes to the front and reads more, growing the buffer while one line fills it (up to the
-     * line limit); false at the end of the stream.
+     * Moves the unread bytes to the front and reads more, growing the buffer while one line fills
+     * it (up to the line limit); false at the end of the stream.
      */
     private boolean fill() throws IOException {
         if (ended) {

@@ -6,10 +6,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Turns a patient id into the key a claim history stores instead: HMAC-SHA-256 under the history's secret key,
- * the first 128 bits in hex. Without the key the id cannot be recovered or guessed by hashing candidate ids, and
- * two histories with different keys cannot be joined. Each parser takes its own {@link #hasher()} (a Mac is not
- * thread-safe).
+ * Turns a patient id into the key a claim history stores instead: HMAC-SHA-256 under the history's
+ * secret key, the first 128 bits in hex. Without the key the id cannot be recovered or guessed by
+ * hashing candidate ids, and two histories with different keys cannot be joined. Each parser takes
+ * its own {@link #hasher()} (a Mac is not thread-safe).
  */
 public final class PatientKeyer {
 
@@ -45,7 +45,8 @@ public final class PatientKeyer {
                 byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
                 StringBuilder hex = new StringBuilder(32);
                 for (int i = 0; i < 16; i++) {
-                    hex.append(Character.forDigit((digest[i] >> 4) & 0xF, 16)).append(Character.forDigit(digest[i] & 0xF, 16));
+                    hex.append(Character.forDigit((digest[i] >> 4) & 0xF, 16))
+                            .append(Character.forDigit(digest[i] & 0xF, 16));
                 }
                 return hex.toString();
             };

@@ -1,24 +1,32 @@
 package org.claimscrubber.input;
 
 /**
- * Where a line leaves RFC 4180 quoting, and whether a quote in it breaks the rules: a quote opens a field only as
- * the field's first character, and a closing quote is followed by a separator or the line's end. A quote anywhere
- * else (a cell written {@code lesion 5" wide}) is stray: a lenient reader would read every line after it into one
- * cell until the next quote, and the rows on those lines would vanish (issue 21).
+ * Where a line leaves RFC 4180 quoting, and whether a quote in it breaks the rules: a quote opens a
+ * field only as the field's first character, and a closing quote is followed by a separator or the
+ * line's end. A quote anywhere else (a cell written {@code lesion 5" wide}) is stray: a lenient
+ * reader would read every line after it into one cell until the next quote, and the rows on those
+ * lines would vanish (issue 21).
  */
 final class QuoteState {
 
     static final int FIELD_START = 0;
     static final int UNQUOTED = 1;
     static final int QUOTED = 2;
-    /** A quote seen inside a quoted field: the field's end, or the first half of an escaped {@code ""}. */
+
+    /**
+     * A quote seen inside a quoted field: the field's end, or the first half of an escaped {@code
+     * ""}.
+     */
     static final int QUOTE_IN_QUOTED = 3;
+
     static final int STRAY = -1;
 
-    private QuoteState() {
-    }
+    private QuoteState() {}
 
-    /** The state after {@code text}, starting in {@code state}; {@link #STRAY} on a quote out of place. */
+    /**
+     * The state after {@code text}, starting in {@code state}; {@link #STRAY} on a quote out of
+     * place.
+     */
     static int scan(String text, char separator, int state) {
         if (state != QUOTED && text.indexOf('"') < 0) {
             return FIELD_START; // the usual row: no quote, nothing to track
@@ -27,7 +35,10 @@ final class QuoteState {
         return result < 0 ? STRAY : result;
     }
 
-    /** The position of the first quote out of place in {@code text} (read from {@code state}), or -1. */
+    /**
+     * The position of the first quote out of place in {@code text} (read from {@code state}), or
+     * -1.
+     */
     static int strayAt(String text, char separator, int state) {
         int result = walk(text, separator, state);
         return result < 0 ? -(result + 2) : -1;

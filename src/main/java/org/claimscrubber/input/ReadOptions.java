@@ -6,12 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How to read an export beyond what is detected: a field separator ({@code 0} to detect it from the header), more
- * names for columns (a config's {@code column.procedure_code = Proc Cd}), whether rows keep their bytes as
- * stored, to be forwarded byte for byte (--split), and how many lines above the header to skip (--skip-lines: a
- * report's title block that is not recognised as one).
+ * How to read an export beyond what is detected: a field separator ({@code 0} to detect it from the
+ * header), more names for columns (a config's {@code column.procedure_code = Proc Cd}), whether
+ * rows keep their bytes as stored, to be forwarded byte for byte (--split), and how many lines
+ * above the header to skip (--skip-lines: a report's title block that is not recognised as one).
  */
-public record ReadOptions(char separator, Map<Column, List<String>> columnNames, boolean forward, int skipLines)
+public record ReadOptions(
+        char separator, Map<Column, List<String>> columnNames, boolean forward, int skipLines)
         implements Serializable {
 
     public static final ReadOptions DETECT = new ReadOptions('\0', Map.of(), false, 0);
@@ -48,7 +49,10 @@ public record ReadOptions(char separator, Map<Column, List<String>> columnNames,
                 if (name.length() == 1 && name.charAt(0) != '"') {
                     yield name.charAt(0);
                 }
-                throw new IllegalArgumentException("'" + name + "' is not a separator: comma, semicolon, tab, pipe or one character");
+                throw new IllegalArgumentException(
+                        "'"
+                                + name
+                                + "' is not a separator: comma, semicolon, tab, pipe or one character");
             }
         };
     }

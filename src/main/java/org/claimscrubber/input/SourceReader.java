@@ -12,8 +12,9 @@ import java.util.zip.GZIPInputStream;
 import org.claimscrubber.domain.Printable;
 
 /**
- * Reads one {@link InputSource}: gunzipping a .gz file, hashing and counting as it goes. Public for the Spark
- * job, which reads each input on a worker through the same reader and hands it the stream it opened.
+ * Reads one {@link InputSource}: gunzipping a .gz file, hashing and counting as it goes. Public for
+ * the Spark job, which reads each input on a worker through the same reader and hands it the stream
+ * it opened.
  */
 public final class SourceReader implements Closeable {
 
@@ -24,19 +25,21 @@ public final class SourceReader implements Closeable {
     private final boolean ownsStream;
     private long rows;
 
-    public SourceReader(InputSource source, InputStream standardInput, AtomicLong progress) throws InputFileException {
+    public SourceReader(InputSource source, InputStream standardInput, AtomicLong progress)
+            throws InputFileException {
         this(source, source.open(standardInput), !source.stdin(), progress);
     }
 
     /**
-     * Reads an input another file system opened (HDFS, S3): {@code source} names it and says how to read it,
-     * {@code raw} is its bytes as stored. Closing the reader closes the stream.
+     * Reads an input another file system opened (HDFS, S3): {@code source} names it and says how to
+     * read it, {@code raw} is its bytes as stored. Closing the reader closes the stream.
      */
     public SourceReader(InputSource source, InputStream raw) throws InputFileException {
         this(source, raw, true, new AtomicLong());
     }
 
-    private SourceReader(InputSource source, InputStream raw, boolean ownsStream, AtomicLong progress)
+    private SourceReader(
+            InputSource source, InputStream raw, boolean ownsStream, AtomicLong progress)
             throws InputFileException {
         this.source = source;
         this.ownsStream = ownsStream;
@@ -46,8 +49,13 @@ public final class SourceReader implements Closeable {
             this.csv = ClaimCsvReader.open(source.name(), decoded, source.reading());
         } catch (IOException e) {
             closeQuietly(raw);
-            throw new InputFileException(source.name() + ": cannot be read"
-                    + (source.gzip() ? " as gzip" : "") + ": " + e.getMessage(), e);
+            throw new InputFileException(
+                    source.name()
+                            + ": cannot be read"
+                            + (source.gzip() ? " as gzip" : "")
+                            + ": "
+                            + e.getMessage(),
+                    e);
         } catch (InputFileException e) {
             closeQuietly(raw);
             throw e;
@@ -55,18 +63,21 @@ public final class SourceReader implements Closeable {
     }
 
     /**
-     * Reads a part of an uncompressed input that starts at a line start below its header: {@code raw} is its bytes
-     * from there to the part's end, {@code firstLine} the number of its first line in the file, {@code file} what the
-     * header said. Its {@link #counts()} are the part's; the file's hash is taken by whoever reads it whole.
+     * Reads a part of an uncompressed input that starts at a line start below its header: {@code
+     * raw} is its bytes from there to the part's end, {@code firstLine} the number of its first
+     * line in the file, {@code file} what the header said. Its {@link #counts()} are the part's;
+     * the file's hash is taken by whoever reads it whole.
      */
-    public static SourceReader part(InputSource source, InputStream raw, SourceInfo file, long firstLine) {
+    public static SourceReader part(
+            InputSource source, InputStream raw, SourceInfo file, long firstLine) {
         return new SourceReader(source, raw, file, firstLine);
     }
 
     private SourceReader(InputSource source, InputStream raw, SourceInfo file, long firstLine) {
         this.source = source;
         this.ownsStream = true;
-        this.stored = new CountingInput(new BufferedInputStream(raw, 1 << 16), new AtomicLong(), false);
+        this.stored =
+                new CountingInput(new BufferedInputStream(raw, 1 << 16), new AtomicLong(), false);
         this.decoded = stored;
         this.csv = ClaimCsvReader.part(decoded, source.reading(), file, firstLine);
     }
@@ -101,8 +112,9 @@ public final class SourceReader implements Closeable {
     }
 
     /**
-     * Slash dates are read month first (US order). One whose two numbers are both 12 or less could be either order;
-     * one whose first number is above 12 is day first, and is rejected. The run says once which order it assumed.
+     * Slash dates are read month first (US order). One whose two numbers are both 12 or less could
+     * be either order; one whose first number is above 12 is day first, and is rejected. The run
+     * says once which order it assumed.
      */
     private void noteDateOrder(String date) {
         int slash = date.indexOf('/');
@@ -138,8 +150,8 @@ public final class SourceReader implements Closeable {
     }
 
     /**
-     * What was read, for run.json; call after the last record. Bytes a malformed record left unread are
-     * read now, so the hash and size are those of the whole file.
+     * What was read, for run.json; call after the last record. Bytes a malformed record left unread
+     * are read now, so the hash and size are those of the whole file.
      */
     public InputFile stats() throws IOException {
         return stats(counts());
@@ -147,13 +159,18 @@ public final class SourceReader implements Closeable {
 
     /** The same, from the {@link #counts()} already taken. */
     public InputFile stats(ReadCounts counts) throws IOException {
-        return describe(source, stored.sha256(), stored.bytes(), counts, csv.columns(),
+        return describe(
+                source,
+                stored.sha256(),
+                stored.bytes(),
+                counts,
+                csv.columns(),
                 changedWhileRead(source, stored.bytes()));
     }
 
     /**
-     * What reading this file, or this part of it, counted; call after the last record. Lines a malformed record left
-     * unread are read now and counted.
+     * What reading this file, or this part of it, counted; call after the last record. Lines a
+     * malformed record left unread are read now and counted.
      */
     public ReadCounts counts() throws IOException {
         long lines = csv.linesRead();
@@ -166,13 +183,22 @@ public final class SourceReader implements Closeable {
                 }
             }
         } catch (IOException brokenCompression) {
-            // A cut or corrupt .gz: the reader reported it as a finding; the stored bytes are still hashed whole.
+            // A cut or corrupt .gz: the reader reported it as a finding; the stored bytes are still
+            // hashed whole.
             while (stored.read(rest) >= 0) {
                 continue;
             }
         }
-        return new ReadCounts(lines, rows, csv.blankLines(), csv.notClaimRows(), csv.notClaimLines(), dayFirstDates,
-                eitherOrderDates, eitherOrderExample, csv.spansLines());
+        return new ReadCounts(
+                lines,
+                rows,
+                csv.blankLines(),
+                csv.notClaimRows(),
+                csv.notClaimLines(),
+                dayFirstDates,
+                eitherOrderDates,
+                eitherOrderExample,
+                csv.spansLines());
     }
 
     /** The bytes read so far, as stored. */
@@ -181,20 +207,35 @@ public final class SourceReader implements Closeable {
     }
 
     /**
-     * A file's entry in run.json, from what reading it counted (in one reading, or added up over its parts).
+     * A file's entry in run.json, from what reading it counted (in one reading, or added up over
+     * its parts).
      *
      * @param changed what {@link #changedWhileRead} said, or null
      */
-    public static InputFile describe(InputSource source, String sha256, long bytes, ReadCounts counts,
-                                     ColumnMap columns, String changed) {
-        return new InputFile(source.name(), sha256, bytes, counts.lines(), counts.rows(), columns.ignored(),
-                columns.missingForRules(), warnings(counts, changed), counts.notClaimRows(), counts.notClaimLines());
+    public static InputFile describe(
+            InputSource source,
+            String sha256,
+            long bytes,
+            ReadCounts counts,
+            ColumnMap columns,
+            String changed) {
+        return new InputFile(
+                source.name(),
+                sha256,
+                bytes,
+                counts.lines(),
+                counts.rows(),
+                columns.ignored(),
+                columns.missingForRules(),
+                warnings(counts, changed),
+                counts.notClaimRows(),
+                counts.notClaimLines());
     }
 
     /**
-     * What the summary and run.json must say about the file, or null: it changed while read, it held no rows, its
-     * data lines were read as fewer rows (issue 21: every physical line is accounted for), or which order its slash
-     * dates were read in.
+     * What the summary and run.json must say about the file, or null: it changed while read, it
+     * held no rows, its data lines were read as fewer rows (issue 21: every physical line is
+     * accounted for), or which order its slash dates were read in.
      */
     private static String warnings(ReadCounts counts, String changed) {
         List<String> said = new ArrayList<>();
@@ -205,24 +246,35 @@ public final class SourceReader implements Closeable {
         if (counts.rows() == 0) {
             said.add("the file has a header and no rows: nothing in it was scrubbed");
         } else if (dataLines != counts.rows()) {
-            said.add(dataLines + " data lines read as " + counts.rows() + " rows (a quoted field that spans lines makes"
-                    + " one row of several; every line is in a row or in an INPUT-001 finding)");
+            said.add(
+                    dataLines
+                            + " data lines read as "
+                            + counts.rows()
+                            + " rows (a quoted field that spans lines makes"
+                            + " one row of several; every line is in a row or in an INPUT-001 finding)");
         }
         if (counts.dayFirstDates() > 0) {
-            said.add(counts.dayFirstDates() + " dates of service have a first number above 12 (day/month/year order?);"
-                    + " slash dates are read as month/day/year, so those rows were rejected");
+            said.add(
+                    counts.dayFirstDates()
+                            + " dates of service have a first number above 12 (day/month/year order?);"
+                            + " slash dates are read as month/day/year, so those rows were rejected");
         } else if (counts.eitherOrderDates() > 0) {
-            said.add("slash dates were read as month/day/year (US order): " + counts.eitherOrderDates() + " of them"
-                    + " (e.g. " + Printable.escape(counts.eitherOrderExample()) + ") could be read either way, and no"
-                    + " date in the file has a first number above 12 to tell");
+            said.add(
+                    "slash dates were read as month/day/year (US order): "
+                            + counts.eitherOrderDates()
+                            + " of them"
+                            + " (e.g. "
+                            + Printable.escape(counts.eitherOrderExample())
+                            + ") could be read either way, and no"
+                            + " date in the file has a first number above 12 to tell");
         }
         return said.isEmpty() ? null : String.join("; ", said);
     }
 
     /**
-     * A file still being written (or truncated) while it was read gives a report on part of it: said, not
-     * silent. Compares the size when the run started, the bytes read and the size now; null when they agree (or the
-     * input is not a local file).
+     * A file still being written (or truncated) while it was read gives a report on part of it:
+     * said, not silent. Compares the size when the run started, the bytes read and the size now;
+     * null when they agree (or the input is not a local file).
      */
     public static String changedWhileRead(InputSource source, long bytesRead) throws IOException {
         if (source.path() == null || source.size() < 0 || !Files.isRegularFile(source.path())) {
@@ -232,8 +284,13 @@ public final class SourceReader implements Closeable {
         if (now == source.size() && bytesRead == now) {
             return null;
         }
-        return "the file changed while it was read (" + source.size() + " bytes when the run started, " + bytesRead
-                + " read, " + now + " now): the report covers what was read; run again on a complete copy";
+        return "the file changed while it was read ("
+                + source.size()
+                + " bytes when the run started, "
+                + bytesRead
+                + " read, "
+                + now
+                + " now): the report covers what was read; run again on a complete copy";
     }
 
     @Override

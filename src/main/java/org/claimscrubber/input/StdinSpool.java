@@ -5,13 +5,12 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.claimscrubber.files.WorkFiles;
 
 /**
- * Standard input can be read only once, so while the streaming pass reads it, a copy goes to a file; if
- * the input turns out not to be grouped by claim, the partitioned pass reads the copy.
+ * Standard input can be read only once, so while the streaming pass reads it, a copy goes to a
+ * file; if the input turns out not to be grouped by claim, the partitioned pass reads the copy.
  */
 public final class StdinSpool {
 

@@ -4,12 +4,14 @@ import java.util.Locale;
 import org.claimscrubber.domain.Severity;
 
 /**
- * When a completed run exits 1 ({@code --fail-on}): on a finding at or above ERROR or WARNING, or only on input
- * trouble ({@code input}: a row that could not be read), which a scheduler can tell from a normal night, since some
- * claims are held every night.
+ * When a completed run exits 1 ({@code --fail-on}): on a finding at or above ERROR or WARNING, or
+ * only on input trouble ({@code input}: a row that could not be read), which a scheduler can tell
+ * from a normal night, since some claims are held every night.
  */
 public enum FailOn {
-    ERROR, WARNING, INPUT;
+    ERROR,
+    WARNING,
+    INPUT;
 
     /** The policy {@code value} names (error, warning or input, any case), or null for none. */
     public static FailOn parse(String value) {
@@ -19,7 +21,8 @@ public enum FailOn {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--fail-on takes error, warning or input, not '" + value + "'");
+            throw new IllegalArgumentException(
+                    "--fail-on takes error, warning or input, not '" + value + "'");
         }
     }
 
@@ -28,11 +31,12 @@ public enum FailOn {
         if (policy == null) {
             return 0;
         }
-        boolean failed = switch (policy) {
-            case ERROR -> tally.findings().any(Severity.ERROR);
-            case WARNING -> tally.findings().any(Severity.WARNING);
-            case INPUT -> tally.rowCounts(0).rejected() > 0;
-        };
+        boolean failed =
+                switch (policy) {
+                    case ERROR -> tally.findings().any(Severity.ERROR);
+                    case WARNING -> tally.findings().any(Severity.WARNING);
+                    case INPUT -> tally.rowCounts(0).rejected() > 0;
+                };
         return failed ? 1 : 0;
     }
 }

@@ -8,14 +8,26 @@ import java.io.Writer;
 import org.claimscrubber.domain.Finding;
 
 /**
- * Writes findings.csv: one row per finding, the columns of {@link #HEADER}, cells spreadsheet-safe. {@code source}
- * cites files and lines (for tools and for opening the file); {@code source_document} says the same with the seed
- * documents' titles, as report.html shows it.
+ * Writes findings.csv: one row per finding, the columns of {@link #HEADER}, cells spreadsheet-safe.
+ * {@code source} cites files and lines (for tools and for opening the file); {@code
+ * source_document} says the same with the seed documents' titles, as report.html shows it.
  */
 public final class FindingsCsvWriter implements Closeable {
 
-    public static final String[] HEADER = {"claim_id", "line_number", "severity", "category", "rule_id",
-        "procedure_code", "message", "source", "source_document", "input_file", "input_line", "suppressed"};
+    public static final String[] HEADER = {
+        "claim_id",
+        "line_number",
+        "severity",
+        "category",
+        "rule_id",
+        "procedure_code",
+        "message",
+        "source",
+        "source_document",
+        "input_file",
+        "input_line",
+        "suppressed"
+    };
 
     private final ICSVWriter csv;
     private final Citations citations;
@@ -33,11 +45,19 @@ public final class FindingsCsvWriter implements Closeable {
 
     /** A finding's cells in the order of {@link #HEADER}, spreadsheet-safe. */
     public static String[] row(Finding finding, Citations citations) {
-        return SpreadsheetSafe.row(finding.claimId(),
+        return SpreadsheetSafe.row(
+                finding.claimId(),
                 finding.lineNumber() == null ? "" : finding.lineNumber().toString(),
-                finding.severity().name(), finding.category().name(), finding.ruleId(), finding.procedureCode(),
-                finding.message(), finding.source(), citations.titled(finding.source()), finding.inputFile(),
-                finding.inputLine() == 0 ? "" : Long.toString(finding.inputLine()), finding.suppressed());
+                finding.severity().name(),
+                finding.category().name(),
+                finding.ruleId(),
+                finding.procedureCode(),
+                finding.message(),
+                finding.source(),
+                citations.titled(finding.source()),
+                finding.inputFile(),
+                finding.inputLine() == 0 ? "" : Long.toString(finding.inputLine()),
+                finding.suppressed());
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.claimscrubber.domain.Finding;
 
 /**
- * Writes findings.json as it goes ({@code {"findings": [...], "totals": {...}}}), so millions of findings
- * never sit in memory.
+ * Writes findings.json as it goes ({@code {"findings": [...], "totals": {...}}}), so millions of
+ * findings never sit in memory.
  */
 public final class FindingsJsonWriter implements Closeable {
 

@@ -9,12 +9,12 @@ import java.io.Writer;
 /** Writes run.json with snake_case names. */
 public final class ManifestWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ManifestWriter() {
-    }
+    private ManifestWriter() {}
 
     public static void write(RunManifest manifest, Writer out) throws IOException {
         JSON.writeValue(out, manifest);

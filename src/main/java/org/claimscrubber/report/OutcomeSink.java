@@ -7,7 +7,9 @@ public interface OutcomeSink {
 
     void accept(ClaimOutcome outcome) throws IOException;
 
-    /** A sink that hands each outcome to {@code first}, then to {@code second}, and restarts both. */
+    /**
+     * A sink that hands each outcome to {@code first}, then to {@code second}, and restarts both.
+     */
     static Restartable both(Restartable first, Restartable second) {
         return new Restartable() {
             @Override

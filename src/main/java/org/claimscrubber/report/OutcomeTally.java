@@ -12,9 +12,9 @@ import org.claimscrubber.domain.NotChecked;
 import org.claimscrubber.domain.Severity;
 
 /**
- * The counts run.json gives, added up from claim outcomes: rows scrubbed and rejected, claims by worst severity,
- * held, not fully scrubbed, findings by severity and category. Tallies merge, so the Spark job adds up one per
- * partition and gets the local run's counts.
+ * The counts run.json gives, added up from claim outcomes: rows scrubbed and rejected, claims by
+ * worst severity, held, not fully scrubbed, findings by severity and category. Tallies merge, so
+ * the Spark job adds up one per partition and gets the local run's counts.
  */
 public final class OutcomeTally implements Serializable {
 
@@ -32,12 +32,17 @@ public final class OutcomeTally implements Serializable {
     private long heldCents;
     private final NotChecked notChecked = new NotChecked();
 
-    /** @param holdOn the least severity that holds a claim */
+    /**
+     * @param holdOn the least severity that holds a claim
+     */
     public OutcomeTally(Severity holdOn) {
         this.holdOn = holdOn;
     }
 
-    /** Counts a claim; true when it is held (a row without a claim id is always held: it cannot be billed). */
+    /**
+     * Counts a claim; true when it is held (a row without a claim id is always held: it cannot be
+     * billed).
+     */
     public boolean add(ClaimOutcome outcome) {
         scrubbedRows += outcome.scrubbedRows();
         rejectedRows += outcome.rejectedRows();
@@ -85,7 +90,8 @@ public final class OutcomeTally implements Serializable {
     }
 
     public RunManifest.RowCounts rowCounts(long blankLines) {
-        return new RunManifest.RowCounts(scrubbedRows + rejectedRows, scrubbedRows, rejectedRows, blankLines);
+        return new RunManifest.RowCounts(
+                scrubbedRows + rejectedRows, scrubbedRows, rejectedRows, blankLines);
     }
 
     /** Claims held, and their charges in cents. */
@@ -102,19 +108,31 @@ public final class OutcomeTally implements Serializable {
     }
 
     public RunManifest.ClaimCounts claimCounts() {
-        return new RunManifest.ClaimCounts(claims, withErrors, withWarnings, claims - withErrors - withWarnings, held,
-                holdOn.name(), notFullyScrubbed, HtmlReport.dollars(heldCents));
+        return new RunManifest.ClaimCounts(
+                claims,
+                withErrors,
+                withWarnings,
+                claims - withErrors - withWarnings,
+                held,
+                holdOn.name(),
+                notFullyScrubbed,
+                HtmlReport.dollars(heldCents));
     }
 
     /**
-     * For each edit family, what data it ran on and how many of the scrubbed lines it had no data for: a check
-     * without data is "not checked", never "passed".
+     * For each edit family, what data it ran on and how many of the scrubbed lines it had no data
+     * for: a check without data is "not checked", never "passed".
      */
     public List<RunManifest.Check> checks(DataCoverage coverage) {
         List<RunManifest.Check> checks = new ArrayList<>();
         for (EditFamily family : EditFamily.values()) {
-            checks.add(new RunManifest.Check(family.label(), coverage.source(family), notChecked.lines(family),
-                    scrubbedRows, family.notCheckedMeans()));
+            checks.add(
+                    new RunManifest.Check(
+                            family.label(),
+                            coverage.source(family),
+                            notChecked.lines(family),
+                            scrubbedRows,
+                            family.notCheckedMeans()));
         }
         return checks;
     }
@@ -124,7 +142,10 @@ public final class OutcomeTally implements Serializable {
         findings.bySeverity().forEach((severity, count) -> bySeverity.put(severity.name(), count));
         Map<String, Long> byCategory = new LinkedHashMap<>();
         findings.byCategory().forEach((category, count) -> byCategory.put(category.name(), count));
-        return new RunManifest.FindingCounts(findings.total(), bySeverity, byCategory,
+        return new RunManifest.FindingCounts(
+                findings.total(),
+                bySeverity,
+                byCategory,
                 new LinkedHashMap<>(findings.suppressed()));
     }
 }

@@ -20,15 +20,19 @@ import java.util.Set;
 import org.claimscrubber.files.WorkFiles;
 
 /**
- * The report files of one run, written under temporary names and renamed into place only when the run
- * completes: the old run.json goes first and the new one comes last, so a folder holding a run.json
- * always holds a complete, consistent report, and an interrupted run leaves only ".partial" files.
+ * The report files of one run, written under temporary names and renamed into place only when the
+ * run completes: the old run.json goes first and the new one comes last, so a folder holding a
+ * run.json always holds a complete, consistent report, and an interrupted run leaves only
+ * ".partial" files.
  */
 public final class ReportFiles implements Closeable {
 
     public static final String MANIFEST = "run.json";
 
-    /** Held for the whole run: two runs writing one folder would delete and overwrite each other's files. */
+    /**
+     * Held for the whole run: two runs writing one folder would delete and overwrite each other's
+     * files.
+     */
     public static final String LOCK = ".claim-scrubber.lock";
 
     private final Path dir;
@@ -37,11 +41,15 @@ public final class ReportFiles implements Closeable {
     private final FileLock lock;
     private boolean committed;
 
-    /** @param wait wait for another run writing the folder to finish, instead of refusing at once */
+    /**
+     * @param wait wait for another run writing the folder to finish, instead of refusing at once
+     */
     public ReportFiles(Path dir, boolean wait) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
-        this.lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        this.lockChannel =
+                FileChannel.open(
+                        dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock acquired;
         try {
             acquired = wait ? lockChannel.lock() : lockChannel.tryLock();
@@ -53,16 +61,22 @@ public final class ReportFiles implements Closeable {
             throw new ReportFolderBusyException(dir);
         }
         this.lock = acquired;
-        WorkFiles.removeStale(dir); // left by a run that was killed (its process is gone); we hold the folder now
+        WorkFiles.removeStale(
+                dir); // left by a run that was killed (its process is gone); we hold the folder now
         removeStalePartials();
     }
 
-    /** Holding the lock, any ".partial" report here is from a run that was killed: it may hold patient rows. */
+    /**
+     * Holding the lock, any ".partial" report here is from a run that was killed: it may hold
+     * patient rows.
+     */
     private void removeStalePartials() throws IOException {
         try (var entries = Files.list(dir)) {
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".partial") && Files.isRegularFile(entry)) {
+                if (name.startsWith(".")
+                        && name.endsWith(".partial")
+                        && Files.isRegularFile(entry)) {
                     Files.deleteIfExists(entry);
                 }
             }
@@ -72,20 +86,27 @@ public final class ReportFiles implements Closeable {
     /** Another run holds the report folder. */
     public static final class ReportFolderBusyException extends IOException {
         ReportFolderBusyException(Path dir) {
-            super("another claim-scrubber run is writing to " + dir + "; wait for it to finish (or run with --wait),"
-                    + " or give this run its own --out folder");
+            super(
+                    "another claim-scrubber run is writing to "
+                            + dir
+                            + "; wait for it to finish (or run with --wait),"
+                            + " or give this run its own --out folder");
         }
     }
 
-    /** A writer for report {@code name} (opening it again starts it afresh); it lands on {@link #commit()}. */
+    /**
+     * A writer for report {@code name} (opening it again starts it afresh); it lands on {@link
+     * #commit()}.
+     */
     public Writer open(String name) throws IOException {
-        return new BufferedWriter(new OutputStreamWriter(openStream(name), StandardCharsets.UTF_8),
-                1 << 16);
+        return new BufferedWriter(
+                new OutputStreamWriter(openStream(name), StandardCharsets.UTF_8), 1 << 16);
     }
 
     /**
-     * A byte stream for report {@code name}, for rows forwarded as stored. Like every report it is written under a
-     * temporary name, created owner-only and exclusively (issue 21: a planted link must not receive patient rows).
+     * A byte stream for report {@code name}, for rows forwarded as stored. Like every report it is
+     * written under a temporary name, created owner-only and exclusively (issue 21: a planted link
+     * must not receive patient rows).
      */
     public OutputStream openStream(String name) throws IOException {
         names.add(name);
@@ -96,7 +117,6 @@ public final class ReportFiles implements Closeable {
     public Path dir() {
         return dir;
     }
-
 
     public void commit() throws IOException {
         Files.deleteIfExists(dir.resolve(MANIFEST));
@@ -112,12 +132,18 @@ public final class ReportFiles implements Closeable {
     }
 
     private void move(String name) throws IOException {
-        Files.move(partial(name), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                partial(name),
+                dir.resolve(name),
+                StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         WorkFiles.keep(partial(name));
     }
 
-    /** Where a report being written lies until {@link #commit()} (to read a closed one back, e.g. to compare). */
+    /**
+     * Where a report being written lies until {@link #commit()} (to read a closed one back, e.g. to
+     * compare).
+     */
     public Path written(String name) {
         return partial(name);
     }

@@ -14,21 +14,33 @@ import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.input.InputSource;
 import org.claimscrubber.input.SourceInfo;
 
-/** Writes a run's reports from the outcomes: findings.csv and .json, and with --split the clean and held claims. */
+/**
+ * Writes a run's reports from the outcomes: findings.csv and .json, and with --split the clean and
+ * held claims.
+ */
 public final class ReportSink implements OutcomeSink.Restartable, Closeable {
 
     public static final String FINDINGS_CSV = "findings.csv";
     public static final String FINDINGS_JSON = "findings.json";
     public static final String CLEAN = "clean-claims.csv";
     public static final String HELD = "held-claims.csv";
-    /** One row per claim with a finding or held: what compare needs to say which claims changed, and their dollars. */
+
+    /**
+     * One row per claim with a finding or held: what compare needs to say which claims changed, and
+     * their dollars.
+     */
     public static final String CLAIMS = "claim-summary.csv";
 
     private final ReportFiles files;
     private final boolean split;
     private final Severity holdOn;
-    /** With --split, the names of the inputs, whose rows each go to a clean and a held file of their own. */
+
+    /**
+     * With --split, the names of the inputs, whose rows each go to a clean and a held file of their
+     * own.
+     */
     private final List<String> inputs;
+
     private FindingsCsvWriter csv;
     private ICSVWriter claimSummary;
     private FindingsJsonWriter json;
@@ -40,11 +52,13 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
     private final Citations citations;
 
     /**
-     * @param holdOn      the least severity that holds a claim (--hold-on)
-     * @param splitInputs the names of the run's inputs when rows are forwarded (--split), in order; empty when not
-     * @param citations   how findings.csv names the seed documents
+     * @param holdOn the least severity that holds a claim (--hold-on)
+     * @param splitInputs the names of the run's inputs when rows are forwarded (--split), in order;
+     *     empty when not
+     * @param citations how findings.csv names the seed documents
      */
-    public ReportSink(ReportFiles files, Severity holdOn, List<String> splitInputs, Citations citations)
+    public ReportSink(
+            ReportFiles files, Severity holdOn, List<String> splitInputs, Citations citations)
             throws IOException {
         this.citations = citations;
         this.files = files;
@@ -55,9 +69,10 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
     }
 
     /**
-     * The clean or held file of each input: {@code clean-claims.csv} and {@code held-claims.csv} for a run of one
-     * input; for several, one pair per input, numbered in the order given and named after it
-     * ({@code clean-claims-2-late_batch.csv}), as each input's rows are forwarded under its own header.
+     * The clean or held file of each input: {@code clean-claims.csv} and {@code held-claims.csv}
+     * for a run of one input; for several, one pair per input, numbered in the order given and
+     * named after it ({@code clean-claims-2-late_batch.csv}), as each input's rows are forwarded
+     * under its own header.
      */
     public static List<String> splitFiles(String kind, List<String> inputs) {
         if (inputs.size() == 1) {
@@ -66,10 +81,14 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
         String stem = kind.substring(0, kind.length() - ".csv".length());
         List<String> names = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            String base = inputs.get(i).equals(InputSource.STDIN_NAME) ? "standard-input"
-                    : Path.of(inputs.get(i)).getFileName().toString();
-            base = base.replaceAll("(?i)\\.gz$", "").replaceAll("(?i)\\.(csv|txt|tsv)$", "")
-                    .replaceAll("[^A-Za-z0-9._-]", "_");
+            String base =
+                    inputs.get(i).equals(InputSource.STDIN_NAME)
+                            ? "standard-input"
+                            : Path.of(inputs.get(i)).getFileName().toString();
+            base =
+                    base.replaceAll("(?i)\\.gz$", "")
+                            .replaceAll("(?i)\\.(csv|txt|tsv)$", "")
+                            .replaceAll("[^A-Za-z0-9._-]", "_");
             names.add(stem + "-" + (i + 1) + "-" + base + ".csv");
         }
         return names;
@@ -78,7 +97,8 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
     private void open() throws IOException {
         csv = new FindingsCsvWriter(files.open(FINDINGS_CSV), citations);
         claimSummary = new CSVWriterBuilder(files.open(CLAIMS)).build();
-        claimSummary.writeNext(new String[] {"claim_id", "worst_severity", "held", "charge"}, false);
+        claimSummary.writeNext(
+                new String[] {"claim_id", "worst_severity", "held", "charge"}, false);
         json = new FindingsJsonWriter(files.open(FINDINGS_JSON));
         if (split) {
             List<String> cleanNames = splitFiles(CLEAN, inputs);
@@ -103,12 +123,19 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
         }
         boolean isHeld = tally.add(outcome);
         if (outcome.isClaim() && (isHeld || !outcome.findings().isEmpty())) {
-            String[] row = SpreadsheetSafe.row(outcome.claimId(),
-                    outcome.worst() == null ? "" : outcome.worst().name(), isHeld ? "yes" : "no",
-                    BigDecimal.valueOf(outcome.profile().chargeCents(), 2).toPlainString());
+            String[] row =
+                    SpreadsheetSafe.row(
+                            outcome.claimId(),
+                            outcome.worst() == null ? "" : outcome.worst().name(),
+                            isHeld ? "yes" : "no",
+                            BigDecimal.valueOf(outcome.profile().chargeCents(), 2).toPlainString());
             claimSummary.writeNext(row, SpreadsheetSafe.quoteAll(row));
         }
-        digest.add(outcome.findings(), isHeld, outcome.claimId(), outcome.profile(),
+        digest.add(
+                outcome.findings(),
+                isHeld,
+                outcome.claimId(),
+                outcome.profile(),
                 String.join(";", outcome.heldBy(holdOn)));
         if (split) {
             String heldBy = String.join(";", outcome.heldBy(holdOn));
@@ -126,8 +153,9 @@ public final class ReportSink implements OutcomeSink.Restartable, Closeable {
     }
 
     /**
-     * Writes the header of every clean and held file that received no row (an empty file still says which columns
-     * it would have), ends the JSON and closes every file; the reports are then ready to be committed.
+     * Writes the header of every clean and held file that received no row (an empty file still says
+     * which columns it would have), ends the JSON and closes every file; the reports are then ready
+     * to be committed.
      *
      * @param sources the inputs as opened
      */

@@ -12,24 +12,34 @@ import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
 
 /**
- * What a billing manager reads in report.html, gathered as outcomes stream by, in bounded memory: counts by rule,
- * severity, category, payer, rendering taxonomy and procedure; claims held and their charges; the claims to work
- * first; and the first findings, up to a cap (findings.csv stays the complete record).
+ * What a billing manager reads in report.html, gathered as outcomes stream by, in bounded memory:
+ * counts by rule, severity, category, payer, rendering taxonomy and procedure; claims held and
+ * their charges; the claims to work first; and the first findings, up to a cap (findings.csv stays
+ * the complete record).
  */
 public final class RunDigest {
 
     /** Findings shown in the report's table; the CSV has them all. */
     public static final int TABLE_CAP = 2_000;
+
     /** Claims listed to work first. */
     public static final int TOP_CLAIMS = 25;
 
     /**
-     * A claim in the work-first list: held claims and claims with warnings, the worst severity, then the most dollars,
-     * first. {@code rules} are the rules that hold it, or for a claim with warnings only, those that warn.
+     * A claim in the work-first list: held claims and claims with warnings, the worst severity,
+     * then the most dollars, first. {@code rules} are the rules that hold it, or for a claim with
+     * warnings only, those that warn.
      */
-    public record HeldClaim(String claimId, Severity worst, int findings, long chargeCents, String payer,
-                            String rules, String provider, String dateOfService, boolean held) {
-    }
+    public record HeldClaim(
+            String claimId,
+            Severity worst,
+            int findings,
+            long chargeCents,
+            String payer,
+            String rules,
+            String provider,
+            String dateOfService,
+            boolean held) {}
 
     private final Map<String, Long> byRule = new TreeMap<>();
     private final Map<String, Long> bySeverity = new TreeMap<>();
@@ -38,18 +48,31 @@ public final class RunDigest {
     private final Map<String, Long> byTaxonomy = new TreeMap<>();
     private final Map<String, Long> byProcedure = new TreeMap<>();
     private final List<Finding> table = new ArrayList<>();
-    /** The profiles of the claims whose findings the table shows, for its date-of-service and provider columns. */
+
+    /**
+     * The profiles of the claims whose findings the table shows, for its date-of-service and
+     * provider columns.
+     */
     private final Map<String, ClaimOutcome.Profile> tableClaims = new HashMap<>();
-    private final Comparator<HeldClaim> priority = Comparator.comparing(HeldClaim::held)
-            .thenComparing(Comparator.comparing((HeldClaim c) -> c.worst().ordinal()).reversed())
-            .thenComparingLong(HeldClaim::chargeCents).thenComparing(HeldClaim::claimId, Comparator.reverseOrder());
+
+    private final Comparator<HeldClaim> priority =
+            Comparator.comparing(HeldClaim::held)
+                    .thenComparing(
+                            Comparator.comparing((HeldClaim c) -> c.worst().ordinal()).reversed())
+                    .thenComparingLong(HeldClaim::chargeCents)
+                    .thenComparing(HeldClaim::claimId, Comparator.reverseOrder());
     private final PriorityQueue<HeldClaim> top = new PriorityQueue<>(priority);
     private long heldClaims;
     private long heldCents;
     private long totalFindings;
 
     /** One claim's findings and profile; {@code held} by the run's hold policy. */
-    public void add(List<Finding> findings, boolean held, String claimId, ClaimOutcome.Profile profile, String heldBy) {
+    public void add(
+            List<Finding> findings,
+            boolean held,
+            String claimId,
+            ClaimOutcome.Profile profile,
+            String heldBy) {
         String payer = profile.payer();
         String taxonomy = profile.taxonomy();
         long chargeCents = profile.chargeCents();
@@ -59,7 +82,8 @@ public final class RunDigest {
         Severity worst = null;
         for (Finding finding : findings) {
             if (finding.isSuppressed()) {
-                // shown in the table with its reason, counted apart (run.json, the summary), never in the charts
+                // shown in the table with its reason, counted apart (run.json, the summary), never
+                // in the charts
                 if (table.size() < TABLE_CAP) {
                     table.add(finding);
                 }
@@ -71,7 +95,10 @@ public final class RunDigest {
             byCategory.merge(finding.category().name(), 1L, Long::sum);
             byPayer.merge(payer.isBlank() ? "(no payer)" : payer, 1L, Long::sum);
             byTaxonomy.merge(taxonomy.isBlank() ? "(none)" : taxonomy, 1L, Long::sum);
-            byProcedure.merge(finding.procedureCode().isBlank() ? "(row not read)" : finding.procedureCode(), 1L, Long::sum);
+            byProcedure.merge(
+                    finding.procedureCode().isBlank() ? "(row not read)" : finding.procedureCode(),
+                    1L,
+                    Long::sum);
             if (table.size() < TABLE_CAP) {
                 table.add(finding);
             }
@@ -83,12 +110,32 @@ public final class RunDigest {
             heldClaims++;
             heldCents += chargeCents;
         }
-        // The morning's worklist: every held claim, and the claims with warnings a billing manager looks at next.
+        // The morning's worklist: every held claim, and the claims with warnings a billing manager
+        // looks at next.
         if (!claimId.isEmpty() && (held || worst == Severity.WARNING)) {
-            String rules = held ? heldBy : findings.stream().filter(f -> !f.isSuppressed() && f.severity() == Severity.WARNING)
-                    .map(Finding::ruleId).distinct().sorted().collect(Collectors.joining(";"));
-            top.add(new HeldClaim(claimId, worst == null ? Severity.ERROR : worst, findings.size(), chargeCents, payer,
-                    rules, profile.provider(), profile.dateOfService(), held));
+            String rules =
+                    held
+                            ? heldBy
+                            : findings.stream()
+                                    .filter(
+                                            f ->
+                                                    !f.isSuppressed()
+                                                            && f.severity() == Severity.WARNING)
+                                    .map(Finding::ruleId)
+                                    .distinct()
+                                    .sorted()
+                                    .collect(Collectors.joining(";"));
+            top.add(
+                    new HeldClaim(
+                            claimId,
+                            worst == null ? Severity.ERROR : worst,
+                            findings.size(),
+                            chargeCents,
+                            payer,
+                            rules,
+                            profile.provider(),
+                            profile.dateOfService(),
+                            held));
             if (top.size() > TOP_CLAIMS) {
                 top.poll();
             }

@@ -3,15 +3,15 @@ package org.claimscrubber.report;
 import org.claimscrubber.input.SpreadsheetFormula;
 
 /**
- * Neutralises CSV cells a spreadsheet would run as a formula: a cell beginning with '=', '+', '-', '@',
- * a tab or a carriage return gets a leading apostrophe, which spreadsheets show as text and do not evaluate
- * (OWASP "CSV injection"); a plain number such as -5.00 is left as it is. Every CSV the scrubber writes
- * passes its cells through here. The test is {@link SpreadsheetFormula}, the same the reader warns with.
+ * Neutralises CSV cells a spreadsheet would run as a formula: a cell beginning with '=', '+', '-',
+ * '@', a tab or a carriage return gets a leading apostrophe, which spreadsheets show as text and do
+ * not evaluate (OWASP "CSV injection"); a plain number such as -5.00 is left as it is. Every CSV
+ * the scrubber writes passes its cells through here. The test is {@link SpreadsheetFormula}, the
+ * same the reader warns with.
  */
 public final class SpreadsheetSafe {
 
-    private SpreadsheetSafe() {
-    }
+    private SpreadsheetSafe() {}
 
     public static String cell(String value) {
         if (value == null) {
@@ -21,9 +21,10 @@ public final class SpreadsheetSafe {
     }
 
     /**
-     * True when a row must be written with every cell quoted: a cell holds a semicolon or a tab followed by what
-     * would run as a formula. Spreadsheets in semicolon locales split on it, so {@code Aetna;=1+1} written bare would
-     * run {@code =1+1} there (issue 21). Quoted, it is one text cell in every locale.
+     * True when a row must be written with every cell quoted: a cell holds a semicolon or a tab
+     * followed by what would run as a formula. Spreadsheets in semicolon locales split on it, so
+     * {@code Aetna;=1+1} written bare would run {@code =1+1} there (issue 21). Quoted, it is one
+     * text cell in every locale.
      */
     public static boolean quoteAll(String[] row) {
         for (String cell : row) {

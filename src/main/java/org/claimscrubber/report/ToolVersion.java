@@ -9,8 +9,7 @@ public final class ToolVersion {
 
     public static final String NAME = "claim-scrubber";
 
-    private ToolVersion() {
-    }
+    private ToolVersion() {}
 
     public static String version() {
         try (InputStream in = ToolVersion.class.getResourceAsStream("/claim-scrubber.properties")) {

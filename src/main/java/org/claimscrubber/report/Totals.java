@@ -9,8 +9,8 @@ import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
 
 /**
- * Finding counts by severity and category (every severity and category present, zero or not), and apart from them
- * the findings a suppression accepted, by rule: those hold nothing and fail no run.
+ * Finding counts by severity and category (every severity and category present, zero or not), and
+ * apart from them the findings a suppression accepted, by rule: those hold nothing and fail no run.
  */
 public final class Totals implements Serializable {
 
@@ -66,6 +66,7 @@ public final class Totals implements Serializable {
     }
 
     public boolean any(Severity atLeast) {
-        return bySeverity.entrySet().stream().anyMatch(e -> e.getKey().atLeast(atLeast) && e.getValue() > 0);
+        return bySeverity.entrySet().stream()
+                .anyMatch(e -> e.getKey().atLeast(atLeast) && e.getValue() > 0);
     }
 }

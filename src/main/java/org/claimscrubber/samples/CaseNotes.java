@@ -15,14 +15,13 @@ import java.util.Map;
 /** The optional {@code case_note} column of a suite's claims.csv: what each case (claim) shows. */
 final class CaseNotes {
 
-    private CaseNotes() {
-    }
+    private CaseNotes() {}
 
     /** Claim id to its first non-empty note; empty when the file has no case_note column. */
     static Map<String, String> read(Path claims) throws IOException {
         Map<String, String> notes = new HashMap<>();
         try (Reader in = Files.newBufferedReader(claims, StandardCharsets.UTF_8);
-             CSVReader csv = new CSVReaderBuilder(in).build()) {
+                CSVReader csv = new CSVReaderBuilder(in).build()) {
             String[] header = csv.readNext();
             if (header == null) {
                 return notes;
@@ -30,7 +29,11 @@ final class CaseNotes {
             int claim = -1;
             int note = -1;
             for (int i = 0; i < header.length; i++) {
-                String key = header[i].replace("\uFEFF", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+                String key =
+                        header[i]
+                                .replace("\uFEFF", "")
+                                .toLowerCase(Locale.ROOT)
+                                .replaceAll("[^a-z0-9]", "");
                 if (key.equals("claimid")) {
                     claim = i;
                 } else if (key.equals("casenote")) {

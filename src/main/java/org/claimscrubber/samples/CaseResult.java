@@ -4,11 +4,16 @@ import java.util.List;
 import org.claimscrubber.domain.Finding;
 
 /**
- * One case (a claim) of a suite: the expected findings that did not come, the findings not expected, and the
- * findings that came at another severity than expected ("POS-001 on line 1: expected WARNING, got ERROR").
+ * One case (a claim) of a suite: the expected findings that did not come, the findings not
+ * expected, and the findings that came at another severity than expected ("POS-001 on line 1:
+ * expected WARNING, got ERROR").
  */
-public record CaseResult(String claimId, String note, List<ExpectedFinding> missing, List<Finding> unexpected,
-                         List<String> severityChanged) {
+public record CaseResult(
+        String claimId,
+        String note,
+        List<ExpectedFinding> missing,
+        List<Finding> unexpected,
+        List<String> severityChanged) {
 
     public CaseResult {
         missing = List.copyOf(missing);
@@ -16,7 +21,8 @@ public record CaseResult(String claimId, String note, List<ExpectedFinding> miss
         severityChanged = List.copyOf(severityChanged);
     }
 
-    public CaseResult(String claimId, String note, List<ExpectedFinding> missing, List<Finding> unexpected) {
+    public CaseResult(
+            String claimId, String note, List<ExpectedFinding> missing, List<Finding> unexpected) {
         this(claimId, note, missing, unexpected, List.of());
     }
 

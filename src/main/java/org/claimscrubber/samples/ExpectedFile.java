@@ -13,18 +13,20 @@ import java.util.List;
 import java.util.Locale;
 import org.claimscrubber.domain.Severity;
 
-/** Reads a suite's expected.csv. Its header names claim_id, line_number and rule_id in any order. */
+/**
+ * Reads a suite's expected.csv. Its header names claim_id, line_number and rule_id in any order.
+ */
 final class ExpectedFile {
 
-    private ExpectedFile() {
-    }
+    private ExpectedFile() {}
 
     static List<ExpectedFinding> read(Path file) throws SampleException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVReader csv = new CSVReaderBuilder(in).build()) {
+                CSVReader csv = new CSVReaderBuilder(in).build()) {
             String[] header = csv.readNext();
             if (header == null) {
-                throw new SampleException(file + ": empty; the header must name claim_id, line_number, rule_id");
+                throw new SampleException(
+                        file + ": empty; the header must name claim_id, line_number, rule_id");
             }
             int claim = column(file, header, "claimid");
             int line = column(file, header, "linenumber");
@@ -47,8 +49,13 @@ final class ExpectedFile {
                     try {
                         lineNumber = Integer.valueOf(lineText);
                     } catch (NumberFormatException e) {
-                        throw new SampleException(file + ":" + at + ": line_number '" + lineText
-                                + "' is not a whole number (leave it empty for a claim-level finding)");
+                        throw new SampleException(
+                                file
+                                        + ":"
+                                        + at
+                                        + ": line_number '"
+                                        + lineText
+                                        + "' is not a whole number (leave it empty for a claim-level finding)");
                     }
                 }
                 Severity level = null;
@@ -57,8 +64,13 @@ final class ExpectedFile {
                     try {
                         level = Severity.valueOf(severityText.toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException e) {
-                        throw new SampleException(file + ":" + at + ": severity '" + severityText
-                                + "' is not ERROR, WARNING or INFO");
+                        throw new SampleException(
+                                file
+                                        + ":"
+                                        + at
+                                        + ": severity '"
+                                        + severityText
+                                        + "' is not ERROR, WARNING or INFO");
                     }
                 }
                 expected.add(new ExpectedFinding(cell(cells, claim), lineNumber, ruleId, level));
@@ -71,7 +83,11 @@ final class ExpectedFile {
 
     private static int optionalColumn(String[] header, String key) {
         for (int i = 0; i < header.length; i++) {
-            if (header[i].replace("\uFEFF", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").equals(key)) {
+            if (header[i]
+                    .replace("\uFEFF", "")
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9]", "")
+                    .equals(key)) {
                 return i;
             }
         }
@@ -80,13 +96,20 @@ final class ExpectedFile {
 
     private static int column(Path file, String[] header, String key) throws SampleException {
         for (int i = 0; i < header.length; i++) {
-            String name = header[i].replace("\uFEFF", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+            String name =
+                    header[i]
+                            .replace("\uFEFF", "")
+                            .toLowerCase(Locale.ROOT)
+                            .replaceAll("[^a-z0-9]", "");
             if (name.equals(key)) {
                 return i;
             }
         }
-        throw new SampleException(file + ":1: no " + key.replace("id", "_id").replace("number", "_number")
-                + " column");
+        throw new SampleException(
+                file
+                        + ":1: no "
+                        + key.replace("id", "_id").replace("number", "_number")
+                        + " column");
     }
 
     private static String cell(String[] cells, int index) {

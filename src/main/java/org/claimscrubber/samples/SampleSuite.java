@@ -8,11 +8,12 @@ import java.util.stream.Stream;
 
 /**
  * A sample suite: a folder holding {@code claims.csv} (a claim export; each claim is a case, and an
- * optional {@code case_note} column says what it shows) and {@code expected.csv} (columns
- * {@code claim_id,line_number,rule_id} and an optional {@code note}; a claim with no rows expects no findings).
- * A suite may hold a {@code reference/} folder of full official code sets, used as --reference for it; a
- * {@code rules/} folder of DRL files or policy tables run beside the rules under test (a payer's policy table
- * before it is turned on); and a {@code suite.conf} config (payer names, column names, suppressions) used for it.
+ * optional {@code case_note} column says what it shows) and {@code expected.csv} (columns {@code
+ * claim_id,line_number,rule_id} and an optional {@code note}; a claim with no rows expects no
+ * findings). A suite may hold a {@code reference/} folder of full official code sets, used as
+ * --reference for it; a {@code rules/} folder of DRL files or policy tables run beside the rules
+ * under test (a payer's policy table before it is turned on); and a {@code suite.conf} config
+ * (payer names, column names, suppressions) used for it.
  */
 public record SampleSuite(String name, Path claims, Path expected) {
 
@@ -42,9 +43,10 @@ public record SampleSuite(String name, Path claims, Path expected) {
     public static final String EARLIER_NIGHTS = "earlier-nights";
 
     /**
-     * The exports of the nights before the suite's claims ({@code earlier-nights/*.csv}, in name order, the last
-     * one the night before), scrubbed into a fresh claim history first, so the suite's claims are checked against
-     * it as {@code run --history} checks a night's; empty without the folder.
+     * The exports of the nights before the suite's claims ({@code earlier-nights/*.csv}, in name
+     * order, the last one the night before), scrubbed into a fresh claim history first, so the
+     * suite's claims are checked against it as {@code run --history} checks a night's; empty
+     * without the folder.
      */
     public List<Path> earlierNights() throws IOException {
         Path folder = claims.getParent().resolve(EARLIER_NIGHTS);
@@ -66,13 +68,20 @@ public record SampleSuite(String name, Path claims, Path expected) {
                     .map(Path::getParent)
                     .filter(dir -> Files.isRegularFile(dir.resolve(EXPECTED)))
                     .sorted()
-                    .map(dir -> new SampleSuite(nameOf(root, dir), dir.resolve(CLAIMS), dir.resolve(EXPECTED)))
+                    .map(
+                            dir ->
+                                    new SampleSuite(
+                                            nameOf(root, dir),
+                                            dir.resolve(CLAIMS),
+                                            dir.resolve(EXPECTED)))
                     .toList();
         }
     }
 
     private static String nameOf(Path root, Path dir) {
         String relative = root.relativize(dir).toString().replace('\\', '/');
-        return relative.isEmpty() ? dir.toString() : root.toString().replace('\\', '/') + "/" + relative;
+        return relative.isEmpty()
+                ? dir.toString()
+                : root.toString().replace('\\', '/') + "/" + relative;
     }
 }

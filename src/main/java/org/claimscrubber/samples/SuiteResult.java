@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * A suite's cases, and the rule ids that fired in it (for coverage).
  *
- * @param rulesFired the rules whose findings a case expected and got (what `test --coverage` counts)
+ * @param rulesFired the rules whose findings a case expected and got (what `test --coverage`
+ *     counts)
  */
 public record SuiteResult(SampleSuite suite, List<CaseResult> cases, Set<String> rulesFired) {
 

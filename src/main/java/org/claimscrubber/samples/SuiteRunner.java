@@ -42,9 +42,9 @@ import org.claimscrubber.setup.RunSetup;
 import org.claimscrubber.setup.RunSources;
 
 /**
- * Runs sample suites through the same {@link Scrubber} as {@code run} and compares, claim by claim, the
- * findings (line and rule id) with what expected.csv says; the JUnit suite and the {@code test} command
- * both use this, so they cannot disagree.
+ * Runs sample suites through the same {@link Scrubber} as {@code run} and compares, claim by claim,
+ * the findings (line and rule id) with what expected.csv says; the JUnit suite and the {@code test}
+ * command both use this, so they cannot disagree.
  */
 public final class SuiteRunner {
 
@@ -55,10 +55,11 @@ public final class SuiteRunner {
     private final Map<String, Scrubber> scrubbers = new HashMap<>();
 
     /**
-     * @param reference full official code sets for every suite (--reference), or null; a suite's own
-     *                  reference folder takes its place
+     * @param reference full official code sets for every suite (--reference), or null; a suite's
+     *     own reference folder takes its place
      */
-    public SuiteRunner(CompiledRules rules, BundledFiles.Located seeds, Path reference, LocalDate today) {
+    public SuiteRunner(
+            CompiledRules rules, BundledFiles.Located seeds, Path reference, LocalDate today) {
         this.rules = rules;
         this.seeds = seeds;
         this.reference = reference;
@@ -76,7 +77,10 @@ public final class SuiteRunner {
         return scrubber;
     }
 
-    /** The rules under test, with the suite's own rules folder beside them and its config, when it has them. */
+    /**
+     * The rules under test, with the suite's own rules folder beside them and its config, when it
+     * has them.
+     */
     private CompiledRules rulesFor(SampleSuite suite) throws SampleException {
         if (suite.rules() == null && suite.config() == null) {
             return rules;
@@ -98,11 +102,15 @@ public final class SuiteRunner {
             if (suite.rules() != null) {
                 files.addAll(RuleSet.load(BundledFiles.Located.given(suite.rules())).files());
             }
-            RuleSet combined = new RuleSet(rules.source().label()
-                    + (suite.rules() == null ? "" : " and " + suite.rules()), files, rules.source().hash()
-                    + (suite.rules() == null ? "" : "+" + suite.rules()));
-            RunConfig config = suite.config() == null ? rules.config()
-                    : RunConfigParser.parse(suite.config());
+            RuleSet combined =
+                    new RuleSet(
+                            rules.source().label()
+                                    + (suite.rules() == null ? "" : " and " + suite.rules()),
+                            files,
+                            rules.source().hash()
+                                    + (suite.rules() == null ? "" : "+" + suite.rules()));
+            RunConfig config =
+                    suite.config() == null ? rules.config() : RunConfigParser.parse(suite.config());
             return new RuleCompiler().compile(combined, config);
         } catch (RulesException | ConfigException e) {
             throw new SampleException(suite.name() + ": " + e.getMessage());
@@ -110,28 +118,47 @@ public final class SuiteRunner {
     }
 
     /**
-     * Scrubs the suite's earlier nights, one a day up to the day before {@code today}, into a claim history in
-     * {@code workDir}, as {@code run --history} would on those nights, and opens it for the suite's own night.
+     * Scrubs the suite's earlier nights, one a day up to the day before {@code today}, into a claim
+     * history in {@code workDir}, as {@code run --history} would on those nights, and opens it for
+     * the suite's own night.
      */
-    private HistoryStore earlierNights(SampleSuite suite, Path workDir) throws SampleException, IOException {
+    private HistoryStore earlierNights(SampleSuite suite, Path workDir)
+            throws SampleException, IOException {
         List<Path> nights = suite.earlierNights();
-        HistoryStore.Options options = new HistoryStore.Options(workDir.resolve("history.db").toString(), null,
-                HistoryStore.Options.DEFAULT_KEEP_DAYS);
+        HistoryStore.Options options =
+                new HistoryStore.Options(
+                        workDir.resolve("history.db").toString(),
+                        null,
+                        HistoryStore.Options.DEFAULT_KEEP_DAYS);
         // the suite's rules and facts, as set up once for it; the sources give the history only
         CompiledRules rules = rulesFor(suite);
         RunSetup setup = new RunSetup(rules.config(), rules, factsFor(suite), Map.of());
-        RunSources sources = new RunSources(BundledFiles.Located.given(Path.of(".")), seeds, null, null,
-                RuleCache.off(), options);
+        RunSources sources =
+                new RunSources(
+                        BundledFiles.Located.given(Path.of(".")),
+                        seeds,
+                        null,
+                        null,
+                        RuleCache.off(),
+                        options);
         try {
             for (int i = 0; i < nights.size(); i++) {
-                new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(nights.get(i).toString())),
-                        sources, RunOptions.Policy.on(today.minusDays(nights.size() - i)),
-                        RunOptions.Output.to(workDir.resolve("night-" + (i + 1))), new RunOptions.Execution(1, null)),
-                        setup);
+                new BatchRunner()
+                        .run(
+                                new RunOptions(
+                                        RunOptions.Input.files(List.of(nights.get(i).toString())),
+                                        sources,
+                                        RunOptions.Policy.on(today.minusDays(nights.size() - i)),
+                                        RunOptions.Output.to(workDir.resolve("night-" + (i + 1))),
+                                        new RunOptions.Execution(1, null)),
+                                setup);
             }
             return HistoryStore.open(options, today, "suite " + suite.name());
-        } catch (HistoryException | InputFileException | ConfigException
-                 | RulesException | FactsException e) {
+        } catch (HistoryException
+                | InputFileException
+                | ConfigException
+                | RulesException
+                | FactsException e) {
             throw new SampleException(suite.name() + ": an earlier night: " + e.getMessage());
         }
     }
@@ -155,11 +182,17 @@ public final class SuiteRunner {
 
     public SuiteResult run(SampleSuite suite) throws SampleException, IOException {
         List<ExpectedFinding> expected = ExpectedFile.read(suite.expected());
-        Set<String> known = new HashSet<>(rulesFor(suite).catalogue().stream().map(RuleMetadata::id).toList());
+        Set<String> known =
+                new HashSet<>(rulesFor(suite).catalogue().stream().map(RuleMetadata::id).toList());
         for (ExpectedFinding finding : expected) {
             if (!known.contains(finding.ruleId())) {
-                throw new SampleException(suite.expected() + ": claim " + finding.claimId() + " expects rule "
-                        + finding.ruleId() + ", which no rule file defines");
+                throw new SampleException(
+                        suite.expected()
+                                + ": claim "
+                                + finding.claimId()
+                                + " expects rule "
+                                + finding.ruleId()
+                                + ", which no rule file defines");
             }
         }
         Map<String, List<Finding>> actual = new LinkedHashMap<>();
@@ -172,15 +205,22 @@ public final class SuiteRunner {
             } else {
                 history = earlierNights(suite, workDir);
                 FactBase facts = factsFor(suite);
-                scrubber = new Scrubber(rulesFor(suite), facts, today,
-                        history.claimHistory(facts.policy().frequencyLimits()), history.patientKeys());
+                scrubber =
+                        new Scrubber(
+                                rulesFor(suite),
+                                facts,
+                                today,
+                                history.claimHistory(facts.policy().frequencyLimits()),
+                                history.patientKeys());
             }
-            scrubber.scrub(InputSource.resolve(List.of(suite.claims().toString())),
+            scrubber.scrub(
+                    InputSource.resolve(List.of(suite.claims().toString())),
                     new Scrubber.Options(1, false, workDir, InputStream.nullInputStream(), null),
                     new OutcomeSink.Restartable() {
                         @Override
                         public void accept(ClaimOutcome outcome) {
-                            actual.computeIfAbsent(outcome.claimId(), id -> new ArrayList<>()).addAll(outcome.findings());
+                            actual.computeIfAbsent(outcome.claimId(), id -> new ArrayList<>())
+                                    .addAll(outcome.findings());
                         }
 
                         @Override
@@ -200,27 +240,41 @@ public final class SuiteRunner {
         List<CaseResult> cases = new ArrayList<>();
         Set<String> fired = new HashSet<>();
         for (Map.Entry<String, List<Finding>> claim : actual.entrySet()) {
-            List<ExpectedFinding> wanted = expected.stream().filter(e -> e.claimId().equals(claim.getKey())).toList();
-            CaseResult result = compare(claim.getKey(), notes.getOrDefault(claim.getKey(), ""), wanted, claim.getValue());
+            List<ExpectedFinding> wanted =
+                    expected.stream().filter(e -> e.claimId().equals(claim.getKey())).toList();
+            CaseResult result =
+                    compare(
+                            claim.getKey(),
+                            notes.getOrDefault(claim.getKey(), ""),
+                            wanted,
+                            claim.getValue());
             cases.add(result);
-            // A rule counts as covered only where a case expects its finding, not where it fires unasked.
-            claim.getValue().stream().filter(finding -> !result.unexpected().contains(finding))
+            // A rule counts as covered only where a case expects its finding, not where it fires
+            // unasked.
+            claim.getValue().stream()
+                    .filter(finding -> !result.unexpected().contains(finding))
                     .forEach(finding -> fired.add(finding.ruleId()));
         }
         for (ExpectedFinding orphan : expected) {
             if (!actual.containsKey(orphan.claimId())) {
-                cases.add(new CaseResult(orphan.claimId(), "(claim not in claims.csv)", List.of(orphan), List.of()));
+                cases.add(
+                        new CaseResult(
+                                orphan.claimId(),
+                                "(claim not in claims.csv)",
+                                List.of(orphan),
+                                List.of()));
             }
         }
         return new SuiteResult(suite, cases, fired);
     }
 
     /**
-     * Matches expected and actual findings one to one by line and rule id (and severity, where expected.csv gives
-     * one: a rule whose severity was changed then fails its suite); what is left over differs.
+     * Matches expected and actual findings one to one by line and rule id (and severity, where
+     * expected.csv gives one: a rule whose severity was changed then fails its suite); what is left
+     * over differs.
      */
-    private static CaseResult compare(String claimId, String note, List<ExpectedFinding> expected,
-                                      List<Finding> actual) {
+    private static CaseResult compare(
+            String claimId, String note, List<ExpectedFinding> expected, List<Finding> actual) {
         List<Finding> unmatched = new ArrayList<>(actual);
         List<ExpectedFinding> missing = new ArrayList<>();
         List<String> severityChanged = new ArrayList<>();
@@ -228,17 +282,37 @@ public final class SuiteRunner {
         List<ExpectedFinding> ordered = new ArrayList<>(expected);
         ordered.sort(Comparator.comparing(e -> e.severity() == null));
         for (ExpectedFinding wanted : ordered) {
-            Finding match = unmatched.stream().filter(f -> Objects.equals(f.lineNumber(), wanted.lineNumber())
-                    && f.ruleId().equals(wanted.ruleId()) && (wanted.severity() == null || wanted.severity() == f.severity()))
-                    .findFirst().orElse(null);
+            Finding match =
+                    unmatched.stream()
+                            .filter(
+                                    f ->
+                                            Objects.equals(f.lineNumber(), wanted.lineNumber())
+                                                    && f.ruleId().equals(wanted.ruleId())
+                                                    && (wanted.severity() == null
+                                                            || wanted.severity() == f.severity()))
+                            .findFirst()
+                            .orElse(null);
             if (match == null && wanted.severity() != null) {
-                // the finding came, at another severity: say so, rather than "missing" plus "not expected"
-                match = unmatched.stream().filter(f -> Objects.equals(f.lineNumber(), wanted.lineNumber())
-                        && f.ruleId().equals(wanted.ruleId())).findFirst().orElse(null);
+                // the finding came, at another severity: say so, rather than "missing" plus "not
+                // expected"
+                match =
+                        unmatched.stream()
+                                .filter(
+                                        f ->
+                                                Objects.equals(f.lineNumber(), wanted.lineNumber())
+                                                        && f.ruleId().equals(wanted.ruleId()))
+                                .findFirst()
+                                .orElse(null);
                 if (match != null) {
-                    severityChanged.add(wanted.ruleId() + (wanted.lineNumber() == null ? " on the claim"
-                            : " on line " + wanted.lineNumber()) + ": expected " + wanted.severity() + ", got "
-                            + match.severity());
+                    severityChanged.add(
+                            wanted.ruleId()
+                                    + (wanted.lineNumber() == null
+                                            ? " on the claim"
+                                            : " on line " + wanted.lineNumber())
+                                    + ": expected "
+                                    + wanted.severity()
+                                    + ", got "
+                                    + match.severity());
                     unmatched.remove(match);
                     continue;
                 }

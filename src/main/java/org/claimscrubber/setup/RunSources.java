@@ -6,18 +6,28 @@ import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.history.HistoryStore;
 
 /**
- * Where a run's rules, facts and config come from, as every command resolves them ({@code --rules}, {@code --seeds},
- * {@code --reference}, {@code --config}), and where compiled rules are kept between runs.
+ * Where a run's rules, facts and config come from, as every command resolves them ({@code --rules},
+ * {@code --seeds}, {@code --reference}, {@code --config}), and where compiled rules are kept
+ * between runs.
  *
  * @param reference full official code sets and CMS edit files (--reference), or null
- * @param config    the --config file, or null for none
- * @param history   the claim history to check against and record into (--history), or null for none
+ * @param config the --config file, or null for none
+ * @param history the claim history to check against and record into (--history), or null for none
  */
-public record RunSources(BundledFiles.Located rules, BundledFiles.Located seeds, Path reference, Path config,
-                         RuleCache ruleCache, HistoryStore.Options history) {
+public record RunSources(
+        BundledFiles.Located rules,
+        BundledFiles.Located seeds,
+        Path reference,
+        Path config,
+        RuleCache ruleCache,
+        HistoryStore.Options history) {
 
-    public RunSources(BundledFiles.Located rules, BundledFiles.Located seeds, Path reference, Path config,
-                      RuleCache ruleCache) {
+    public RunSources(
+            BundledFiles.Located rules,
+            BundledFiles.Located seeds,
+            Path reference,
+            Path config,
+            RuleCache ruleCache) {
         this(rules, seeds, reference, config, ruleCache, null);
     }
 

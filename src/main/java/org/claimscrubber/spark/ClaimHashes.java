@@ -11,20 +11,22 @@ import java.util.TreeSet;
 import scala.Tuple2;
 
 /**
- * Finds the claim ids that two parts read, from each part's sorted claim-id hashes: each part sends its hashes as a
- * few arrays, one per bucket of the hash range (cheap to ship: no object per claim), and each bucket finds the hashes
- * that came from more than one part. Their inputs go through the shuffle instead.
+ * Finds the claim ids that two parts read, from each part's sorted claim-id hashes: each part sends
+ * its hashes as a few arrays, one per bucket of the hash range (cheap to ship: no object per
+ * claim), and each bucket finds the hashes that came from more than one part. Their inputs go
+ * through the shuffle instead.
  */
 final class ClaimHashes {
 
     /** The hashes of one part that fall in one bucket, with the part and its input. */
-    record Slice(int part, int input, long[] hashes) implements Serializable {
-    }
+    record Slice(int part, int input, long[] hashes) implements Serializable {}
 
-    private ClaimHashes() {
-    }
+    private ClaimHashes() {}
 
-    /** A part's hashes, cut into {@code buckets} slices by the hash's top bits (the hashes are well mixed). */
+    /**
+     * A part's hashes, cut into {@code buckets} slices by the hash's top bits (the hashes are well
+     * mixed).
+     */
     static Iterator<Tuple2<Integer, Slice>> slices(PartSummary summary, int buckets) {
         long[] hashes = summary.claims();
         List<Tuple2<Integer, Slice>> slices = new ArrayList<>(buckets);
@@ -36,22 +38,28 @@ final class ClaimHashes {
             }
             long[] slice = new long[to - from];
             System.arraycopy(hashes, from, slice, 0, slice.length);
-            slices.add(new Tuple2<>(bucket, new Slice(summary.part().id(), summary.part().input().index(), slice)));
+            slices.add(
+                    new Tuple2<>(
+                            bucket,
+                            new Slice(summary.part().id(), summary.part().input().index(), slice)));
             from = to;
         }
         return slices.iterator();
     }
 
     /**
-     * The bucket of a hash: sorted signed hashes fall into ascending buckets (the sign bit flipped makes the order
-     * unsigned), so a part's sorted array is cut into slices in one pass.
+     * The bucket of a hash: sorted signed hashes fall into ascending buckets (the sign bit flipped
+     * makes the order unsigned), so a part's sorted array is cut into slices in one pass.
      */
     static int bucketOf(long hash, int buckets) {
         if (buckets == 1) {
             return 0; // (2^64 - 1) / 1 + 1 would overflow to 0
         }
         long unsigned = hash ^ Long.MIN_VALUE; // ascending with the signed order
-        return (int) Math.min(buckets - 1, Long.divideUnsigned(unsigned, Long.divideUnsigned(-1L, buckets) + 1));
+        return (int)
+                Math.min(
+                        buckets - 1,
+                        Long.divideUnsigned(unsigned, Long.divideUnsigned(-1L, buckets) + 1));
     }
 
     /** The inputs of the hashes in one bucket that more than one part read. */

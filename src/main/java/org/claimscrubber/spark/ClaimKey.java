@@ -4,9 +4,10 @@ import java.io.Serializable;
 import java.util.Comparator;
 
 /**
- * Where a row goes in the shuffle: its claim id, and its position among all the inputs' rows (the input's index
- * in the high bits, the line of the input the row starts on in the low ones). Sorting by claim id and then position
- * brings a claim's rows together in the order they were read, wherever they were in the inputs.
+ * Where a row goes in the shuffle: its claim id, and its position among all the inputs' rows (the
+ * input's index in the high bits, the line of the input the row starts on in the low ones). Sorting
+ * by claim id and then position brings a claim's rows together in the order they were read,
+ * wherever they were in the inputs.
  */
 record ClaimKey(String claimId, long position) implements Comparable<ClaimKey>, Serializable {
 

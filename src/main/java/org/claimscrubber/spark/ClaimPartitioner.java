@@ -2,7 +2,10 @@ package org.claimscrubber.spark;
 
 import org.apache.spark.Partitioner;
 
-/** Sends every row of a claim to the same partition (by claim id), so a claim is evaluated whole, once. */
+/**
+ * Sends every row of a claim to the same partition (by claim id), so a claim is evaluated whole,
+ * once.
+ */
 final class ClaimPartitioner extends Partitioner {
 
     private static final long serialVersionUID = 1L;

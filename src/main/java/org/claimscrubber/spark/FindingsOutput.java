@@ -26,11 +26,12 @@ import org.claimscrubber.report.ReportSink;
 import org.claimscrubber.report.RunManifest;
 
 /**
- * The job's output folder: {@code findings/} (CSV part files, each with the header), {@code findings.csv} (the parts
- * merged, when the folder is on the local file system) and {@code run.json}, written last so that its presence
- * marks a complete run. A job's result is staged whole beside the folder's current one ({@link #stage}), then
- * swapped in ({@link #swap}); a kill leaves either the old result or, once staged, one the next job finishes
- * putting in place ({@link #recover}). A reader never takes old findings for the new run's: run.json goes first.
+ * The job's output folder: {@code findings/} (CSV part files, each with the header), {@code
+ * findings.csv} (the parts merged, when the folder is on the local file system) and {@code
+ * run.json}, written last so that its presence marks a complete run. A job's result is staged whole
+ * beside the folder's current one ({@link #stage}), then swapped in ({@link #swap}); a kill leaves
+ * either the old result or, once staged, one the next job finishes putting in place ({@link
+ * #recover}). A reader never takes old findings for the new run's: run.json goes first.
  */
 final class FindingsOutput {
 
@@ -44,7 +45,8 @@ final class FindingsOutput {
     FindingsOutput(String out, Configuration conf) throws IOException {
         this.dir = new Path(out);
         this.fs = dir.getFileSystem(conf);
-        fs.setWriteChecksum(false); // no .crc files beside findings.csv and run.json on a local folder
+        fs.setWriteChecksum(
+                false); // no .crc files beside findings.csv and run.json on a local folder
     }
 
     /** Where this run writes its parts before they are swapped in. */
@@ -89,32 +91,39 @@ final class FindingsOutput {
     }
 
     /**
-     * Makes the attempt a complete result beside the folder's current one, touching nothing current: its parts named
-     * as CSV files, merged into one findings.csv on a local folder, and its run.json written last. Once that run.json
-     * is there the result is committed: a job killed during the swap that follows is finished by the next job.
+     * Makes the attempt a complete result beside the folder's current one, touching nothing
+     * current: its parts named as CSV files, merged into one findings.csv on a local folder, and
+     * its run.json written last. Once that run.json is there the result is committed: a job killed
+     * during the swap that follows is finished by the next job.
      */
     void stage(String attempt, String manifestJson) throws IOException {
         Path parts = new Path(attempt);
         // Spark names text parts part-00000; these are CSV files with a header, and say so.
-        for (FileStatus part : fs.listStatus(parts, path -> path.getName().startsWith("part-")
-                && !path.getName().endsWith(".csv"))) {
+        for (FileStatus part :
+                fs.listStatus(
+                        parts,
+                        path ->
+                                path.getName().startsWith("part-")
+                                        && !path.getName().endsWith(".csv"))) {
             rename(part.getPath(), new Path(parts, part.getPath().getName() + ".csv"));
         }
         if (local()) {
             merge(parts, stagedMerged(attempt));
         }
         Path partial = new Path(attempt + ".run.json.partial");
-        try (Writer out = new OutputStreamWriter(fs.create(partial, true), StandardCharsets.UTF_8)) {
+        try (Writer out =
+                new OutputStreamWriter(fs.create(partial, true), StandardCharsets.UTF_8)) {
             out.write(manifestJson);
         }
         rename(partial, stagedManifest(attempt));
     }
 
     /**
-     * Puts a staged result in place of the current one. run.json goes first (the folder no longer claims a complete
-     * result), then the files a {@code run} into the same folder left (report.html beside a Spark run.json would
-     * describe another run), then the findings, and the staged run.json last. Every step can be done again, so a
-     * swap cut short by a kill is finished by {@link #recover()}.
+     * Puts a staged result in place of the current one. run.json goes first (the folder no longer
+     * claims a complete result), then the files a {@code run} into the same folder left
+     * (report.html beside a Spark run.json would describe another run), then the findings, and the
+     * staged run.json last. Every step can be done again, so a swap cut short by a kill is finished
+     * by {@link #recover()}.
      */
     void swap(String attempt) throws IOException {
         Path staged = stagedManifest(attempt);
@@ -141,33 +150,46 @@ final class FindingsOutput {
     }
 
     /**
-     * Run under the folder's lock before a job writes: finishes the swap of a result a killed job had committed
-     * (its staged run.json is there), and removes what killed jobs left uncommitted (attempt folders, partial
-     * files), which would otherwise stay forever. Returns the committed results finished.
+     * Run under the folder's lock before a job writes: finishes the swap of a result a killed job
+     * had committed (its staged run.json is there), and removes what killed jobs left uncommitted
+     * (attempt folders, partial files), which would otherwise stay forever. Returns the committed
+     * results finished.
      */
     int recover() throws IOException {
         if (!fs.exists(dir)) {
             return 0;
         }
         int finished = 0;
-        for (FileStatus file : fs.listStatus(dir, path -> path.getName().startsWith("_" + PARTS + "-")
-                && path.getName().endsWith(".run.json"))) {
+        for (FileStatus file :
+                fs.listStatus(
+                        dir,
+                        path ->
+                                path.getName().startsWith("_" + PARTS + "-")
+                                        && path.getName().endsWith(".run.json"))) {
             String name = file.getPath().getName();
             swap(new Path(dir, name.substring(0, name.length() - ".run.json".length())).toString());
             finished++;
         }
-        for (FileStatus file : fs.listStatus(dir, path -> path.getName().startsWith("_" + PARTS + "-"))) {
+        for (FileStatus file :
+                fs.listStatus(dir, path -> path.getName().startsWith("_" + PARTS + "-"))) {
             fs.delete(file.getPath(), true);
         }
         return finished;
     }
 
-    /** The reports of a local {@code run} (report.html, findings.json, the claim summary, the split files...). */
+    /**
+     * The reports of a local {@code run} (report.html, findings.json, the claim summary, the split
+     * files...).
+     */
     private static boolean leftByRun(Path path) {
         String name = path.getName();
-        return name.equals(HtmlReport.FILE) || name.equals(ReportSink.FINDINGS_JSON) || name.equals(ReportSink.CLAIMS)
-                || name.equals(Changes.FILE) || name.equals(HistoryRecorder.FILE)
-                || (name.startsWith("clean-claims") || name.startsWith("held-claims")) && name.endsWith(".csv");
+        return name.equals(HtmlReport.FILE)
+                || name.equals(ReportSink.FINDINGS_JSON)
+                || name.equals(ReportSink.CLAIMS)
+                || name.equals(Changes.FILE)
+                || name.equals(HistoryRecorder.FILE)
+                || (name.startsWith("clean-claims") || name.startsWith("held-claims"))
+                        && name.endsWith(".csv");
     }
 
     private static Path stagedManifest(String attempt) {
@@ -178,7 +200,9 @@ final class FindingsOutput {
         return new Path(attempt + ".findings.csv");
     }
 
-    /** Concatenates the parts in order into {@code merged}, keeping the first part's header only. */
+    /**
+     * Concatenates the parts in order into {@code merged}, keeping the first part's header only.
+     */
     private void merge(Path parts, Path merged) throws IOException {
         FileStatus[] files = fs.listStatus(parts, path -> path.getName().startsWith("part-"));
         Arrays.sort(files, Comparator.comparing(status -> status.getPath().getName()));
@@ -202,7 +226,8 @@ final class FindingsOutput {
     }
 
     /** Copies a part, skipping its first line (the header) when asked. */
-    private static void copy(InputStream in, OutputStream out, boolean skipHeader) throws IOException {
+    private static void copy(InputStream in, OutputStream out, boolean skipHeader)
+            throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         if (skipHeader) {
             int b;
@@ -214,8 +239,8 @@ final class FindingsOutput {
     }
 
     /**
-     * Removes an attempt's files if the job failed before it committed them (no staged run.json); a committed attempt
-     * whose swap failed is left for the next job to finish.
+     * Removes an attempt's files if the job failed before it committed them (no staged run.json); a
+     * committed attempt whose swap failed is left for the next job to finish.
      */
     void discard(String attempt) {
         try {
@@ -227,7 +252,8 @@ final class FindingsOutput {
             fs.delete(new Path(stagedMerged(attempt) + ".partial"), false);
             fs.delete(new Path(attempt + ".run.json.partial"), false);
         } catch (IOException ignored) {
-            // the folder is left for the next run to replace; the job's own failure is what gets reported
+            // the folder is left for the next run to replace; the job's own failure is what gets
+            // reported
         }
     }
 

@@ -13,25 +13,29 @@ import org.apache.hadoop.fs.Path;
 import org.claimscrubber.input.InputFileException;
 
 /**
- * The job's inputs on any Hadoop file system (local, HDFS, S3): files as given, each directory's {@code *.csv}
- * and {@code *.csv.gz} files by name, in order. A name is a path, read literally: {@code claims[1].csv} is that
- * file, not {@code claims1.csv}, and {@code nightly 2026-11-24T02:00.csv} is a local file name, not a URI. Glob
- * patterns ({@code s3a://bucket/claims/2026-11-2*.csv.gz}) only with {@code --glob}.
+ * The job's inputs on any Hadoop file system (local, HDFS, S3): files as given, each directory's
+ * {@code *.csv} and {@code *.csv.gz} files by name, in order. A name is a path, read literally:
+ * {@code claims[1].csv} is that file, not {@code claims1.csv}, and {@code nightly
+ * 2026-11-24T02:00.csv} is a local file name, not a URI. Glob patterns ({@code
+ * s3a://bucket/claims/2026-11-2*.csv.gz}) only with {@code --glob}.
  */
 final class InputPaths {
 
-    private InputPaths() {
-    }
+    private InputPaths() {}
 
     /** A URI with a scheme (s3a://, hdfs://, file:/), as opposed to a local file name. */
     private static final Pattern URI = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*");
 
-    static List<InputPath> resolve(List<String> arguments, Configuration conf) throws InputFileException {
+    static List<InputPath> resolve(List<String> arguments, Configuration conf)
+            throws InputFileException {
         return resolve(arguments, conf, false);
     }
 
-    /** @param glob read the arguments as glob patterns (--glob) instead of literal paths */
-    static List<InputPath> resolve(List<String> arguments, Configuration conf, boolean glob) throws InputFileException {
+    /**
+     * @param glob read the arguments as glob patterns (--glob) instead of literal paths
+     */
+    static List<InputPath> resolve(List<String> arguments, Configuration conf, boolean glob)
+            throws InputFileException {
         List<InputPath> inputs = new ArrayList<>();
         for (String argument : arguments) {
             try {
@@ -46,13 +50,21 @@ final class InputPaths {
                 if (matched == null || matched.length == 0) {
                     throw new InputFileException(argument + ": no such file or directory");
                 }
-                boolean several = glob && (matched.length > 1 || !matched[0].getPath().getName().equals(path.getName()));
+                boolean several =
+                        glob
+                                && (matched.length > 1
+                                        || !matched[0].getPath().getName().equals(path.getName()));
                 for (FileStatus status : matched) {
                     if (status.isDirectory()) {
                         addDirectory(fs, status, argument, inputs);
                     } else {
                         String name = several ? status.getPath().toString() : argument;
-                        inputs.add(new InputPath(inputs.size(), name, status.getPath().toString(), status.getLen()));
+                        inputs.add(
+                                new InputPath(
+                                        inputs.size(),
+                                        name,
+                                        status.getPath().toString(),
+                                        status.getLen()));
                     }
                 }
             } catch (IOException | IllegalArgumentException e) {
@@ -63,8 +75,9 @@ final class InputPaths {
     }
 
     /**
-     * The path a name gives, taken literally: a URI with a scheme as Hadoop parses it, a local name (which may hold
-     * ':', '[', '?', spaces) through a file URI, so no character of it is read as a pattern or a scheme.
+     * The path a name gives, taken literally: a URI with a scheme as Hadoop parses it, a local name
+     * (which may hold ':', '[', '?', spaces) through a file URI, so no character of it is read as a
+     * pattern or a scheme.
      */
     static Path literal(String argument) {
         if (URI.matcher(argument).matches()) {
@@ -73,21 +86,30 @@ final class InputPaths {
         return new Path(java.nio.file.Path.of(argument).toAbsolutePath().normalize().toUri());
     }
 
-    private static void addDirectory(FileSystem fs, FileStatus dir, String argument, List<InputPath> inputs)
+    private static void addDirectory(
+            FileSystem fs, FileStatus dir, String argument, List<InputPath> inputs)
             throws IOException, InputFileException {
         FileStatus[] children = fs.listStatus(dir.getPath());
-        List<FileStatus> exports = Arrays.stream(children)
-                .filter(FileStatus::isFile)
-                .filter(child -> child.getPath().getName().endsWith(".csv") || child.getPath().getName().endsWith(".csv.gz"))
-                .sorted(Comparator.comparing(child -> child.getPath().getName()))
-                .toList();
+        List<FileStatus> exports =
+                Arrays.stream(children)
+                        .filter(FileStatus::isFile)
+                        .filter(
+                                child ->
+                                        child.getPath().getName().endsWith(".csv")
+                                                || child.getPath().getName().endsWith(".csv.gz"))
+                        .sorted(Comparator.comparing(child -> child.getPath().getName()))
+                        .toList();
         if (exports.isEmpty()) {
             throw new InputFileException(argument + ": directory holds no *.csv or *.csv.gz files");
         }
         String prefix = argument.endsWith("/") ? argument : argument + "/";
         for (FileStatus export : exports) {
-            inputs.add(new InputPath(inputs.size(), prefix + export.getPath().getName(), export.getPath().toString(),
-                    export.getLen()));
+            inputs.add(
+                    new InputPath(
+                            inputs.size(),
+                            prefix + export.getPath().getName(),
+                            export.getPath().toString(),
+                            export.getLen()));
         }
     }
 }

@@ -15,11 +15,12 @@ import org.apache.hadoop.fs.Path;
 import org.claimscrubber.report.ReportFiles;
 
 /**
- * The output folder's lock, held for the whole job, so two jobs (or a job and a {@code run}) into one {@code --out}
- * cannot leave one's run.json beside the other's findings. On a local folder it is the lock {@code run} takes (an
- * OS lock on {@value ReportFiles#LOCK}, released by the OS if the job is killed); on a Hadoop file system it is that
- * file created exclusively, naming the job, and removed when the job ends: a job killed outright leaves it, and
- * the next job refuses, saying which file to remove once no job is running.
+ * The output folder's lock, held for the whole job, so two jobs (or a job and a {@code run}) into
+ * one {@code --out} cannot leave one's run.json beside the other's findings. On a local folder it
+ * is the lock {@code run} takes (an OS lock on {@value ReportFiles#LOCK}, released by the OS if the
+ * job is killed); on a Hadoop file system it is that file created exclusively, naming the job, and
+ * removed when the job ends: a job killed outright leaves it, and the next job refuses, saying
+ * which file to remove once no job is running.
  */
 final class JobLock implements AutoCloseable {
 
@@ -51,7 +52,8 @@ final class JobLock implements AutoCloseable {
         Path lockFile = new Path(dir, ReportFiles.LOCK);
         if ("file".equals(dir.toUri().getScheme())) {
             java.nio.file.Path file = java.nio.file.Path.of(lockFile.toUri());
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -60,21 +62,32 @@ final class JobLock implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw new Busy(out + ": another job or run is writing this folder; wait for it, or give --out another"
-                        + " folder");
+                throw new Busy(
+                        out
+                                + ": another job or run is writing this folder; wait for it, or give --out another"
+                                + " folder");
             }
             return new JobLock(channel, lock, null, null);
         }
         try (OutputStream stream = fs.create(lockFile, false)) {
-            stream.write(("job " + jobId + " since " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8));
+            stream.write(
+                    ("job " + jobId + " since " + Instant.now() + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
         } catch (FileAlreadyExistsException e) {
-            throw new Busy(out + ": another job holds " + lockFile + "; wait for it, or remove that file if no job is"
-                    + " running (a job killed outright leaves it)");
+            throw new Busy(
+                    out
+                            + ": another job holds "
+                            + lockFile
+                            + "; wait for it, or remove that file if no job is"
+                            + " running (a job killed outright leaves it)");
         }
         return new JobLock(null, null, fs, lockFile);
     }
 
-    /** Releases the lock; a lock that cannot be removed is left (the next job then says which file it is). */
+    /**
+     * Releases the lock; a lock that cannot be removed is left (the next job then says which file
+     * it is).
+     */
     @Override
     public void close() {
         try {
@@ -86,7 +99,8 @@ final class JobLock implements AutoCloseable {
                 fs.delete(remote, false);
             }
         } catch (IOException e) {
-            // the OS releases a local lock with the process; a remote lock file left names itself to the next job
+            // the OS releases a local lock with the process; a remote lock file left names itself
+            // to the next job
         }
     }
 }

@@ -7,23 +7,30 @@ import java.util.Map;
 import org.claimscrubber.input.ClaimBoundaries;
 
 /**
- * How the job's inputs are cut into {@link Part}s, on the driver: a gzip file, or one no larger than a part, is one
- * part (gzip cannot be read from the middle); a larger uncompressed file is cut near every {@code partBytes} bytes,
- * at the first claim that begins after each nominal offset, as the {@link FileIndexer} found. The driver holds a
- * few numbers per part, nothing per row.
+ * How the job's inputs are cut into {@link Part}s, on the driver: a gzip file, or one no larger
+ * than a part, is one part (gzip cannot be read from the middle); a larger uncompressed file is cut
+ * near every {@code partBytes} bytes, at the first claim that begins after each nominal offset, as
+ * the {@link FileIndexer} found. The driver holds a few numbers per part, nothing per row.
  */
 final class PartPlan {
 
     /** The smallest and largest part the job chooses by itself (a test may choose smaller ones). */
     static final long MIN_PART_BYTES = 8L << 20;
+
     static final long MAX_PART_BYTES = 128L << 20;
-    /** Parts per core: more parts than cores evens out parts that take longer (claims of unequal size). */
+
+    /**
+     * Parts per core: more parts than cores evens out parts that take longer (claims of unequal
+     * size).
+     */
     static final int PARTS_PER_CORE = 4;
 
-    private PartPlan() {
-    }
+    private PartPlan() {}
 
-    /** The part size: the given one, or the inputs' bytes over {@link #PARTS_PER_CORE} parts a core, within bounds. */
+    /**
+     * The part size: the given one, or the inputs' bytes over {@link #PARTS_PER_CORE} parts a core,
+     * within bounds.
+     */
     static long partBytes(long given, long totalBytes, int cores) {
         if (given > 0) {
             return given;
@@ -37,7 +44,10 @@ final class PartPlan {
         return !input.gzip() && input.size() > partBytes;
     }
 
-    /** 0, partBytes, 2 partBytes, ... below the input's size: where the parts would start if claims did not matter. */
+    /**
+     * 0, partBytes, 2 partBytes, ... below the input's size: where the parts would start if claims
+     * did not matter.
+     */
     static long[] offsets(InputPath input, long partBytes) {
         int count = (int) ((input.size() - 1) / partBytes + 1);
         long[] offsets = new long[count];
@@ -47,7 +57,10 @@ final class PartPlan {
         return offsets;
     }
 
-    /** The index stage's tasks: a scan of each input read in parts, and a cut search after each of its offsets. */
+    /**
+     * The index stage's tasks: a scan of each input read in parts, and a cut search after each of
+     * its offsets.
+     */
     static List<FileIndexer.Task> indexTasks(List<InputPath> inputs, long partBytes) {
         List<FileIndexer.Task> tasks = new ArrayList<>();
         for (InputPath input : inputs) {
@@ -62,15 +75,20 @@ final class PartPlan {
         return tasks;
     }
 
-    /** The parts, from the index stage's results: each input's parts in order, numbered across the job. */
-    static List<Part> parts(List<InputPath> inputs, long partBytes, List<FileIndexer.Result> results) {
+    /**
+     * The parts, from the index stage's results: each input's parts in order, numbered across the
+     * job.
+     */
+    static List<Part> parts(
+            List<InputPath> inputs, long partBytes, List<FileIndexer.Result> results) {
         Map<Integer, FileIndexer.Result> scans = new HashMap<>();
         Map<Integer, Map<Long, ClaimBoundaries.Cut>> cuts = new HashMap<>();
         for (FileIndexer.Result result : results) {
             if (result.scan() != null) {
                 scans.put(result.input(), result);
             } else {
-                cuts.computeIfAbsent(result.input(), i -> new HashMap<>()).put(result.from(), result.cut());
+                cuts.computeIfAbsent(result.input(), i -> new HashMap<>())
+                        .put(result.from(), result.cut());
             }
         }
         List<Part> parts = new ArrayList<>();
@@ -86,15 +104,19 @@ final class PartPlan {
             for (int k = 1; k < offsets.length; k++) {
                 ClaimBoundaries.Cut cut = cuts.get(input.index()).get(offsets[k]);
                 long before = scan.lineEndsBefore()[k];
-                if (!cut.found() || before < 0 || cut.offset() >= scan.bytes()
+                if (!cut.found()
+                        || before < 0
+                        || cut.offset() >= scan.bytes()
                         || cut.offset() <= starts.get(starts.size() - 1)[0]) {
-                    continue; // no claim begins near this offset (or the file shrank): the part before reads on
+                    continue; // no claim begins near this offset (or the file shrank): the part
+                    // before reads on
                 }
                 starts.add(new long[] {cut.offset(), 1 + before + cut.lineEndsSkipped()});
             }
             for (int i = 0; i < starts.size(); i++) {
                 long end = i + 1 < starts.size() ? starts.get(i + 1)[0] : -1;
-                parts.add(new Part(parts.size(), input, i, starts.get(i)[0], end, starts.get(i)[1]));
+                parts.add(
+                        new Part(parts.size(), input, i, starts.get(i)[0], end, starts.get(i)[1]));
             }
         }
         return parts;

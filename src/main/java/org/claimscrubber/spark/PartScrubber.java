@@ -24,11 +24,12 @@ import org.claimscrubber.report.Citations;
 import org.claimscrubber.report.OutcomeTally;
 
 /**
- * Reads one {@link Part} of an input and scrubs its claims where it was read, with no shuffle: a claim's rows are
- * consecutive in an export written claim by claim, and a part starts at a claim's first row. Claims are gathered
- * into chunks of about {@link ClaimEvaluator#CHUNK_LINES} rows and evaluated as the local run evaluates a chunk;
- * one chunk is in memory at a time. The last element is the part's {@link PartSummary}, which says whether that
- * assumption held; where it did not, the driver drops these results and scrubs the file through the shuffle.
+ * Reads one {@link Part} of an input and scrubs its claims where it was read, with no shuffle: a
+ * claim's rows are consecutive in an export written claim by claim, and a part starts at a claim's
+ * first row. Claims are gathered into chunks of about {@link ClaimEvaluator#CHUNK_LINES} rows and
+ * evaluated as the local run evaluates a chunk; one chunk is in memory at a time. The last element
+ * is the part's {@link PartSummary}, which says whether that assumption held; where it did not, the
+ * driver drops these results and scrubs the file through the shuffle.
  */
 final class PartScrubber implements FlatMapFunction<Iterator<Part>, ScrubbedChunk> {
 
@@ -43,15 +44,26 @@ final class PartScrubber implements FlatMapFunction<Iterator<Part>, ScrubbedChun
     }
 
     @Override
-    public Iterator<ScrubbedChunk> call(Iterator<Part> parts) throws IOException, InputFileException {
+    public Iterator<ScrubbedChunk> call(Iterator<Part> parts)
+            throws IOException, InputFileException {
         Part part = parts.next(); // one part per partition
         JobFiles files = job.value();
         SourceInfo info = files.sources().get(part.input().index());
         InputSource source = RowReader.source(part.input(), files.reading());
-        SourceReader reader = part.index() == 0
-                ? new SourceReader(source, RowReader.open(part.input(), hadoop.value().value(), 0, part.end()))
-                : SourceReader.part(source, RowReader.open(part.input(), hadoop.value().value(), part.start(),
-                        part.end()), info, part.firstLine());
+        SourceReader reader =
+                part.index() == 0
+                        ? new SourceReader(
+                                source,
+                                RowReader.open(part.input(), hadoop.value().value(), 0, part.end()))
+                        : SourceReader.part(
+                                source,
+                                RowReader.open(
+                                        part.input(),
+                                        hadoop.value().value(),
+                                        part.start(),
+                                        part.end()),
+                                info,
+                                part.firstLine());
         ClaimEvaluator evaluator = WorkerRules.evaluator(files);
         Citations citations = WorkerRules.citations(files);
         int input = part.input().index();
@@ -72,7 +84,11 @@ final class PartScrubber implements FlatMapFunction<Iterator<Part>, ScrubbedChun
                 }
                 if (next == null) {
                     summarised = true;
-                    return new ScrubbedChunk(List.of(), new OutcomeTally(files.settings().holdOn()), input, summary());
+                    return new ScrubbedChunk(
+                            List.of(),
+                            new OutcomeTally(files.settings().holdOn()),
+                            input,
+                            summary());
                 }
                 List<ClaimRows> claims = new ArrayList<>();
                 int lines = 0;
@@ -81,11 +97,15 @@ final class PartScrubber implements FlatMapFunction<Iterator<Part>, ScrubbedChun
                     claims.add(claim);
                     lines += claim.rows().size();
                 }
-                ScrubbedChunk scrubbed = PartitionScrubber.scrub(evaluator, citations, claims, files);
+                ScrubbedChunk scrubbed =
+                        PartitionScrubber.scrub(evaluator, citations, claims, files);
                 return new ScrubbedChunk(scrubbed.findings(), scrubbed.tally(), input, null);
             }
 
-            /** The rows of the claim that starts at the next record: the records after it with its claim id. */
+            /**
+             * The rows of the claim that starts at the next record: the records after it with its
+             * claim id.
+             */
             private ClaimRows nextClaim() {
                 CsvRecord first = next;
                 String claimId = info.columns().get(first.cells(), Column.CLAIM_ID);
@@ -96,7 +116,8 @@ final class PartScrubber implements FlatMapFunction<Iterator<Part>, ScrubbedChun
                     return claim; // a row without a claim id is a claim of its own
                 }
                 claimIds.add(claimId);
-                while (next != null && claimId.equals(info.columns().get(next.cells(), Column.CLAIM_ID))) {
+                while (next != null
+                        && claimId.equals(info.columns().get(next.cells(), Column.CLAIM_ID))) {
                     claim.rows().add(new ClaimRows.Row(info, next));
                     next = reader.next();
                 }
@@ -111,7 +132,8 @@ final class PartScrubber implements FlatMapFunction<Iterator<Part>, ScrubbedChun
                     InputFile file = part.whole() ? reader.stats(counts) : null;
                     return new PartSummary(part, counts, file, grouped, claims);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(part.input().name() + ": cannot be read to its end", e);
+                    throw new UncheckedIOException(
+                            part.input().name() + ": cannot be read to its end", e);
                 }
             }
         };
@@ -135,7 +157,10 @@ final class PartScrubber implements FlatMapFunction<Iterator<Part>, ScrubbedChun
             return sorted;
         }
 
-        /** Whether a claim id came back after another claim began (or two ids share a hash: then too, to be safe). */
+        /**
+         * Whether a claim id came back after another claim began (or two ids share a hash: then
+         * too, to be safe).
+         */
         boolean repeats(long[] sorted) {
             for (int i = 1; i < sorted.length; i++) {
                 if (sorted[i] == sorted[i - 1]) {

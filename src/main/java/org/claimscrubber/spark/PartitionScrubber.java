@@ -21,11 +21,13 @@ import org.claimscrubber.report.OutcomeTally;
 import scala.Tuple2;
 
 /**
- * Scrubs one partition of the shuffled rows: the rows arrive sorted by claim id and position, so a claim's rows
- * are consecutive; claims are gathered into chunks of about {@link ClaimEvaluator#CHUNK_LINES} rows and each
- * chunk is evaluated as the local run evaluates one. Lazy: one chunk is in memory at a time.
+ * Scrubs one partition of the shuffled rows: the rows arrive sorted by claim id and position, so a
+ * claim's rows are consecutive; claims are gathered into chunks of about {@link
+ * ClaimEvaluator#CHUNK_LINES} rows and each chunk is evaluated as the local run evaluates one.
+ * Lazy: one chunk is in memory at a time.
  */
-final class PartitionScrubber implements FlatMapFunction<Iterator<Tuple2<ClaimKey, ShuffledRow>>, ScrubbedChunk> {
+final class PartitionScrubber
+        implements FlatMapFunction<Iterator<Tuple2<ClaimKey, ShuffledRow>>, ScrubbedChunk> {
 
     private static final long serialVersionUID = 1L;
 
@@ -63,15 +65,21 @@ final class PartitionScrubber implements FlatMapFunction<Iterator<Tuple2<ClaimKe
                 return scrub(evaluator, citations, claims, files);
             }
 
-            /** The next claim's rows; the row that starts the claim after it is kept for the next call. */
+            /**
+             * The next claim's rows; the row that starts the claim after it is kept for the next
+             * call.
+             */
             private ClaimRows nextClaim() {
                 ClaimRows claim = pending;
                 pending = null;
                 while (rows.hasNext()) {
                     Tuple2<ClaimKey, ShuffledRow> keyed = rows.next();
                     ClaimKey key = keyed._1();
-                    ClaimRows.Row row = new ClaimRows.Row(files.sources().get(keyed._2().input()), keyed._2().record());
-                    if (claim != null && (key.ownClaim() || !key.claimId().equals(claim.claimId()))) {
+                    ClaimRows.Row row =
+                            new ClaimRows.Row(
+                                    files.sources().get(keyed._2().input()), keyed._2().record());
+                    if (claim != null
+                            && (key.ownClaim() || !key.claimId().equals(claim.claimId()))) {
                         pending = ClaimRows.start(key.claimId(), key.position());
                         pending.rows().add(row);
                         return claim;
@@ -86,21 +94,27 @@ final class PartitionScrubber implements FlatMapFunction<Iterator<Tuple2<ClaimKe
         };
     }
 
-    static ScrubbedChunk scrub(ClaimEvaluator evaluator, Citations citations, List<ClaimRows> claims,
-            JobFiles files) {
+    static ScrubbedChunk scrub(
+            ClaimEvaluator evaluator, Citations citations, List<ClaimRows> claims, JobFiles files) {
         OutcomeTally tally = new OutcomeTally(files.settings().holdOn());
         List<Tuple2<FindingKey, String>> findings = new ArrayList<>();
         for (ClaimOutcome outcome : evaluator.evaluate(claims)) {
             tally.add(outcome);
             int index = 0;
             for (Finding finding : outcome.findings()) {
-                findings.add(new Tuple2<>(new FindingKey(outcome.order(), index++), csvLine(FindingsCsvWriter.row(finding, citations))));
+                findings.add(
+                        new Tuple2<>(
+                                new FindingKey(outcome.order(), index++),
+                                csvLine(FindingsCsvWriter.row(finding, citations))));
             }
         }
         return new ScrubbedChunk(findings, tally);
     }
 
-    /** Cells as one findings.csv line (without the line end), written exactly as the local report writes them. */
+    /**
+     * Cells as one findings.csv line (without the line end), written exactly as the local report
+     * writes them.
+     */
     static String csvLine(String[] cells) {
         StringWriter text = new StringWriter();
         try (ICSVWriter csv = new CSVWriterBuilder(text).withLineEnd("").build()) {

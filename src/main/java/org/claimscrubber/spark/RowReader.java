@@ -27,10 +27,10 @@ import org.claimscrubber.input.SourceReader;
 import scala.Tuple2;
 
 /**
- * Reads one input on a worker with the local run's reader, and keys each row by its claim. A file is read by
- * one task: CSV with quoted line breaks cannot be split safely at byte offsets, and gzip cannot be split at all,
- * so the job's read parallelism is its number of input files. What the reading saw (hash, lines, blank lines)
- * goes to the driver through an accumulator.
+ * Reads one input on a worker with the local run's reader, and keys each row by its claim. A file
+ * is read by one task: CSV with quoted line breaks cannot be split safely at byte offsets, and gzip
+ * cannot be split at all, so the job's read parallelism is its number of input files. What the
+ * reading saw (hash, lines, blank lines) goes to the driver through an accumulator.
  */
 final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, ShuffledRow> {
 
@@ -41,20 +41,23 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
     private final Broadcast<SerializableConfiguration> hadoop;
 
     /**
-     * @param hadoop the job's Hadoop configuration, shipped to the executors, so the spark.hadoop.* settings
-     *               (s3a credentials, HDFS client settings) reach the tasks that open the inputs
+     * @param hadoop the job's Hadoop configuration, shipped to the executors, so the spark.hadoop.*
+     *     settings (s3a credentials, HDFS client settings) reach the tasks that open the inputs
      */
-    RowReader(Broadcast<JobFiles> job, CollectionAccumulator<FileStats> stats,
-              Broadcast<SerializableConfiguration> hadoop) {
+    RowReader(
+            Broadcast<JobFiles> job,
+            CollectionAccumulator<FileStats> stats,
+            Broadcast<SerializableConfiguration> hadoop) {
         this.job = job;
         this.stats = stats;
         this.hadoop = hadoop;
     }
 
     /**
-     * Opens an input on the file system its path names. A local file is opened as a file, not through Hadoop's
-     * checksum file system: that one looks for a {@code .crc} file beside it (a stale one failed the read, and a
-     * name with ':' could not even form the .crc's name), and an export has none.
+     * Opens an input on the file system its path names. A local file is opened as a file, not
+     * through Hadoop's checksum file system: that one looks for a {@code .crc} file beside it (a
+     * stale one failed the read, and a name with ':' could not even form the .crc's name), and an
+     * export has none.
      */
     static InputStream open(InputPath input, Configuration conf) throws IOException {
         Path path = new Path(input.uri());
@@ -65,10 +68,11 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
     }
 
     /**
-     * Bytes {@code start} to {@code end} of an uncompressed input ({@code end} -1: to the end of the file), for a
-     * task that reads one part of it.
+     * Bytes {@code start} to {@code end} of an uncompressed input ({@code end} -1: to the end of
+     * the file), for a task that reads one part of it.
      */
-    static InputStream open(InputPath input, Configuration conf, long start, long end) throws IOException {
+    static InputStream open(InputPath input, Configuration conf, long start, long end)
+            throws IOException {
         Path path = new Path(input.uri());
         InputStream in;
         if ("file".equals(path.toUri().getScheme())) {
@@ -126,22 +130,27 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
     }
 
     /**
-     * The input as the local reader takes it: named as given, read with the run's separator and column names, with
-     * the size the driver saw when the job started. A local file keeps its path, so a file that grew or shrank while
-     * it was read is said to have changed, as {@code run} says it (Hadoop file systems: HDFS files are rarely appended
-     * to, S3 objects never change in place).
+     * The input as the local reader takes it: named as given, read with the run's separator and
+     * column names, with the size the driver saw when the job started. A local file keeps its path,
+     * so a file that grew or shrank while it was read is said to have changed, as {@code run} says
+     * it (Hadoop file systems: HDFS files are rarely appended to, S3 objects never change in
+     * place).
      */
     static InputSource source(InputPath input, ReadOptions reading) {
         URI uri = new Path(input.uri()).toUri();
-        java.nio.file.Path local = "file".equals(uri.getScheme()) ? java.nio.file.Path.of(uri) : null;
+        java.nio.file.Path local =
+                "file".equals(uri.getScheme()) ? java.nio.file.Path.of(uri) : null;
         return new InputSource(input.name(), local, input.size(), reading);
     }
 
     @Override
-    public Iterator<Tuple2<ClaimKey, ShuffledRow>> call(InputPath input) throws IOException, InputFileException {
+    public Iterator<Tuple2<ClaimKey, ShuffledRow>> call(InputPath input)
+            throws IOException, InputFileException {
         JobFiles files = job.value();
         SourceInfo info = files.sources().get(input.index());
-        SourceReader reader = new SourceReader(source(input, files.reading()), open(input, hadoop.value().value()));
+        SourceReader reader =
+                new SourceReader(
+                        source(input, files.reading()), open(input, hadoop.value().value()));
         return new Iterator<>() {
             private CsvRecord next = reader.next();
             private boolean finished;
@@ -161,14 +170,19 @@ final class RowReader implements PairFlatMapFunction<InputPath, ClaimKey, Shuffl
                 }
                 CsvRecord record = next;
                 String claimId = info.columns().get(record.cells(), Column.CLAIM_ID);
-                Tuple2<ClaimKey, ShuffledRow> keyed = new Tuple2<>(
-                        new ClaimKey(claimId, ClaimKey.position(input.index(), record.line())),
-                        new ShuffledRow(input.index(), record));
+                Tuple2<ClaimKey, ShuffledRow> keyed =
+                        new Tuple2<>(
+                                new ClaimKey(
+                                        claimId, ClaimKey.position(input.index(), record.line())),
+                                new ShuffledRow(input.index(), record));
                 next = reader.next();
                 return keyed;
             }
 
-            /** At the end of the file: what reading it saw goes to the driver, and the file is closed. */
+            /**
+             * At the end of the file: what reading it saw goes to the driver, and the file is
+             * closed.
+             */
             private void finish() {
                 finished = true;
                 try (reader) {

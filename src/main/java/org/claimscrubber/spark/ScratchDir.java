@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A local-mode job's own scratch folder for Spark's shuffle and spill files ({@code spark.local.dir}), which hold
- * claim rows, patient ids among them. Spark's default is {@code /tmp/blockmgr-*}, readable by anyone and never
- * removed after a kill. Here the folders live under one parent only the user may enter, one per job, each with a
- * lock file the job holds while it runs; a job removes its own at the end, and the next job removes those a killed
- * job left (their locks are free). On a cluster the executors' folders are the cluster manager's (YARN's are
+ * A local-mode job's own scratch folder for Spark's shuffle and spill files ({@code
+ * spark.local.dir}), which hold claim rows, patient ids among them. Spark's default is {@code
+ * /tmp/blockmgr-*}, readable by anyone and never removed after a kill. Here the folders live under
+ * one parent only the user may enter, one per job, each with a lock file the job holds while it
+ * runs; a job removes its own at the end, and the next job removes those a killed job left (their
+ * locks are free). On a cluster the executors' folders are the cluster manager's (YARN's are
  * per-application and removed with it), and this is not used.
  */
 final class ScratchDir implements AutoCloseable {
@@ -38,19 +39,24 @@ final class ScratchDir implements AutoCloseable {
 
     /** The parent for this user: {@code <java.io.tmpdir>/claim-scrubber-spark-<user>}. */
     static Path defaultParent() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "claim-scrubber-spark-"
-                + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_"));
+        return Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "claim-scrubber-spark-"
+                        + System.getProperty("user.name", "user")
+                                .replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
     /**
-     * Creates the job's folder under {@code parent} (created owner-only, and made so if it is not), after removing
-     * what killed jobs left there.
+     * Creates the job's folder under {@code parent} (created owner-only, and made so if it is not),
+     * after removing what killed jobs left there.
      */
     static ScratchDir open(Path parent, String jobId) throws IOException {
         if (!Files.isDirectory(parent)) {
             try {
-                Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        parent,
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rwx------")));
             } catch (FileAlreadyExistsException raced) {
                 // another job made it
             }
@@ -58,7 +64,8 @@ final class ScratchDir implements AutoCloseable {
         Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwx------"));
         removeLeftovers(parent);
         Path lockFile = parent.resolve(jobId + ".lock");
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock();
         Path dir = Files.createDirectories(parent.resolve(jobId));
         return new ScratchDir(dir, lockFile, channel, lock);
@@ -68,7 +75,10 @@ final class ScratchDir implements AutoCloseable {
         return dir;
     }
 
-    /** The folders and locks of jobs that no longer run: a lock this process can take belongs to no live job. */
+    /**
+     * The folders and locks of jobs that no longer run: a lock this process can take belongs to no
+     * live job.
+     */
     private static void removeLeftovers(Path parent) throws IOException {
         List<Path> locks;
         try (Stream<Path> files = Files.list(parent)) {
@@ -106,7 +116,10 @@ final class ScratchDir implements AutoCloseable {
         }
     }
 
-    /** Removes the job's folder and releases its lock; what cannot be removed now, the next job removes. */
+    /**
+     * Removes the job's folder and releases its lock; what cannot be removed now, the next job
+     * removes.
+     */
     @Override
     public void close() {
         try {

@@ -11,11 +11,13 @@ import java.util.stream.Stream;
 import org.claimscrubber.files.BundledFiles;
 
 /**
- * A folder of the job's own files (seeds, reference code sets) read on the driver and shipped to the workers,
- * which write it to a local folder and load it with the same code as the local run. Messages and findings name
- * its files as the driver's folder does ({@code label}, {@code displayRoot}), so they read the same.
+ * A folder of the job's own files (seeds, reference code sets) read on the driver and shipped to
+ * the workers, which write it to a local folder and load it with the same code as the local run.
+ * Messages and findings name its files as the driver's folder does ({@code label}, {@code
+ * displayRoot}), so they read the same.
  */
-record ShippedFolder(String label, String displayRoot, Map<String, byte[]> files) implements Serializable {
+record ShippedFolder(String label, String displayRoot, Map<String, byte[]> files)
+        implements Serializable {
 
     /** Every file under the folder, by its path relative to the folder. */
     static ShippedFolder read(BundledFiles.Located folder) throws IOException {

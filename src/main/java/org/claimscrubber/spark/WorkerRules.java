@@ -12,18 +12,20 @@ import org.claimscrubber.setup.RunSetup;
 import org.claimscrubber.setup.RunSources;
 
 /**
- * The compiled rules and loaded facts of a worker JVM: built once per job from the shipped text, on the first
- * task that needs them, and shared by every task after it (compiling takes seconds; a session takes
- * microseconds).
+ * The compiled rules and loaded facts of a worker JVM: built once per job from the shipped text, on
+ * the first task that needs them, and shared by every task after it (compiling takes seconds; a
+ * session takes microseconds).
  */
 final class WorkerRules {
 
     private static final Map<String, RunSetup> LOADED = new HashMap<>();
 
-    private WorkerRules() {
-    }
+    private WorkerRules() {}
 
-    /** A fresh evaluator (one per task: evaluators are not thread-safe) over this JVM's compiled rules. */
+    /**
+     * A fresh evaluator (one per task: evaluators are not thread-safe) over this JVM's compiled
+     * rules.
+     */
     static ClaimEvaluator evaluator(JobFiles job) {
         RunSetup loaded = load(job);
         return new ClaimEvaluator(loaded.rules(), loaded.facts(), job.settings().today());
@@ -35,8 +37,9 @@ final class WorkerRules {
     }
 
     /**
-     * Offers the driver's own compiled rules and facts for the job: in local mode the executors run in the driver's
-     * JVM and take them instead of compiling the same text again; on a cluster this entry is never asked for.
+     * Offers the driver's own compiled rules and facts for the job: in local mode the executors run
+     * in the driver's JVM and take them instead of compiling the same text again; on a cluster this
+     * entry is never asked for.
      */
     static synchronized void share(String key, RunSetup setup) {
         LOADED.clear();
@@ -50,13 +53,24 @@ final class WorkerRules {
         }
         JobFiles.Local local = job.materialise();
         try {
-            // No rules cache on a worker: its home folder is not the user's, and it compiles once per job anyway.
-            loaded = RunSetup.load(new RunSources(null, local.seeds(), local.reference(), local.config(), RuleCache.off()),
-                    job.rules());
+            // No rules cache on a worker: its home folder is not the user's, and it compiles once
+            // per job anyway.
+            loaded =
+                    RunSetup.load(
+                            new RunSources(
+                                    null,
+                                    local.seeds(),
+                                    local.reference(),
+                                    local.config(),
+                                    RuleCache.off()),
+                            job.rules());
         } catch (ConfigException | RulesException | FactsException e) {
-            // The driver compiled and loaded the same text before it started the job, so this is not a user error.
-            throw new IllegalStateException("the rules or facts that loaded on the driver do not load on a worker: "
-                    + e.getMessage(), e);
+            // The driver compiled and loaded the same text before it started the job, so this is
+            // not a user error.
+            throw new IllegalStateException(
+                    "the rules or facts that loaded on the driver do not load on a worker: "
+                            + e.getMessage(),
+                    e);
         }
         LOADED.clear();
         LOADED.put(job.key(), loaded);

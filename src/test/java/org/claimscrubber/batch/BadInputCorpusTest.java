@@ -22,22 +22,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every file of samples/bad/cases.csv through the command line: the documented exit code and message, no
- * stack trace, the good rows scrubbed, and rows read = scrubbed + rejected in run.json.
+ * Every file of samples/bad/cases.csv through the command line: the documented exit code and
+ * message, no stack trace, the good rows scrubbed, and rows read = scrubbed + rejected in run.json.
  */
 class BadInputCorpusTest {
 
     private static final Path CORPUS = Path.of("samples/bad");
-    private static final String HEADER = "claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
-            + "diagnosis_codes,payer,patient_sex,note";
+    private static final String HEADER =
+            "claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
+                    + "diagnosis_codes,payer,patient_sex,note";
     private static final String ROW = ",1,2026-11-02,99213,,1,C18.9,Aetna,F,";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     /** One row of cases.csv. */
-    record Case(String files, int exitCode, String read, String scrubbed, String rejected, String inputFindings,
-                String message, String note) {
+    record Case(
+            String files,
+            int exitCode,
+            String read,
+            String scrubbed,
+            String rejected,
+            String inputFindings,
+            String message,
+            String note) {
         @Override
         public String toString() {
             return files + " (" + note + ")";
@@ -49,7 +56,16 @@ class BadInputCorpusTest {
         try (CSVReader csv = new CSVReader(Files.newBufferedReader(CORPUS.resolve("cases.csv")))) {
             csv.skip(1);
             for (String[] row : csv) {
-                cases.add(new Case(row[0], Integer.parseInt(row[1]), row[2], row[3], row[4], row[5], row[6], row[7]));
+                cases.add(
+                        new Case(
+                                row[0],
+                                Integer.parseInt(row[1]),
+                                row[2],
+                                row[3],
+                                row[4],
+                                row[5],
+                                row[6],
+                                row[7]));
             }
         }
         return cases.stream();
@@ -58,15 +74,30 @@ class BadInputCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void behavesAsDocumented(Case badCase) throws Exception {
-        List<String> args = new ArrayList<>(List.of("run", "--rules", "rules", "--seeds", "seeds", "--as-of",
-                "2026-11-24", "--no-rules-cache", "--out", dir.resolve("out").toString()));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "run",
+                                "--rules",
+                                "rules",
+                                "--seeds",
+                                "seeds",
+                                "--as-of",
+                                "2026-11-24",
+                                "--no-rules-cache",
+                                "--out",
+                                dir.resolve("out").toString()));
         for (String file : badCase.files().split(";")) {
-            args.add(file.startsWith("GENERATED:") ? generate(file.substring(10)).toString()
-                    : CORPUS.resolve(file).toString());
+            args.add(
+                    file.startsWith("GENERATED:")
+                            ? generate(file.substring(10)).toString()
+                            : CORPUS.resolve(file).toString());
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(new String[0]));
+        int exit =
+                Main.execute(
+                        new PrintWriter(out), new PrintWriter(err), args.toArray(new String[0]));
         String console = out + "" + err;
         assertThat(exit).as(console).isEqualTo(badCase.exitCode());
         assertThat(console).doesNotContain("Exception", "\tat ");
@@ -77,19 +108,24 @@ class BadInputCorpusTest {
         }
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve("out/run.json").toFile());
         JsonNode rows = manifest.get("rows");
-        assertThat(rows.get("read").asLong()).as("read = scrubbed + rejected")
+        assertThat(rows.get("read").asLong())
+                .as("read = scrubbed + rejected")
                 .isEqualTo(rows.get("scrubbed").asLong() + rows.get("rejected").asLong())
                 .isEqualTo(Long.parseLong(badCase.read()));
         assertThat(rows.get("scrubbed").asLong()).isEqualTo(Long.parseLong(badCase.scrubbed()));
         assertThat(rows.get("rejected").asLong()).isEqualTo(Long.parseLong(badCase.rejected()));
-        assertThat(manifest.at("/findings/by_category/INPUT").asLong()).isEqualTo(Long.parseLong(badCase.inputFindings()));
+        assertThat(manifest.at("/findings/by_category/INPUT").asLong())
+                .isEqualTo(Long.parseLong(badCase.inputFindings()));
         String findings = Files.readString(dir.resolve("out/findings.csv"), StandardCharsets.UTF_8);
-        assertThat(findings + console).as("in a finding, or in the summary's warnings").contains(badCase.message());
+        assertThat(findings + console)
+                .as("in a finding, or in the summary's warnings")
+                .contains(badCase.message());
     }
 
     private Path generate(String name) throws Exception {
         Path file = dir.resolve(name + ".csv");
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+        try (Writer out =
+                new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             switch (name) {
                 case "big-field" -> {
                     out.write(HEADER + "\n");
@@ -110,7 +146,12 @@ class BadInputCorpusTest {
                 case "claim-500-lines" -> {
                     out.write(HEADER + "\n");
                     for (int line = 1; line <= 500; line++) {
-                        out.write("G500," + line + ",2026-11-02,99213,,1,C18.9,Aetna,F,line " + line + "\n");
+                        out.write(
+                                "G500,"
+                                        + line
+                                        + ",2026-11-02,99213,,1,C18.9,Aetna,F,line "
+                                        + line
+                                        + "\n");
                     }
                 }
                 case "long-line" -> {

@@ -29,20 +29,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-
 /** One regression test per reliability defect fixed (issue 10), each failing before its fix. */
 class ReliabilityRegressionTest {
 
-    private static final String HEADER = "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes\n";
+    private static final String HEADER =
+            "claim_id,line_number,date_of_service,procedure_code,diagnosis_codes\n";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static Cli.Result run(String... args) {
         return Cli.execute(args);
     }
 
-    /** 20,000 rows, gzipped, then cut in half: before the fix the reader replayed rows without end. */
+    /**
+     * 20,000 rows, gzipped, then cut in half: before the fix the reader replayed rows without end.
+     */
     @Test
     void aTruncatedGzipEndsTheFileWithOneFindingAndTheRowsBeforeItAreScrubbed() throws Exception {
         StringBuilder csv = new StringBuilder(HEADER);
@@ -56,25 +57,50 @@ class ReliabilityRegressionTest {
         byte[] whole = bytes.toByteArray();
         Path cut = Files.write(dir.resolve("cut.csv.gz"), Arrays.copyOf(whole, whole.length / 2));
         Path out = dir.resolve("out");
-        Cli.Result result = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
-                cut.toString());
+        Cli.Result result =
+                run(
+                        "run",
+                        "--rules",
+                        "rules",
+                        "--seeds",
+                        "seeds",
+                        "--as-of",
+                        "2026-11-24",
+                        "--out",
+                        out.toString(),
+                        cut.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         long read = manifest.at("/rows/read").asLong();
         assertThat(read).isGreaterThan(1_000).isLessThanOrEqualTo(20_000);
         assertThat(manifest.at("/rows/rejected").asLong()).isEqualTo(1);
         String findings = Files.readString(out.resolve("findings.csv"));
-        assertThat(findings.lines().filter(line -> line.contains("INPUT-001"))).singleElement()
-                .satisfies(line -> assertThat(line).contains("the .gz file is cut off", "nothing after it was read"));
+        assertThat(findings.lines().filter(line -> line.contains("INPUT-001")))
+                .singleElement()
+                .satisfies(
+                        line ->
+                                assertThat(line)
+                                        .contains(
+                                                "the .gz file is cut off",
+                                                "nothing after it was read"));
     }
 
     @Test
     void anOutputFolderThatIsAFileIsExitFiveWithOneSentenceAndNoStackTrace() throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
-        Cli.Result result = run("run", "--rules", "rules", "--seeds", "seeds", "--out", file.toString(),
-                "samples/export/claims.csv");
+        Cli.Result result =
+                run(
+                        "run",
+                        "--rules",
+                        "rules",
+                        "--seeds",
+                        "seeds",
+                        "--out",
+                        file.toString(),
+                        "samples/export/claims.csv");
         assertThat(result.exitCode()).isEqualTo(5);
-        assertThat(result.err()).contains("the report cannot be written", "is not a folder")
+        assertThat(result.err())
+                .contains("the report cannot be written", "is not a folder")
                 .doesNotContain("\tat ", "Exception");
         assertThat(Files.readString(file)).isEqualTo("x");
     }
@@ -90,14 +116,36 @@ class ReliabilityRegressionTest {
     void terminalEscapeSequencesInHeadersAndCellsAreShownEscaped() throws Exception {
         String osc = "\u001B]0;owned\u0007";
         String clear = "\u001B[2J";
-        Path claims = Files.writeString(dir.resolve("ansi.csv"), "claim_id,line_number,date_of_service,procedure_code,"
-                + "diagnosis_codes,note" + osc + "\n" + "C" + clear + "1,1,2026-11-02,99213,C18.9,x\n"
-                + "C2,1,2026-11-02,0352T" + clear + ",C18.9,x\n");
+        Path claims =
+                Files.writeString(
+                        dir.resolve("ansi.csv"),
+                        "claim_id,line_number,date_of_service,procedure_code,"
+                                + "diagnosis_codes,note"
+                                + osc
+                                + "\n"
+                                + "C"
+                                + clear
+                                + "1,1,2026-11-02,99213,C18.9,x\n"
+                                + "C2,1,2026-11-02,0352T"
+                                + clear
+                                + ",C18.9,x\n");
         Path out = dir.resolve("out");
-        Cli.Result result = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
-                claims.toString());
+        Cli.Result result =
+                run(
+                        "run",
+                        "--rules",
+                        "rules",
+                        "--seeds",
+                        "seeds",
+                        "--as-of",
+                        "2026-11-24",
+                        "--out",
+                        out.toString(),
+                        claims.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out() + result.err()).doesNotContain("\u001B").contains("\\u001B]0;owned\\u0007");
+        assertThat(result.out() + result.err())
+                .doesNotContain("\u001B")
+                .contains("\\u001B]0;owned\\u0007");
         String findings = Files.readString(out.resolve("findings.csv"));
         assertThat(findings).doesNotContain("\u001B").contains("\\u001B[2J");
 
@@ -110,21 +158,55 @@ class ReliabilityRegressionTest {
 
     @Test
     void aModifierWrittenThreeTimesIsOneFinding() throws Exception {
-        Path claims = Files.writeString(dir.resolve("zz.csv"), "claim_id,line_number,date_of_service,procedure_code,"
-                + "modifiers,diagnosis_codes\nC1,1,2026-11-02,99213,ZZ;ZZ;ZZ,C18.9\n");
+        Path claims =
+                Files.writeString(
+                        dir.resolve("zz.csv"),
+                        "claim_id,line_number,date_of_service,procedure_code,"
+                                + "modifiers,diagnosis_codes\nC1,1,2026-11-02,99213,ZZ;ZZ;ZZ,C18.9\n");
         Path out = dir.resolve("out");
-        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
-                claims.toString()).exitCode()).isZero();
+        assertThat(
+                        run(
+                                        "run",
+                                        "--rules",
+                                        "rules",
+                                        "--seeds",
+                                        "seeds",
+                                        "--as-of",
+                                        "2026-11-24",
+                                        "--out",
+                                        out.toString(),
+                                        claims.toString())
+                                .exitCode())
+                .isZero();
         assertThat(Files.readAllLines(out.resolve("findings.csv")).stream().skip(1)).hasSize(0);
-        Path bad = Files.writeString(dir.resolve("bad.csv"), "claim_id,line_number,date_of_service,procedure_code,"
-                + "modifiers,diagnosis_codes\nC1,1,2026-11-02,99213,Z!;Z!;Z!,C18.9\n");
-        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
-                bad.toString()).exitCode()).isZero();
+        Path bad =
+                Files.writeString(
+                        dir.resolve("bad.csv"),
+                        "claim_id,line_number,date_of_service,procedure_code,"
+                                + "modifiers,diagnosis_codes\nC1,1,2026-11-02,99213,Z!;Z!;Z!,C18.9\n");
+        assertThat(
+                        run(
+                                        "run",
+                                        "--rules",
+                                        "rules",
+                                        "--seeds",
+                                        "seeds",
+                                        "--as-of",
+                                        "2026-11-24",
+                                        "--out",
+                                        out.toString(),
+                                        bad.toString())
+                                .exitCode())
+                .isZero();
         assertThat(Files.readAllLines(out.resolve("findings.csv")).stream().skip(1))
-                .singleElement().satisfies(line -> assertThat(line).contains("CODE-003"));
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("CODE-003"));
     }
 
-    /** Defect 3: DUP-001 and UNITS-002 iterated the claim's lines per line; 4,000 identical lines took minutes. */
+    /**
+     * Defect 3: DUP-001 and UNITS-002 iterated the claim's lines per line; 4,000 identical lines
+     * took minutes.
+     */
     @Test
     void noShippedRuleIteratesAClaimsLinesPerLine() throws Exception {
         try (var files = Files.walk(Path.of("rules"))) {
@@ -135,20 +217,37 @@ class ReliabilityRegressionTest {
     }
 
     @Test
-    void aClaimOfThousandsOfIdenticalLinesIsScrubbedLinearlyWithOneDuplicateFindingPerRepeat() throws Exception {
-        StringBuilder csv = new StringBuilder("claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
-                + "diagnosis_codes\n");
+    void aClaimOfThousandsOfIdenticalLinesIsScrubbedLinearlyWithOneDuplicateFindingPerRepeat()
+            throws Exception {
+        StringBuilder csv =
+                new StringBuilder(
+                        "claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
+                                + "diagnosis_codes\n");
         for (int i = 1; i <= 4_000; i++) {
             csv.append("BIG,").append(i).append(",2026-11-02,0971T,RT,1,C50.911\n");
         }
         Path claims = Files.writeString(dir.resolve("big.csv"), csv);
         Path out = dir.resolve("out");
-        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
-                claims.toString()).exitCode()).isZero();
+        assertThat(
+                        run(
+                                        "run",
+                                        "--rules",
+                                        "rules",
+                                        "--seeds",
+                                        "seeds",
+                                        "--as-of",
+                                        "2026-11-24",
+                                        "--out",
+                                        out.toString(),
+                                        claims.toString())
+                                .exitCode())
+                .isZero();
         List<String> findings = Files.readAllLines(out.resolve("findings.csv"));
-        assertThat(findings.stream().filter(line -> line.contains("DUP-001"))).hasSize(3_999)
+        assertThat(findings.stream().filter(line -> line.contains("DUP-001")))
+                .hasSize(3_999)
                 .allMatch(line -> line.contains("already on line 1"));
-        assertThat(findings.stream().filter(line -> line.contains("UNITS-002"))).singleElement()
+        assertThat(findings.stream().filter(line -> line.contains("UNITS-002")))
+                .singleElement()
                 .satisfies(line -> assertThat(line).contains("4000 units of 0971T"));
     }
 
@@ -161,43 +260,88 @@ class ReliabilityRegressionTest {
         csv.append("OTHER,1,2026-11-02,99213,C18.9\n");
         Path claims = Files.writeString(dir.resolve("constant-id.csv"), csv);
         Path out = dir.resolve("out");
-        assertThat(run("run", "--split", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out",
-                out.toString(), claims.toString()).exitCode()).isZero();
+        assertThat(
+                        run(
+                                        "run",
+                                        "--split",
+                                        "--rules",
+                                        "rules",
+                                        "--seeds",
+                                        "seeds",
+                                        "--as-of",
+                                        "2026-11-24",
+                                        "--out",
+                                        out.toString(),
+                                        claims.toString())
+                                .exitCode())
+                .isZero();
         List<String> findings = Files.readAllLines(out.resolve("findings.csv"));
         assertThat(findings).hasSize(2);
-        assertThat(findings.get(1)).startsWith("SAME,,ERROR,INPUT,INPUT-001").contains("10001 rows, more than the 10000");
+        assertThat(findings.get(1))
+                .startsWith("SAME,,ERROR,INPUT,INPUT-001")
+                .contains("10001 rows, more than the 10000");
         assertThat(Files.readAllLines(out.resolve("held-claims.csv"))).hasSize(10_002);
         assertThat(Files.readAllLines(out.resolve("clean-claims.csv"))).hasSize(2);
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertThat(manifest.at("/rows/rejected").asLong()).isEqualTo(10_001);
     }
 
-    /** Defect 8a: a headerless export's first row (patient id, birth date, name) was listed as "columns found". */
+    /**
+     * Defect 8a: a headerless export's first row (patient id, birth date, name) was listed as
+     * "columns found".
+     */
     @Test
     void aHeaderThatIsDataIsRefusedWithoutEchoingIt() throws Exception {
-        Path headerless = Files.writeString(dir.resolve("headerless.csv"),
-                "C1,PTSECRET4711,Smith,1957-03-14,1,2026-11-02,99213\nC2,PT2,Jones,1960-01-01,1,2026-11-02,99213\n");
-        Cli.Result result = run("run", "--out", dir.resolve("out").toString(), headerless.toString());
+        Path headerless =
+                Files.writeString(
+                        dir.resolve("headerless.csv"),
+                        "C1,PTSECRET4711,Smith,1957-03-14,1,2026-11-02,99213\nC2,PT2,Jones,1960-01-01,1,2026-11-02,99213\n");
+        Cli.Result result =
+                run("run", "--out", dir.resolve("out").toString(), headerless.toString());
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.err()).contains("not a header row")
+        assertThat(result.err())
+                .contains("not a header row")
                 .doesNotContain("PTSECRET4711", "Smith", "1957");
-        Path partial = Files.writeString(dir.resolve("partial.csv"), "claim_id,patient_id,Smith 1957-03-14\nC1,P,x\n");
+        Path partial =
+                Files.writeString(
+                        dir.resolve("partial.csv"),
+                        "claim_id,patient_id,Smith 1957-03-14\nC1,P,x\n");
         Cli.Result missing = run("run", "--out", dir.resolve("out").toString(), partial.toString());
         assertThat(missing.exitCode()).isEqualTo(3);
-        assertThat(missing.err()).contains("columns found: 'claim_id', 'patient_id' and 1 more that looks like data")
+        assertThat(missing.err())
+                .contains("columns found: 'claim_id', 'patient_id' and 1 more that looks like data")
                 .doesNotContain("Smith", "1957");
     }
 
-    /** Defect 8b: a row shifted by an unquoted comma quoted the patient value that landed in line_number. */
+    /**
+     * Defect 8b: a row shifted by an unquoted comma quoted the patient value that landed in
+     * line_number.
+     */
     @Test
     void aShiftedRowQuotesNoCell() throws Exception {
-        Path claims = Files.writeString(dir.resolve("shifted.csv"), "claim_id,patient_id,line_number,date_of_service,"
-                + "procedure_code,diagnosis_codes\nC1,Smith,PTSECRET4711,1,2026-11-02,99213,C18.9\n");
+        Path claims =
+                Files.writeString(
+                        dir.resolve("shifted.csv"),
+                        "claim_id,patient_id,line_number,date_of_service,"
+                                + "procedure_code,diagnosis_codes\nC1,Smith,PTSECRET4711,1,2026-11-02,99213,C18.9\n");
         Path out = dir.resolve("out");
-        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
-                claims.toString()).exitCode()).isZero();
+        assertThat(
+                        run(
+                                        "run",
+                                        "--rules",
+                                        "rules",
+                                        "--seeds",
+                                        "seeds",
+                                        "--as-of",
+                                        "2026-11-24",
+                                        "--out",
+                                        out.toString(),
+                                        claims.toString())
+                                .exitCode())
+                .isZero();
         String findings = Files.readString(out.resolve("findings.csv"));
-        assertThat(findings).contains("C1,,ERROR,INPUT,INPUT-001", "the row has 7 fields but the header has 6")
+        assertThat(findings)
+                .contains("C1,,ERROR,INPUT,INPUT-001", "the row has 7 fields but the header has 6")
                 .doesNotContain("PTSECRET4711", "Smith");
     }
 
@@ -205,19 +349,58 @@ class ReliabilityRegressionTest {
     @Test
     void aSecondRunIntoABusyReportFolderIsRefusedAndTheFirstRunsReportIsKept() throws Exception {
         Path out = dir.resolve("out");
-        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
-                "samples/export/claims.csv").exitCode()).isZero();
+        assertThat(
+                        run(
+                                        "run",
+                                        "--rules",
+                                        "rules",
+                                        "--seeds",
+                                        "seeds",
+                                        "--as-of",
+                                        "2026-11-24",
+                                        "--out",
+                                        out.toString(),
+                                        "samples/export/claims.csv")
+                                .exitCode())
+                .isZero();
         String before = Files.readString(out.resolve("findings.csv"));
-        try (var channel = FileChannel.open(out.resolve(".claim-scrubber.lock"),
-                StandardOpenOption.WRITE); var held = channel.lock()) {
-            Cli.Result second = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out",
-                    out.toString(), "samples/export/claims.csv");
+        try (var channel =
+                        FileChannel.open(
+                                out.resolve(".claim-scrubber.lock"), StandardOpenOption.WRITE);
+                var held = channel.lock()) {
+            Cli.Result second =
+                    run(
+                            "run",
+                            "--rules",
+                            "rules",
+                            "--seeds",
+                            "seeds",
+                            "--as-of",
+                            "2026-11-24",
+                            "--out",
+                            out.toString(),
+                            "samples/export/claims.csv");
             assertThat(second.exitCode()).isEqualTo(5);
-            assertThat(second.err()).contains("another claim-scrubber run is writing to", "--wait").doesNotContain("\tat ");
+            assertThat(second.err())
+                    .contains("another claim-scrubber run is writing to", "--wait")
+                    .doesNotContain("\tat ");
         }
         assertThat(Files.readString(out.resolve("findings.csv"))).isEqualTo(before);
-        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
-                "samples/export/claims.csv").exitCode()).as("the folder is free again").isZero();
+        assertThat(
+                        run(
+                                        "run",
+                                        "--rules",
+                                        "rules",
+                                        "--seeds",
+                                        "seeds",
+                                        "--as-of",
+                                        "2026-11-24",
+                                        "--out",
+                                        out.toString(),
+                                        "samples/export/claims.csv")
+                                .exitCode())
+                .as("the folder is free again")
+                .isZero();
     }
 
     /** Defect 11: a FIFO (or run <(zcat x.gz)) failed with "cannot be read" and, re-read, hung. */
@@ -225,40 +408,62 @@ class ReliabilityRegressionTest {
     @Timeout(120) // a guard: before the fix the second read of the FIFO hung for ever
     void aFifoIsReadOnceEvenWhenItsClaimsAreNotGrouped() throws Exception {
         Path fifo = dir.resolve("export.fifo");
-        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+        Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
                 "mkfifo is not available");
-        Thread writer = new Thread(() -> {
-            try (var to = Files.newOutputStream(fifo)) {
-                Files.copy(Path.of("samples/export/claims.csv"), to);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        Thread writer =
+                new Thread(
+                        () -> {
+                            try (var to = Files.newOutputStream(fifo)) {
+                                Files.copy(Path.of("samples/export/claims.csv"), to);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
         writer.start();
         Path out = dir.resolve("out");
-        Cli.Result result = run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
-                fifo.toString());
+        Cli.Result result =
+                run(
+                        "run",
+                        "--rules",
+                        "rules",
+                        "--seeds",
+                        "seeds",
+                        "--as-of",
+                        "2026-11-24",
+                        "--out",
+                        out.toString(),
+                        fifo.toString());
         writer.join();
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertThat(manifest.at("/rows/read").asLong()).isEqualTo(30);
         assertThat(manifest.at("/mode").asText()).startsWith("partitioned");
         try (var left = Files.list(out)) {
-            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".pipe-"));
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith(".pipe-"));
         }
     }
 
-    /** Defect 4: spooled standard input had size -1, so an unsorted export on stdin got 2 partitions whatever its size. */
+    /**
+     * Defect 4: spooled standard input had size -1, so an unsorted export on stdin got 2 partitions
+     * whatever its size.
+     */
     @Test
     void spooledStandardInputKeepsItsSizeForPartitioning() throws Exception {
         Path spool = Files.write(dir.resolve("spool.csv"), new byte[3 << 20]);
         InputSource spooled = Scrubber.spooled(new InputSource("-", null, -1), spool);
         assertThat(spooled.size()).isEqualTo(3 << 20);
         assertThat(PartitionedPass.partitionsFor(List.of(spooled)))
-                .isEqualTo(PartitionedPass.partitionsFor(List.of(new InputSource("x.csv", spool, 3 << 20))));
+                .isEqualTo(
+                        PartitionedPass.partitionsFor(
+                                List.of(new InputSource("x.csv", spool, 3 << 20))));
     }
 
-    /** Defect 10: after kill -9, .partitions-PID/ and .stdin-PID.csv (patient rows) stayed in the folder for ever. */
+    /**
+     * Defect 10: after kill -9, .partitions-PID/ and .stdin-PID.csv (patient rows) stayed in the
+     * folder for ever.
+     */
     @Test
     void temporaryFilesOfADeadRunAreRemovedByTheNextRunAndLiveOnesAreKept() throws Exception {
         Path out = Files.createDirectories(dir.resolve("out"));
@@ -267,10 +472,24 @@ class ReliabilityRegressionTest {
         Files.writeString(partitions.resolve("p0.rows"), "C1,PTSECRET4711\n");
         Path spool = Files.writeString(out.resolve(".stdin-" + dead + ".csv"), "claim_id\n");
         Path pipe = Files.writeString(out.resolve(".pipe-" + dead + "-0"), "claim_id\n");
-        Path live = Files.writeString(out.resolve(".stdin-" + ProcessHandle.current().pid() + ".csv"), "x");
+        Path live =
+                Files.writeString(
+                        out.resolve(".stdin-" + ProcessHandle.current().pid() + ".csv"), "x");
         Path unrelated = Files.writeString(out.resolve(".stdin-notes.txt"), "x");
-        assertThat(run("run", "--rules", "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(),
-                "samples/export/claims.csv").exitCode()).isZero();
+        assertThat(
+                        run(
+                                        "run",
+                                        "--rules",
+                                        "rules",
+                                        "--seeds",
+                                        "seeds",
+                                        "--as-of",
+                                        "2026-11-24",
+                                        "--out",
+                                        out.toString(),
+                                        "samples/export/claims.csv")
+                                .exitCode())
+                .isZero();
         assertThat(partitions).doesNotExist();
         assertThat(spool).doesNotExist();
         assertThat(pipe).doesNotExist();
@@ -292,34 +511,42 @@ class ReliabilityRegressionTest {
         }
     }
 
-    /** Scrubs with the shipped rules and keeps nothing of the outcomes: for what the result itself says. */
+    /**
+     * Scrubs with the shipped rules and keeps nothing of the outcomes: for what the result itself
+     * says.
+     */
     private Scrubber.Result scrubQuietly(List<InputSource> sources) throws Exception {
-        return new Scrubber(Shipped.rules(), Shipped.facts(),
-                Shipped.TODAY).scrub(sources,
-                new Scrubber.Options(1, false, dir, InputStream.nullInputStream(), null),
-                new OutcomeSink.Restartable() {
-                    @Override
-                    public void accept(ClaimOutcome outcome) {
-                    }
+        return new Scrubber(Shipped.rules(), Shipped.facts(), Shipped.TODAY)
+                .scrub(
+                        sources,
+                        new Scrubber.Options(1, false, dir, InputStream.nullInputStream(), null),
+                        new OutcomeSink.Restartable() {
+                            @Override
+                            public void accept(ClaimOutcome outcome) {}
 
-                    @Override
-                    public void restart() {
-                    }
-                });
+                            @Override
+                            public void restart() {}
+                        });
     }
 
     /** Risk: a file still being written when the run started gave exit 0 and no word of it. */
     @Test
     void aFileThatChangedWhileReadIsReportedInTheManifest() throws Exception {
         Path file = Files.copy(Path.of("samples/export/claims.csv"), dir.resolve("growing.csv"));
-        long sizeAtStart = Files.size(file) - 100; // as if 100 bytes were appended after the run looked at it
-        Scrubber.Result result = scrubQuietly(List.of(new InputSource(file.toString(), file, sizeAtStart)));
-        assertThat(result.inputs().get(0).warning()).contains("changed while it was read", sizeAtStart + " bytes when");
+        long sizeAtStart =
+                Files.size(file) - 100; // as if 100 bytes were appended after the run looked at it
+        Scrubber.Result result =
+                scrubQuietly(List.of(new InputSource(file.toString(), file, sizeAtStart)));
+        assertThat(result.inputs().get(0).warning())
+                .contains("changed while it was read", sizeAtStart + " bytes when");
         Scrubber.Result steady = scrubQuietly(InputSource.resolve(List.of(file.toString())));
         assertThat(steady.inputs().get(0).warning()).isNull();
     }
 
-    /** Risk: a seed document replaced by garbage still counted, and its procedure's checks silently vanished. */
+    /**
+     * Risk: a seed document replaced by garbage still counted, and its procedure's checks silently
+     * vanished.
+     */
     @Test
     void aSeedDocumentWithoutAProcedureCodeStopsTheRun() throws Exception {
         Path seeds = Files.createDirectories(dir.resolve("seeds"));
@@ -329,8 +556,16 @@ class ReliabilityRegressionTest {
             }
         }
         Files.writeString(seeds.resolve("003_2be55d552ac92e94.txt"), "garbage, no code here\n");
-        Cli.Result result = run("run", "--rules", "rules", "--seeds", seeds.toString(), "--out", dir.resolve("out").toString(),
-                "samples/export/claims.csv");
+        Cli.Result result =
+                run(
+                        "run",
+                        "--rules",
+                        "rules",
+                        "--seeds",
+                        seeds.toString(),
+                        "--out",
+                        dir.resolve("out").toString(),
+                        "samples/export/claims.csv");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("003_2be55d552ac92e94.txt names no procedure code");
         assertThat(dir.resolve("out/findings.csv")).doesNotExist();
@@ -341,7 +576,9 @@ class ReliabilityRegressionTest {
     @Timeout(120) // a guard: before the firing limit this test never ended
     void aRuleThatLoopsFailsItsClaimsInsteadOfHangingTheRun() throws Exception {
         Path rules = Shipped.copyRules(dir.resolve("rules"));
-        Files.writeString(rules.resolve("loops.drl"), """
+        Files.writeString(
+                rules.resolve("loops.drl"),
+                """
                 package scrubber;
                 import org.claimscrubber.domain.ClaimLine;
                 global org.claimscrubber.domain.FindingCollector findings;
@@ -355,11 +592,24 @@ class ReliabilityRegressionTest {
                 end
                 """);
         Path out = dir.resolve("out");
-        Cli.Result result = run("run", "--rules", rules.toString(), "--seeds", "seeds", "--as-of", "2026-11-24", "--out",
-                out.toString(), "samples/export/claims.csv");
+        Cli.Result result =
+                run(
+                        "run",
+                        "--rules",
+                        rules.toString(),
+                        "--seeds",
+                        "seeds",
+                        "--as-of",
+                        "2026-11-24",
+                        "--out",
+                        out.toString(),
+                        "samples/export/claims.csv");
         assertThat(result.exitCode()).as(result.err()).isZero();
         String findings = Files.readString(out.resolve("findings.csv"));
-        assertThat(findings).contains("CLM-1001,,ERROR,CODE,LOOP-001", "re-trigger it (modify/update) without end")
+        assertThat(findings)
+                .contains(
+                        "CLM-1001,,ERROR,CODE,LOOP-001",
+                        "re-trigger it (modify/update) without end")
                 .doesNotContain("DX-001 failed")
                 .contains("CLM-1004,1,ERROR,ADD_ON,NCCI-AOC-001");
         assertThat(result.out()).contains("NOT FULLY SCRUBBED");
@@ -369,23 +619,32 @@ class ReliabilityRegressionTest {
     @Test
     @Timeout(120) // a guard: before the fix this run never ended
     void anErrorOnTheReaderThreadEndsTheRunPromptly() {
-        InputStream dying = new InputStream() {
-            private int served;
+        InputStream dying =
+                new InputStream() {
+                    private int served;
 
-            @Override
-            public int read() {
-                if (served++ < 200) {
-                    return "claim_id,line_number,date_of_service,procedure_code\nC1,1,2026-11-02,99213\n".charAt(served % 53);
-                }
-                throw new OutOfMemoryError("simulated");
-            }
-        };
-        Assertions.assertThatThrownBy(() -> new BatchRunner().run(new RunOptions(
-                        new RunOptions.Input(List.of("-"), dying, '\0'),
-                        Shipped.sources(),
-                        RunOptions.Policy.on(Shipped.TODAY), RunOptions.Output.to(dir.resolve("out")),
-                        new RunOptions.Execution(1, null))))
-                .isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
+                    @Override
+                    public int read() {
+                        if (served++ < 200) {
+                            return "claim_id,line_number,date_of_service,procedure_code\nC1,1,2026-11-02,99213\n"
+                                    .charAt(served % 53);
+                        }
+                        throw new OutOfMemoryError("simulated");
+                    }
+                };
+        Assertions.assertThatThrownBy(
+                        () ->
+                                new BatchRunner()
+                                        .run(
+                                                new RunOptions(
+                                                        new RunOptions.Input(
+                                                                List.of("-"), dying, '\0'),
+                                                        Shipped.sources(),
+                                                        RunOptions.Policy.on(Shipped.TODAY),
+                                                        RunOptions.Output.to(dir.resolve("out")),
+                                                        new RunOptions.Execution(1, null))))
+                .isInstanceOf(OutOfMemoryError.class)
+                .hasMessage("simulated");
         assertThat(dir.resolve("out/run.json")).doesNotExist();
     }
 }

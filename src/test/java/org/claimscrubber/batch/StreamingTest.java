@@ -19,21 +19,20 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.bench.SyntheticExport;
-import org.claimscrubber.config.RunConfig;
-import org.claimscrubber.files.BundledFiles;
 import org.claimscrubber.setup.RunSources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
-/** The batch at scale: the same reports whatever the threads, the grouping of claims, or the form of the input. */
+/**
+ * The batch at scale: the same reports whatever the threads, the grouping of claims, or the form of
+ * the input.
+ */
 class StreamingTest {
 
     private static final int LINES = 20_000;
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
 
     private static Path export;
 
@@ -45,12 +44,17 @@ class StreamingTest {
         }
     }
 
-    private static RunOutcome run(String name, int threads, boolean split, List<String> inputs, byte[] stdin)
+    private static RunOutcome run(
+            String name, int threads, boolean split, List<String> inputs, byte[] stdin)
             throws Exception {
-        return new BatchRunner().run(new RunOptions(
-                new RunOptions.Input(inputs, new ByteArrayInputStream(stdin), '\0'),
-                shipped(), RunOptions.Policy.on(Shipped.TODAY), new RunOptions.Output(dir.resolve(name), split, false, null),
-                new RunOptions.Execution(threads, null)));
+        return new BatchRunner()
+                .run(
+                        new RunOptions(
+                                new RunOptions.Input(inputs, new ByteArrayInputStream(stdin), '\0'),
+                                shipped(),
+                                RunOptions.Policy.on(Shipped.TODAY),
+                                new RunOptions.Output(dir.resolve(name), split, false, null),
+                                new RunOptions.Execution(threads, null)));
     }
 
     private static RunSources shipped() {
@@ -104,12 +108,26 @@ class StreamingTest {
         assertThat(outcome.manifest().rows().read()).isEqualTo(LINES);
     }
 
-    /** Claim, line, rule and message of each finding, sorted: what must not depend on the rows' order. */
+    /**
+     * Claim, line, rule and message of each finding, sorted: what must not depend on the rows'
+     * order.
+     */
     private static List<String> findingKeys(String name) throws Exception {
-        JsonNode findings = new ObjectMapper().readTree(dir.resolve(name).resolve("findings.json").toFile()).get("findings");
+        JsonNode findings =
+                new ObjectMapper()
+                        .readTree(dir.resolve(name).resolve("findings.json").toFile())
+                        .get("findings");
         List<String> keys = new ArrayList<>();
-        findings.forEach(f -> keys.add(f.get("claim_id").asText() + "|" + f.get("line_number").asText() + "|"
-                + f.get("rule_id").asText() + "|" + f.get("message").asText()));
+        findings.forEach(
+                f ->
+                        keys.add(
+                                f.get("claim_id").asText()
+                                        + "|"
+                                        + f.get("line_number").asText()
+                                        + "|"
+                                        + f.get("rule_id").asText()
+                                        + "|"
+                                        + f.get("message").asText()));
         Collections.sort(keys);
         return keys;
     }
@@ -128,21 +146,26 @@ class StreamingTest {
         for (String name : List.of("gz", "directory", "stdin")) {
             assertThat(findingKeys(name)).as(name).isEqualTo(findingKeys("plain"));
         }
-        JsonNode gzInput = new ObjectMapper().readTree(dir.resolve("gz/run.json").toFile()).at("/inputs/0");
+        JsonNode gzInput =
+                new ObjectMapper().readTree(dir.resolve("gz/run.json").toFile()).at("/inputs/0");
         assertThat(gzInput.get("lines").asLong()).isEqualTo(LINES + 1);
         assertThat(gzInput.get("bytes").asLong()).isEqualTo(Files.size(gz));
     }
 
     @Test
     void standardInputNotGroupedByClaimIsReadAgainFromItsCopy() throws Exception {
-        byte[] rows = ("claim_id,line_number,date_of_service,procedure_code,diagnosis_codes\n"
-                + "A,1,2026-11-02,88305,C18.9\nB,1,2026-11-02,99213,C18.9\nA,2,2026-11-02,0753T,C18.9\n")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] rows =
+                ("claim_id,line_number,date_of_service,procedure_code,diagnosis_codes\n"
+                                + "A,1,2026-11-02,88305,C18.9\nB,1,2026-11-02,99213,C18.9\nA,2,2026-11-02,0753T,C18.9\n")
+                        .getBytes(StandardCharsets.UTF_8);
         RunOutcome outcome = run("stdin-shuffled", 1, false, List.of("-"), rows);
         assertThat(outcome.manifest().mode()).startsWith("partitioned");
-        assertThat(outcome.manifest().findings().total()).as("0753T has its 88305 once grouped").isZero();
+        assertThat(outcome.manifest().findings().total())
+                .as("0753T has its 88305 once grouped")
+                .isZero();
         assertThat(outcome.manifest().rows().read()).isEqualTo(3);
-        assertThat(outcome.manifest().inputs().get(0).file()).as("not '- in a spreadsheet-safe CSV")
+        assertThat(outcome.manifest().inputs().get(0).file())
+                .as("not '- in a spreadsheet-safe CSV")
                 .isEqualTo("(standard input)");
     }
 
@@ -157,16 +180,24 @@ class StreamingTest {
         assertThat(clean.size() - 1 + held.size() - 1).isEqualTo(LINES);
         assertThat(input).containsAll(clean);
         assertThat(held.subList(1, held.size())).allMatch(row -> !row.endsWith(","));
-        JsonNode findings = new ObjectMapper().readTree(dir.resolve("split/findings.json").toFile()).get("findings");
+        JsonNode findings =
+                new ObjectMapper()
+                        .readTree(dir.resolve("split/findings.json").toFile())
+                        .get("findings");
         List<String> heldClaims = new ArrayList<>();
-        findings.forEach(f -> {
-            if (f.get("severity").asText().equals("ERROR")) { // the default hold policy: what a payer denies
-                heldClaims.add(f.get("claim_id").asText() + ",");
-            }
-        });
-        assertThat(clean.subList(1, clean.size())).noneMatch(row -> heldClaims.contains(row.substring(0, row.indexOf(',') + 1)));
+        findings.forEach(
+                f -> {
+                    if (f.get("severity")
+                            .asText()
+                            .equals("ERROR")) { // the default hold policy: what a payer denies
+                        heldClaims.add(f.get("claim_id").asText() + ",");
+                    }
+                });
+        assertThat(clean.subList(1, clean.size()))
+                .noneMatch(row -> heldClaims.contains(row.substring(0, row.indexOf(',') + 1)));
         assertThat(outcome.manifest().reports()).contains("clean-claims.csv", "held-claims.csv");
-        assertThat(outcome.manifest().claims().held()).isEqualTo(outcome.manifest().claims().withErrors());
+        assertThat(outcome.manifest().claims().held())
+                .isEqualTo(outcome.manifest().claims().withErrors());
         assertThat(outcome.manifest().claims().holdOn()).isEqualTo("ERROR");
     }
 
@@ -174,10 +205,17 @@ class StreamingTest {
     void progressIsPrintedOnStandardErrorWhenAsked() throws Exception {
         StringWriter err = new StringWriter();
         try (Progress progress = new Progress(new PrintWriter(err), Files.size(export))) {
-            new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(export.toString())), shipped(),
-                    RunOptions.Policy.on(Shipped.TODAY), RunOptions.Output.to(dir.resolve("progress")),
-                    new RunOptions.Execution(1, progress)));
+            new BatchRunner()
+                    .run(
+                            new RunOptions(
+                                    RunOptions.Input.files(List.of(export.toString())),
+                                    shipped(),
+                                    RunOptions.Policy.on(Shipped.TODAY),
+                                    RunOptions.Output.to(dir.resolve("progress")),
+                                    new RunOptions.Execution(1, progress)));
         }
-        assertThat(err.toString()).contains(" rows ", "rows/s", "elapsed").endsWith(System.lineSeparator());
+        assertThat(err.toString())
+                .contains(" rows ", "rows/s", "elapsed")
+                .endsWith(System.lineSeparator());
     }
 }

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 
 /**
- * A job that ran out of memory exits 6 with {@code run}'s sentence, however the error reaches the command: caught
- * directly, as the cause of a Spark job's failure, or named in the failure's message (an executor in another JVM);
- * Spark's refusal of a small heap is a setting to change (exit 2), not an internal error.
+ * A job that ran out of memory exits 6 with {@code run}'s sentence, however the error reaches the
+ * command: caught directly, as the cause of a Spark job's failure, or named in the failure's
+ * message (an executor in another JVM); Spark's refusal of a small heap is a setting to change
+ * (exit 2), not an internal error.
  */
 class FatalFailureTest {
 
@@ -29,33 +30,50 @@ class FatalFailureTest {
         }
     }
 
-    private record Outcome(int code, String err) {
-    }
+    private record Outcome(int code, String err) {}
 
     private static Outcome run(Exception failure) {
         StringWriter err = new StringWriter();
-        int code = Main.execute(new Failing(failure), new PrintWriter(new StringWriter()), new PrintWriter(err));
+        int code =
+                Main.execute(
+                        new Failing(failure),
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(err));
         return new Outcome(code, err.toString());
     }
 
     @Test
     void aTaskThatRanOutOfMemoryEndsTheJobWithRunsCodeAndSentence() {
-        Outcome wrapped = run(new IllegalStateException("Job aborted due to stage failure",
-                new RuntimeException("task failed", new OutOfMemoryError("Java heap space"))));
-        Outcome named = run(new IllegalStateException("Job aborted due to stage failure: Task 3 failed 4 times, most"
-                + " recent failure: Lost task 3.3: java.lang.OutOfMemoryError: Java heap space"));
+        Outcome wrapped =
+                run(
+                        new IllegalStateException(
+                                "Job aborted due to stage failure",
+                                new RuntimeException(
+                                        "task failed", new OutOfMemoryError("Java heap space"))));
+        Outcome named =
+                run(
+                        new IllegalStateException(
+                                "Job aborted due to stage failure: Task 3 failed 4 times, most"
+                                        + " recent failure: Lost task 3.3: java.lang.OutOfMemoryError: Java heap space"));
         for (Outcome outcome : new Outcome[] {wrapped, named}) {
             assertThat(outcome.code()).isEqualTo(ExitCodes.OUT_OF_MEMORY);
-            assertThat(outcome.err()).contains("ran out of memory").doesNotContain("\tat ", "internal error");
+            assertThat(outcome.err())
+                    .contains("ran out of memory")
+                    .doesNotContain("\tat ", "internal error");
         }
     }
 
     @Test
     void sparksRefusalOfASmallHeapIsASettingNotAFault() {
-        Outcome outcome = run(new IllegalArgumentException("[INVALID_DRIVER_MEMORY] System memory 167772160 must be at"
-                + " least 471859200.\nPlease increase heap size using the --driver-memory option"));
+        Outcome outcome =
+                run(
+                        new IllegalArgumentException(
+                                "[INVALID_DRIVER_MEMORY] System memory 167772160 must be at"
+                                        + " least 471859200.\nPlease increase heap size using the --driver-memory option"));
         assertThat(outcome.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(outcome.err()).contains("System memory 167772160 must be at least 471859200", "--driver-memory 1g")
+        assertThat(outcome.err())
+                .contains(
+                        "System memory 167772160 must be at least 471859200", "--driver-memory 1g")
                 .doesNotContain("\tat ");
     }
 

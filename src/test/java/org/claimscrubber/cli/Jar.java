@@ -23,10 +23,10 @@ public final class Jar {
 
     private static final Path ISOLATED_CACHE = Path.of("target", "it-cache").toAbsolutePath();
 
-    private Jar() {
-    }
+    private Jar() {}
 
-    public static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
+    public static Result run(Path workingDir, String... args)
+            throws IOException, InterruptedException {
         return run(workingDir, Map.of(), args);
     }
 
@@ -38,16 +38,22 @@ public final class Jar {
         return java(workingDir, environment, javaArguments);
     }
 
-    /** Runs {@code java} with the given arguments (a class path and a main class, say) in a folder. */
-    public static Result java(Path workingDir, Map<String, String> environment, List<String> javaArguments)
+    /**
+     * Runs {@code java} with the given arguments (a class path and a main class, say) in a folder.
+     */
+    public static Result java(
+            Path workingDir, Map<String, String> environment, List<String> javaArguments)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaArguments);
         Path out = Files.createTempFile("jar-out", ".txt");
         Path err = Files.createTempFile("jar-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .directory(workingDir.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile());
         // The rules cache goes to a folder of the build's own, never the user's ~/.cache.
         builder.environment().put("XDG_CACHE_HOME", ISOLATED_CACHE.toString());
         builder.environment().putAll(environment);
@@ -57,7 +63,9 @@ public final class Jar {
                 process.destroyForcibly();
                 throw new IllegalStateException("the jar did not finish: " + command);
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);

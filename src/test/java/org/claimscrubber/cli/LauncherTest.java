@@ -13,22 +13,32 @@ class LauncherTest {
         assertThat(Launcher.heapGiven(List.of("-Xmx4g"))).isTrue();
         assertThat(Launcher.heapGiven(List.of("-Dfoo=bar", "-XX:MaxRAMPercentage=50"))).isTrue();
         assertThat(Launcher.heapGiven(List.of("-XX:MaxHeapSize=2147483648"))).isTrue();
-        assertThat(Launcher.heapGiven(List.of("-Dfile.encoding=UTF-8", "-Xss2m", "-Xms256m"))).isFalse();
+        assertThat(Launcher.heapGiven(List.of("-Dfile.encoding=UTF-8", "-Xss2m", "-Xms256m")))
+                .isFalse();
         assertThat(Launcher.heapGiven(List.of())).isFalse();
     }
 
     @Test
     void aRunUnderTheDebuggerStaysInTheDebuggedJvm() {
-        assertThat(Launcher.debugged(List.of("-agentlib:jdwp=transport=dt_socket,server=y,address=5005"))).isTrue();
+        assertThat(
+                        Launcher.debugged(
+                                List.of(
+                                        "-agentlib:jdwp=transport=dt_socket,server=y,address=5005")))
+                .isTrue();
         assertThat(Launcher.debugged(List.of("-javaagent:/opt/agent.jar", "-Dx=y"))).isFalse();
     }
 
-    /** Issue 21: run <(zcat x.gz) named /dev/fd/63, which a child JVM cannot open; such a run stays in-process. */
+    /**
+     * Issue 21: run <(zcat x.gz) named /dev/fd/63, which a child JVM cannot open; such a run stays
+     * in-process.
+     */
     @Test
     void anInputNamedByAnOpenDescriptorKeepsTheRunInThisJvm() {
         assertThat(Launcher.namesADescriptor(new String[] {"run", "/dev/fd/63"})).isTrue();
-        assertThat(Launcher.namesADescriptor(new String[] {"run", "--out", "r", "/proc/self/fd/5"})).isTrue();
+        assertThat(Launcher.namesADescriptor(new String[] {"run", "--out", "r", "/proc/self/fd/5"}))
+                .isTrue();
         assertThat(Launcher.namesADescriptor(new String[] {"run", "/dev/stdin"})).isTrue();
-        assertThat(Launcher.namesADescriptor(new String[] {"run", "claims/dev/fd.csv", "-"})).isFalse();
+        assertThat(Launcher.namesADescriptor(new String[] {"run", "claims/dev/fd.csv", "-"}))
+                .isFalse();
     }
 }

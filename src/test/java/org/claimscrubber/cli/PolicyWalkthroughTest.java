@@ -10,19 +10,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The payer policy walk-through of docs/rules.md, as an analyst follows it: show the example table's DRL, run its
- * suite, copy a table into the rules, check them, and see what it changes against an earlier run.
+ * The payer policy walk-through of docs/rules.md, as an analyst follows it: show the example
+ * table's DRL, run its suite, copy a table into the rules, check them, and see what it changes
+ * against an earlier run.
  */
 class PolicyWalkthroughTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void anAnalystAddsAPolicyRowWithoutJava() throws Exception {
-        Cli.Result shown = Cli.execute("rules", "show", "samples/policies/rules/example.policies.csv");
+        Cli.Result shown =
+                Cli.execute("rules", "show", "samples/policies/rules/example.policies.csv");
         assertThat(shown.exitCode()).isZero();
-        assertThat(shown.out()).contains("rule \"samples/policies/rules/example.policies.csv row 2: EXAMPLE-AET-001\"");
+        assertThat(shown.out())
+                .contains(
+                        "rule \"samples/policies/rules/example.policies.csv row 2: EXAMPLE-AET-001\"");
 
         Cli.Result suite = Cli.execute("test", "--as-of", "2026-11-24", "samples/policies");
         assertThat(suite.exitCode()).as(suite.out() + suite.err()).isZero();
@@ -30,20 +33,44 @@ class PolicyWalkthroughTest {
 
         Path claims = Path.of("samples/policies/claims.csv");
         Path before = dir.resolve("before");
-        assertThat(Cli.execute("run", "--as-of", "2026-11-24", "--out", before.toString(), claims.toString()).exitCode())
+        assertThat(
+                        Cli.execute(
+                                        "run",
+                                        "--as-of",
+                                        "2026-11-24",
+                                        "--out",
+                                        before.toString(),
+                                        claims.toString())
+                                .exitCode())
                 .isZero();
         Path rules = Shipped.copyRules(dir.resolve("rules"));
-        Files.writeString(rules.resolve("aetna.policies.csv"), String.join("\n",
-                "rule_id,payers,procedure_codes,effective_from,effective_to,condition,value,severity,message,source",
-                "AET-001,Aetna,0352T,2026-01-01,,prior_auth_required,,ERROR,0352T needs a prior authorization number,"
-                        + "Aetna policy 0352T (2026-01-01)", ""));
-        Cli.Result check = Cli.execute("rules", "check", "--rules", rules.toString(), "--no-rules-cache");
+        Files.writeString(
+                rules.resolve("aetna.policies.csv"),
+                String.join(
+                        "\n",
+                        "rule_id,payers,procedure_codes,effective_from,effective_to,condition,value,severity,message,source",
+                        "AET-001,Aetna,0352T,2026-01-01,,prior_auth_required,,ERROR,0352T needs a prior authorization number,"
+                                + "Aetna policy 0352T (2026-01-01)",
+                        ""));
+        Cli.Result check =
+                Cli.execute("rules", "check", "--rules", rules.toString(), "--no-rules-cache");
         assertThat(check.exitCode()).as(check.err()).isZero();
         Path after = dir.resolve("after");
-        Cli.Result run = Cli.execute("run", "--as-of", "2026-11-24", "--rules", rules.toString(), "--baseline",
-                before.toString(), "--out", after.toString(), claims.toString());
+        Cli.Result run =
+                Cli.execute(
+                        "run",
+                        "--as-of",
+                        "2026-11-24",
+                        "--rules",
+                        rules.toString(),
+                        "--baseline",
+                        before.toString(),
+                        "--out",
+                        after.toString(),
+                        claims.toString());
         assertThat(run.exitCode()).isZero();
-        assertThat(Files.readString(after.resolve("changes.csv"))).contains("AET-001", "POL-AET-NO-PA");
+        assertThat(Files.readString(after.resolve("changes.csv")))
+                .contains("AET-001", "POL-AET-NO-PA");
         assertThat(run.out()).contains("newly held: 1 claim,");
     }
 }

@@ -12,19 +12,19 @@ import org.claimscrubber.Shipped;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 /**
- * Every command of the README's five-minute tour, run through the jar in the order the README gives, in a folder
- * laid out as a checkout (its rules, seeds and samples): a command the README shows never goes stale.
+ * Every command of the README's five-minute tour, run through the jar in the order the README
+ * gives, in a folder laid out as a checkout (its rules, seeds and samples): a command the README
+ * shows never goes stale.
  */
 class ReadmeTourIT {
 
-    @TempDir
-    Path checkout;
+    @TempDir Path checkout;
 
     @Test
     void everyTourCommandRunsAsTheReadmeSays() throws Exception {
-        Shipped.copyRules(checkout.resolve("rules")); // copied: rules are walked without following links
+        Shipped.copyRules(
+                checkout.resolve("rules")); // copied: rules are walked without following links
         Files.createSymbolicLink(checkout.resolve("seeds"), Path.of("seeds").toAbsolutePath());
         Files.createSymbolicLink(checkout.resolve("samples"), Path.of("samples").toAbsolutePath());
         Files.createDirectories(checkout.resolve("target"));
@@ -33,7 +33,8 @@ class ReadmeTourIT {
         assertThat(commands).hasSizeGreaterThanOrEqualTo(5);
         for (String command : commands) {
             String[] words = command.split("\\s+");
-            assertThat(words[0] + " " + words[1] + " " + words[2]).isEqualTo("java -jar target/claim-scrubber.jar");
+            assertThat(words[0] + " " + words[1] + " " + words[2])
+                    .isEqualTo("java -jar target/claim-scrubber.jar");
             String[] args = Arrays.copyOfRange(words, 3, words.length);
             Jar.Result result = Jar.run(checkout, args);
             assertThat(result.exitCode()).as(command + "\n" + result.all()).isZero();
@@ -49,7 +50,9 @@ class ReadmeTourIT {
     private static List<String> tourCommands() throws Exception {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         String tour = readme.substring(readme.indexOf("## A five-minute tour"));
-        tour = tour.substring(tour.indexOf("```sh") + 5, tour.indexOf("```", tour.indexOf("```sh") + 5));
+        tour =
+                tour.substring(
+                        tour.indexOf("```sh") + 5, tour.indexOf("```", tour.indexOf("```sh") + 5));
         List<String> commands = new ArrayList<>();
         for (String line : tour.split("\n")) {
             if (line.startsWith("java -jar")) {

@@ -14,7 +14,6 @@ import java.util.List;
 import org.claimscrubber.domain.Severity;
 import org.junit.jupiter.api.Test;
 
-
 /** The rules cache reads back only the classes a compiled rule base is made of. */
 class RuleCacheTest {
 
@@ -23,7 +22,8 @@ class RuleCacheTest {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(written);
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        try (ObjectInputStream in =
+                new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             in.setObjectInputFilter(RuleCache.ONLY_RULE_CLASSES);
             return in.readObject();
         }
@@ -31,7 +31,8 @@ class RuleCacheTest {
 
     @Test
     void aClassOutsideTheRuleBaseIsRefused() {
-        // a Serializable class that a rule base never holds (Jackson's text node): refused before it is built
+        // a Serializable class that a rule base never holds (Jackson's text node): refused before
+        // it is built
         assertThatThrownBy(() -> readFiltered(new TextNode("planted")))
                 .isInstanceOf(InvalidClassException.class);
     }

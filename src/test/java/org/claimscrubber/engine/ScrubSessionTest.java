@@ -22,19 +22,40 @@ import org.claimscrubber.files.BundledFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
-/** A worker's session on its own: findings in report order, a failing rule contained to its claim. */
+/**
+ * A worker's session on its own: findings in report order, a failing rule contained to its claim.
+ */
 class ScrubSessionTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static Claim claim(String id, long order, String... procedures) {
         ClaimLines lines = new ClaimLines(id);
         List<ClaimLine> list = new ArrayList<>();
         for (int i = 0; i < procedures.length; i++) {
-            list.add(new ClaimLine(id, order, i + 1, LocalDate.of(2026, 11, 2), procedures[i], List.of(), 1,
-                    List.of(Diagnosis.of("C18.9")), "", "", "", "Aetna", "", Sex.UNKNOWN, Age.UNKNOWN, "", "f.csv", i + 2, lines, true, RowFields.NONE));
+            list.add(
+                    new ClaimLine(
+                            id,
+                            order,
+                            i + 1,
+                            LocalDate.of(2026, 11, 2),
+                            procedures[i],
+                            List.of(),
+                            1,
+                            List.of(Diagnosis.of("C18.9")),
+                            "",
+                            "",
+                            "",
+                            "Aetna",
+                            "",
+                            Sex.UNKNOWN,
+                            Age.UNKNOWN,
+                            "",
+                            "f.csv",
+                            i + 2,
+                            lines,
+                            true,
+                            RowFields.NONE));
         }
         lines.complete(list);
         return new Claim(id, order, list, List.of());
@@ -48,7 +69,9 @@ class ScrubSessionTest {
 
     @Test
     void theReferenceDataRulesNameAsGlobalsIsSetInEverySession() throws Exception {
-        java.nio.file.Files.writeString(dir.resolve("test.drl"), """
+        java.nio.file.Files.writeString(
+                dir.resolve("test.drl"),
+                """
                 package scrubber;
                 import org.claimscrubber.domain.ClaimLine;
                 global org.claimscrubber.domain.FindingCollector findings;
@@ -62,30 +85,43 @@ class ScrubSessionTest {
                     findings.line(kcontext, $line, "seen", "test");
                 end
                 """);
-        CompiledRules rules = new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(dir)));
-        List<Object> reference = List.of(new DocumentedCodes(List.of("0352T")),
-                new RunContext(LocalDate.of(2026, 11, 1)));
-        List<Finding> findings = new ScrubSession(rules, reference)
-                .evaluate(List.of(claim("C1", 1, "0352T", "99213"))).findings();
-        assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.procedureCode()).isEqualTo("0352T");
-            assertThat(f.message()).isEqualTo("seen");
-        });
+        CompiledRules rules =
+                new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(dir)));
+        List<Object> reference =
+                List.of(
+                        new DocumentedCodes(List.of("0352T")),
+                        new RunContext(LocalDate.of(2026, 11, 1)));
+        List<Finding> findings =
+                new ScrubSession(rules, reference)
+                        .evaluate(List.of(claim("C1", 1, "0352T", "99213")))
+                        .findings();
+        assertThat(findings)
+                .singleElement()
+                .satisfies(
+                        f -> {
+                            assertThat(f.procedureCode()).isEqualTo("0352T");
+                            assertThat(f.message()).isEqualTo("seen");
+                        });
     }
 
     @Test
     void findingsComeInReportOrderAcrossClaims() {
         ScrubSession session = new ScrubSession(Shipped.rules(), facts());
-        ScrubSession.Result result = session.evaluate(List.of(claim("B", 2, "0753T", "0753T"), claim("A", 1, "0753T")));
-        assertThat(result.findings()).extracting(f -> f.claimId() + "/" + f.lineNumber() + "/" + f.ruleId())
-                .containsExactly("A/1/NCCI-AOC-001", "B/1/NCCI-AOC-001", "B/2/DUP-001", "B/2/NCCI-AOC-001");
+        ScrubSession.Result result =
+                session.evaluate(List.of(claim("B", 2, "0753T", "0753T"), claim("A", 1, "0753T")));
+        assertThat(result.findings())
+                .extracting(f -> f.claimId() + "/" + f.lineNumber() + "/" + f.ruleId())
+                .containsExactly(
+                        "A/1/NCCI-AOC-001", "B/1/NCCI-AOC-001", "B/2/DUP-001", "B/2/NCCI-AOC-001");
         assertThat(result.unscrubbed()).isEmpty();
     }
 
     @Test
     void aRuleThatFailsOnOneClaimMarksOnlyThatClaim() throws Exception {
         Path rules = Shipped.copyRules(dir.resolve("rules"));
-        Files.writeString(rules.resolve("failing.drl"), """
+        Files.writeString(
+                rules.resolve("failing.drl"),
+                """
                 package scrubber;
                 import org.claimscrubber.domain.ClaimLine;
                 global org.claimscrubber.domain.FindingCollector findings;
@@ -96,11 +132,15 @@ class ScrubSessionTest {
                 then
                 end
                 """);
-        CompiledRules compiled = new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(rules)));
-        ScrubSession.Result result = new ScrubSession(compiled, facts())
-                .evaluate(List.of(claim("OK", 1, "99213"), claim("BAD", 2, "0352T")));
+        CompiledRules compiled =
+                new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(rules)));
+        ScrubSession.Result result =
+                new ScrubSession(compiled, facts())
+                        .evaluate(List.of(claim("OK", 1, "99213"), claim("BAD", 2, "0352T")));
         assertThat(result.unscrubbed()).containsExactly(2L);
-        assertThat(result.findings()).filteredOn(f -> f.claimId().equals("BAD")).extracting(Finding::ruleId)
+        assertThat(result.findings())
+                .filteredOn(f -> f.claimId().equals("BAD"))
+                .extracting(Finding::ruleId)
                 .containsExactly("FAIL-001");
         assertThat(result.findings()).filteredOn(f -> f.claimId().equals("OK")).isEmpty();
     }

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-
 /** The seed parser on the real seed documents, and on the kinds of mess they contain. */
 class SeedParserTest {
 
@@ -41,7 +40,10 @@ class SeedParserTest {
     private static final String S004 = "004_e8b2e86ee0df9b69.txt";
 
     private static SeedDocument document(String file) {
-        return Shipped.facts().documents().stream().filter(d -> d.file().equals(file)).findFirst().orElseThrow();
+        return Shipped.facts().documents().stream()
+                .filter(d -> d.file().equals(file))
+                .findFirst()
+                .orElseThrow();
     }
 
     static Stream<String> seedFiles() {
@@ -51,7 +53,8 @@ class SeedParserTest {
     @ParameterizedTest
     @MethodSource("seedFiles")
     void everyTableRowOfTheRealSeedIsReadOrNoted(String file) throws IOException {
-        List<String> lines = Files.readAllLines(Shipped.SEEDS.resolve(file), StandardCharsets.UTF_8);
+        List<String> lines =
+                Files.readAllLines(Shipped.SEEDS.resolve(file), StandardCharsets.UTF_8);
         SeedDocument document = document(file);
         Set<Integer> accounted = new HashSet<>();
         document.facts().forEach(fact -> accounted.add(fact.provenance().line()));
@@ -84,36 +87,52 @@ class SeedParserTest {
     @Test
     void rowsWithAndWithoutALeadingBarAreBothRead() {
         // seed 001's modifier rows have no leading '|'; its taxonomy rows do
-        assertThat(document(S001).factsOf(ModifierEntry.class)).extracting(ModifierEntry::modifier)
-                .containsExactly("22", "23", "52", "53", "62", "AS", "CO", "CQ", "QK", "QX", "QY", "SH", "SJ");
-        assertThat(document(S001).factsOf(TaxonomyEntry.class)).extracting(TaxonomyEntry::taxonomy)
-                .containsExactly("207Q00000X", "207XS0100X", "207K00000X", "207L00000X", "2084P0800X");
-        assertThat(document(S001).notes()).anyMatch(n -> n.message().contains("13 without a leading '|'"));
+        assertThat(document(S001).factsOf(ModifierEntry.class))
+                .extracting(ModifierEntry::modifier)
+                .containsExactly(
+                        "22", "23", "52", "53", "62", "AS", "CO", "CQ", "QK", "QX", "QY", "SH",
+                        "SJ");
+        assertThat(document(S001).factsOf(TaxonomyEntry.class))
+                .extracting(TaxonomyEntry::taxonomy)
+                .containsExactly(
+                        "207Q00000X", "207XS0100X", "207K00000X", "207L00000X", "2084P0800X");
+        assertThat(document(S001).notes())
+                .anyMatch(n -> n.message().contains("13 without a leading '|'"));
     }
 
     @Test
     void seed000IsCutOffInItsModifierTableAtTC() {
         SeedDocument seed = document(S000);
         assertThat(seed.procedureCode()).isEqualTo("0353T");
-        assertThat(seed.factsOf(ModifierEntry.class)).extracting(ModifierEntry::modifier, ModifierEntry::cutOff)
-                .containsExactly(Tuple.tuple("26", false),
-                        Tuple.tuple("TC", true));
-        assertThat(seed.factsOf(TableInfo.class)).singleElement().satisfies(table -> {
-            assertThat(table.table()).isEqualTo(TableKind.MODIFIERS);
-            assertThat(table.cutOff()).isTrue();
-            assertThat(table.lastLine()).isEqualTo(19);
-        });
-        assertThat(seed.notes()).anyMatch(n -> n.line() == 19 && n.level() == ParseNote.Level.WARNING
-                && n.message().contains("'TC |'"));
+        assertThat(seed.factsOf(ModifierEntry.class))
+                .extracting(ModifierEntry::modifier, ModifierEntry::cutOff)
+                .containsExactly(Tuple.tuple("26", false), Tuple.tuple("TC", true));
+        assertThat(seed.factsOf(TableInfo.class))
+                .singleElement()
+                .satisfies(
+                        table -> {
+                            assertThat(table.table()).isEqualTo(TableKind.MODIFIERS);
+                            assertThat(table.cutOff()).isTrue();
+                            assertThat(table.lastLine()).isEqualTo(19);
+                        });
+        assertThat(seed.notes())
+                .anyMatch(
+                        n ->
+                                n.line() == 19
+                                        && n.level() == ParseNote.Level.WARNING
+                                        && n.message().contains("'TC |'"));
     }
 
     @Test
     void seed004IsCutOffInItsModifierTableAt22() {
         SeedDocument seed = document(S004);
         assertThat(seed.procedureCode()).isEqualTo("0971T");
-        assertThat(seed.factsOf(ModifierEntry.class)).singleElement()
+        assertThat(seed.factsOf(ModifierEntry.class))
+                .singleElement()
                 .satisfies(m -> assertThat(m.modifier()).isEqualTo("22"));
-        assertThat(seed.factsOf(TableInfo.class)).singleElement().satisfies(t -> assertThat(t.cutOff()).isTrue());
+        assertThat(seed.factsOf(TableInfo.class))
+                .singleElement()
+                .satisfies(t -> assertThat(t.cutOff()).isTrue());
     }
 
     @Test
@@ -124,25 +143,34 @@ class SeedParserTest {
 
     @Test
     void dataNotAvailableMarkersAreFacts() {
-        assertThat(document(S000).factsOf(NotAvailable.class)).singleElement().satisfies(n -> {
-            assertThat(n.section()).isEqualTo("Billing Code Overview");
-            assertThat(n.provenance().line()).isEqualTo(11);
-        });
+        assertThat(document(S000).factsOf(NotAvailable.class))
+                .singleElement()
+                .satisfies(
+                        n -> {
+                            assertThat(n.section()).isEqualTo("Billing Code Overview");
+                            assertThat(n.provenance().line()).isEqualTo(11);
+                        });
         assertThat(document(S002).factsOf(NotAvailable.class)).hasSize(1);
         assertThat(document(S001).factsOf(NotAvailable.class)).isEmpty();
     }
 
     @Test
     void addOnFactsComeFromTheProse() {
-        assertThat(document(S002).factsOf(AddOnCode.class)).singleElement().satisfies(addOn -> {
-            assertThat(addOn.procedureCode()).isEqualTo("0753T");
-            assertThat(addOn.primaryCode()).isEqualTo("88305");
-            assertThat(addOn.provenance().line()).isEqualTo(3);
-        });
-        assertThat(document(S003).factsOf(AddOnCode.class)).singleElement().satisfies(addOn -> {
-            assertThat(addOn.procedureCode()).isEqualTo("0471T");
-            assertThat(addOn.primaryCode()).isEqualTo("0470T");
-        });
+        assertThat(document(S002).factsOf(AddOnCode.class))
+                .singleElement()
+                .satisfies(
+                        addOn -> {
+                            assertThat(addOn.procedureCode()).isEqualTo("0753T");
+                            assertThat(addOn.primaryCode()).isEqualTo("88305");
+                            assertThat(addOn.provenance().line()).isEqualTo(3);
+                        });
+        assertThat(document(S003).factsOf(AddOnCode.class))
+                .singleElement()
+                .satisfies(
+                        addOn -> {
+                            assertThat(addOn.procedureCode()).isEqualTo("0471T");
+                            assertThat(addOn.primaryCode()).isEqualTo("0470T");
+                        });
         assertThat(document(S001).factsOf(AddOnCode.class)).isEmpty();
         assertThat(document(S000).factsOf(AddOnCode.class)).isEmpty();
     }
@@ -151,26 +179,36 @@ class SeedParserTest {
     void theScrapedPageWithoutTablesIsAbout0471T() {
         SeedDocument seed = document(S003);
         assertThat(seed.procedureCode()).isEqualTo("0471T");
-        assertThat(seed.factsOf(ProcedureDocument.class)).singleElement()
+        assertThat(seed.factsOf(ProcedureDocument.class))
+                .singleElement()
                 .satisfies(d -> assertThat(d.title()).contains("each additional lesion"));
         assertThat(seed.factsOf(TableInfo.class)).isEmpty();
     }
 
     @Test
     void unitBasisPerBreast() {
-        assertThat(document(S004).factsOf(UnitLimit.class)).singleElement().satisfies(limit -> {
-            assertThat(limit.basis()).isEqualTo("per breast");
-            assertThat(limit.maxUnitsPerLine()).isEqualTo(1);
-            assertThat(limit.maxUnitsPerDay()).isEqualTo(2);
-            assertThat(limit.provenance().interpretedBy()).startsWith("interpretations.csv:");
-        });
+        assertThat(document(S004).factsOf(UnitLimit.class))
+                .singleElement()
+                .satisfies(
+                        limit -> {
+                            assertThat(limit.basis()).isEqualTo("per breast");
+                            assertThat(limit.maxUnitsPerLine()).isEqualTo(1);
+                            assertThat(limit.maxUnitsPerDay()).isEqualTo(2);
+                            assertThat(limit.provenance().interpretedBy())
+                                    .startsWith("interpretations.csv:");
+                        });
     }
 
     @Test
     void typicalSitesAreReadThroughTheInterpretationTable() {
-        assertThat(document(S000).factsOf(TypicalPlacesOfService.class)).singleElement()
-                .satisfies(p -> assertThat(p.placesOfService()).containsExactly("19", "21", "22", "24"));
-        assertThat(document(S002).factsOf(TypicalPlacesOfService.class)).singleElement()
+        assertThat(document(S000).factsOf(TypicalPlacesOfService.class))
+                .singleElement()
+                .satisfies(
+                        p ->
+                                assertThat(p.placesOfService())
+                                        .containsExactly("19", "21", "22", "24"));
+        assertThat(document(S002).factsOf(TypicalPlacesOfService.class))
+                .singleElement()
                 .satisfies(p -> assertThat(p.placesOfService()).containsExactly("81", "21", "22"));
     }
 
@@ -178,14 +216,18 @@ class SeedParserTest {
     void the0352TSurgeriesAreExpectedTheSameDay() {
         assertThat(document(S001).factsOf(RelatedProcedureEntry.class))
                 .filteredOn(r -> r.relationship() == Relationship.SAME_SESSION)
-                .extracting(RelatedProcedureEntry::relatedCode).containsExactly("19301", "38525", "19301", "19302");
+                .extracting(RelatedProcedureEntry::relatedCode)
+                .containsExactly("19301", "38525", "19301", "19302");
     }
 
     @Test
     void diagnosesAreNormalisedAndKeptAsTheDocumentStatesThem() {
-        // the seed's descriptions are kept as written (seed 001 swaps C50.911 and C50.912); rules use the code
-        assertThat(document(S001).factsOf(DiagnosisEntry.class)).filteredOn(d -> d.diagnosis().equals("C50.912"))
-                .singleElement().satisfies(d -> assertThat(d.description()).contains("right female breast"));
+        // the seed's descriptions are kept as written (seed 001 swaps C50.911 and C50.912); rules
+        // use the code
+        assertThat(document(S001).factsOf(DiagnosisEntry.class))
+                .filteredOn(d -> d.diagnosis().equals("C50.912"))
+                .singleElement()
+                .satisfies(d -> assertThat(d.description()).contains("right female breast"));
     }
 
     @Nested
@@ -197,13 +239,15 @@ class SeedParserTest {
             SeedDocument document = parser.parse("x.txt", "Nothing here\nat all.\n");
             assertThat(document.procedureCode()).isNull();
             assertThat(document.facts()).isEmpty();
-            assertThat(document.notes()).singleElement()
+            assertThat(document.notes())
+                    .singleElement()
                     .satisfies(n -> assertThat(n.level()).isEqualTo(ParseNote.Level.WARNING));
         }
 
         @Test
         void rowsThatCannotBeReadAreNotedNotDropped() {
-            String text = """
+            String text =
+                    """
                     CPT 0352T: Test
                     Coding Specifications
                     | Modifier | Description | When to Use |
@@ -218,17 +262,23 @@ class SeedParserTest {
                     a stray | row
                     """;
             SeedDocument document = parser.parse("x.txt", text);
-            assertThat(document.factsOf(ModifierEntry.class)).extracting(ModifierEntry::modifier)
+            assertThat(document.factsOf(ModifierEntry.class))
+                    .extracting(ModifierEntry::modifier)
                     .containsExactly("22", "59");
-            assertThat(document.notes()).anyMatch(n -> n.line() == 6 && n.message().contains("is not a modifier"));
-            assertThat(document.notes()).anyMatch(n -> n.line() == 7 && n.message().contains("extra cells"));
-            assertThat(document.notes()).anyMatch(n -> n.line() == 8 && n.message().contains("not a known table"));
-            assertThat(document.notes()).anyMatch(n -> n.line() == 12 && n.message().contains("no table header"));
+            assertThat(document.notes())
+                    .anyMatch(n -> n.line() == 6 && n.message().contains("is not a modifier"));
+            assertThat(document.notes())
+                    .anyMatch(n -> n.line() == 7 && n.message().contains("extra cells"));
+            assertThat(document.notes())
+                    .anyMatch(n -> n.line() == 8 && n.message().contains("not a known table"));
+            assertThat(document.notes())
+                    .anyMatch(n -> n.line() == 12 && n.message().contains("no table header"));
         }
 
         @Test
         void aShortRowInsideATableIsReadButTheTableIsNotCutOff() {
-            String text = """
+            String text =
+                    """
                     CPT 0352T: Test
                     | Modifier | Description | When to Use |
                     |---|---|---|
@@ -237,24 +287,31 @@ class SeedParserTest {
                     """;
             SeedDocument document = parser.parse("x.txt", text);
             assertThat(document.factsOf(ModifierEntry.class)).hasSize(2);
-            assertThat(document.factsOf(TableInfo.class)).singleElement()
+            assertThat(document.factsOf(TableInfo.class))
+                    .singleElement()
                     .satisfies(t -> assertThat(t.cutOff()).isFalse());
-            assertThat(document.notes()).anyMatch(n -> n.line() == 4 && n.message().contains("1 of 3 cells"));
+            assertThat(document.notes())
+                    .anyMatch(n -> n.line() == 4 && n.message().contains("1 of 3 cells"));
         }
 
         @Test
         void anAddOnWithoutANamedPrimaryIsNoted() {
-            SeedDocument document = parser.parse("x.txt", "CPT 0999T: Test\nThis add-on code has no primary named.\n");
+            SeedDocument document =
+                    parser.parse(
+                            "x.txt", "CPT 0999T: Test\nThis add-on code has no primary named.\n");
             assertThat(document.factsOf(AddOnCode.class)).isEmpty();
-            assertThat(document.notes()).anyMatch(n -> n.message().contains("names no primary code"));
+            assertThat(document.notes())
+                    .anyMatch(n -> n.message().contains("names no primary code"));
         }
 
         @Test
         void aSiteWithoutAnInterpretationIsNotedAndNotChecked() {
-            SeedDocument document = parser.parse("x.txt", "CPT 0999T: Test\nTypical site of service: A boat\n");
+            SeedDocument document =
+                    parser.parse("x.txt", "CPT 0999T: Test\nTypical site of service: A boat\n");
             assertThat(document.factsOf(TypicalSite.class)).hasSize(1);
             assertThat(document.factsOf(TypicalPlacesOfService.class)).isEmpty();
-            assertThat(document.notes()).anyMatch(n -> n.message().contains("matches no PLACE_OF_SERVICE row"));
+            assertThat(document.notes())
+                    .anyMatch(n -> n.message().contains("matches no PLACE_OF_SERVICE row"));
         }
     }
 }

@@ -18,13 +18,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The claim history on a real PostgreSQL server: the same edits as on SQLite, and two runs at once. */
+/**
+ * The claim history on a real PostgreSQL server: the same edits as on SQLite, and two runs at once.
+ */
 class PostgresHistoryTest {
 
     private static PostgresServer server;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -45,7 +46,8 @@ class PostgresHistoryTest {
 
     private static List<String> historyFindings(Path reports) throws Exception {
         return HistoryNights.findings(reports).stream()
-                .filter(f -> f.endsWith("HIST-001") || f.endsWith("FREQ-001")).toList();
+                .filter(f -> f.endsWith("HIST-001") || f.endsWith("FREQ-001"))
+                .toList();
     }
 
     @Test
@@ -53,9 +55,11 @@ class PostgresHistoryTest {
         String url = server.newDatabase("nights");
         HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history(url));
         HistoryNights.night(dir, 2, HistoryNights.NIGHT_2, history(url));
-        assertThat(historyFindings(dir.resolve("night-2"))).containsExactly("N2-DUP HIST-001", "N2-MAMMO FREQ-001");
+        assertThat(historyFindings(dir.resolve("night-2")))
+                .containsExactly("N2-DUP HIST-001", "N2-MAMMO FREQ-001");
         HistoryNights.night(dir, 3, HistoryNights.NIGHT_3, history(url));
-        assertThat(historyFindings(dir.resolve("night-3"))).containsExactly("N2-DUP HIST-001", "N3-AWV FREQ-001");
+        assertThat(historyFindings(dir.resolve("night-3")))
+                .containsExactly("N2-DUP HIST-001", "N3-AWV FREQ-001");
         assertThat(Files.readAllLines(dir.resolve("night-3/since-last-run.csv")))
                 .contains("N2-DUP,1,HIST-001,recurring,2026-11-22");
         assertThat(count(url, "SELECT COUNT(*) FROM runs")).isEqualTo(3);
@@ -70,8 +74,10 @@ class PostgresHistoryTest {
         try {
             Path a = Files.createDirectories(dir.resolve("a"));
             Path b = Files.createDirectories(dir.resolve("b"));
-            Future<?> first = pool.submit(() -> HistoryNights.night(a, 1, HistoryNights.NIGHT_1, options));
-            Future<?> second = pool.submit(() -> HistoryNights.night(b, 1, HistoryNights.NIGHT_2, options));
+            Future<?> first =
+                    pool.submit(() -> HistoryNights.night(a, 1, HistoryNights.NIGHT_1, options));
+            Future<?> second =
+                    pool.submit(() -> HistoryNights.night(b, 1, HistoryNights.NIGHT_2, options));
             first.get();
             second.get();
         } finally {
@@ -80,7 +86,8 @@ class PostgresHistoryTest {
         assertThat(count(url, "SELECT COUNT(*) FROM runs")).isEqualTo(2);
         assertThat(count(url, "SELECT COUNT(*) FROM lines"))
                 .isEqualTo(HistoryNights.NIGHT_1.size() + HistoryNights.NIGHT_2.size());
-        assertThat(count(url, "SELECT MAX(version) FROM scrubber_schema")).isEqualTo(Schema.VERSION);
+        assertThat(count(url, "SELECT MAX(version) FROM scrubber_schema"))
+                .isEqualTo(Schema.VERSION);
         assertThat(count(url, "SELECT COUNT(*) FROM scrubber_schema")).isEqualTo(1);
     }
 
@@ -88,25 +95,36 @@ class PostgresHistoryTest {
     void aNewerSchemaOnTheServerIsRefused() throws Exception {
         String url = server.newDatabase("newer");
         HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history(url));
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute("UPDATE scrubber_schema SET version = 42");
         }
         assertThatThrownBy(() -> HistoryNights.night(dir, 2, HistoryNights.NIGHT_2, history(url)))
-                .isInstanceOf(HistoryException.class).hasMessageContaining("has schema version 42");
+                .isInstanceOf(HistoryException.class)
+                .hasMessageContaining("has schema version 42");
     }
 
     @Test
     void aServerThatCannotBeReachedIsOneSentence() {
-        assertThatThrownBy(() -> HistoryStore.open(new HistoryStore.Options(
-                "jdbc:postgresql://127.0.0.1:1/none?user=scrubber&password=secret", dir.resolve("k"), 400),
-                HistoryNights.DAY_1, "run")).isInstanceOf(HistoryException.class)
-                .hasMessageStartingWith("the history jdbc:postgresql://127.0.0.1:1/none?user=scrubber&password=***")
+        assertThatThrownBy(
+                        () ->
+                                HistoryStore.open(
+                                        new HistoryStore.Options(
+                                                "jdbc:postgresql://127.0.0.1:1/none?user=scrubber&password=secret",
+                                                dir.resolve("k"),
+                                                400),
+                                        HistoryNights.DAY_1,
+                                        "run"))
+                .isInstanceOf(HistoryException.class)
+                .hasMessageStartingWith(
+                        "the history jdbc:postgresql://127.0.0.1:1/none?user=scrubber&password=***")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
     }
 
     private static long count(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

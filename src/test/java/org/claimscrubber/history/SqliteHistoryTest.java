@@ -27,68 +27,95 @@ import org.claimscrubber.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
-/** The claim history on SQLite, the embedded default: the edits it enables, its safety, its privacy. */
+/**
+ * The claim history on SQLite, the embedded default: the edits it enables, its safety, its privacy.
+ */
 class SqliteHistoryTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private HistoryStore.Options history() {
-        return new HistoryStore.Options(dir.resolve("history.db").toString(), null, HistoryStore.Options.DEFAULT_KEEP_DAYS);
+        return new HistoryStore.Options(
+                dir.resolve("history.db").toString(), null, HistoryStore.Options.DEFAULT_KEEP_DAYS);
     }
 
     private static List<String> historyFindings(Path reports) throws Exception {
         return HistoryNights.findings(reports).stream()
-                .filter(f -> f.endsWith("HIST-001") || f.endsWith("FREQ-001")).toList();
+                .filter(f -> f.endsWith("HIST-001") || f.endsWith("FREQ-001"))
+                .toList();
     }
 
     @Test
-    void overThreeNightsExactlyThePlantedCasesAreCaughtAndEachMorningSaysWhatIsNewRecurringAndResolved()
-            throws Exception {
+    void
+            overThreeNightsExactlyThePlantedCasesAreCaughtAndEachMorningSaysWhatIsNewRecurringAndResolved()
+                    throws Exception {
         HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
         assertThat(historyFindings(dir.resolve("night-1"))).isEmpty();
-        assertThat(HistoryNights.findings(dir.resolve("night-1"))).allMatch(f -> f.startsWith("N1-H "));
+        assertThat(HistoryNights.findings(dir.resolve("night-1")))
+                .allMatch(f -> f.startsWith("N1-H "));
 
         RunOutcome two = HistoryNights.night(dir, 2, HistoryNights.NIGHT_2, history());
-        // the duplicate and the early mammogram; not the replacement (7), not the reworked held claim
-        assertThat(historyFindings(dir.resolve("night-2"))).containsExactly("N2-DUP HIST-001", "N2-MAMMO FREQ-001");
-        assertThat(HistoryNights.findings(dir.resolve("night-2"))).noneMatch(f -> f.startsWith("N2-REPL ") || f.startsWith("N1-H "));
+        // the duplicate and the early mammogram; not the replacement (7), not the reworked held
+        // claim
+        assertThat(historyFindings(dir.resolve("night-2")))
+                .containsExactly("N2-DUP HIST-001", "N2-MAMMO FREQ-001");
+        assertThat(HistoryNights.findings(dir.resolve("night-2")))
+                .noneMatch(f -> f.startsWith("N2-REPL ") || f.startsWith("N1-H "));
         assertThat(Files.readAllLines(dir.resolve("night-2/since-last-run.csv")))
                 .anyMatch(row -> row.startsWith("N1-H,1,") && row.endsWith(",resolved,2026-11-21"));
         assertThat(two.manifest().history().claimsSeenBefore()).isEqualTo(1);
         assertThat(two.manifest().history().resolvedFindings()).isEqualTo(1);
-        assertThat(Files.readString(dir.resolve("night-2/findings.csv"))).contains("already sent clean on claim N1-A, scrubbed 2026-11-21")
+        assertThat(Files.readString(dir.resolve("night-2/findings.csv")))
+                .contains("already sent clean on claim N1-A, scrubbed 2026-11-21")
                 .contains("from 2027-02-01");
 
         RunOutcome three = HistoryNights.night(dir, 3, HistoryNights.NIGHT_3, history());
-        assertThat(historyFindings(dir.resolve("night-3"))).containsExactly("N2-DUP HIST-001", "N3-AWV FREQ-001");
-        assertThat(HistoryNights.findings(dir.resolve("night-3"))).noneMatch(f -> f.startsWith("N3-AWV-OK "));
+        assertThat(historyFindings(dir.resolve("night-3")))
+                .containsExactly("N2-DUP HIST-001", "N3-AWV FREQ-001");
+        assertThat(HistoryNights.findings(dir.resolve("night-3")))
+                .noneMatch(f -> f.startsWith("N3-AWV-OK "));
         assertThat(Files.readAllLines(dir.resolve("night-3/since-last-run.csv")))
                 .contains("N2-DUP,1,HIST-001,recurring,2026-11-22");
         assertThat(three.manifest().history().recurringFindings()).isEqualTo(1);
-        assertThat(three.manifest().history().lastNights()).extracting(n -> n.runDate())
+        assertThat(three.manifest().history().lastNights())
+                .extracting(n -> n.runDate())
                 .containsExactly("2026-11-21", "2026-11-22", "2026-11-23");
         String html = Files.readString(dir.resolve("night-3/report.html"));
         assertThat(html).contains("Since the last run").contains("<b>1</b> recurring");
     }
 
-    /** --history beside --baseline and compare: the reports compare as before, the history compares nights. */
+    /**
+     * --history beside --baseline and compare: the reports compare as before, the history compares
+     * nights.
+     */
     @Test
     void theHistoryGoesWithBaselineAndCompare() throws Exception {
         HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
         Path export = HistoryNights.export(dir, "night-2.csv", HistoryNights.NIGHT_2);
-        RunOutcome two = new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(export.toString())),
-                Shipped.sources().withHistory(history()), RunOptions.Policy.on(HistoryNights.DAY_1.plusDays(1)),
-                new RunOptions.Output(dir.resolve("night-2"), false, false, dir.resolve("night-1")),
-                new RunOptions.Execution(1, null)));
+        RunOutcome two =
+                new BatchRunner()
+                        .run(
+                                new RunOptions(
+                                        RunOptions.Input.files(List.of(export.toString())),
+                                        Shipped.sources().withHistory(history()),
+                                        RunOptions.Policy.on(HistoryNights.DAY_1.plusDays(1)),
+                                        new RunOptions.Output(
+                                                dir.resolve("night-2"),
+                                                false,
+                                                false,
+                                                dir.resolve("night-1")),
+                                        new RunOptions.Execution(1, null)));
         assertThat(two.changes()).isNotNull();
         assertThat(Files.readString(dir.resolve("night-2/changes.csv"))).contains("HIST-001");
         assertThat(two.manifest().history().claimsSeenBefore()).isEqualTo(1);
         StringWriter out = new StringWriter();
-        int exit = Main.execute(new PrintWriter(out),
-                new PrintWriter(new StringWriter()), "compare", dir.resolve("night-1").toString(),
-                dir.resolve("night-2").toString());
+        int exit =
+                Main.execute(
+                        new PrintWriter(out),
+                        new PrintWriter(new StringWriter()),
+                        "compare",
+                        dir.resolve("night-1").toString(),
+                        dir.resolve("night-2").toString());
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("HIST-001");
     }
@@ -96,11 +123,17 @@ class SqliteHistoryTest {
     @Test
     void withoutAHistoryTheEditsAreSilentAndTheLinesCountAsNotChecked() throws Exception {
         Path export = HistoryNights.export(dir, "night.csv", HistoryNights.NIGHT_2);
-        new BatchRunner().run(new RunOptions(RunOptions.Input.files(List.of(export.toString())), Shipped.sources(),
-                RunOptions.Policy.on(HistoryNights.DAY_1), RunOptions.Output.to(dir.resolve("out")),
-                new RunOptions.Execution(1, null)));
+        new BatchRunner()
+                .run(
+                        new RunOptions(
+                                RunOptions.Input.files(List.of(export.toString())),
+                                Shipped.sources(),
+                                RunOptions.Policy.on(HistoryNights.DAY_1),
+                                RunOptions.Output.to(dir.resolve("out")),
+                                new RunOptions.Execution(1, null)));
         assertThat(historyFindings(dir.resolve("out"))).isEmpty();
-        JsonNode checks = new ObjectMapper().readTree(dir.resolve("out/run.json").toFile()).get("checks");
+        JsonNode checks =
+                new ObjectMapper().readTree(dir.resolve("out/run.json").toFile()).get("checks");
         JsonNode history = null;
         for (JsonNode check : checks) {
             if (check.get("edits").asText().startsWith("Claim history")) {
@@ -108,7 +141,8 @@ class SqliteHistoryTest {
             }
         }
         assertThat(history).isNotNull();
-        assertThat(history.get("lines_not_checked").asLong()).isEqualTo(HistoryNights.NIGHT_2.size());
+        assertThat(history.get("lines_not_checked").asLong())
+                .isEqualTo(HistoryNights.NIGHT_2.size());
         assertThat(history.get("data").asText()).contains("no --history");
     }
 
@@ -116,23 +150,34 @@ class SqliteHistoryTest {
     void aRunThatFailsMidwayLeavesTheHistoryAsItWas() throws Exception {
         HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
         long before = count("SELECT COUNT(*) FROM lines");
-        byte[] text = (HistoryNights.HEADER + "\n" + String.join("\n", HistoryNights.NIGHT_2) + "\n")
-                .getBytes(StandardCharsets.UTF_8);
-        InputStream dying = new InputStream() {
-            private final InputStream in = new ByteArrayInputStream(text);
+        byte[] text =
+                (HistoryNights.HEADER + "\n" + String.join("\n", HistoryNights.NIGHT_2) + "\n")
+                        .getBytes(StandardCharsets.UTF_8);
+        InputStream dying =
+                new InputStream() {
+                    private final InputStream in = new ByteArrayInputStream(text);
 
-            @Override
-            public int read() throws IOException {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("the export's disk went away");
-                }
-                return b;
-            }
-        };
-        assertThatThrownBy(() -> new BatchRunner().run(new RunOptions(new RunOptions.Input(List.of("-"), dying, '\0'),
-                Shipped.sources().withHistory(history()), RunOptions.Policy.on(HistoryNights.DAY_1.plusDays(1)),
-                RunOptions.Output.to(dir.resolve("failed")), new RunOptions.Execution(1, null))))
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b < 0) {
+                            throw new IOException("the export's disk went away");
+                        }
+                        return b;
+                    }
+                };
+        assertThatThrownBy(
+                        () ->
+                                new BatchRunner()
+                                        .run(
+                                                new RunOptions(
+                                                        new RunOptions.Input(
+                                                                List.of("-"), dying, '\0'),
+                                                        Shipped.sources().withHistory(history()),
+                                                        RunOptions.Policy.on(
+                                                                HistoryNights.DAY_1.plusDays(1)),
+                                                        RunOptions.Output.to(dir.resolve("failed")),
+                                                        new RunOptions.Execution(1, null))))
                 .isInstanceOf(IOException.class);
         assertThat(count("SELECT COUNT(*) FROM lines")).isEqualTo(before);
         assertThat(count("SELECT COUNT(*) FROM runs")).isEqualTo(1);
@@ -145,15 +190,17 @@ class SqliteHistoryTest {
         execute("UPDATE scrubber_schema SET version = 99");
         assertThatThrownBy(() -> HistoryNights.night(dir, 2, HistoryNights.NIGHT_2, history()))
                 .isInstanceOf(HistoryException.class)
-                .hasMessageContaining("has schema version 99, newer than this scrubber's " + Schema.VERSION);
+                .hasMessageContaining(
+                        "has schema version 99, newer than this scrubber's " + Schema.VERSION);
     }
 
     @Test
     void aFileThatIsNotADatabaseIsRefusedInOneSentence() throws Exception {
         Files.writeString(dir.resolve("history.db"), "claim_id,line\nC1,1\n".repeat(200));
         assertThatThrownBy(() -> HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history()))
-                .isInstanceOf(HistoryException.class).hasMessageStartingWith("the history " + dir.resolve("history.db")
-                        + " cannot be opened:")
+                .isInstanceOf(HistoryException.class)
+                .hasMessageStartingWith(
+                        "the history " + dir.resolve("history.db") + " cannot be opened:")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
@@ -169,15 +216,20 @@ class SqliteHistoryTest {
         }
         assertThat(asText).doesNotContain("P-1001").doesNotContain("1970-01-01");
         assertThat(count("SELECT COUNT(*) FROM lines WHERE length(patient_key) = 32")).isEqualTo(5);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("history.db"))))
+        assertThat(
+                        PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(dir.resolve("history.db"))))
                 .isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("history.db.key"))))
+        assertThat(
+                        PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(dir.resolve("history.db.key"))))
                 .isEqualTo("rw-------");
     }
 
     @Test
     void rowsOlderThanTheRetentionArePurged() throws Exception {
-        HistoryStore.Options keepOneDay = new HistoryStore.Options(dir.resolve("history.db").toString(), null, 1);
+        HistoryStore.Options keepOneDay =
+                new HistoryStore.Options(dir.resolve("history.db").toString(), null, 1);
         HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, keepOneDay);
         HistoryNights.night(dir, 2, HistoryNights.NIGHT_2, keepOneDay);
         assertThat(count("SELECT COUNT(*) FROM lines WHERE run_date = '2026-11-21'")).isEqualTo(5);
@@ -188,22 +240,31 @@ class SqliteHistoryTest {
 
     @Test
     void aDatabaseUrlNeedsAKeyFileEveryMachineShares() {
-        assertThatThrownBy(() -> HistoryStore.open(new HistoryStore.Options("jdbc:postgresql://db.example/claims", null,
-                400), HistoryNights.DAY_1, "run")).isInstanceOf(HistoryException.class)
+        assertThatThrownBy(
+                        () ->
+                                HistoryStore.open(
+                                        new HistoryStore.Options(
+                                                "jdbc:postgresql://db.example/claims", null, 400),
+                                        HistoryNights.DAY_1,
+                                        "run"))
+                .isInstanceOf(HistoryException.class)
                 .hasMessageContaining("give --history-key FILE");
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
-             Statement s = c.createStatement()) {
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

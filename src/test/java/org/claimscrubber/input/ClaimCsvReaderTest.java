@@ -14,22 +14,42 @@ import org.claimscrubber.domain.InputProblem;
 import org.claimscrubber.domain.Side;
 import org.junit.jupiter.api.Test;
 
-/** Reading claim exports: flexible headers, bad rows reported with file, line and field, unusable files refused. */
+/**
+ * Reading claim exports: flexible headers, bad rows reported with file, line and field, unusable
+ * files refused.
+ */
 class ClaimCsvReaderTest {
 
-    private static final String HEADER = "claim_id,line_number,date_of_service,procedure_code,modifiers,units,diagnosis_codes\n";
+    private static final String HEADER =
+            "claim_id,line_number,date_of_service,procedure_code,modifiers,units,diagnosis_codes\n";
 
     /** Reads every row of the text as the batch does, with claim order 0. */
     private static List<ParsedRow> rows(String csv) throws Exception {
-        ClaimCsvReader reader = ClaimCsvReader.open("claims.csv",
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        ClaimCsvReader reader =
+                ClaimCsvReader.open(
+                        "claims.csv",
+                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
         RowParser parser = new RowParser(reader.columns(), "claims.csv");
         List<ParsedRow> rows = new ArrayList<>();
         CsvRecord record;
         while ((record = reader.next()) != null) {
-            rows.add(record.isMalformed() ? new ParsedRow("", null, List.of(new InputProblem("", 0, null, null,
-                    record.malformed(), true, "claims.csv", record.line()))) : parser.parse(record.cells(),
-                    record.line(), 0, new ClaimLines("test")));
+            rows.add(
+                    record.isMalformed()
+                            ? new ParsedRow(
+                                    "",
+                                    null,
+                                    List.of(
+                                            new InputProblem(
+                                                    "",
+                                                    0,
+                                                    null,
+                                                    null,
+                                                    record.malformed(),
+                                                    true,
+                                                    "claims.csv",
+                                                    record.line())))
+                            : parser.parse(
+                                    record.cells(), record.line(), 0, new ClaimLines("test")));
         }
         return rows;
     }
@@ -56,8 +76,9 @@ class ClaimCsvReaderTest {
 
     @Test
     void headersMatchWhateverTheirCaseAndSeparators() throws Exception {
-        String csv = "Diagnosis 2,Procedure-Code,DATE OF SERVICE,Line_Number,claim id,Modifier 1,Modifier 2,Diagnosis 1\n"
-                + "D05.90,19301,11/02/2026,3,C9,RT,59,C50.911\n";
+        String csv =
+                "Diagnosis 2,Procedure-Code,DATE OF SERVICE,Line_Number,claim id,Modifier 1,Modifier 2,Diagnosis 1\n"
+                        + "D05.90,19301,11/02/2026,3,C9,RT,59,C50.911\n";
         ClaimLine line = row(csv).line();
         assertThat(line.claimId()).isEqualTo("C9");
         assertThat(line.lineNumber()).isEqualTo(3);
@@ -70,27 +91,35 @@ class ClaimCsvReaderTest {
     void aMissingRequiredFieldRejectsTheRowAndNamesTheField() throws Exception {
         ParsedRow row = row(HEADER + "C1,1,,99213,,1,C50.911\n");
         assertThat(row.rejected()).isTrue();
-        assertThat(row.problems()).singleElement().satisfies(p -> {
-            assertThat(p.field()).isEqualTo("date_of_service");
-            assertThat(p.location()).isEqualTo("claims.csv:2");
-            assertThat(p.claimId()).isEqualTo("C1");
-            assertThat(p.lineNumber()).isEqualTo(1);
-        });
+        assertThat(row.problems())
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.field()).isEqualTo("date_of_service");
+                            assertThat(p.location()).isEqualTo("claims.csv:2");
+                            assertThat(p.claimId()).isEqualTo("C1");
+                            assertThat(p.lineNumber()).isEqualTo(1);
+                        });
     }
 
     @Test
     void nonNumericUnitsRejectTheRow() throws Exception {
         ParsedRow row = row(HEADER + "C1,1,2026-11-02,99213,,1.5,C50.911\n");
         assertThat(row.rejected()).isTrue();
-        assertThat(row.problems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("units"));
-        assertThat(row(HEADER + "C1,1,2026-11-02,99213,,2.0,C50.911\n").line().units()).isEqualTo(2);
+        assertThat(row.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("units"));
+        assertThat(row(HEADER + "C1,1,2026-11-02,99213,,2.0,C50.911\n").line().units())
+                .isEqualTo(2);
         assertThat(row(HEADER + "C1,1,2026-11-02,99213,,99999999999,C50.911\n").problems())
-                .singleElement().satisfies(p -> assertThat(p.message()).contains("too large"));
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("too large"));
     }
 
     @Test
     void impossibleDatesRejectTheRow() throws Exception {
-        assertThat(row(HEADER + "C1,1,2026-02-30,99213,,1,C50.911\n").problems()).singleElement()
+        assertThat(row(HEADER + "C1,1,2026-02-30,99213,,1,C50.911\n").problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("2026-02-30", "not a valid date"));
         assertThat(row(HEADER + "C1,1,13/01/2026,99213,,1,C50.911\n").rejected()).isTrue();
     }
@@ -99,11 +128,14 @@ class ClaimCsvReaderTest {
     void aWrongFieldCountRejectsTheRowButKeepsItsClaimAndLine() throws Exception {
         ParsedRow row = row(HEADER + "C1,4,2026-11-02,99213\n");
         assertThat(row.rejected()).isTrue();
-        assertThat(row.problems()).singleElement().satisfies(p -> {
-            assertThat(p.message()).contains("4 fields", "header has 7");
-            assertThat(p.claimId()).isEqualTo("C1");
-            assertThat(p.lineNumber()).isEqualTo(4);
-        });
+        assertThat(row.problems())
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.message()).contains("4 fields", "header has 7");
+                            assertThat(p.claimId()).isEqualTo("C1");
+                            assertThat(p.lineNumber()).isEqualTo(4);
+                        });
         assertThat(row(HEADER + "C1,1,2026-11-02,99213,,1,C50.911,extra\n").rejected()).isTrue();
     }
 
@@ -115,54 +147,78 @@ class ClaimCsvReaderTest {
     @Test
     void everyProblemOfARowIsReported() throws Exception {
         ParsedRow row = row(HEADER + "C1,x,2026-13-01,,,lots,C50.911\n");
-        assertThat(row.problems()).extracting(InputProblem::field)
-                .containsExactlyInAnyOrder("line_number", "date_of_service", "procedure_code", "units");
+        assertThat(row.problems())
+                .extracting(InputProblem::field)
+                .containsExactlyInAnyOrder(
+                        "line_number", "date_of_service", "procedure_code", "units");
     }
 
     @Test
     void blankLinesAreSkippedAndTheRestIsRead() throws Exception {
-        List<ParsedRow> rows = rows(HEADER + "\nC1,1,2026-11-02,99213,,1,C50.911\n\n\nC2,1,2026-11-02,99213,,1,C50.911\n");
+        List<ParsedRow> rows =
+                rows(
+                        HEADER
+                                + "\nC1,1,2026-11-02,99213,,1,C50.911\n\n\nC2,1,2026-11-02,99213,,1,C50.911\n");
         assertThat(rows).hasSize(2).allMatch(r -> !r.rejected());
         assertThat(rows.get(1).line().sourceLine()).isEqualTo(6);
     }
 
     @Test
     void aByteOrderMarkIsIgnored() throws Exception {
-        assertThat(row("\uFEFF" + HEADER + "C1,1,2026-11-02,99213,,1,C50.911\n").rejected()).isFalse();
+        assertThat(row("\uFEFF" + HEADER + "C1,1,2026-11-02,99213,,1,C50.911\n").rejected())
+                .isFalse();
     }
 
     @Test
     void aMissingRequiredColumnMakesTheFileUnusableAndNamesTheColumnsFound() {
         assertThatThrownBy(() -> rows("claim_id,line_number,procedure_code\nC1,1,99213\n"))
                 .isInstanceOf(InputFileException.class)
-                .hasMessage("claims.csv:1: required column date_of_service is missing; columns found: "
-                        + "'claim_id', 'line_number', 'procedure_code'; if the export names it otherwise, say so in"
-                        + " --config: column.date_of_service = <the header of that column>");
+                .hasMessage(
+                        "claims.csv:1: required column date_of_service is missing; columns found: "
+                                + "'claim_id', 'line_number', 'procedure_code'; if the export names it otherwise, say so in"
+                                + " --config: column.date_of_service = <the header of that column>");
     }
 
     @Test
     void anEmptyFileIsUnusable() {
-        assertThatThrownBy(() -> rows("")).isInstanceOf(InputFileException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> rows(""))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("empty");
     }
 
     @Test
     void aColumnNamedTwiceIsAmbiguous() {
         assertThatThrownBy(() -> rows(HEADER.strip() + ",Units\n"))
-                .isInstanceOf(InputFileException.class).hasMessageContaining("'units' appears twice");
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("'units' appears twice");
     }
 
-    /** Issue 10 defect 5: the limit was per line, so a quoted cell over 100 lines could reach 800M characters. */
+    /**
+     * Issue 10 defect 5: the limit was per line, so a quoted cell over 100 lines could reach 800M
+     * characters.
+     */
     @Test
     void aRecordIsBoundedInCharactersNotOnlyPerLine() throws Exception {
         String big = "x".repeat(3 << 20);
-        String text = "claim_id,line_number,date_of_service,procedure_code\n"
-                + "C1,1,2026-11-02,\"" + big + "\n" + big + "\n" + big + "\n"
-                + "C2,1,2026-11-02,99213\n";
-        try (ClaimCsvReader reader = ClaimCsvReader.open("claims.csv",
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+        String text =
+                "claim_id,line_number,date_of_service,procedure_code\n"
+                        + "C1,1,2026-11-02,\""
+                        + big
+                        + "\n"
+                        + big
+                        + "\n"
+                        + big
+                        + "\n"
+                        + "C2,1,2026-11-02,99213\n";
+        try (ClaimCsvReader reader =
+                ClaimCsvReader.open(
+                        "claims.csv",
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
             CsvRecord first = reader.next();
             assertThat(first.isMalformed()).isTrue();
-            assertThat(first.malformed()).contains("not closed within " + ClaimCsvReader.MAX_RECORD_CHARS + " characters");
+            assertThat(first.malformed())
+                    .contains(
+                            "not closed within " + ClaimCsvReader.MAX_RECORD_CHARS + " characters");
             CsvRecord record;
             String lastClaim = null;
             while ((record = reader.next()) != null) {

@@ -9,13 +9,17 @@ import java.util.List;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
-
-/** Physical lines: numbered from 1, CR LF, LF and a lone CR alike, an over-long line skipped to its end. */
+/**
+ * Physical lines: numbered from 1, CR LF, LF and a lone CR alike, an over-long line skipped to its
+ * end.
+ */
 class LineSourceTest {
 
     private static List<LineSource.Line> lines(String text) throws Exception {
         List<LineSource.Line> lines = new ArrayList<>();
-        try (LineSource source = new LineSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true)) {
+        try (LineSource source =
+                new LineSource(
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true)) {
             LineSource.Line line;
             while ((line = source.next()) != null) {
                 lines.add(line);
@@ -31,14 +35,16 @@ class LineSourceTest {
 
     @Test
     void crLfAndLfEndLinesAndALastLineWithoutEndCounts() throws Exception {
-        assertThat(lines("a\r\nb\nc")).extracting(LineSource.Line::number, LineSource.Line::text)
-                .containsExactly(Tuple.tuple(1L, "a"), Tuple.tuple(2L, "b"),
-                        Tuple.tuple(3L, "c"));
+        assertThat(lines("a\r\nb\nc"))
+                .extracting(LineSource.Line::number, LineSource.Line::text)
+                .containsExactly(Tuple.tuple(1L, "a"), Tuple.tuple(2L, "b"), Tuple.tuple(3L, "c"));
     }
 
     @Test
     void blankLinesAreLinesToo() throws Exception {
-        assertThat(lines("a\n\n\nb\n")).extracting(LineSource.Line::text).containsExactly("a", "", "", "b");
+        assertThat(lines("a\n\n\nb\n"))
+                .extracting(LineSource.Line::text)
+                .containsExactly("a", "", "", "b");
     }
 
     @Test
@@ -55,21 +61,31 @@ class LineSourceTest {
     void aLineOfExactlyTheLimitIsRead() throws Exception {
         String atLimit = "y".repeat(LineSource.MAX_LINE_CHARS);
         List<LineSource.Line> lines = lines(atLimit + "\n");
-        assertThat(lines).singleElement().satisfies(line -> assertThat(line.text()).hasSize(LineSource.MAX_LINE_CHARS));
+        assertThat(lines)
+                .singleElement()
+                .satisfies(line -> assertThat(line.text()).hasSize(LineSource.MAX_LINE_CHARS));
     }
 
-    /** Issue 21: an old Mac export (CR only) read as one header line, 0 rows, exit 0 and patient values echoed. */
+    /**
+     * Issue 21: an old Mac export (CR only) read as one header line, 0 rows, exit 0 and patient
+     * values echoed.
+     */
     @Test
     void aLoneCarriageReturnEndsALineAsAnOldMacExportWritesThem() throws Exception {
-        assertThat(lines("h\ra\rb\r")).extracting(LineSource.Line::text).containsExactly("h", "a", "b");
-        assertThat(lines("h\r\na\rb\nc")).extracting(LineSource.Line::number).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(lines("h\ra\rb\r"))
+                .extracting(LineSource.Line::text)
+                .containsExactly("h", "a", "b");
+        assertThat(lines("h\r\na\rb\nc"))
+                .extracting(LineSource.Line::number)
+                .containsExactly(1L, 2L, 3L, 4L);
     }
 
     /** Rows are forwarded byte for byte: each line keeps its bytes and its own line end. */
     @Test
     void eachLineKeepsItsBytesWithItsOwnLineEnd() throws Exception {
         List<LineSource.Line> lines = lines("a\r\nb\nc\rd");
-        assertThat(lines).extracting(line -> new String(line.raw(), StandardCharsets.UTF_8))
+        assertThat(lines)
+                .extracting(line -> new String(line.raw(), StandardCharsets.UTF_8))
                 .containsExactly("a\r\n", "b\n", "c\r", "d");
     }
 
@@ -83,7 +99,10 @@ class LineSourceTest {
         }
     }
 
-    /** A CR at the very end of the read buffer: whether LF follows is only known after the next read. */
+    /**
+     * A CR at the very end of the read buffer: whether LF follows is only known after the next
+     * read.
+     */
     @Test
     void aCrLfSplitAcrossReadsIsOneLineEnd() throws Exception {
         String first = "x".repeat((1 << 16) - 1);

@@ -20,18 +20,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 /**
- * report.html opened in a real browser (headless Chromium, Debian's package; .ci/run installs it): the numbers it
- * shows are run.json's, and a screenshot is saved at target/report-screenshot.png. Skipped, saying so, only where
- * Chromium is not installed.
+ * report.html opened in a real browser (headless Chromium, Debian's package; .ci/run installs it):
+ * the numbers it shows are run.json's, and a screenshot is saved at target/report-screenshot.png.
+ * Skipped, saying so, only where Chromium is not installed.
  */
 class ReportInBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
 
     private static Path report;
     private static JsonNode manifest;
@@ -39,24 +37,52 @@ class ReportInBrowserTest {
     @BeforeAll
     static void runTheSampleExport() throws Exception {
         Path out = dir.resolve("reports");
-        int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run", "--rules",
-                "rules", "--seeds", "seeds", "--as-of", "2026-11-24", "--out", out.toString(), "samples/export/claims.csv");
+        int code =
+                Main.execute(
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(new StringWriter()),
+                        "run",
+                        "--rules",
+                        "rules",
+                        "--seeds",
+                        "seeds",
+                        "--as-of",
+                        "2026-11-24",
+                        "--out",
+                        out.toString(),
+                        "samples/export/claims.csv");
         assertThat(code).isZero();
         report = out.resolve("report.html");
         manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
     }
 
     private static String chromium(String... args) throws Exception {
-        Prerequisites.require(Files.isExecutable(CHROMIUM),
-                "/usr/bin/chromium (apt-get install chromium; .ci/run installs it)", Prerequisites.CHROMIUM);
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + Files.createTempDirectory(dir, "profile")));
+        Prerequisites.require(
+                Files.isExecutable(CHROMIUM),
+                "/usr/bin/chromium (apt-get install chromium; .ci/run installs it)",
+                Prerequisites.CHROMIUM);
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                CHROMIUM.toString(),
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--hide-scrollbars",
+                                "--user-data-dir=" + Files.createTempDirectory(dir, "profile")));
         command.addAll(List.of(args));
         command.add(report.toUri().toString());
         Path out = dir.resolve("chromium-out.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(dir.resolve("chromium-err.txt").toFile()).start();
+        Process process =
+                new ProcessBuilder(command)
+                        .redirectOutput(out.toFile())
+                        .redirectError(dir.resolve("chromium-err.txt").toFile())
+                        .start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("chromium did not finish");
@@ -75,17 +101,22 @@ class ReportInBrowserTest {
         String dom = chromium("--dump-dom");
         assertThat(shown(dom, "claims-read")).isEqualTo(manifest.at("/claims/read").asText());
         assertThat(shown(dom, "claims-held")).isEqualTo(manifest.at("/claims/held").asText());
-        assertThat(shown(dom, "claims-errors")).isEqualTo(manifest.at("/claims/with_errors").asText());
-        assertThat(shown(dom, "claims-warnings")).isEqualTo(manifest.at("/claims/with_warnings").asText());
+        assertThat(shown(dom, "claims-errors"))
+                .isEqualTo(manifest.at("/claims/with_errors").asText());
+        assertThat(shown(dom, "claims-warnings"))
+                .isEqualTo(manifest.at("/claims/with_warnings").asText());
         assertThat(shown(dom, "claims-clean")).isEqualTo(manifest.at("/claims/clean").asText());
         // the findings table, once the page's script has run, has every finding of this small run
-        Matcher rows = Pattern.compile("<tr><td>CLM-").matcher(dom.substring(dom.indexOf("id=\"findings\"")));
+        Matcher rows =
+                Pattern.compile("<tr><td>CLM-")
+                        .matcher(dom.substring(dom.indexOf("id=\"findings\"")));
         int count = 0;
         while (rows.find()) {
             count++;
         }
         assertThat(count).isEqualTo(manifest.at("/findings/total").asInt());
-        assertThat(dom).contains("0753T: Digital Slide Scanning for Level IV Surgical Pathology, line 3")
+        assertThat(dom)
+                .contains("0753T: Digital Slide Scanning for Level IV Surgical Pathology, line 3")
                 .doesNotContain("786b855abe4afa89.txt:3");
     }
 

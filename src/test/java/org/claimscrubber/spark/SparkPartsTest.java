@@ -26,21 +26,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scala.Tuple2;
 
-
 /** The Spark job's parts that need no cluster: keys, partitioning, input listing, part headers. */
 class SparkPartsTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aClaimIdTwoPartsReadIsFoundInWhicheverBucketItsHashFalls() {
         InputPath a = new InputPath(0, "a.csv", "file:/a.csv", 100);
         InputPath b = new InputPath(1, "b.csv", "file:/b.csv", 100);
-        List<PartSummary> parts = List.of(
-                summary(new Part(0, a, 0, 0, 50, 1), "C1", "C2", "C3"),
-                summary(new Part(1, a, 1, 50, -1, 9), "C4", "C5"),
-                summary(new Part(2, b, 0, 0, -1, 1), "C6", "C2"));
+        List<PartSummary> parts =
+                List.of(
+                        summary(new Part(0, a, 0, 0, 50, 1), "C1", "C2", "C3"),
+                        summary(new Part(1, a, 1, 50, -1, 9), "C4", "C5"),
+                        summary(new Part(2, b, 0, 0, -1, 1), "C6", "C2"));
         for (int buckets : new int[] {1, 2, 3, 7}) {
             List<List<ClaimHashes.Slice>> byBucket = new ArrayList<>();
             for (int i = 0; i < buckets; i++) {
@@ -48,7 +47,9 @@ class SparkPartsTest {
             }
             int hashes = 0;
             for (PartSummary part : parts) {
-                for (Iterator<Tuple2<Integer, ClaimHashes.Slice>> it = ClaimHashes.slices(part, buckets); it.hasNext(); ) {
+                for (Iterator<Tuple2<Integer, ClaimHashes.Slice>> it =
+                                ClaimHashes.slices(part, buckets);
+                        it.hasNext(); ) {
                     Tuple2<Integer, ClaimHashes.Slice> slice = it.next();
                     for (long hash : slice._2().hashes()) {
                         assertThat(ClaimHashes.bucketOf(hash, buckets)).isEqualTo(slice._1());
@@ -60,7 +61,9 @@ class SparkPartsTest {
             assertThat(hashes).isEqualTo(7);
             Set<Integer> shared = new HashSet<>();
             byBucket.forEach(slices -> shared.addAll(ClaimHashes.sharedInputs(slices)));
-            assertThat(shared).as("%d buckets", buckets).containsExactlyInAnyOrder(0, 1); // C2, in a.csv and b.csv
+            assertThat(shared)
+                    .as("%d buckets", buckets)
+                    .containsExactlyInAnyOrder(0, 1); // C2, in a.csv and b.csv
         }
     }
 
@@ -75,11 +78,13 @@ class SparkPartsTest {
 
     @Test
     void aClaimsRowsSortTogetherInTheOrderTheyWereRead() {
-        List<ClaimKey> keys = new ArrayList<>(List.of(
-                new ClaimKey("B", ClaimKey.position(1, 0)),
-                new ClaimKey("A", ClaimKey.position(1, 5)),
-                new ClaimKey("B", ClaimKey.position(0, 9)),
-                new ClaimKey("A", ClaimKey.position(0, 2))));
+        List<ClaimKey> keys =
+                new ArrayList<>(
+                        List.of(
+                                new ClaimKey("B", ClaimKey.position(1, 0)),
+                                new ClaimKey("A", ClaimKey.position(1, 5)),
+                                new ClaimKey("B", ClaimKey.position(0, 9)),
+                                new ClaimKey("A", ClaimKey.position(0, 2))));
         keys.sort(null);
         assertThat(keys).extracting(ClaimKey::claimId).containsExactly("A", "A", "B", "B");
         // Input 0 comes before input 1 whatever the row index within the input.
@@ -92,7 +97,9 @@ class SparkPartsTest {
         ClaimPartitioner partitioner = new ClaimPartitioner(8);
         int partition = partitioner.getPartition(new ClaimKey("CLM-1001", ClaimKey.position(0, 1)));
         for (int row = 0; row < 100; row++) {
-            assertThat(partitioner.getPartition(new ClaimKey("CLM-1001", ClaimKey.position(row % 3, row))))
+            assertThat(
+                            partitioner.getPartition(
+                                    new ClaimKey("CLM-1001", ClaimKey.position(row % 3, row))))
                     .isEqualTo(partition);
         }
         Set<Integer> used = new HashSet<>();
@@ -102,29 +109,54 @@ class SparkPartsTest {
         assertThat(used).hasSizeGreaterThan(1);
     }
 
-    /** Issue 25: --delimiter foo was a stack trace and exit 4; it is run's sentence and exit 2, before Spark starts. */
+    /**
+     * Issue 25: --delimiter foo was a stack trace and exit 4; it is run's sentence and exit 2,
+     * before Spark starts.
+     */
     @Test
     void aBadDelimiterIsRunsSentenceAndExitCode() throws Exception {
         Path claims = Files.writeString(dir.resolve("claims.csv"), "claim_id\nC1\n");
         StringWriter err = new StringWriter();
-        int exit = Main.execute(new SparkScrubJob(), new PrintWriter(new StringWriter()),
-                new PrintWriter(err), "--delimiter", "foo", "--out", dir.resolve("out").toString(), claims.toString());
+        int exit =
+                Main.execute(
+                        new SparkScrubJob(),
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(err),
+                        "--delimiter",
+                        "foo",
+                        "--out",
+                        dir.resolve("out").toString(),
+                        claims.toString());
         StringWriter runErr = new StringWriter();
-        int runExit = Main.execute(new PrintWriter(new StringWriter()),
-                new PrintWriter(runErr), "run", "--delimiter", "foo", "--out", dir.resolve("out2").toString(),
-                claims.toString());
+        int runExit =
+                Main.execute(
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(runErr),
+                        "run",
+                        "--delimiter",
+                        "foo",
+                        "--out",
+                        dir.resolve("out2").toString(),
+                        claims.toString());
         assertThat(exit).isEqualTo(runExit).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--delimiter:").doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(err.toString().lines().findFirst()).isEqualTo(runErr.toString().lines().findFirst());
+        assertThat(err.toString())
+                .contains("--delimiter:")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(err.toString().lines().findFirst())
+                .isEqualTo(runErr.toString().lines().findFirst());
     }
 
-    /** Issue 25: two jobs into one --out both exited 0, one's run.json beside the other's findings. */
+    /**
+     * Issue 25: two jobs into one --out both exited 0, one's run.json beside the other's findings.
+     */
     @Test
     void aJobHoldsItsOutputFolderAgainstAnotherJobAndAgainstRun() throws Exception {
         Configuration conf = new Configuration();
         String out = dir.resolve("out").toString();
         try (JobLock first = JobLock.take(out, conf, "job-1")) {
-            assertThatThrownBy(() -> JobLock.take(out, conf, "job-2")).isInstanceOf(JobLock.Busy.class)
+            assertThatThrownBy(() -> JobLock.take(out, conf, "job-2"))
+                    .isInstanceOf(JobLock.Busy.class)
                     .hasMessageContaining("another job or run is writing this folder");
             assertThatThrownBy(() -> new ReportFiles(dir.resolve("out"), false))
                     .isInstanceOf(IOException.class);
@@ -135,9 +167,9 @@ class SparkPartsTest {
     }
 
     /**
-     * Issue 25: Spark's shuffle files (claim rows) stayed world-readable in /tmp/blockmgr-* after a kill. A local job's
-     * scratch folder is its own, under a parent only the user may enter; what a killed job left is removed by the
-     * next job, and a running job's folder is not.
+     * Issue 25: Spark's shuffle files (claim rows) stayed world-readable in /tmp/blockmgr-* after a
+     * kill. A local job's scratch folder is its own, under a parent only the user may enter; what a
+     * killed job left is removed by the next job, and a running job's folder is not.
      */
     @Test
     void aLocalJobsScratchFolderIsPrivateAndWhatAKilledJobLeftIsRemoved() throws Exception {
@@ -147,8 +179,8 @@ class SparkPartsTest {
         Files.writeString(killed.resolve("shuffle_0_0_0.data"), "C1,1,2026-11-02,99213,PATIENT-7");
         Files.writeString(parent.resolve("killed-job.lock"), "");
         try (ScratchDir running = ScratchDir.open(parent, "job-a")) {
-            assertThat(PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(parent))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(parent)))
+                    .isEqualTo("rwx------");
             assertThat(parent.resolve("killed-job")).doesNotExist();
             assertThat(parent.resolve("killed-job.lock")).doesNotExist();
             assertThat(running.dir()).isDirectory().hasParent(parent);
@@ -162,25 +194,38 @@ class SparkPartsTest {
         assertThat(parent.resolve("job-a.lock")).doesNotExist();
     }
 
-    /** Issue 25: a local file that grew while the job read it got no "changed while it was read" warning. */
+    /**
+     * Issue 25: a local file that grew while the job read it got no "changed while it was read"
+     * warning.
+     */
     @Test
     void aLocalFileThatChangedSinceTheJobStartedIsSaidToHaveChanged() throws Exception {
-        Path file = Files.writeString(dir.resolve("growing.csv"),
-                "claim_id,line_number,date_of_service,procedure_code\nC1,1,2026-11-02,99213\nC2,1,2026-11-02,99213\n");
+        Path file =
+                Files.writeString(
+                        dir.resolve("growing.csv"),
+                        "claim_id,line_number,date_of_service,procedure_code\nC1,1,2026-11-02,99213\nC2,1,2026-11-02,99213\n");
         long sizeWhenTheJobStarted = Files.size(file) - 20;
-        InputPath input = new InputPath(0, "growing.csv", file.toUri().toString(), sizeWhenTheJobStarted);
+        InputPath input =
+                new InputPath(0, "growing.csv", file.toUri().toString(), sizeWhenTheJobStarted);
         InputFile read;
-        try (SourceReader reader = new SourceReader(
-                RowReader.source(input, ReadOptions.DETECT), RowReader.open(input, new Configuration()))) {
+        try (SourceReader reader =
+                new SourceReader(
+                        RowReader.source(input, ReadOptions.DETECT),
+                        RowReader.open(input, new Configuration()))) {
             while (reader.next() != null) {
                 continue;
             }
             read = reader.stats();
         }
-        assertThat(read.warning()).contains("the file changed while it was read (" + sizeWhenTheJobStarted + " bytes");
-        InputPath unchanged = new InputPath(0, "growing.csv", file.toUri().toString(), Files.size(file));
-        try (SourceReader reader = new SourceReader(
-                RowReader.source(unchanged, ReadOptions.DETECT), RowReader.open(unchanged, new Configuration()))) {
+        assertThat(read.warning())
+                .contains(
+                        "the file changed while it was read (" + sizeWhenTheJobStarted + " bytes");
+        InputPath unchanged =
+                new InputPath(0, "growing.csv", file.toUri().toString(), Files.size(file));
+        try (SourceReader reader =
+                new SourceReader(
+                        RowReader.source(unchanged, ReadOptions.DETECT),
+                        RowReader.open(unchanged, new Configuration()))) {
             while (reader.next() != null) {
                 continue;
             }
@@ -188,28 +233,44 @@ class SparkPartsTest {
         }
     }
 
-    /** Issue 25: claims[1].csv read claims1.csv, q?.csv read qx.csv, and a colon in a name was a stack trace. */
+    /**
+     * Issue 25: claims[1].csv read claims1.csv, q?.csv read qx.csv, and a colon in a name was a
+     * stack trace.
+     */
     @Test
     void aNameTheUserGivesIsAPathNotAPattern() throws Exception {
         Files.writeString(dir.resolve("claims1.csv"), "x");
         Files.writeString(dir.resolve("qx.csv"), "x");
         Files.writeString(dir.resolve("nightly 2026-11-24T02:00.csv"), "x");
         Configuration conf = new Configuration();
-        assertThatThrownBy(() -> InputPaths.resolve(List.of(dir.resolve("claims[1].csv").toString()), conf))
-                .isInstanceOf(InputFileException.class).hasMessageEndingWith("claims[1].csv: no such file or directory");
-        assertThatThrownBy(() -> InputPaths.resolve(List.of(dir.resolve("q?.csv").toString()), conf))
-                .isInstanceOf(InputFileException.class).hasMessageEndingWith("q?.csv: no such file or directory");
+        assertThatThrownBy(
+                        () ->
+                                InputPaths.resolve(
+                                        List.of(dir.resolve("claims[1].csv").toString()), conf))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageEndingWith("claims[1].csv: no such file or directory");
+        assertThatThrownBy(
+                        () -> InputPaths.resolve(List.of(dir.resolve("q?.csv").toString()), conf))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageEndingWith("q?.csv: no such file or directory");
         Files.writeString(dir.resolve("claims[1].csv"), "x");
         assertThat(InputPaths.resolve(List.of(dir.resolve("claims[1].csv").toString()), conf))
-                .singleElement().satisfies(input -> assertThat(input.uri()).endsWith("claims[1].csv"));
+                .singleElement()
+                .satisfies(input -> assertThat(input.uri()).endsWith("claims[1].csv"));
         String colon = dir.resolve("nightly 2026-11-24T02:00.csv").toString();
-        assertThat(InputPaths.resolve(List.of(colon), conf)).extracting(InputPath::name).containsExactly(colon);
+        assertThat(InputPaths.resolve(List.of(colon), conf))
+                .extracting(InputPath::name)
+                .containsExactly(colon);
         try (var in = RowReader.open(InputPaths.resolve(List.of(colon), conf).get(0), conf)) {
             assertThat(new String(in.readAllBytes())).isEqualTo("x");
         }
-        // a stale Hadoop checksum beside an export (left by an earlier tool) is not the export's business
+        // a stale Hadoop checksum beside an export (left by an earlier tool) is not the export's
+        // business
         Files.writeString(dir.resolve(".qx.csv.crc"), "stale checksum");
-        try (var in = RowReader.open(InputPaths.resolve(List.of(dir.resolve("qx.csv").toString()), conf).get(0), conf)) {
+        try (var in =
+                RowReader.open(
+                        InputPaths.resolve(List.of(dir.resolve("qx.csv").toString()), conf).get(0),
+                        conf)) {
             assertThat(new String(in.readAllBytes())).isEqualTo("x");
         }
     }
@@ -222,15 +283,23 @@ class SparkPartsTest {
         Configuration conf = new Configuration();
 
         List<InputPath> listed = InputPaths.resolve(List.of(dir.toString()), conf);
-        assertThat(listed).extracting(InputPath::name).containsExactly(dir + "/a.csv.gz", dir + "/b.csv");
+        assertThat(listed)
+                .extracting(InputPath::name)
+                .containsExactly(dir + "/a.csv.gz", dir + "/b.csv");
         assertThat(listed).extracting(InputPath::index).containsExactly(0, 1);
 
         String given = dir.resolve("b.csv").toString();
-        assertThat(InputPaths.resolve(List.of(given), conf)).extracting(InputPath::name).containsExactly(given);
+        assertThat(InputPaths.resolve(List.of(given), conf))
+                .extracting(InputPath::name)
+                .containsExactly(given);
         assertThat(InputPaths.resolve(List.of(dir + "/*.csv*"), conf, true)).hasSize(2);
 
-        assertThatThrownBy(() -> InputPaths.resolve(List.of(dir.resolve("missing.csv").toString()), conf))
-                .isInstanceOf(InputFileException.class).hasMessageEndingWith("missing.csv: no such file or directory");
+        assertThatThrownBy(
+                        () ->
+                                InputPaths.resolve(
+                                        List.of(dir.resolve("missing.csv").toString()), conf))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageEndingWith("missing.csv: no such file or directory");
         Path empty = Files.createDirectory(dir.resolve("empty"));
         assertThatThrownBy(() -> InputPaths.resolve(List.of(empty.toString()), conf))
                 .hasMessageContaining("directory holds no *.csv or *.csv.gz files");
@@ -263,22 +332,31 @@ class SparkPartsTest {
 
         assertThat(output.reports()).containsExactly("findings/", "findings.csv", "run.json");
         output.stage(attempt.toString(), "{\"new\": true}");
-        assertThat(Files.readString(dir.resolve("run.json"))).as("staging touches nothing current").contains("old");
+        assertThat(Files.readString(dir.resolve("run.json")))
+                .as("staging touches nothing current")
+                .contains("old");
         assertThat(Files.readString(dir.resolve("findings.csv"))).isEqualTo("old\n");
         output.swap(attempt.toString());
-        assertThat(Files.readString(dir.resolve("findings.csv"))).isEqualTo("h\nC1,a\nC2,b\nC3,c\n");
+        assertThat(Files.readString(dir.resolve("findings.csv")))
+                .isEqualTo("h\nC1,a\nC2,b\nC3,c\n");
         assertThat(Files.readString(dir.resolve("findings/part-00000.csv"))).isEqualTo("h\nC1,a\n");
         assertThat(Files.readString(dir.resolve("run.json"))).contains("new");
-        assertThat(dir.resolve("report.html")).as("a run's report does not stay beside a job's run.json").doesNotExist();
+        assertThat(dir.resolve("report.html"))
+                .as("a run's report does not stay beside a job's run.json")
+                .doesNotExist();
         assertThat(dir.resolve("findings.json")).doesNotExist();
         assertThat(attempt).doesNotExist();
         try (var left = Files.list(dir)) {
-            assertThat(left.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith("_findings-"));
+            assertThat(left.map(f -> f.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("_findings-"));
         }
         output.discard(attempt.toString()); // nothing left to discard: no error
     }
 
-    /** Issue 25: a kill inside the commit deleted the old results and stranded the new parts in _findings-<uuid>/. */
+    /**
+     * Issue 25: a kill inside the commit deleted the old results and stranded the new parts in
+     * _findings-<uuid>/.
+     */
     @Test
     void aSwapCutShortByAKillIsFinishedByTheNextJob() throws Exception {
         FindingsOutput output = new FindingsOutput(dir.toString(), new Configuration());
@@ -292,12 +370,15 @@ class SparkPartsTest {
 
         assertThat(new FindingsOutput(dir.toString(), new Configuration()).recover()).isEqualTo(1);
         assertThat(Files.readString(dir.resolve("run.json"))).contains("new");
-        assertThat(Files.readString(dir.resolve("findings.csv"))).isEqualTo("h\nC1,a\nC2,b\nC3,c\n");
+        assertThat(Files.readString(dir.resolve("findings.csv")))
+                .isEqualTo("h\nC1,a\nC2,b\nC3,c\n");
         assertThat(dir.resolve("findings/part-00002.csv")).exists();
         assertThat(attempt).doesNotExist();
     }
 
-    /** A job killed before its commit leaves the old result whole; the next job removes its attempt. */
+    /**
+     * A job killed before its commit leaves the old result whole; the next job removes its attempt.
+     */
     @Test
     void anAttemptKilledBeforeItsCommitIsRemovedAndTheOldResultKept() throws Exception {
         FindingsOutput output = new FindingsOutput(dir.toString(), new Configuration());
