@@ -110,13 +110,13 @@ final class CmsWorkbooks {
     }
 
     /** PTP, MUE or AOC by the header of the first sheet, or null. */
-    static String kindOf(Path file) throws IOException, FactsException {
+    static CmsFileKind kindOf(Path file) throws IOException, FactsException {
         checkArchive(file);
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile());
                 Stream<Row> rows = workbook.getFirstSheet().openStream()) {
             Iterator<Row> it = rows.iterator();
             for (int i = 0; i < PREAMBLE_ROWS && it.hasNext(); i++) {
-                String kind = kindOfHeader(cells(it.next()));
+                CmsFileKind kind = kindOfHeader(cells(it.next()));
                 if (kind != null) {
                     return kind;
                 }
@@ -127,20 +127,20 @@ final class CmsWorkbooks {
         }
     }
 
-    static String kindOfHeader(String[] cells) {
+    static CmsFileKind kindOfHeader(String[] cells) {
         String joined = String.join("|", cells).toLowerCase(Locale.ROOT);
         if (joined.startsWith("column 1|column 2")) {
-            return "PTP";
+            return CmsFileKind.PTP;
         }
         if (joined.contains("hcpcs/cpt code") && joined.contains("mue")) {
-            return "MUE";
+            return CmsFileKind.MUE;
         }
         if (joined.contains("primary code")
                 && (joined.contains("add-on code") || joined.contains("add on code"))) {
-            return "AOC";
+            return CmsFileKind.AOC;
         }
         if (joined.startsWith("hcpc|") && joined.contains("add dt") && joined.contains("term dt")) {
-            return "HCPCS";
+            return CmsFileKind.HCPCS;
         }
         return null;
     }
@@ -153,7 +153,7 @@ final class CmsWorkbooks {
         Map<String, LocalDate> dates = new HashMap<>();
         readBelowHeader(
                 file,
-                "PTP",
+                CmsFileKind.PTP,
                 (cells, number) ->
                         into.add(NcciFiles.ptpEdit(cells, name, number, shared, dates, source)));
     }
@@ -162,7 +162,9 @@ final class CmsWorkbooks {
             throws IOException, FactsException {
         String name = file.getFileName().toString();
         readBelowHeader(
-                file, "MUE", (cells, number) -> into.add(NcciFiles.mueEdit(cells, name, number)));
+                file,
+                CmsFileKind.MUE,
+                (cells, number) -> into.add(NcciFiles.mueEdit(cells, name, number)));
     }
 
     static void readAoc(Path file, List<NcciEdits.AocEdit> into)
@@ -172,7 +174,7 @@ final class CmsWorkbooks {
         int[] columns = new int[4]; // primary, add-on, type, AOC edit deletion date
         readBelowHeader(
                 file,
-                "AOC",
+                CmsFileKind.AOC,
                 header -> {
                     columns[0] = find(header, "primary code");
                     columns[1] = Math.max(find(header, "add-on code"), find(header, "add on code"));
@@ -229,7 +231,7 @@ final class CmsWorkbooks {
         int[] columns = new int[4]; // code, record id, added, terminated
         readBelowHeader(
                 file,
-                "HCPCS",
+                CmsFileKind.HCPCS,
                 header -> {
                     columns[0] = exact(header, "hcpc");
                     columns[1] = exact(header, "recid");
@@ -305,13 +307,13 @@ final class CmsWorkbooks {
         void read(String[] header) throws FactsException;
     }
 
-    private static void readBelowHeader(Path file, String kind, RowReader reader)
+    private static void readBelowHeader(Path file, CmsFileKind kind, RowReader reader)
             throws IOException, FactsException {
         readBelowHeader(file, kind, header -> {}, reader);
     }
 
     private static void readBelowHeader(
-            Path file, String kind, HeaderReader headerReader, RowReader reader)
+            Path file, CmsFileKind kind, HeaderReader headerReader, RowReader reader)
             throws IOException, FactsException {
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile());
                 Stream<Row> rows = workbook.getFirstSheet().openStream()) {
@@ -321,7 +323,7 @@ final class CmsWorkbooks {
                 Row row = it.next();
                 String[] cells = cells(row);
                 if (!header) {
-                    if (kind.equals(kindOfHeader(cells))) {
+                    if (kind == kindOfHeader(cells)) {
                         header = true;
                         headerReader.read(cells);
                     }

@@ -108,7 +108,7 @@ public final class NcciFiles {
     }
 
     /** The kind of CMS file, from the header below its preamble, or null when it is not one. */
-    static String kindOf(Path file) throws IOException {
+    static CmsFileKind kindOf(Path file) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             for (int i = 0; i < PREAMBLE_LINES; i++) {
                 String line = in.readLine();
@@ -117,10 +117,10 @@ public final class NcciFiles {
                 }
                 String lower = line.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("column 1\tcolumn 2")) {
-                    return "PTP";
+                    return CmsFileKind.PTP;
                 }
                 if (lower.contains("hcpcs/cpt code") && lower.contains("mue")) {
-                    return "MUE";
+                    return CmsFileKind.MUE;
                 }
             }
             return null;

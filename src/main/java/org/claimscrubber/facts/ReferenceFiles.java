@@ -91,12 +91,12 @@ public record ReferenceFiles(
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-                    String kind = CmsWorkbooks.kindOf(file);
+                    CmsFileKind kind = CmsWorkbooks.kindOf(file);
                     if (kind == null) {
                         ignored.add(name);
                         continue;
                     }
-                    if (kind.equals("HCPCS")) {
+                    if (kind == CmsFileKind.HCPCS) {
                         int before = hcpcsDates.size();
                         CmsWorkbooks.readHcpcs(file, hcpcsDates);
                         loaded.add(
@@ -107,21 +107,14 @@ public record ReferenceFiles(
                         hcpcsFiles.add(name);
                         continue;
                     }
-                    int before =
-                            switch (kind) {
-                                case "PTP" -> ptp.size();
-                                case "MUE" -> mue.size();
-                                default -> aoc.size();
-                            };
+                    int before = ptp.size() + mue.size() + aoc.size(); // one of the three grows
                     switch (kind) {
-                        case "PTP" -> CmsWorkbooks.readPtp(file, ptp);
-                        case "MUE" -> CmsWorkbooks.readMue(file, mue);
-                        default -> CmsWorkbooks.readAoc(file, aoc);
+                        case PTP -> CmsWorkbooks.readPtp(file, ptp);
+                        case MUE -> CmsWorkbooks.readMue(file, mue);
+                        case AOC -> CmsWorkbooks.readAoc(file, aoc);
+                        case HCPCS -> throw new IllegalStateException("HCPCS files are read above");
                     }
-                    int after =
-                            kind.equals("PTP")
-                                    ? ptp.size()
-                                    : kind.equals("MUE") ? mue.size() : aoc.size();
+                    int after = ptp.size() + mue.size() + aoc.size();
                     loaded.add(
                             name
                                     + " (CMS NCCI "
@@ -132,7 +125,7 @@ public record ReferenceFiles(
                     ncciFiles.add(name);
                     continue;
                 }
-                String ncciKind;
+                CmsFileKind ncciKind;
                 String first = firstLine(file);
                 if (first.startsWith("Code,Grouping,Classification")) {
                     readNucc(file, taxonomies);
@@ -170,7 +163,7 @@ public record ReferenceFiles(
                                     + " codes, "
                                     + yearCovered(list)
                                     + ")");
-                } else if ("PTP".equals(ncciKind = NcciFiles.kindOf(file))) {
+                } else if ((ncciKind = NcciFiles.kindOf(file)) == CmsFileKind.PTP) {
                     int before = ptp.size();
                     NcciFiles.readPtp(file, ptp);
                     loaded.add(
@@ -188,7 +181,7 @@ public record ReferenceFiles(
                                     + (aoc.size() - before)
                                     + " edits)");
                     ncciFiles.add(name);
-                } else if ("MUE".equals(ncciKind)) {
+                } else if (ncciKind == CmsFileKind.MUE) {
                     int before = mue.size();
                     NcciFiles.readMue(file, mue);
                     loaded.add(
