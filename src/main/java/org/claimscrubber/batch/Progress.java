@@ -73,8 +73,8 @@ public final class Progress implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (closed) {
-            return; // closed by the command and again by try-with-resources: print the last line
-            // once
+            // closed by the command and again by try-with-resources: print the last line once
+            return;
         }
         closed = true;
         ticker.interrupt();

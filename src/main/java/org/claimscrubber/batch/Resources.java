@@ -44,9 +44,8 @@ final class Resources {
                                 long before = 0;
                                 for (var pool :
                                         info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
-                                    if (HEAP_POOLS.contains(
-                                            pool.getKey())) { // the map has metaspace and code
-                                        // cache too
+                                    // the map has metaspace and code cache too
+                                    if (HEAP_POOLS.contains(pool.getKey())) {
                                         before += pool.getValue().getUsed();
                                     }
                                 }

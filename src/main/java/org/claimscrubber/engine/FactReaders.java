@@ -84,8 +84,8 @@ public final class FactReaders {
         try {
             return alpha.getConstraint().isAllowed(handle, resolver);
         } catch (RuntimeException e) {
-            return true; // a constraint that cannot be judged alone: assume the rule may read the
-            // fact
+            // a constraint that cannot be judged alone: assume the rule may read the fact
+            return true;
         }
     }
 }

@@ -325,8 +325,9 @@ public final class RuleCompiler {
         String message = result.getMessage() == null ? "" : result.getMessage();
         if (message.startsWith("Parser returned a null Package")
                 || message.startsWith("Duplicate rule name")) {
-            return List.of(); // the first follows a syntax error already reported; the second is
-            // checked with metadata
+            // the first follows a syntax error already reported; the second is checked with
+            // metadata
+            return List.of();
         }
         int line = result.getLines().length > 0 ? result.getLines()[0] : 0;
         int column = 0;

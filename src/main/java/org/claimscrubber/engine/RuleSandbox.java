@@ -297,10 +297,8 @@ final class RuleSandbox {
                             @Override
                             public void visitLdcInsn(Object value) {
                                 if (value instanceof Type type) {
-                                    addType(
-                                            named,
-                                            type); // a class literal names its class; what it may
-                                    // call is checked
+                                    // a class literal names its class; what it may call is checked
+                                    addType(named, type);
                                 } else if (value instanceof Handle handle) {
                                     named.add(handle.getOwner());
                                 }

@@ -124,10 +124,8 @@ public final class ScrubSession {
             for (Object fact : referenceFacts) {
                 session.insert(fact);
             }
-            session.insert(
-                    rules.config()
-                            .payers()); // a rule may also name the payers as a fact; most use the
-            // global
+            // a rule may also name the payers as a fact; most use the global
+            session.insert(rules.config().payers());
             long facts = 0;
             for (Claim claim : claims) {
                 for (ClaimLine line : claim.lines()) {

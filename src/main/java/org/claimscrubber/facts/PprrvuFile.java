@@ -96,8 +96,8 @@ public final class PprrvuFile {
                     continue;
                 }
                 if (cells.length <= max(at) || !cell(cells, at[1]).isEmpty()) {
-                    continue; // a modifier row (26, TC, 53): the global row carries the code's
-                    // indicators
+                    // a modifier row (26, TC, 53): the global row carries the code's indicators
+                    continue;
                 }
                 String code = Codes.procedure(cell(cells, at[0]));
                 if (!CodeFormat.PROCEDURE.accepts(code)) {

@@ -131,8 +131,8 @@ public final class ClaimCsvReader implements Closeable {
                 if (titleLines >= MAX_TITLE_LINES
                         || !looksLikeATitle(header)
                         || !notAHeader.getMessage().contains("names none of the columns")) {
-                    throw firstRefusal; // said of the first line: what follows a wrong first line
-                    // is no header either
+                    // said of the first line: what follows a wrong first line is no header either
+                    throw firstRefusal;
                 }
                 titleLines++;
                 notClaimRows++; // accounted for with the other lines that are not claim rows
@@ -589,8 +589,8 @@ public final class ClaimCsvReader implements Closeable {
             }
             parse(more.text(), cells);
         }
-        if (parser.isPending()) { // the tokeniser disagrees with the quote scan: refuse rather than
-            // guess
+        // the tokeniser disagrees with the quote scan: refuse rather than guess
+        if (parser.isPending()) {
             return readAgainAfter(
                     first,
                     "the quoting of this row cannot be read; the row was not read (the lines after"

@@ -222,8 +222,8 @@ public final class ColumnMap implements Serializable {
             Column column = known.get(Column.matchKey(header[i]));
             if (column == null) {
                 if (i == width - 1 && header[i].strip().equals(HELD_BY)) {
-                    continue; // a reworked held-claims.csv: the scrubber's own column, dropped when
-                    // forwarded
+                    // a reworked held-claims.csv: the scrubber's own column, dropped when forwarded
+                    continue;
                 }
                 ignored.add(
                         header[i].isBlank()

@@ -163,8 +163,8 @@ public record ClaimOutcome(
             }
         }
         if (rejectedRows() > 0) {
-            ids.add("INPUT-001"); // a row not read was not scrubbed: held whatever the config
-            // switched off
+            // a row not read was not scrubbed: held whatever the config switched off
+            ids.add("INPUT-001");
         }
         return ids;
     }

@@ -108,8 +108,9 @@ final class PartPlan {
                         || before < 0
                         || cut.offset() >= scan.bytes()
                         || cut.offset() <= starts.get(starts.size() - 1)[0]) {
-                    continue; // no claim begins near this offset (or the file shrank): the part
-                    // before reads on
+                    // no claim begins near this offset (or the file shrank): the part before reads
+                    // on
+                    continue;
                 }
                 starts.add(new long[] {cut.offset(), 1 + before + cut.lineEndsSkipped()});
             }

@@ -231,9 +231,8 @@ final class SparkRun {
                                                 sc.defaultParallelism(), -1, -1, -1)));
                 commit(output, attempt, manifest);
             } finally {
-                output.discard(
-                        attempt); // a job that failed before its commit leaves nothing beside the
-                // old result
+                // a job that failed before its commit leaves nothing beside the old result
+                output.discard(attempt);
             }
             return new Result(
                     manifest.exitCode(),

@@ -100,8 +100,8 @@ public final class SparkScrubJob implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        Main.haltOnFatalErrors(); // a thread that dies of an Error ends the job with run's code
-        // and sentence
+        // a thread that dies of an Error ends the job with run's code and sentence
+        Main.haltOnFatalErrors();
         System.exit(
                 Main.execute(
                         new SparkScrubJob(),

@@ -260,9 +260,8 @@ class CmsWorkbooksTest {
             zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             byte[] zeros = new byte[1 << 20];
             for (int i = 0; i < 64; i++) {
-                zip.write(
-                        zeros); // 64 MB of zeros inflate from some 64 KB: a ratio no real workbook
-                // has
+                // 64 MB of zeros inflate from some 64 KB: a ratio no real workbook has
+                zip.write(zeros);
             }
             zip.closeEntry();
         }

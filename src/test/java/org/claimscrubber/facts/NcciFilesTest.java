@@ -52,8 +52,8 @@ class NcciFilesTest {
                 dir.resolve("AOC_V2024Q3.txt"),
                 String.join(
                                 "\n",
-                                "10753T202300188305       2023001        ", // 0753T with 88305, in
-                                // effect
+                                // 0753T with 88305, in effect
+                                "10753T202300188305       2023001        ",
                                 "188341       88342       2015001       ", // 88341 with 88342
                                 "299999       CCCCC       2015001        TEST DATA: contractor-defined primaries",
                                 "119999       19301       20150012020001 TEST DATA: a deleted edit",
