@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.claimscrubber.batch.Scrubber;
+import org.claimscrubber.batch.ClaimPipeline;
 import org.claimscrubber.domain.ClaimHistory;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.engine.CompiledRules;
@@ -123,7 +123,7 @@ public final class Shipped {
      */
     public static List<Finding> scrub(CompiledRules rules, FactBase facts, Path file)
             throws IOException, InputFileException {
-        return scrub(new Scrubber(rules, facts, TODAY), file);
+        return scrub(new ClaimPipeline(rules, facts, TODAY), file);
     }
 
     /**
@@ -137,15 +137,15 @@ public final class Shipped {
             ClaimHistory history,
             PatientKeyer patientKeys)
             throws IOException, InputFileException {
-        return scrub(new Scrubber(rules, facts, TODAY, history, patientKeys), file);
+        return scrub(new ClaimPipeline(rules, facts, TODAY, history, patientKeys), file);
     }
 
-    private static List<Finding> scrub(Scrubber scrubber, Path file)
+    private static List<Finding> scrub(ClaimPipeline scrubber, Path file)
             throws IOException, InputFileException {
         List<Finding> findings = new ArrayList<>();
         scrubber.scrub(
                 InputSource.resolve(List.of(file.toString())),
-                new Scrubber.Options(
+                new ClaimPipeline.Options(
                         1,
                         false,
                         file.toAbsolutePath().getParent(),

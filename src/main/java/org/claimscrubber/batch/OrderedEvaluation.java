@@ -26,7 +26,7 @@ final class OrderedEvaluation {
             CompletableFuture.completedFuture(List.of());
 
     private final ExecutorService pool;
-    private final ChunkEvaluator evaluator;
+    private final WorkerSessions evaluator;
     private final Semaphore inFlight;
     private final BlockingQueue<Future<List<ClaimOutcome>>> results = new LinkedBlockingQueue<>();
     private final AtomicLong evaluateNanos;
@@ -35,7 +35,7 @@ final class OrderedEvaluation {
 
     OrderedEvaluation(
             ExecutorService pool,
-            ChunkEvaluator evaluator,
+            WorkerSessions evaluator,
             int maxInFlight,
             AtomicLong evaluateNanos) {
         this.pool = pool;

@@ -13,7 +13,7 @@ import org.claimscrubber.input.PatientKeyer;
 final class PassContext {
 
     final ExecutorService pool;
-    final ChunkEvaluator evaluator;
+    final WorkerSessions evaluator;
     final int maxInFlight;
     final boolean keepRows;
     final AtomicLong evaluateNanos = new AtomicLong();
@@ -29,7 +29,7 @@ final class PassContext {
 
     PassContext(
             ExecutorService pool,
-            ChunkEvaluator evaluator,
+            WorkerSessions evaluator,
             int workers,
             boolean keepRows,
             PatientKeyer patientKeys) {

@@ -77,7 +77,7 @@ public record RunOptions(
 
         /** One worker per core but the one that reads; no progress. */
         public static Execution defaults() {
-            return new Execution(Scrubber.defaultThreads(), null);
+            return new Execution(ClaimPipeline.defaultThreads(), null);
         }
     }
 }

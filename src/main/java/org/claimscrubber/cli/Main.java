@@ -8,7 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NotDirectoryException;
 import org.claimscrubber.config.ConfigException;
-import org.claimscrubber.domain.Printable;
+import org.claimscrubber.domain.ControlChars;
 import org.claimscrubber.engine.RulesException;
 import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.history.HistoryException;
@@ -135,7 +135,7 @@ public final class Main implements Runnable {
                             @Override
                             public void write(char[] buffer, int offset, int length) {
                                 String text = new String(buffer, offset, length);
-                                target.write(Printable.escapeKeepingLines(text));
+                                target.write(ControlChars.escapeKeepingLines(text));
                             }
 
                             @Override

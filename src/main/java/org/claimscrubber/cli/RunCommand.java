@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.claimscrubber.batch.BatchRunner;
+import org.claimscrubber.batch.ClaimPipeline;
+import org.claimscrubber.batch.LocalRun;
 import org.claimscrubber.batch.Progress;
 import org.claimscrubber.batch.RunOptions;
 import org.claimscrubber.batch.RunOutcome;
-import org.claimscrubber.batch.Scrubber;
-import org.claimscrubber.domain.Printable;
+import org.claimscrubber.domain.ControlChars;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.engine.RuleClock;
 import org.claimscrubber.history.HistoryStore;
@@ -182,10 +182,10 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!quiet) {
             for (String skipped : InputSource.skipped(inputs)) {
-                spec.commandLine().getErr().println("note: " + Printable.escape(skipped));
+                spec.commandLine().getErr().println("note: " + ControlChars.escape(skipped));
             }
         }
-        int workers = threads > 0 ? threads : Scrubber.defaultThreads();
+        int workers = threads > 0 ? threads : ClaimPipeline.defaultThreads();
         boolean showProgress = !quiet && (progress || System.console() != null);
         try (Progress meter =
                 showProgress ? new Progress(spec.commandLine().getErr(), inputBytes()) : null) {
@@ -205,7 +205,7 @@ final class RunCommand implements Callable<Integer> {
                                     holdOnSeverity()),
                             new RunOptions.Output(out, split, waitForFolder, baseline),
                             new RunOptions.Execution(workers, meter));
-            RunOutcome outcome = new BatchRunner().run(options);
+            RunOutcome outcome = new LocalRun().run(options);
             if (meter != null) {
                 meter.close();
             }

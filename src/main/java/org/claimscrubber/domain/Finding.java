@@ -28,12 +28,12 @@ public record Finding(
      * escaped.
      */
     public Finding {
-        claimId = Printable.escape(claimId);
-        procedureCode = Printable.escape(procedureCode);
-        message = Printable.escape(message);
-        source = Printable.escape(source);
-        inputFile = Printable.escape(inputFile);
-        suppressed = suppressed == null ? "" : Printable.escape(suppressed);
+        claimId = ControlChars.escape(claimId);
+        procedureCode = ControlChars.escape(procedureCode);
+        message = ControlChars.escape(message);
+        source = ControlChars.escape(source);
+        inputFile = ControlChars.escape(inputFile);
+        suppressed = suppressed == null ? "" : ControlChars.escape(suppressed);
     }
 
     public boolean isSuppressed() {

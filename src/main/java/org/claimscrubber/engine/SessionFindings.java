@@ -8,10 +8,10 @@ import java.util.Set;
 import org.claimscrubber.domain.Category;
 import org.claimscrubber.domain.Claim;
 import org.claimscrubber.domain.ClaimLine;
-import org.claimscrubber.domain.Describe;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.FindingCollector;
 import org.claimscrubber.domain.InputProblem;
+import org.claimscrubber.domain.MessagePhrases;
 import org.claimscrubber.domain.Severity;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -89,7 +89,7 @@ public final class SessionFindings implements FindingCollector {
                         meta.id(),
                         line.procedureCode(),
                         message,
-                        Describe.cite(source),
+                        MessagePhrases.cite(source),
                         line.sourceFile(),
                         lineNumber == null ? 0 : line.sourceLine(),
                         rules.suppressionOf(meta, line, today)));
@@ -199,7 +199,7 @@ public final class SessionFindings implements FindingCollector {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof ScrubSession.RunawayRules) {
+        if (root instanceof RuleSession.RunawayRules) {
             return root.getMessage();
         }
         String message = root.getMessage() == null ? "" : ": " + root.getMessage();

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.claimscrubber.domain.AddOnCode;
 import org.claimscrubber.domain.CodeEntry;
 import org.claimscrubber.domain.DiagnosisEntry;
-import org.claimscrubber.domain.Labels;
 import org.claimscrubber.domain.ModifierEntry;
 import org.claimscrubber.domain.NotAvailable;
 import org.claimscrubber.domain.OfficialCheck;
@@ -24,6 +23,7 @@ import org.claimscrubber.domain.SeedFact;
 import org.claimscrubber.domain.TableInfo;
 import org.claimscrubber.domain.TableKind;
 import org.claimscrubber.domain.TaxonomyEntry;
+import org.claimscrubber.domain.WordingMatch;
 
 /**
  * Where the seed documents are wrong or incomplete, checked against each other and against the
@@ -101,7 +101,7 @@ public final class Audit {
                                                     .equals(first.fact().provenance().file()))
                             .filter(
                                     other ->
-                                            !Labels.agree(
+                                            !WordingMatch.agree(
                                                     first.text(),
                                                     other.text(),
                                                     threshold(first.kind())))
@@ -152,7 +152,9 @@ public final class Audit {
     }
 
     private static double threshold(String kind) {
-        return kind.equals("diagnosis") ? Labels.DIAGNOSIS_AGREEMENT : Labels.LABEL_AGREEMENT;
+        return kind.equals("diagnosis")
+                ? WordingMatch.DIAGNOSIS_AGREEMENT
+                : WordingMatch.LABEL_AGREEMENT;
     }
 
     // ---- 2. seed facts against the official facts ----

@@ -10,7 +10,6 @@ import org.claimscrubber.domain.CodeEntry;
 import org.claimscrubber.domain.DiagnosisCodes;
 import org.claimscrubber.domain.DiagnosisEntry;
 import org.claimscrubber.domain.DiagnosisScope;
-import org.claimscrubber.domain.Labels;
 import org.claimscrubber.domain.ModifierClass;
 import org.claimscrubber.domain.ModifierEntry;
 import org.claimscrubber.domain.OfficialCheck;
@@ -22,6 +21,7 @@ import org.claimscrubber.domain.TableInfo;
 import org.claimscrubber.domain.TableKind;
 import org.claimscrubber.domain.TaxonomyCodes;
 import org.claimscrubber.domain.TaxonomyEntry;
+import org.claimscrubber.domain.WordingMatch;
 
 /**
  * Compares every seed table row with the official facts and records the verdict on the row ({@link
@@ -117,7 +117,7 @@ public final class Reconciler {
             return OfficialCheck.unverified(label, source);
         }
         String plain = label.replaceAll("\\s*\\([^)]*\\)", "").strip();
-        return Labels.agree(row.description(), plain, Labels.LABEL_AGREEMENT)
+        return WordingMatch.agree(row.description(), plain, WordingMatch.LABEL_AGREEMENT)
                 ? OfficialCheck.confirmed(label, source)
                 : OfficialCheck.contradicted(
                         label,
@@ -141,7 +141,7 @@ public final class Reconciler {
         }
         String plain = entry.label().replaceAll("\\s*\\([^)]*\\)", "").strip();
         if (row.description().isBlank()
-                || Labels.agree(row.description(), plain, Labels.DIAGNOSIS_AGREEMENT)) {
+                || WordingMatch.agree(row.description(), plain, WordingMatch.DIAGNOSIS_AGREEMENT)) {
             return OfficialCheck.confirmed(entry.label(), entry.source());
         }
         String problem =
@@ -153,10 +153,10 @@ public final class Reconciler {
                         + plain
                         + "'";
         boolean onlySideOrSex =
-                Labels.agree(
+                WordingMatch.agree(
                         row.description().replaceAll(SIDE_AND_SEX_WORDS, " "),
                         plain.replaceAll(SIDE_AND_SEX_WORDS, " "),
-                        Labels.DIAGNOSIS_AGREEMENT);
+                        WordingMatch.DIAGNOSIS_AGREEMENT);
         return OfficialCheck.contradicted(
                 entry.label(),
                 entry.source(),
@@ -176,8 +176,9 @@ public final class Reconciler {
         }
         int last = entry.label().lastIndexOf(" / ");
         String lastPart = last < 0 ? entry.label() : entry.label().substring(last + 3);
-        if (Labels.agree(row.specialty(), lastPart, Labels.LABEL_AGREEMENT)
-                || Labels.agree(row.specialty(), entry.label(), Labels.LABEL_AGREEMENT)) {
+        if (WordingMatch.agree(row.specialty(), lastPart, WordingMatch.LABEL_AGREEMENT)
+                || WordingMatch.agree(
+                        row.specialty(), entry.label(), WordingMatch.LABEL_AGREEMENT)) {
             return OfficialCheck.confirmed(entry.label(), entry.source());
         }
         return OfficialCheck.contradicted(

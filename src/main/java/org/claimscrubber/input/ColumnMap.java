@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.claimscrubber.domain.Printable;
+import org.claimscrubber.domain.ControlChars;
 
 /** Where each known column sits in a file's header, and which header cells were not recognised. */
 public final class ColumnMap implements Serializable {
@@ -293,7 +293,7 @@ public final class ColumnMap implements Serializable {
             if (name.chars().filter(Character::isDigit).count() > 2 || name.contains("@")) {
                 hidden++;
             } else {
-                names.add("'" + Printable.escape(name.strip()) + "'");
+                names.add("'" + ControlChars.escape(name.strip()) + "'");
             }
         }
         return String.join(", ", names)
@@ -332,7 +332,7 @@ public final class ColumnMap implements Serializable {
                             + " = "
                             + (likeliest == null
                                     ? "<the header of that column>"
-                                    : Printable.escape(likeliest)));
+                                    : ControlChars.escape(likeliest)));
         }
         return "if the export names it otherwise, say so in --config: " + String.join(", ", lines);
     }

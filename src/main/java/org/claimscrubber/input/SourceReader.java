@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
-import org.claimscrubber.domain.Printable;
+import org.claimscrubber.domain.ControlChars;
 
 /**
  * Reads one {@link InputSource}: gunzipping a .gz file, hashing and counting as it goes. Public for
@@ -264,7 +264,7 @@ public final class SourceReader implements Closeable {
                             + counts.eitherOrderDates()
                             + " of them"
                             + " (e.g. "
-                            + Printable.escape(counts.eitherOrderExample())
+                            + ControlChars.escape(counts.eitherOrderExample())
                             + ") could be read either way, and no"
                             + " date in the file has a first number above 12 to tell");
         }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.claimscrubber.domain.Printable;
+import org.claimscrubber.domain.ControlChars;
 import org.claimscrubber.input.InputFile;
 
 /**
@@ -134,7 +134,8 @@ public final class Summary {
         text.append(String.format("reports: %s%n", reportFolder));
         // Column and file names come from the input: a terminal must not run what they hold. Line
         // ends stay.
-        return Printable.escapeKeepingLines(text.toString().replace(System.lineSeparator(), "\n"))
+        return ControlChars.escapeKeepingLines(
+                        text.toString().replace(System.lineSeparator(), "\n"))
                 .replace("\n", System.lineSeparator());
     }
 

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.claimscrubber.batch.BatchRunner;
+import org.claimscrubber.batch.ClaimPipeline;
+import org.claimscrubber.batch.LocalRun;
 import org.claimscrubber.batch.RunOptions;
-import org.claimscrubber.batch.Scrubber;
 import org.claimscrubber.config.ConfigException;
 import org.claimscrubber.config.RunConfig;
 import org.claimscrubber.config.RunConfigParser;
@@ -42,9 +42,9 @@ import org.claimscrubber.setup.RunSetup;
 import org.claimscrubber.setup.RunSources;
 
 /**
- * Runs sample suites through the same {@link Scrubber} as {@code run} and compares, claim by claim,
- * the findings (line and rule id) with what expected.csv says; the JUnit suite and the {@code test}
- * command both use this, so they cannot disagree.
+ * Runs sample suites through the same {@link ClaimPipeline} as {@code run} and compares, claim by
+ * claim, the findings (line and rule id) with what expected.csv says; the JUnit suite and the
+ * {@code test} command both use this, so they cannot disagree.
  */
 public final class SuiteRunner {
 
@@ -52,7 +52,7 @@ public final class SuiteRunner {
     private final BundledFiles.Located seeds;
     private final Path reference;
     private final LocalDate today;
-    private final Map<String, Scrubber> scrubbers = new HashMap<>();
+    private final Map<String, ClaimPipeline> scrubbers = new HashMap<>();
 
     /**
      * @param reference full official code sets for every suite (--reference), or null; a suite's
@@ -66,12 +66,12 @@ public final class SuiteRunner {
         this.today = today;
     }
 
-    private Scrubber scrubberFor(SampleSuite suite) throws SampleException {
+    private ClaimPipeline scrubberFor(SampleSuite suite) throws SampleException {
         Path folder = suite.reference() != null ? suite.reference() : reference;
         String key = folder + "|" + suite.rules() + "|" + suite.config();
-        Scrubber scrubber = scrubbers.get(key);
+        ClaimPipeline scrubber = scrubbers.get(key);
         if (scrubber == null) {
-            scrubber = new Scrubber(rulesFor(suite), factsFor(suite), today);
+            scrubber = new ClaimPipeline(rulesFor(suite), factsFor(suite), today);
             scrubbers.put(key, scrubber);
         }
         return scrubber;
@@ -143,7 +143,7 @@ public final class SuiteRunner {
                         options);
         try {
             for (int i = 0; i < nights.size(); i++) {
-                new BatchRunner()
+                new LocalRun()
                         .run(
                                 new RunOptions(
                                         RunOptions.Input.files(List.of(nights.get(i).toString())),
@@ -199,14 +199,14 @@ public final class SuiteRunner {
         Path workDir = Files.createTempDirectory("claim-scrubber-suite");
         HistoryStore history = null;
         try {
-            Scrubber scrubber;
+            ClaimPipeline scrubber;
             if (suite.earlierNights().isEmpty()) {
                 scrubber = scrubberFor(suite);
             } else {
                 history = earlierNights(suite, workDir);
                 FactBase facts = factsFor(suite);
                 scrubber =
-                        new Scrubber(
+                        new ClaimPipeline(
                                 rulesFor(suite),
                                 facts,
                                 today,
@@ -215,7 +215,8 @@ public final class SuiteRunner {
             }
             scrubber.scrub(
                     InputSource.resolve(List.of(suite.claims().toString())),
-                    new Scrubber.Options(1, false, workDir, InputStream.nullInputStream(), null),
+                    new ClaimPipeline.Options(
+                            1, false, workDir, InputStream.nullInputStream(), null),
                     new OutcomeSink.Restartable() {
                         @Override
                         public void accept(ClaimOutcome outcome) {

@@ -56,7 +56,7 @@ final class FindingsOutput {
 
     /** A partition's findings.csv lines after the header line, as each part file carries it. */
     static Iterator<String> withHeader(Iterator<String> lines) {
-        String header = PartitionScrubber.csvLine(FindingsCsvWriter.HEADER);
+        String header = ShuffledPartitionTask.csvLine(FindingsCsvWriter.HEADER);
         return new Iterator<>() {
             private boolean headerDone;
 

@@ -162,7 +162,7 @@ final class SparkRun {
             List<Part> parts = PartPlan.parts(inputs, partBytes, index);
             JavaRDD<ScrubbedChunk> inPlace =
                     sc.parallelize(parts, parts.size())
-                            .mapPartitions(new PartScrubber(shipped, shippedHadoop))
+                            .mapPartitions(new PartTask(shipped, shippedHadoop))
                             .persist(StorageLevel.MEMORY_AND_DISK_SER());
             List<PartSummary> summaries =
                     inPlace.filter(chunk -> chunk.summary() != null)
@@ -183,7 +183,7 @@ final class SparkRun {
                                         .flatMapToPair(new RowReader(shipped, read, shippedHadoop))
                                         .repartitionAndSortWithinPartitions(
                                                 new ClaimPartitioner(partitions))
-                                        .mapPartitions(new PartitionScrubber(shipped))
+                                        .mapPartitions(new ShuffledPartitionTask(shipped))
                                         .persist(StorageLevel.MEMORY_AND_DISK_SER()));
             }
             OutcomeTally tally =

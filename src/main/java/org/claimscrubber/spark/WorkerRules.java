@@ -2,7 +2,7 @@ package org.claimscrubber.spark;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.claimscrubber.batch.ClaimEvaluator;
+import org.claimscrubber.batch.GroupedClaimEvaluator;
 import org.claimscrubber.config.ConfigException;
 import org.claimscrubber.engine.RuleCache;
 import org.claimscrubber.engine.RulesException;
@@ -26,9 +26,9 @@ final class WorkerRules {
      * A fresh evaluator (one per task: evaluators are not thread-safe) over this JVM's compiled
      * rules.
      */
-    static ClaimEvaluator evaluator(JobFiles job) {
+    static GroupedClaimEvaluator evaluator(JobFiles job) {
         RunSetup loaded = load(job);
-        return new ClaimEvaluator(loaded.rules(), loaded.facts(), job.settings().today());
+        return new GroupedClaimEvaluator(loaded.rules(), loaded.facts(), job.settings().today());
     }
 
     /** How this job's findings.csv names the seed documents. */

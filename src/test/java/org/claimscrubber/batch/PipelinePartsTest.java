@@ -130,7 +130,7 @@ class PipelinePartsTest {
             OrderedEvaluation evaluation =
                     new OrderedEvaluation(
                             pool,
-                            new ChunkEvaluator(
+                            new WorkerSessions(
                                     Shipped.rules(),
                                     new ArrayList<>(Shipped.facts().engineFacts()),
                                     Shipped.facts().coverage()),

@@ -452,7 +452,7 @@ class ReliabilityRegressionTest {
     @Test
     void spooledStandardInputKeepsItsSizeForPartitioning() throws Exception {
         Path spool = Files.write(dir.resolve("spool.csv"), new byte[3 << 20]);
-        InputSource spooled = Scrubber.spooled(new InputSource("-", null, -1), spool);
+        InputSource spooled = ClaimPipeline.spooled(new InputSource("-", null, -1), spool);
         assertThat(spooled.size()).isEqualTo(3 << 20);
         assertThat(PartitionedPass.partitionsFor(List.of(spooled)))
                 .isEqualTo(
@@ -515,11 +515,12 @@ class ReliabilityRegressionTest {
      * Scrubs with the shipped rules and keeps nothing of the outcomes: for what the result itself
      * says.
      */
-    private Scrubber.Result scrubQuietly(List<InputSource> sources) throws Exception {
-        return new Scrubber(Shipped.rules(), Shipped.facts(), Shipped.TODAY)
+    private ClaimPipeline.Result scrubQuietly(List<InputSource> sources) throws Exception {
+        return new ClaimPipeline(Shipped.rules(), Shipped.facts(), Shipped.TODAY)
                 .scrub(
                         sources,
-                        new Scrubber.Options(1, false, dir, InputStream.nullInputStream(), null),
+                        new ClaimPipeline.Options(
+                                1, false, dir, InputStream.nullInputStream(), null),
                         new OutcomeSink.Restartable() {
                             @Override
                             public void accept(ClaimOutcome outcome) {}
@@ -535,11 +536,11 @@ class ReliabilityRegressionTest {
         Path file = Files.copy(Path.of("samples/export/claims.csv"), dir.resolve("growing.csv"));
         long sizeAtStart =
                 Files.size(file) - 100; // as if 100 bytes were appended after the run looked at it
-        Scrubber.Result result =
+        ClaimPipeline.Result result =
                 scrubQuietly(List.of(new InputSource(file.toString(), file, sizeAtStart)));
         assertThat(result.inputs().get(0).warning())
                 .contains("changed while it was read", sizeAtStart + " bytes when");
-        Scrubber.Result steady = scrubQuietly(InputSource.resolve(List.of(file.toString())));
+        ClaimPipeline.Result steady = scrubQuietly(InputSource.resolve(List.of(file.toString())));
         assertThat(steady.inputs().get(0).warning()).isNull();
     }
 
@@ -634,7 +635,7 @@ class ReliabilityRegressionTest {
                 };
         Assertions.assertThatThrownBy(
                         () ->
-                                new BatchRunner()
+                                new LocalRun()
                                         .run(
                                                 new RunOptions(
                                                         new RunOptions.Input(

@@ -47,7 +47,7 @@ class StreamingTest {
     private static RunOutcome run(
             String name, int threads, boolean split, List<String> inputs, byte[] stdin)
             throws Exception {
-        return new BatchRunner()
+        return new LocalRun()
                 .run(
                         new RunOptions(
                                 new RunOptions.Input(inputs, new ByteArrayInputStream(stdin), '\0'),
@@ -205,7 +205,7 @@ class StreamingTest {
     void progressIsPrintedOnStandardErrorWhenAsked() throws Exception {
         StringWriter err = new StringWriter();
         try (Progress progress = new Progress(new PrintWriter(err), Files.size(export))) {
-            new BatchRunner()
+            new LocalRun()
                     .run(
                             new RunOptions(
                                     RunOptions.Input.files(List.of(export.toString())),

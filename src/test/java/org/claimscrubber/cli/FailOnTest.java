@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.claimscrubber.ClaimRows;
 import org.claimscrubber.Cli;
+import org.claimscrubber.ExportBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,7 @@ class FailOnTest {
         Path heldButReadable =
                 Files.writeString(
                         dir.resolve("held.csv"),
-                        ClaimRows.claims().line("C1", 1, "0753T").diagnoses("C18.9").csv());
+                        ExportBuilder.claims().line("C1", 1, "0753T").diagnoses("C18.9").csv());
         Cli.Result normalNight =
                 Cli.execute(
                         "run",

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.claimscrubber.ClaimRows;
 import org.claimscrubber.Cli;
+import org.claimscrubber.ExportBuilder;
 import org.claimscrubber.Shipped;
-import org.claimscrubber.batch.BatchRunner;
+import org.claimscrubber.batch.LocalRun;
 import org.claimscrubber.batch.RunOptions;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.NotChecked;
@@ -52,7 +52,7 @@ class RunConfigTest {
     }
 
     private static final String MEDICARE_59 =
-            ClaimRows.claims()
+            ExportBuilder.claims()
                     .line("C1", 1, "88305")
                     .modifiers("59")
                     .payer("MCR PTB")
@@ -108,7 +108,7 @@ class RunConfigTest {
         Path out = dir.resolve("out");
         Path claims = dir.resolve("claims.csv");
         Files.writeString(claims, MEDICARE_59);
-        new BatchRunner()
+        new LocalRun()
                 .run(
                         new RunOptions(
                                 RunOptions.Input.files(List.of(claims.toString())),
@@ -136,7 +136,7 @@ class RunConfigTest {
     }
 
     private static final String COMMERCIAL_PTP =
-            ClaimRows.claims()
+            ExportBuilder.claims()
                     .line("C1", 1, "0353T")
                     .payer("Aetna")
                     .and()
@@ -196,7 +196,7 @@ class RunConfigTest {
     void theRunRecordsTheSeveritiesTheConfigChanged() throws Exception {
         Path out = dir.resolve("out");
         Path claims = Files.writeString(dir.resolve("claims.csv"), COMMERCIAL_PTP);
-        new BatchRunner()
+        new LocalRun()
                 .run(
                         new RunOptions(
                                 RunOptions.Input.files(List.of(claims.toString())),
@@ -219,7 +219,7 @@ class RunConfigTest {
     }
 
     private static final String POS_OFFICE =
-            ClaimRows.claims()
+            ExportBuilder.claims()
                     .line("C1", 1, "0352T")
                     .placeOfService("11")
                     .payer("Aetna")
@@ -242,7 +242,7 @@ class RunConfigTest {
                         ""));
         Path out = dir.resolve("out");
         Path claims = Files.writeString(dir.resolve("claims.csv"), POS_OFFICE);
-        new BatchRunner()
+        new LocalRun()
                 .run(
                         new RunOptions(
                                 RunOptions.Input.files(List.of(claims.toString())),
@@ -292,7 +292,7 @@ class RunConfigTest {
                         ""));
         RunConfig switches = config("suppressions = suppressions.csv\n");
         List<Finding> findings =
-                scrub(switches, ClaimRows.claims().line("C1", 1, "0352T").and().csv());
+                scrub(switches, ExportBuilder.claims().line("C1", 1, "0352T").and().csv());
         assertThat(findings)
                 .filteredOn(f -> f.ruleId().equals("REL-001"))
                 .singleElement()

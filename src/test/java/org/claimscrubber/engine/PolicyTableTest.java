@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.claimscrubber.ClaimRows;
+import org.claimscrubber.ExportBuilder;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.files.BundledFiles;
@@ -48,7 +48,7 @@ class PolicyTableTest {
         Path claims =
                 Files.writeString(
                         dir.resolve("claims.csv"),
-                        ClaimRows.claims()
+                        ExportBuilder.claims()
                                 .line("C1", 1, "0352T")
                                 .payer("Aetna")
                                 .and()

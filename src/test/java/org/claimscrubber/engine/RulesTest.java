@@ -1,14 +1,14 @@
 package org.claimscrubber.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.claimscrubber.ClaimRows.claims;
+import static org.claimscrubber.ExportBuilder.claims;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.claimscrubber.ClaimRows;
+import org.claimscrubber.ExportBuilder;
 import org.claimscrubber.Shipped;
-import org.claimscrubber.batch.BatchRunner;
+import org.claimscrubber.batch.LocalRun;
 import org.claimscrubber.batch.RunOptions;
 import org.claimscrubber.config.RunConfigParser;
 import org.claimscrubber.domain.Finding;
@@ -24,11 +24,11 @@ class RulesTest {
 
     @TempDir Path dir;
 
-    private List<Finding> scrub(ClaimRows rows) throws Exception {
+    private List<Finding> scrub(ExportBuilder rows) throws Exception {
         return Shipped.scrub(dir, rows.csv());
     }
 
-    private List<Finding> scrub(ClaimRows.Line line) throws Exception {
+    private List<Finding> scrub(ExportBuilder.Line line) throws Exception {
         return scrub(line.and());
     }
 
@@ -679,7 +679,7 @@ class RulesTest {
 
         @Test
         void aContradictedRowDoesNotSupportAndTheFindingSaysWhy() throws Exception {
-            ClaimRows.Line line = claims().line("C1", 1, "0352T").diagnoses("D37.9");
+            ExportBuilder.Line line = claims().line("C1", 1, "0352T").diagnoses("D37.9");
             assertThat(of("DX-001", scrub(line))).hasSize(1);
             // 0753T's list is examples only (interpretations.csv), so even D37.9 passes there.
             assertThat(
@@ -1169,7 +1169,7 @@ class RulesTest {
             Path earlier = Files.writeString(dir.resolve("last-night.csv"), HEADER + lastNight);
             HistoryStore.Options options =
                     new HistoryStore.Options(dir.resolve("history.db").toString(), null, 400);
-            new BatchRunner()
+            new LocalRun()
                     .run(
                             new RunOptions(
                                     RunOptions.Input.files(List.of(earlier.toString())),
@@ -1765,7 +1765,7 @@ class RulesTest {
 
     @Nested
     class Ncci {
-        private List<Finding> medicare(ClaimRows rows) throws Exception {
+        private List<Finding> medicare(ExportBuilder rows) throws Exception {
             return scrub(rows);
         }
 
@@ -1836,7 +1836,7 @@ class RulesTest {
                     .isEmpty();
         }
 
-        private List<Finding> withConfig(String configText, ClaimRows rows) throws Exception {
+        private List<Finding> withConfig(String configText, ExportBuilder rows) throws Exception {
             Path config = Files.writeString(dir.resolve("payers.conf"), configText);
             CompiledRules rules =
                     new RuleCompiler()
@@ -1846,7 +1846,7 @@ class RulesTest {
             return Shipped.scrub(rules, Files.writeString(dir.resolve("claims.csv"), rows.csv()));
         }
 
-        private ClaimRows ptpPair(String payer) {
+        private ExportBuilder ptpPair(String payer) {
             return claims().line("C1", 1, "0353T")
                     .payer(payer)
                     .and()

@@ -14,7 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.assertj.core.api.Assertions;
-import org.claimscrubber.ClaimRows;
+import org.claimscrubber.ExportBuilder;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.domain.Finding;
 import org.dhatim.fastexcel.Workbook;
@@ -148,7 +148,7 @@ class CmsWorkbooksTest {
         Path claims =
                 Files.writeString(
                         dir.resolve("claims.csv.txt"),
-                        ClaimRows.claims()
+                        ExportBuilder.claims()
                                 .line("C1", 1, "88341")
                                 .payer("Medicare")
                                 .and()
@@ -214,7 +214,7 @@ class CmsWorkbooksTest {
         Path claims =
                 Files.writeString(
                         dir.getParent().resolve(dir.getFileName() + "-hcpcs.csv"),
-                        ClaimRows.claims()
+                        ExportBuilder.claims()
                                 .line("C1", 1, "G0202")
                                 .date("2017-01-02")
                                 .diagnoses("Z12.31")

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.claimscrubber.Prerequisites;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.domain.CodeFormat;
-import org.claimscrubber.domain.Labels;
+import org.claimscrubber.domain.WordingMatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,24 +79,24 @@ class ReferenceFilesTest {
     @Test
     void labelsAgreeWhenShortenedAndNotAcrossSides() {
         assertThat(
-                        Labels.agree(
+                        WordingMatch.agree(
                                 "Separate structure",
                                 "Separate structure, a service that is distinct because it was"
                                         + " performed on a separate organ/structure",
                                 0.5))
                 .isTrue();
         assertThat(
-                        Labels.agree(
+                        WordingMatch.agree(
                                 "Secondary malignant neoplasm of axillary nodes",
                                 "Secondary malignant neoplasm of axilla" + " nodes",
                                 0.6))
                 .isTrue();
         assertThat(
-                        Labels.agree(
+                        WordingMatch.agree(
                                 "Neoplasm of right female breast",
                                 "Neoplasm of left female breast",
                                 0.6))
                 .isFalse();
-        assertThat(Labels.agree("General Surgery", "Family Medicine", 0.5)).isFalse();
+        assertThat(WordingMatch.agree("General Surgery", "Family Medicine", 0.5)).isFalse();
     }
 }

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.claimscrubber.Shipped;
-import org.claimscrubber.batch.BatchRunner;
+import org.claimscrubber.batch.LocalRun;
 import org.claimscrubber.batch.RunOptions;
 import org.claimscrubber.batch.RunOutcome;
 
@@ -77,7 +77,7 @@ final class HistoryNights {
     static RunOutcome night(Path dir, int night, List<String> rows, HistoryStore.Options history)
             throws Exception {
         Path export = export(dir, "night-" + night + ".csv", rows);
-        return new BatchRunner()
+        return new LocalRun()
                 .run(
                         new RunOptions(
                                 RunOptions.Input.files(List.of(export.toString())),

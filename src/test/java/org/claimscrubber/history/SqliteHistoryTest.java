@@ -20,7 +20,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.claimscrubber.Shipped;
-import org.claimscrubber.batch.BatchRunner;
+import org.claimscrubber.batch.LocalRun;
 import org.claimscrubber.batch.RunOptions;
 import org.claimscrubber.batch.RunOutcome;
 import org.claimscrubber.cli.Main;
@@ -93,7 +93,7 @@ class SqliteHistoryTest {
         HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
         Path export = HistoryNights.export(dir, "night-2.csv", HistoryNights.NIGHT_2);
         RunOutcome two =
-                new BatchRunner()
+                new LocalRun()
                         .run(
                                 new RunOptions(
                                         RunOptions.Input.files(List.of(export.toString())),
@@ -123,7 +123,7 @@ class SqliteHistoryTest {
     @Test
     void withoutAHistoryTheEditsAreSilentAndTheLinesCountAsNotChecked() throws Exception {
         Path export = HistoryNights.export(dir, "night.csv", HistoryNights.NIGHT_2);
-        new BatchRunner()
+        new LocalRun()
                 .run(
                         new RunOptions(
                                 RunOptions.Input.files(List.of(export.toString())),
@@ -168,7 +168,7 @@ class SqliteHistoryTest {
                 };
         assertThatThrownBy(
                         () ->
-                                new BatchRunner()
+                                new LocalRun()
                                         .run(
                                                 new RunOptions(
                                                         new RunOptions.Input(

@@ -68,7 +68,7 @@ class SparkPartsTest {
     }
 
     private static PartSummary summary(Part part, String... claimIds) {
-        PartScrubber.ClaimIds ids = new PartScrubber.ClaimIds();
+        PartTask.ClaimIds ids = new PartTask.ClaimIds();
         for (String id : claimIds) {
             ids.add(id);
         }

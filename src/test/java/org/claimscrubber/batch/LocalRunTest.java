@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.claimscrubber.ClaimRows;
+import org.claimscrubber.ExportBuilder;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.input.InputFileException;
@@ -26,14 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * A whole run on the bundled demo export: the three reports, their order, their counts, the exit
  * code.
  */
-class BatchRunnerTest {
+class LocalRunTest {
 
     private static final Path EXPORT = Path.of("samples/export/claims.csv");
 
     @TempDir Path out;
 
     private RunOutcome run(Severity failOn, Path... inputs) throws Exception {
-        return new BatchRunner()
+        return new LocalRun()
                 .run(
                         new RunOptions(
                                 RunOptions.Input.files(
@@ -76,7 +76,7 @@ class BatchRunnerTest {
         Path claims =
                 Files.writeString(
                         out.getParent().resolve("coverage-" + out.getFileName() + ".csv"),
-                        ClaimRows.claims()
+                        ExportBuilder.claims()
                                 .line("C1", 1, "0353T")
                                 .payer("Medicare")
                                 .and()

@@ -16,20 +16,20 @@ import org.claimscrubber.report.ClaimOutcome;
  * are parsed and the claims evaluated in one session, exactly as the local run evaluates a chunk.
  * Not thread-safe.
  */
-public final class ClaimEvaluator {
+public final class GroupedClaimEvaluator {
 
     /** About how many rows to evaluate in one session, as the local run does. */
     public static final int CHUNK_LINES = Chunker.CHUNK_LINES;
 
-    private final ChunkEvaluator chunks;
+    private final WorkerSessions chunks;
     private final ClaimParser parser = new ClaimParser(false);
     private long sequence;
 
-    public ClaimEvaluator(CompiledRules rules, FactBase facts, LocalDate today) {
+    public GroupedClaimEvaluator(CompiledRules rules, FactBase facts, LocalDate today) {
         this.chunks =
-                new ChunkEvaluator(
+                new WorkerSessions(
                         rules,
-                        Scrubber.referenceFacts(facts, today, ClaimHistory.NONE),
+                        ClaimPipeline.referenceFacts(facts, today, ClaimHistory.NONE),
                         facts.coverage());
     }
 

@@ -10,7 +10,7 @@ import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.SerializableConfiguration;
-import org.claimscrubber.batch.ClaimEvaluator;
+import org.claimscrubber.batch.GroupedClaimEvaluator;
 import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.input.Column;
 import org.claimscrubber.input.CsvRecord;
@@ -26,19 +26,19 @@ import org.claimscrubber.report.OutcomeTally;
 /**
  * Reads one {@link Part} of an input and scrubs its claims where it was read, with no shuffle: a
  * claim's rows are consecutive in an export written claim by claim, and a part starts at a claim's
- * first row. Claims are gathered into chunks of about {@link ClaimEvaluator#CHUNK_LINES} rows and
- * evaluated as the local run evaluates a chunk; one chunk is in memory at a time. The last element
- * is the part's {@link PartSummary}, which says whether that assumption held; where it did not, the
- * driver drops these results and scrubs the file through the shuffle.
+ * first row. Claims are gathered into chunks of about {@link GroupedClaimEvaluator#CHUNK_LINES}
+ * rows and evaluated as the local run evaluates a chunk; one chunk is in memory at a time. The last
+ * element is the part's {@link PartSummary}, which says whether that assumption held; where it did
+ * not, the driver drops these results and scrubs the file through the shuffle.
  */
-final class PartScrubber implements FlatMapFunction<Iterator<Part>, ScrubbedChunk> {
+final class PartTask implements FlatMapFunction<Iterator<Part>, ScrubbedChunk> {
 
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<JobFiles> job;
     private final Broadcast<SerializableConfiguration> hadoop;
 
-    PartScrubber(Broadcast<JobFiles> job, Broadcast<SerializableConfiguration> hadoop) {
+    PartTask(Broadcast<JobFiles> job, Broadcast<SerializableConfiguration> hadoop) {
         this.job = job;
         this.hadoop = hadoop;
     }
@@ -64,7 +64,7 @@ final class PartScrubber implements FlatMapFunction<Iterator<Part>, ScrubbedChun
                                         part.end()),
                                 info,
                                 part.firstLine());
-        ClaimEvaluator evaluator = WorkerRules.evaluator(files);
+        GroupedClaimEvaluator evaluator = WorkerRules.evaluator(files);
         Citations citations = WorkerRules.citations(files);
         int input = part.input().index();
         return new Iterator<>() {
@@ -92,13 +92,13 @@ final class PartScrubber implements FlatMapFunction<Iterator<Part>, ScrubbedChun
                 }
                 List<ClaimRows> claims = new ArrayList<>();
                 int lines = 0;
-                while (lines < ClaimEvaluator.CHUNK_LINES && next != null) {
+                while (lines < GroupedClaimEvaluator.CHUNK_LINES && next != null) {
                     ClaimRows claim = nextClaim();
                     claims.add(claim);
                     lines += claim.rows().size();
                 }
                 ScrubbedChunk scrubbed =
-                        PartitionScrubber.scrub(evaluator, citations, claims, files);
+                        ShuffledPartitionTask.scrub(evaluator, citations, claims, files);
                 return new ScrubbedChunk(scrubbed.findings(), scrubbed.tally(), input, null);
             }
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A worker's session on its own: findings in report order, a failing rule contained to its claim.
  */
-class ScrubSessionTest {
+class RuleSessionTest {
 
     @TempDir Path dir;
 
@@ -92,7 +92,7 @@ class ScrubSessionTest {
                         new DocumentedCodes(List.of("0352T")),
                         new RunContext(LocalDate.of(2026, 11, 1)));
         List<Finding> findings =
-                new ScrubSession(rules, reference)
+                new RuleSession(rules, reference)
                         .evaluate(List.of(claim("C1", 1, "0352T", "99213")))
                         .findings();
         assertThat(findings)
@@ -106,8 +106,8 @@ class ScrubSessionTest {
 
     @Test
     void findingsComeInReportOrderAcrossClaims() {
-        ScrubSession session = new ScrubSession(Shipped.rules(), facts());
-        ScrubSession.Result result =
+        RuleSession session = new RuleSession(Shipped.rules(), facts());
+        RuleSession.Result result =
                 session.evaluate(List.of(claim("B", 2, "0753T", "0753T"), claim("A", 1, "0753T")));
         assertThat(result.findings())
                 .extracting(f -> f.claimId() + "/" + f.lineNumber() + "/" + f.ruleId())
@@ -134,8 +134,8 @@ class ScrubSessionTest {
                 """);
         CompiledRules compiled =
                 new RuleCompiler().compile(RuleSet.load(BundledFiles.Located.given(rules)));
-        ScrubSession.Result result =
-                new ScrubSession(compiled, facts())
+        RuleSession.Result result =
+                new RuleSession(compiled, facts())
                         .evaluate(List.of(claim("OK", 1, "99213"), claim("BAD", 2, "0352T")));
         assertThat(result.unscrubbed()).containsExactly(2L);
         assertThat(result.findings())

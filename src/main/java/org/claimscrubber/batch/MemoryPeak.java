@@ -22,7 +22,7 @@ import org.claimscrubber.report.RunManifest;
  * collection (from the JVM's GC notifications) or now, so it is a moment's total, not the sum of
  * each pool's own peak (which overstates: pools peak at different moments).
  */
-final class Resources {
+final class MemoryPeak {
 
     private static final AtomicLong PEAK_HEAP = new AtomicLong();
     private static final Set<String> HEAP_POOLS =
@@ -58,7 +58,7 @@ final class Resources {
         }
     }
 
-    private Resources() {}
+    private MemoryPeak() {}
 
     /** Starts watching (the first call registers the GC listeners); call at the start of a run. */
     static void watch() {

@@ -5,9 +5,9 @@ package org.claimscrubber.domain;
  * header or cell holding an ANSI/OSC terminal sequence cannot move the cursor, retitle the terminal
  * or hide text.
  */
-public final class Printable {
+public final class ControlChars {
 
-    private Printable() {}
+    private ControlChars() {}
 
     /** Control characters (C0, DEL, C1) as {@code \\u001B}-style escapes; everything else as is. */
     public static String escape(String text) {

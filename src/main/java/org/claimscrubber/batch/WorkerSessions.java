@@ -9,7 +9,7 @@ import org.claimscrubber.domain.EditFamily;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.NotChecked;
 import org.claimscrubber.engine.CompiledRules;
-import org.claimscrubber.engine.ScrubSession;
+import org.claimscrubber.engine.RuleSession;
 import org.claimscrubber.input.ClaimParser;
 import org.claimscrubber.report.ClaimOutcome;
 
@@ -17,27 +17,27 @@ import org.claimscrubber.report.ClaimOutcome;
  * Evaluates chunks of parsed claims. Each worker thread has its own session (which holds nothing
  * between chunks); the compiled rules are shared.
  */
-final class ChunkEvaluator {
+final class WorkerSessions {
 
-    private final ThreadLocal<ScrubSession> sessions;
+    private final ThreadLocal<RuleSession> sessions;
     private final DataCoverage coverage;
 
     private final boolean historyKept;
 
-    ChunkEvaluator(CompiledRules rules, List<Object> referenceFacts, DataCoverage coverage) {
+    WorkerSessions(CompiledRules rules, List<Object> referenceFacts, DataCoverage coverage) {
         this(rules, referenceFacts, coverage, false);
     }
 
     /**
      * @param historyKept whether outcomes carry their services for the claim history
      */
-    ChunkEvaluator(
+    WorkerSessions(
             CompiledRules rules,
             List<Object> referenceFacts,
             DataCoverage coverage,
             boolean historyKept) {
         this.historyKept = historyKept;
-        this.sessions = ThreadLocal.withInitial(() -> new ScrubSession(rules, referenceFacts));
+        this.sessions = ThreadLocal.withInitial(() -> new RuleSession(rules, referenceFacts));
         this.coverage = coverage;
     }
 
@@ -47,7 +47,7 @@ final class ChunkEvaluator {
         for (ClaimParser.ParsedClaim parsed : chunk.claims()) {
             claims.add(parsed.claim());
         }
-        ScrubSession.Result result = sessions.get().evaluate(claims);
+        RuleSession.Result result = sessions.get().evaluate(claims);
         List<Finding> findings = result.findings();
         List<ClaimOutcome> outcomes = new ArrayList<>(claims.size());
         int next = 0;

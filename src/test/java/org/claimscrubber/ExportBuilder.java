@@ -8,7 +8,7 @@ import java.util.List;
  * related diagnosis, a surgeon's taxonomy, an outpatient hospital) that each test changes only
  * where it matters.
  */
-public final class ClaimRows {
+public final class ExportBuilder {
 
     public static final String HEADER =
             "claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
@@ -16,8 +16,8 @@ public final class ClaimRows {
 
     private final List<String> rows = new ArrayList<>();
 
-    public static ClaimRows claims() {
-        return new ClaimRows();
+    public static ExportBuilder claims() {
+        return new ExportBuilder();
     }
 
     public Line line(String claimId, int lineNumber, String procedureCode) {
@@ -30,7 +30,7 @@ public final class ClaimRows {
 
     /** One row; every setter returns the line, {@code and()} returns to the claims. */
     public static final class Line {
-        private final ClaimRows owner;
+        private final ExportBuilder owner;
         private final String claimId;
         private final int lineNumber;
         private final String procedureCode;
@@ -47,7 +47,7 @@ public final class ClaimRows {
         private String sex = "F";
         private String birthDate = "";
 
-        private Line(ClaimRows owner, String claimId, int lineNumber, String procedureCode) {
+        private Line(ExportBuilder owner, String claimId, int lineNumber, String procedureCode) {
             this.owner = owner;
             this.claimId = claimId;
             this.lineNumber = lineNumber;
@@ -99,7 +99,7 @@ public final class ClaimRows {
             return this;
         }
 
-        public ClaimRows and() {
+        public ExportBuilder and() {
             owner.rows.add(
                     String.join(
                             ",",

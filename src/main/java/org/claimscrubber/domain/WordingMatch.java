@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * other's (a shortened label), or when they share enough words, unless they name opposite sides or
  * sexes (right/left, male/female).
  */
-public final class Labels {
+public final class WordingMatch {
 
     /**
      * Share of words two labels must have in common to agree (where neither contains the other's
@@ -36,7 +36,7 @@ public final class Labels {
     private static final int MAX_REMEMBERED = 10_000;
     private static final Map<String, Set<String>> WORDS = new ConcurrentHashMap<>();
 
-    private Labels() {}
+    private WordingMatch() {}
 
     /**
      * @param threshold the share of words two wordings must have in common when neither contains

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Phrases rule messages share, so the DRL consequences stay one readable line. */
-public final class Describe {
+public final class MessagePhrases {
 
     // Called for every finding that cites several facts, so it compares fields rather than
     // formatting strings.
@@ -27,12 +27,12 @@ public final class Describe {
                 return String.valueOf(first).compareTo(String.valueOf(second));
             };
 
-    private Describe() {}
+    private MessagePhrases() {}
 
     /** The keys of facts in document order, e.g. "19301, 19302 or 38525". */
     public static String either(Collection<?> facts) {
         List<String> keys =
-                inDocumentOrder(facts).stream().map(Describe::keyOf).distinct().toList();
+                inDocumentOrder(facts).stream().map(MessagePhrases::keyOf).distinct().toList();
         return keys.size() < 2
                 ? String.join("", keys)
                 : String.join(", ", keys.subList(0, keys.size() - 1))
@@ -74,7 +74,7 @@ public final class Describe {
         for (Object label : seedLabels) {
             String text = String.valueOf(label).strip();
             if (!text.isEmpty()
-                    && !Labels.agree(text, officialLabel, Labels.DIAGNOSIS_AGREEMENT)
+                    && !WordingMatch.agree(text, officialLabel, WordingMatch.DIAGNOSIS_AGREEMENT)
                     && !differing.contains(text)) {
                 differing.add(text);
             }
@@ -146,7 +146,7 @@ public final class Describe {
         }
         if (source instanceof Collection<?> many) {
             return inDocumentOrder(many).stream()
-                    .map(Describe::cite)
+                    .map(MessagePhrases::cite)
                     .distinct()
                     .collect(Collectors.joining("; "));
         }

@@ -41,7 +41,7 @@ import org.claimscrubber.report.OutcomeSink;
  * abandoned, the sink restarted, and the input read again in a partitioned pass (see {@link
  * PartitionedPass}).
  */
-public final class Scrubber {
+public final class ClaimPipeline {
 
     /**
      * Workers by default: one core reads and parses, the others evaluate (measured: on 2 cores, 1
@@ -84,7 +84,7 @@ public final class Scrubber {
     private final PatientKeyer patientKeys;
     private final boolean historyKept;
 
-    public Scrubber(CompiledRules rules, FactBase facts, LocalDate today) {
+    public ClaimPipeline(CompiledRules rules, FactBase facts, LocalDate today) {
         this(rules, facts, today, ClaimHistory.NONE, PatientKeyer.NONE);
     }
 
@@ -93,7 +93,7 @@ public final class Scrubber {
      *     ClaimHistory#NONE} without)
      * @param patientKeys how the lines' patient ids become the keys the history knows them by
      */
-    public Scrubber(
+    public ClaimPipeline(
             CompiledRules rules,
             FactBase facts,
             LocalDate today,
@@ -163,7 +163,7 @@ public final class Scrubber {
         PassContext context =
                 new PassContext(
                         pool,
-                        new ChunkEvaluator(rules, referenceFacts, coverage, historyKept),
+                        new WorkerSessions(rules, referenceFacts, coverage, historyKept),
                         options.threads(),
                         options.keepRows(),
                         patientKeys);

@@ -38,7 +38,7 @@ import org.claimscrubber.setup.RunSetup;
  * One {@code run}: set up (see {@link RunSetup}), scrub the exports, write the reports. Nothing is
  * written unless the run completes (see {@link ReportFiles}).
  */
-public final class BatchRunner {
+public final class LocalRun {
 
     public RunOutcome run(RunOptions options)
             throws ConfigException,
@@ -63,7 +63,7 @@ public final class BatchRunner {
                     HistoryException,
                     IOException {
         Instant started = Instant.now();
-        Resources.watch();
+        MemoryPeak.watch();
         long t0 = System.nanoTime();
         List<InputSource> given = InputSource.resolve(options.input().files());
         refuseInputsAmongReports(given, options);
@@ -88,23 +88,23 @@ public final class BatchRunner {
                                 setup.citations())) {
             HistoryRecorder recorder =
                     history == null ? null : new HistoryRecorder(history, holdOn, files);
-            Scrubber scrubber =
+            ClaimPipeline scrubber =
                     history == null
-                            ? new Scrubber(setup.rules(), setup.facts(), today)
-                            : new Scrubber(
+                            ? new ClaimPipeline(setup.rules(), setup.facts(), today)
+                            : new ClaimPipeline(
                                     setup.rules(),
                                     setup.facts(),
                                     today,
                                     history.claimHistory(setup.facts().policy().frequencyLimits()),
                                     history.patientKeys());
-            Scrubber.Options scrubbing =
-                    new Scrubber.Options(
+            ClaimPipeline.Options scrubbing =
+                    new ClaimPipeline.Options(
                             options.execution().threads(),
                             options.output().split(),
                             files.dir(),
                             options.input().standardInput(),
                             options.execution().progress());
-            Scrubber.Result result =
+            ClaimPipeline.Result result =
                     scrubber.scrub(
                             sources,
                             scrubbing,
@@ -132,7 +132,7 @@ public final class BatchRunner {
                             result.blankLines(),
                             reportNames(sources, options),
                             new RunManifest.Costs(
-                                    timings, Resources.peak(options.execution().threads())),
+                                    timings, MemoryPeak.peak(options.execution().threads())),
                             coverage);
             if (history != null) {
                 List<RunManifest.Night> nights = new ArrayList<>(history.lastNights(29));

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.claimscrubber.batch.ClaimEvaluator;
+import org.claimscrubber.batch.GroupedClaimEvaluator;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.report.Citations;
@@ -23,24 +23,24 @@ import scala.Tuple2;
 /**
  * Scrubs one partition of the shuffled rows: the rows arrive sorted by claim id and position, so a
  * claim's rows are consecutive; claims are gathered into chunks of about {@link
- * ClaimEvaluator#CHUNK_LINES} rows and each chunk is evaluated as the local run evaluates one.
- * Lazy: one chunk is in memory at a time.
+ * GroupedClaimEvaluator#CHUNK_LINES} rows and each chunk is evaluated as the local run evaluates
+ * one. Lazy: one chunk is in memory at a time.
  */
-final class PartitionScrubber
+final class ShuffledPartitionTask
         implements FlatMapFunction<Iterator<Tuple2<ClaimKey, ShuffledRow>>, ScrubbedChunk> {
 
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<JobFiles> job;
 
-    PartitionScrubber(Broadcast<JobFiles> job) {
+    ShuffledPartitionTask(Broadcast<JobFiles> job) {
         this.job = job;
     }
 
     @Override
     public Iterator<ScrubbedChunk> call(Iterator<Tuple2<ClaimKey, ShuffledRow>> rows) {
         JobFiles files = job.value();
-        ClaimEvaluator evaluator = WorkerRules.evaluator(files);
+        GroupedClaimEvaluator evaluator = WorkerRules.evaluator(files);
         Citations citations = WorkerRules.citations(files);
         return new Iterator<>() {
             private ClaimRows pending;
@@ -57,7 +57,8 @@ final class PartitionScrubber
                 }
                 List<ClaimRows> claims = new ArrayList<>();
                 int lines = 0;
-                while (lines < ClaimEvaluator.CHUNK_LINES && (pending != null || rows.hasNext())) {
+                while (lines < GroupedClaimEvaluator.CHUNK_LINES
+                        && (pending != null || rows.hasNext())) {
                     ClaimRows claim = nextClaim();
                     claims.add(claim);
                     lines += claim.rows().size();
@@ -95,7 +96,10 @@ final class PartitionScrubber
     }
 
     static ScrubbedChunk scrub(
-            ClaimEvaluator evaluator, Citations citations, List<ClaimRows> claims, JobFiles files) {
+            GroupedClaimEvaluator evaluator,
+            Citations citations,
+            List<ClaimRows> claims,
+            JobFiles files) {
         OutcomeTally tally = new OutcomeTally(files.settings().holdOn());
         List<Tuple2<FindingKey, String>> findings = new ArrayList<>();
         for (ClaimOutcome outcome : evaluator.evaluate(claims)) {

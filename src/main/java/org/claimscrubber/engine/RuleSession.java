@@ -24,7 +24,7 @@ import org.kie.api.runtime.KieSession;
  * facts after it. A rule that fails does not stop the run: the claim it failed on is reported and
  * marked not fully scrubbed. Not thread-safe; each worker owns one.
  */
-public final class ScrubSession {
+public final class RuleSession {
 
     private static final Pattern RULE_NAME =
             Pattern.compile("Rule \"([^\"]+)\"|\\[Rule name='([^']+)'");
@@ -36,7 +36,7 @@ public final class ScrubSession {
     private final List<?> referenceFacts;
     private final SessionFindings collector;
 
-    public ScrubSession(CompiledRules rules, List<?> referenceFacts) {
+    public RuleSession(CompiledRules rules, List<?> referenceFacts) {
         this.rules = rules;
         this.referenceFacts = referenceFacts;
         this.collector =
