@@ -76,49 +76,8 @@ public final class RuleCompiler {
         }
         KieBaseConfiguration baseOptions = KieServices.get().newKieBaseConfiguration();
         baseOptions.setOption(ConsequenceExceptionHandlerOption.get(RuleFailureHandler.class));
-        String experiment = System.getProperty("claimscrubber.kiebase", "");
-        InternalKnowledgeBase kieBase;
-        if (experiment.startsWith("exec") || experiment.startsWith("drl-anc")) {
-            java.util.List<org.kie.internal.builder.conf.KnowledgeBuilderOption> opts =
-                    new ArrayList<>();
-            opts.add(PropertySpecificOption.ALLOWED);
-            if (experiment.endsWith("anc")) {
-                opts.add(org.kie.internal.builder.conf.AlphaNetworkCompilerOption.INMEMORY);
-            }
-            org.kie.internal.utils.KieHelper helper =
-                    new org.kie.internal.utils.KieHelper(
-                            opts.toArray(
-                                    new org.kie.internal.builder.conf.KnowledgeBuilderOption[0]));
-            for (RuleSet.RuleFile file : rules.files()) {
-                helper.addResource(
-                        ResourceFactory.newByteArrayResource(
-                                        file.content().getBytes(StandardCharsets.UTF_8))
-                                .setSourcePath(
-                                        "src/main/resources/"
-                                                + file.name().replaceAll("[^A-Za-z0-9.-]", "_")),
-                        ResourceType.DRL);
-            }
-            long t0 = System.nanoTime();
-            kieBase =
-                    (InternalKnowledgeBase)
-                            helper.build(
-                                    experiment.startsWith("exec")
-                                            ? org.drools.model.codegen.ExecutableModelProject.class
-                                            : org.drools.compiler.kie.builder.impl.DrlProject.class,
-                                    baseOptions);
-            System.err.println(
-                    "experiment "
-                            + experiment
-                            + " built in "
-                            + (System.nanoTime() - t0) / 1_000_000
-                            + " ms");
-        } else {
-            if (experiment.equals("seq")) {
-                baseOptions.setOption(org.kie.api.conf.SequentialOption.YES);
-            }
-            kieBase = KnowledgeBaseFactory.newKnowledgeBase(baseOptions);
-            kieBase.addPackages(entry.packages());
-        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(baseOptions);
+        kieBase.addPackages(entry.packages());
         Set<String> ids = new HashSet<>();
         for (RuleMetadata rule : entry.catalogue()) {
             ids.add(rule.id());

@@ -116,31 +116,7 @@ public final class RuleSession {
      *     when claims are evaluated one by one: a listener on every chunk's inserts would cost
      *     every line)
      */
-    private static final boolean SEQ = "seq".equals(System.getProperty("claimscrubber.kiebase"));
-
-    private void fireStateless(List<Claim> claims) {
-        org.kie.api.runtime.StatelessKieSession session = rules.kieBase().newStatelessKieSession();
-        session.setGlobal(RuleCompiler.FINDINGS_GLOBAL, collector);
-        referenceGlobals.forEach(session::setGlobal);
-        List<Object> facts = new java.util.ArrayList<>(referenceFacts);
-        facts.add(rules.config().payers());
-        for (Claim claim : claims) {
-            facts.addAll(claim.lines());
-            facts.addAll(claim.problems());
-        }
-        RuleClock.start(rules.catalogue());
-        try {
-            session.execute(facts);
-        } finally {
-            RuleClock.stop();
-        }
-    }
-
     private void fire(List<Claim> claims, boolean blame) {
-        if (SEQ) {
-            fireStateless(claims);
-            return;
-        }
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal(RuleCompiler.FINDINGS_GLOBAL, collector);
