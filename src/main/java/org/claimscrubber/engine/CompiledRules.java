@@ -11,6 +11,8 @@ import org.claimscrubber.domain.ClaimLine;
 import org.claimscrubber.domain.PayerNames;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.domain.Suppression;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 
 /**
@@ -25,14 +27,18 @@ public final class CompiledRules {
     private final RunConfig config;
     private final boolean fromCache;
     private final PayerNames payers;
+    private final boolean sequential;
+    private KieBase statefulCopy;
 
     CompiledRules(
             RuleSet source,
             KieBase kieBase,
             List<RuleMetadata> catalogue,
             RunConfig config,
-            boolean fromCache) {
+            boolean fromCache,
+            boolean sequential) {
         this.fromCache = fromCache;
+        this.sequential = sequential;
         this.source = source;
         this.kieBase = kieBase;
         // A severity the config gives a rule for every payer is the rule's severity for this run:
@@ -60,6 +66,31 @@ public final class CompiledRules {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /**
+     * A KieBase a stateful session can be opened on, for analysis of the network ({@link
+     * FactReaders}): this one, or in sequential mode (which refuses stateful sessions) one built
+     * from its packages.
+     */
+    synchronized KieBase statefulKieBase() {
+        if (!sequential) {
+            return kieBase;
+        }
+        if (statefulCopy == null) {
+            InternalKnowledgeBase copy = KnowledgeBaseFactory.newKnowledgeBase();
+            copy.addPackages(kieBase.getKiePackages());
+            statefulCopy = copy;
+        }
+        return statefulCopy;
+    }
+
+    /**
+     * True when no rule changes the facts, so the KieBase is in sequential mode and is evaluated
+     * through stateless sessions; false when a rule inserts, modifies or deletes a fact.
+     */
+    public boolean sequential() {
+        return sequential;
     }
 
     /** Every rule's metadata, by id, including rules switched off for this run. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -17,7 +18,24 @@ import org.drools.drl.parser.DroolsParserException;
  */
 final class DeclarationReader {
 
+    /**
+     * What in a consequence (or a DRL function) may change the facts: the calls that insert,
+     * modify, update or delete one, and any use of the {@code drools} or {@code kcontext} handles
+     * beyond passing {@code kcontext} on (the findings collector takes it to name the rule). A rule
+     * set with none of these cannot re-trigger a rule, so the engine can evaluate it in sequential
+     * mode. Text, not semantics: a comment that names {@code update(} counts too, which only costs
+     * the faster mode, never a finding.
+     */
+    static final Pattern CHANGES_FACTS =
+            Pattern.compile(
+                    "(?<![\\w.])(insert|insertLogical|modify|update|delete|retract)\\s*\\("
+                            + "|\\b(drools|kcontext)\\s*\\.");
+
     private DeclarationReader() {}
+
+    static boolean changesFacts(String code) {
+        return code != null && CHANGES_FACTS.matcher(code).find();
+    }
 
     static List<RuleDeclaration> read(RuleSet.RuleFile file) {
         PackageDescr descr;
@@ -30,6 +48,9 @@ final class DeclarationReader {
             return List.of();
         }
         String[] lines = file.content().split("\\R", -1);
+        boolean functionsChangeFacts =
+                descr.getFunctions().stream()
+                        .anyMatch(function -> changesFacts(function.getBody()));
         List<RuleDeclaration> declarations = new ArrayList<>();
         for (RuleDescr rule : descr.getRules()) {
             Map<String, RuleDeclaration.Annotation> annotations = new LinkedHashMap<>();
@@ -48,7 +69,9 @@ final class DeclarationReader {
                             rule.getName(),
                             rule.getLine(),
                             rule.getColumn() + 1,
-                            annotations));
+                            annotations,
+                            functionsChangeFacts
+                                    || changesFacts(String.valueOf(rule.getConsequence()))));
         }
         return declarations;
     }

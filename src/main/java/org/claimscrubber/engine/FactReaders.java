@@ -15,6 +15,7 @@ import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.ObjectSink;
 import org.drools.core.reteoo.ObjectSource;
 import org.drools.core.reteoo.ObjectTypeNode;
+import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
@@ -37,8 +38,9 @@ public final class FactReaders {
     /** The rule ids that read each fact; a fact no rule reads maps to an empty set. */
     public static Map<Object, Set<String>> of(CompiledRules rules, List<?> facts) {
         FactReaders analysis = new FactReaders(rules);
-        InternalRuleBase base = (InternalRuleBase) rules.kieBase();
-        KieSession session = rules.kieBase().newKieSession();
+        KieBase kieBase = rules.statefulKieBase();
+        InternalRuleBase base = (InternalRuleBase) kieBase;
+        KieSession session = kieBase.newKieSession();
         try {
             ValueResolver resolver = (ValueResolver) session;
             List<ObjectTypeNode> typeNodes = new ArrayList<>(base.getRete().getObjectTypeNodes());

@@ -35,8 +35,12 @@ import org.kie.api.definition.KiePackage;
  */
 public final class RuleCache {
 
-    /** What is stored: the compiled packages and the rule catalogue read from the metadata. */
-    record Entry(List<KiePackage> packages, List<RuleMetadata> catalogue) implements Serializable {}
+    /**
+     * What is stored: the compiled packages, the rule catalogue read from the metadata, and whether
+     * any rule may change the facts (which rules out sequential mode).
+     */
+    record Entry(List<KiePackage> packages, List<RuleMetadata> catalogue, boolean changesFacts)
+            implements Serializable {}
 
     /**
      * Entries kept: one per rules version a user runs; older ones are evicted (least recently
@@ -121,7 +125,8 @@ public final class RuleCache {
                 out.writeObject(
                         new Entry(
                                 new ArrayList<>(entry.packages()),
-                                new ArrayList<>(entry.catalogue())));
+                                new ArrayList<>(entry.catalogue()),
+                                entry.changesFacts()));
             }
             Files.move(
                     partial,

@@ -23,6 +23,7 @@ import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
+import org.kie.api.conf.SequentialOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -76,6 +77,14 @@ public final class RuleCompiler {
         }
         KieBaseConfiguration baseOptions = KieServices.get().newKieBaseConfiguration();
         baseOptions.setOption(ConsequenceExceptionHandlerOption.get(RuleFailureHandler.class));
+        // Rules that only report (every shipped rule) are evaluated in sequential mode: each
+        // matching rule fires once, with no agenda re-evaluation, measured 7% faster at 5M lines
+        // with the same findings (docs/performance.md). Rules that change facts need the full
+        // engine.
+        boolean sequential = !entry.changesFacts();
+        if (sequential) {
+            baseOptions.setOption(SequentialOption.YES);
+        }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(baseOptions);
         kieBase.addPackages(entry.packages());
         Set<String> ids = new HashSet<>();
@@ -116,7 +125,7 @@ public final class RuleCompiler {
                                 + " names a rule no rule file defines");
             }
         }
-        return new CompiledRules(rules, kieBase, entry.catalogue(), config, cached);
+        return new CompiledRules(rules, kieBase, entry.catalogue(), config, cached, sequential);
     }
 
     /** Compiles the DRL and checks the metadata, reporting every problem found. */
@@ -175,7 +184,10 @@ public final class RuleCompiler {
                             .thenComparingInt(RuleDiagnostic::column));
             throw new RulesException(problems);
         }
-        return new RuleCache.Entry(new ArrayList<>(builder.getKnowledgePackages()), catalogue);
+        return new RuleCache.Entry(
+                new ArrayList<>(builder.getKnowledgePackages()),
+                catalogue,
+                declarations.stream().anyMatch(RuleDeclaration::changesFacts));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.claimscrubber.engine;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * Evaluates chunks of claims for one worker. Each chunk gets a new session from the shared KieBase,
@@ -117,6 +119,10 @@ public final class RuleSession {
      *     every line)
      */
     private void fire(List<Claim> claims, boolean blame) {
+        if (rules.sequential()) {
+            fireSequentially(claims);
+            return;
+        }
         KieSession session = rules.kieBase().newKieSession();
         try {
             session.setGlobal(RuleCompiler.FINDINGS_GLOBAL, collector);
@@ -161,6 +167,30 @@ public final class RuleSession {
             }
         } finally {
             session.dispose();
+        }
+    }
+
+    /**
+     * Evaluates rules that only report (see {@link CompiledRules#sequential()}): one stateless
+     * execution, each matching rule firing once. No rule can re-trigger another, so no firing limit
+     * is needed.
+     */
+    private void fireSequentially(List<Claim> claims) {
+        StatelessKieSession session = rules.kieBase().newStatelessKieSession();
+        session.setGlobal(RuleCompiler.FINDINGS_GLOBAL, collector);
+        referenceGlobals.forEach(session::setGlobal);
+        List<Object> facts = new ArrayList<>(referenceFacts.size() + 1 + claims.size() * 4);
+        facts.addAll(referenceFacts);
+        facts.add(rules.config().payers());
+        for (Claim claim : claims) {
+            facts.addAll(claim.lines());
+            facts.addAll(claim.problems());
+        }
+        RuleClock.start(rules.catalogue());
+        try {
+            session.execute(facts);
+        } finally {
+            RuleClock.stop();
         }
     }
 

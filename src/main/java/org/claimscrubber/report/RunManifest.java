@@ -115,9 +115,11 @@ public record RunManifest(
 
     /**
      * The rules of the run: {@code rules} is how many ran; {@code build} whether they were compiled
-     * or loaded compiled from the rules cache; {@code switchedOff} the rules the config turned off,
-     * with where; {@code payerScoped} the rules that ran only for some payers; {@code
-     * severityChanged} the severities the config gave rules for this run, for all payers or one.
+     * or loaded compiled from the rules cache; {@code evaluation} whether they ran in Drools'
+     * sequential mode (no rule changes a fact) or on the full engine; {@code switchedOff} the rules
+     * the config turned off, with where; {@code payerScoped} the rules that ran only for some
+     * payers; {@code severityChanged} the severities the config gave rules for this run, for all
+     * payers or one.
      */
     public record RulesUsed(
             String directory,
@@ -125,6 +127,7 @@ public record RunManifest(
             List<String> files,
             int rules,
             String build,
+            String evaluation,
             String config,
             List<SwitchedOff> switchedOff,
             Map<String, List<String>> payerScoped,

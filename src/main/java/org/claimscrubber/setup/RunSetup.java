@@ -230,6 +230,9 @@ public record RunSetup(
                 ruleSet.files().stream().map(RuleSet.RuleFile::name).toList(),
                 rules.enabled().size(),
                 rules.fromCache() ? "loaded compiled from the rules cache" : "compiled",
+                rules.sequential()
+                        ? "sequential: every rule only reports"
+                        : "full engine: a rule's consequence may change facts",
                 config.source(),
                 off,
                 scoped,

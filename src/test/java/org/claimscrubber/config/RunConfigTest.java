@@ -132,6 +132,7 @@ class RunConfigTest {
                         "NCCI-MUE-003");
         assertThat(rules.at("/switched_off/0/reason").asText()).contains("scrubber.conf:");
         assertThat(rules.at("/payer_scoped/MCR-001/0").asText()).isEqualTo("Medicare");
+        assertThat(rules.get("evaluation").asText()).startsWith("sequential");
         assertThat(rules.get("rules").asInt()).isEqualTo(Shipped.rules().catalogue().size() - 7);
     }
 
