@@ -8,51 +8,77 @@ import java.util.List;
 /**
  * One scrubbed claim line, as the rules see it: codes normalised, diagnoses with their side and
  * sex. Patient identifiers and birth dates are deliberately absent, so no rule or message can show
- * them. The {@code hasX()/xContradictsY()} methods are cheap tests rules put first, so the costlier
- * part of a rule (looking at each diagnosis or modifier) runs only for the few lines that can
- * match.
+ * them. The line's values come in four groups (the service, its coding, the rendering provider, the
+ * patient) and where it was read; rules name them directly ({@code procedureCode}, {@code payer},
+ * ...) through the accessors below. The {@code hasX()/xContradictsY()} methods are cheap tests
+ * rules put first, so the costlier part of a rule (looking at each diagnosis or modifier) runs only
+ * for the few lines that can match.
  *
  * @param claimOrder position of the claim's first row in the run, which orders the findings
- * @param sourceFile the input file as given and {@code sourceLine} its physical line
  * @param claim the claim's lines, this one included
- * @param diagnosesRead false when the export has no diagnosis column at all (then "no diagnosis" is
- *     not a finding on every line: the run says once that the column is missing)
- * @param priorAuthorization the prior authorization number the export gives for the line, or ""
- * @param fields the row's other columns, by name ({@link #field}); never patient identifiers
- * @param patientKey the keyed hash (HMAC-SHA-256) of the patient id when a claim history is kept,
- *     else empty; never the id itself
- * @param patientAge whole years on the date of service, computed from the birth date, which is not
- *     kept; {@link Age#UNKNOWN} without a readable birth date, {@link Age#BEFORE_BIRTH} when the
- *     service is dated before it
  */
 public record ClaimLine(
         String claimId,
         long claimOrder,
         int lineNumber,
-        LocalDate dateOfService,
-        String procedureCode,
-        List<String> modifiers,
-        int units,
-        List<Diagnosis> diagnoses,
-        String renderingTaxonomy,
-        String renderingNpi,
-        String placeOfService,
-        String payer,
-        String priorAuthorization,
-        Sex patientSex,
-        int patientAge,
-        String patientKey,
-        String sourceFile,
-        long sourceLine,
-        ClaimLines claim,
-        boolean diagnosesRead,
-        RowFields fields) {
+        Service service,
+        Coding coding,
+        Provider provider,
+        Patient patient,
+        Origin origin,
+        ClaimLines claim) {
 
-    public ClaimLine {
-        // A code written twice on one line ("ZZ;ZZ") is one code: one finding, not one per repeat.
-        modifiers = distinct(modifiers);
-        diagnoses = distinct(diagnoses);
+    /**
+     * When, where and for whom the service was billed.
+     *
+     * @param priorAuthorization the prior authorization number the export gives, or ""
+     */
+    public record Service(
+            LocalDate date, String placeOfService, String payer, String priorAuthorization) {}
+
+    /**
+     * What was billed: the procedure with its modifiers and units, and the diagnoses.
+     *
+     * @param diagnosesRead false when the export has no diagnosis column at all (then "no
+     *     diagnosis" is not a finding on every line: the run says once that the column is missing)
+     */
+    public record Coding(
+            String procedureCode,
+            List<String> modifiers,
+            int units,
+            List<Diagnosis> diagnoses,
+            boolean diagnosesRead) {
+
+        public Coding {
+            // A code written twice on one line ("ZZ;ZZ") is one code: one finding, not one per
+            // repeat.
+            modifiers = distinct(modifiers);
+            diagnoses = distinct(diagnoses);
+        }
     }
+
+    /** The rendering provider: taxonomy code and NPI, each "" when the export has none. */
+    public record Provider(String taxonomy, String npi) {}
+
+    /**
+     * What the rules may know of the patient.
+     *
+     * @param age whole years on the date of service, computed from the birth date, which is not
+     *     kept; {@link Age#UNKNOWN} without a readable birth date, {@link Age#BEFORE_BIRTH} when
+     *     the service is dated before it
+     * @param key the keyed hash (HMAC-SHA-256) of the patient id when a claim history is kept, else
+     *     empty; never the id itself
+     */
+    public record Patient(Sex sex, int age, String key) {}
+
+    /**
+     * Where the line was read.
+     *
+     * @param file the input file as given and {@code line} its physical line
+     * @param fields the row's other columns, by name ({@link ClaimLine#field}); never patient
+     *     identifiers
+     */
+    public record Origin(String file, long line, RowFields fields) {}
 
     /**
      * The list without repeats, in order; most lines have one or two codes, so no set is built for
@@ -65,6 +91,74 @@ public record ClaimLine(
         return List.copyOf(new LinkedHashSet<>(values));
     }
 
+    public LocalDate dateOfService() {
+        return service.date();
+    }
+
+    public String placeOfService() {
+        return service.placeOfService();
+    }
+
+    public String payer() {
+        return service.payer();
+    }
+
+    public String priorAuthorization() {
+        return service.priorAuthorization();
+    }
+
+    public String procedureCode() {
+        return coding.procedureCode();
+    }
+
+    public List<String> modifiers() {
+        return coding.modifiers();
+    }
+
+    public int units() {
+        return coding.units();
+    }
+
+    public List<Diagnosis> diagnoses() {
+        return coding.diagnoses();
+    }
+
+    public boolean diagnosesRead() {
+        return coding.diagnosesRead();
+    }
+
+    public String renderingTaxonomy() {
+        return provider.taxonomy();
+    }
+
+    public String renderingNpi() {
+        return provider.npi();
+    }
+
+    public Sex patientSex() {
+        return patient.sex();
+    }
+
+    public int patientAge() {
+        return patient.age();
+    }
+
+    public String patientKey() {
+        return patient.key();
+    }
+
+    public String sourceFile() {
+        return origin.file();
+    }
+
+    public long sourceLine() {
+        return origin.line();
+    }
+
+    public RowFields fields() {
+        return origin.fields();
+    }
+
     /** Names the line, not its values: a fact's text can reach an error message. */
     @Override
     public String toString() {
@@ -73,9 +167,9 @@ public record ClaimLine(
                 + " line "
                 + lineNumber
                 + ", "
-                + sourceFile
+                + origin.file()
                 + ":"
-                + sourceLine
+                + origin.line()
                 + "]";
     }
 
@@ -94,10 +188,11 @@ public record ClaimLine(
 
     /** True when a diagnosis is for the other sex than the patient's (known) sex. */
     public boolean diagnosisContradictsPatientSex() {
+        Sex patientSex = patient.sex();
         if (patientSex == Sex.UNKNOWN) {
             return false;
         }
-        for (Diagnosis diagnosis : diagnoses) {
+        for (Diagnosis diagnosis : coding.diagnoses()) {
             if (diagnosis.impliedSex() != Sex.UNKNOWN && diagnosis.impliedSex() != patientSex) {
                 return true;
             }
@@ -111,12 +206,12 @@ public record ClaimLine(
      * has none. Patient identifiers give "".
      */
     public String field(String name) {
-        return fields.get(name);
+        return origin.fields().get(name);
     }
 
     /** True when the patient's age on the date of service is known. */
     public boolean hasPatientAge() {
-        return patientAge >= 0;
+        return patient.age() >= 0;
     }
 
     /** True when another line of the same claim has this line's procedure code. */
@@ -150,7 +245,7 @@ public record ClaimLine(
      * True when a line of the same claim bills {@code procedure} on this line's date of service.
      */
     public boolean hasOnItsDate(String procedure) {
-        return claim.hasProcedureOn(procedure, dateOfService);
+        return claim.hasProcedureOn(procedure, service.date());
     }
 
     /** True for the first line of its procedure and date on the claim. */
@@ -160,11 +255,11 @@ public record ClaimLine(
 
     /** The units of this line's procedure on its date, over the whole claim. */
     public long unitsOnItsDate() {
-        return claim.unitsOn(procedureCode, dateOfService);
+        return claim.unitsOn(coding.procedureCode(), service.date());
     }
 
     public boolean hasModifier(String modifier) {
-        return modifiers.contains(modifier);
+        return coding.modifiers().contains(modifier);
     }
 
     /**
@@ -175,7 +270,7 @@ public record ClaimLine(
     public Side modifierSide() {
         boolean right = false;
         boolean left = false;
-        for (String modifier : modifiers) {
+        for (String modifier : coding.modifiers()) {
             Side side = sideOfModifier(modifier);
             right |= side == Side.RIGHT;
             left |= side == Side.LEFT;
@@ -215,7 +310,7 @@ public record ClaimLine(
      * each).
      */
     public boolean hasMalformedDiagnosis() {
-        for (Diagnosis diagnosis : diagnoses) {
+        for (Diagnosis diagnosis : coding.diagnoses()) {
             if (!CodeFormat.DIAGNOSIS.accepts(diagnosis.code())) {
                 return true;
             }
@@ -225,11 +320,11 @@ public record ClaimLine(
 
     /** The first-listed diagnosis (the line's first pointer), or "" when the line has none. */
     public String firstDiagnosis() {
-        return diagnoses.isEmpty() ? "" : diagnoses.get(0).code();
+        return coding.diagnoses().isEmpty() ? "" : coding.diagnoses().get(0).code();
     }
 
     public List<String> diagnosisCodes() {
-        return diagnoses.stream().map(Diagnosis::code).toList();
+        return coding.diagnoses().stream().map(Diagnosis::code).toList();
     }
 
     /**
@@ -237,7 +332,7 @@ public record ClaimLine(
      * equal.
      */
     public String modifierKey() {
-        List<String> sorted = new ArrayList<>(modifiers);
+        List<String> sorted = new ArrayList<>(coding.modifiers());
         sorted.sort(null);
         return String.join(" ", sorted);
     }

@@ -1,9 +1,15 @@
 package org.claimscrubber.engine;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Rewrites Drools' build messages into what an analyst needs to fix the DRL. */
 final class Messages {
@@ -35,18 +41,43 @@ final class Messages {
         return message;
     }
 
+    /**
+     * The names a rule can use on a record fact: its components, except the groups a record nests
+     * (ClaimLine's service, coding, provider, patient and origin), whose values it offers through
+     * its own no-argument methods instead (ClaimLine's procedureCode, payer, ...).
+     */
+    static List<String> fieldsOf(Class<?> type) {
+        List<String> fields = new ArrayList<>();
+        Set<String> groups = new HashSet<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (component.getType().getDeclaringClass() == type) {
+                groups.add(component.getName());
+            } else {
+                fields.add(component.getName());
+            }
+        }
+        if (groups.isEmpty()) {
+            return fields;
+        }
+        Arrays.stream(type.getDeclaredMethods())
+                .filter(method -> Modifier.isPublic(method.getModifiers()))
+                .filter(method -> !Modifier.isStatic(method.getModifiers()))
+                .filter(method -> method.getParameterCount() == 0)
+                .map(Method::getName)
+                .filter(name -> !groups.contains(name) && !fields.contains(name))
+                .filter(name -> !List.of("toString", "hashCode").contains(name))
+                .sorted()
+                .forEach(fields::add);
+        return fields;
+    }
+
     private static String unknownField(String className, String field, String expression) {
         String simpleName = className.substring(className.lastIndexOf('.') + 1);
         String known = "";
         try {
             Class<?> type = Class.forName(className, false, Messages.class.getClassLoader());
             if (type.isRecord()) {
-                known =
-                        " (its fields: "
-                                + Arrays.stream(type.getRecordComponents())
-                                        .map(c -> c.getName())
-                                        .collect(Collectors.joining(", "))
-                                + ")";
+                known = " (its fields: " + String.join(", ", fieldsOf(type)) + ")";
             }
         } catch (ClassNotFoundException | LinkageError e) {
             // a type the analyst declared in DRL: no list of fields to offer

@@ -130,26 +130,28 @@ public final class RowParser {
                         problems.claimId,
                         claimOrder,
                         lineNumber,
-                        date,
-                        procedure,
-                        modifiers(cells),
-                        units,
-                        diagnoses(cells),
-                        taxonomies.get(
-                                columns.get(cells, Column.RENDERING_TAXONOMY), Codes::taxonomy),
-                        columns.get(cells, Column.RENDERING_NPI),
-                        placesOfService.get(
-                                columns.get(cells, Column.PLACE_OF_SERVICE), Codes::placeOfService),
-                        columns.get(cells, Column.PAYER),
-                        columns.get(cells, Column.PRIOR_AUTHORIZATION),
-                        sex,
-                        age,
-                        patientKeys.key(columns.get(cells, Column.PATIENT_ID)),
-                        file,
-                        sourceLine,
-                        claim,
-                        columns.hasDiagnoses(),
-                        name -> columns.field(cells, name));
+                        new ClaimLine.Service(
+                                date,
+                                placesOfService.get(
+                                        columns.get(cells, Column.PLACE_OF_SERVICE),
+                                        Codes::placeOfService),
+                                columns.get(cells, Column.PAYER),
+                                columns.get(cells, Column.PRIOR_AUTHORIZATION)),
+                        new ClaimLine.Coding(
+                                procedure,
+                                modifiers(cells),
+                                units,
+                                diagnoses(cells),
+                                columns.hasDiagnoses()),
+                        new ClaimLine.Provider(
+                                taxonomies.get(
+                                        columns.get(cells, Column.RENDERING_TAXONOMY),
+                                        Codes::taxonomy),
+                                columns.get(cells, Column.RENDERING_NPI)),
+                        new ClaimLine.Patient(
+                                sex, age, patientKeys.key(columns.get(cells, Column.PATIENT_ID))),
+                        new ClaimLine.Origin(file, sourceLine, name -> columns.field(cells, name)),
+                        claim);
         return new ParsedRow(problems.claimId, line, problems.list);
     }
 

@@ -201,8 +201,13 @@ class RuleCompilerTest {
                 .containsExactly(
                         file
                                 + ":7:5: unknown field 'procedureKode' on ClaimLine (its fields: claimId, claimOrder, lineNumber,"
-                                + " dateOfService, procedureCode, modifiers, units, diagnoses, renderingTaxonomy, renderingNpi,"
-                                + " placeOfService, payer, priorAuthorization, patientSex, patientAge, patientKey, sourceFile, sourceLine, claim, diagnosesRead, fields) in 'procedureKode == \"0352T\"'"
+                                + " claim, dateOfService, diagnoses, diagnosesRead, diagnosisCodes,"
+                                + " diagnosisContradictsPatientSex, earlierRowWithItsNumber, fields, firstDiagnosis,"
+                                + " firstEarlierDuplicate, hasMalformedDiagnosis, hasPatientAge, isFirstOfItsService,"
+                                + " modifierKey, modifierSide, modifiers, patientAge, patientKey, patientSex, payer,"
+                                + " placeOfService, priorAuthorization, procedureCode, renderingNpi, renderingTaxonomy,"
+                                + " repeatsAnEarlierLineNumber, sharesProcedureWithAnotherLine, sourceFile, sourceLine,"
+                                + " units, unitsOnItsDate) in 'procedureKode == \"0352T\"'"
                                 + " (rule \"Unknown field\")",
                         file
                                 + ":14:5: unknown fact type 'ClaimLime' (is it spelled right, and imported at the top of the"

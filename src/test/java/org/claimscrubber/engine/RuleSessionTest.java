@@ -38,24 +38,17 @@ class RuleSessionTest {
                             id,
                             order,
                             i + 1,
-                            LocalDate.of(2026, 11, 2),
-                            procedures[i],
-                            List.of(),
-                            1,
-                            List.of(Diagnosis.of("C18.9")),
-                            "",
-                            "",
-                            "",
-                            "Aetna",
-                            "",
-                            Sex.UNKNOWN,
-                            Age.UNKNOWN,
-                            "",
-                            "f.csv",
-                            i + 2,
-                            lines,
-                            true,
-                            RowFields.NONE));
+                            new ClaimLine.Service(LocalDate.of(2026, 11, 2), "", "Aetna", ""),
+                            new ClaimLine.Coding(
+                                    procedures[i],
+                                    List.of(),
+                                    1,
+                                    List.of(Diagnosis.of("C18.9")),
+                                    true),
+                            new ClaimLine.Provider("", ""),
+                            new ClaimLine.Patient(Sex.UNKNOWN, Age.UNKNOWN, ""),
+                            new ClaimLine.Origin("f.csv", i + 2, RowFields.NONE),
+                            lines));
         }
         lines.complete(list);
         return new Claim(id, order, list, List.of());
