@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -177,15 +178,15 @@ public final class ClaimPipeline {
         try {
             ReadStats stats = new ReadStats();
             String mode = "streaming";
-            try {
-                watch(options, stats);
-                streaming(
-                        sources,
-                        spool == null ? InputStream.nullInputStream() : spool.tee(),
-                        context,
-                        stats,
-                        sink);
-            } catch (NonContiguousInput notGrouped) {
+            watch(options, stats);
+            Optional<String> notGrouped =
+                    streaming(
+                            sources,
+                            spool == null ? InputStream.nullInputStream() : spool.tee(),
+                            context,
+                            stats,
+                            sink);
+            if (notGrouped.isPresent()) {
                 sink.restart();
                 stats = new ReadStats();
                 watch(options, stats);
@@ -199,12 +200,7 @@ public final class ClaimPipeline {
                                 WorkFiles.path(options.workDir(), "partitions", ""),
                                 context,
                                 stats);
-                mode =
-                        "partitioned into "
-                                + pass.partitions()
-                                + " ("
-                                + notGrouped.getMessage()
-                                + ")";
+                mode = "partitioned into " + pass.partitions() + " (" + notGrouped.get() + ")";
                 pass.run(sink);
             }
             Map<String, Long> timings = new LinkedHashMap<>();
@@ -243,13 +239,17 @@ public final class ClaimPipeline {
         return new InputSource(stdin.name(), spool, Files.size(spool), stdin.reading());
     }
 
-    private static void streaming(
+    /**
+     * The streaming pass; returns where the input turned out not to be grouped by claim, if it did
+     * (the outcomes handed to the sink so far are then to be discarded).
+     */
+    private static Optional<String> streaming(
             List<InputSource> sources,
             InputStream standardInput,
             PassContext context,
             ReadStats stats,
             OutcomeSink sink)
-            throws NonContiguousInput, InputFileException, IOException, InterruptedException {
+            throws InputFileException, IOException, InterruptedException {
         OrderedEvaluation evaluation = context.evaluation();
         Thread reader =
                 new Thread(
@@ -258,7 +258,7 @@ public final class ClaimPipeline {
                         "claim-scrubber-reader");
         reader.start();
         try {
-            evaluation.drainTo(sink, context.writeNanos);
+            return evaluation.drainTo(sink, context.writeNanos);
         } finally {
             reader.interrupt();
             reader.join();

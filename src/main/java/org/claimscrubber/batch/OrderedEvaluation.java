@@ -2,6 +2,7 @@ package org.claimscrubber.batch;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,7 @@ final class OrderedEvaluation {
     private final BlockingQueue<Future<List<ClaimOutcome>>> results = new LinkedBlockingQueue<>();
     private final AtomicLong evaluateNanos;
     private volatile Exception producerFailure;
+    private volatile String notGroupedAt;
     private volatile boolean cancelled;
 
     OrderedEvaluation(
@@ -68,6 +70,15 @@ final class OrderedEvaluation {
     }
 
     /**
+     * Producer side: no more chunks, because the input is not grouped by claim ({@code where} a
+     * claim id came back); the consumer returns that, and the run reads the input again.
+     */
+    void stopNotGrouped(String where) {
+        notGroupedAt = where;
+        results.add(END);
+    }
+
+    /**
      * Producer side: reading failed; the consumer rethrows this once the chunks before it are
      * written.
      */
@@ -78,10 +89,11 @@ final class OrderedEvaluation {
 
     /**
      * Consumer side: writes every outcome in order until the producer finishes; rethrows its
-     * failure.
+     * failure. Returns where the input turned out not to be grouped by claim, if the producer
+     * stopped for that.
      */
-    void drainTo(OutcomeSink sink, AtomicLong writeNanos)
-            throws IOException, InputFileException, NonContiguousInput, InterruptedException {
+    Optional<String> drainTo(OutcomeSink sink, AtomicLong writeNanos)
+            throws IOException, InputFileException, InterruptedException {
         try {
             while (true) {
                 Future<List<ClaimOutcome>> next = results.take();
@@ -104,9 +116,6 @@ final class OrderedEvaluation {
         if (failure instanceof InputFileException input) {
             throw input;
         }
-        if (failure instanceof NonContiguousInput nonContiguous) {
-            throw nonContiguous;
-        }
         if (failure instanceof IOException io) {
             throw io;
         }
@@ -117,6 +126,7 @@ final class OrderedEvaluation {
         if (failure != null) {
             throw new IllegalStateException("reading the input failed", failure);
         }
+        return Optional.ofNullable(notGroupedAt);
     }
 
     /** Stops the producer and discards what is queued. */

@@ -166,9 +166,8 @@ final class PartitionedPass {
                 new DataOutputStream(
                         new BufferedOutputStream(
                                 WorkFiles.createExclusive(outcomesFile(p)), 1 << 16))) {
+            // A partition's producer never stops for regrouping: it holds whole claims.
             evaluation.drainTo(outcome -> Spill.writeOutcome(out, outcome), new AtomicLong());
-        } catch (NonContiguousInput impossible) {
-            throw new IllegalStateException("a partition cannot be non-contiguous", impossible);
         } finally {
             producer.join();
         }

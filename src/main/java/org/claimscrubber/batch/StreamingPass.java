@@ -3,6 +3,7 @@ package org.claimscrubber.batch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import org.claimscrubber.input.ClaimParser;
 import org.claimscrubber.input.ClaimRows;
 import org.claimscrubber.input.Column;
@@ -15,7 +16,8 @@ import org.claimscrubber.input.SourceReader;
 /**
  * The usual pass: the inputs are read once, in order, and each claim is complete as soon as the
  * next claim starts, so nothing but the chunks in flight is held in memory. A claim id that
- * reappears after another claim stops the pass with {@link NonContiguousInput}.
+ * reappears after another claim ends the pass early: the reader says where, and the run starts
+ * again partitioned by claim id.
  */
 final class StreamingPass implements Runnable {
 
@@ -50,9 +52,13 @@ final class StreamingPass implements Runnable {
     public void run() {
         long start = CpuClock.now();
         try {
-            read();
-            evaluation.finish();
-        } catch (InputFileException | NonContiguousInput | IOException | RuntimeException e) {
+            Optional<String> notGrouped = read();
+            if (notGrouped.isPresent()) {
+                evaluation.stopNotGrouped(notGrouped.get());
+            } else {
+                evaluation.finish();
+            }
+        } catch (InputFileException | IOException | RuntimeException e) {
             evaluation.fail(e);
         } catch (InterruptedException e) {
             evaluation.fail(e);
@@ -67,8 +73,11 @@ final class StreamingPass implements Runnable {
         }
     }
 
-    private void read()
-            throws InputFileException, NonContiguousInput, IOException, InterruptedException {
+    /**
+     * Reads every input, handing claims to the evaluation as they complete; where a claim id comes
+     * back after other claims, stops and says where.
+     */
+    private Optional<String> read() throws InputFileException, IOException, InterruptedException {
         Chunker chunker = new Chunker(evaluation, parser);
         ClaimIdSet seen = new ClaimIdSet();
         ClaimRows current = null;
@@ -88,7 +97,7 @@ final class StreamingPass implements Runnable {
                             chunker.add(current);
                         }
                         if (!claimId.isEmpty() && !seen.add(claimId)) {
-                            throw new NonContiguousInput(
+                            return Optional.of(
                                     "claim "
                                             + claimId
                                             + " reappears at "
@@ -111,5 +120,6 @@ final class StreamingPass implements Runnable {
             chunker.add(current);
         }
         chunker.flush();
+        return Optional.empty();
     }
 }
