@@ -41,8 +41,7 @@ public final class GroupedClaimEvaluator {
         for (ClaimRows claim : claims) {
             parsed.add(parser.parse(claim));
         }
-        // The session reports findings in claim order; the outcomes are matched to the claims in
-        // that order.
+        // Outcomes go out in claim order, as the local run writes them.
         parsed.sort(Comparator.comparingLong(claim -> claim.claim().order()));
         return chunks.evaluate(new Chunk(sequence++, parsed));
     }

@@ -48,17 +48,10 @@ final class WorkerSessions {
             claims.add(parsed.claim());
         }
         RuleSession.Result result = sessions.get().evaluate(claims);
-        List<Finding> findings = result.findings();
         List<ClaimOutcome> outcomes = new ArrayList<>(claims.size());
-        int next = 0;
         for (ClaimParser.ParsedClaim parsed : chunk.claims()) {
             long order = parsed.claim().order();
-            int from = next;
-            while (next < findings.size() && findings.get(next).claimOrder() == order) {
-                next++;
-            }
-            List<Finding> own =
-                    from == next ? List.of() : List.copyOf(findings.subList(from, next));
+            List<Finding> own = List.copyOf(result.of(order));
             NotChecked notChecked = new NotChecked();
             coverage.count(parsed.claim().lines(), notChecked);
             List<ClaimOutcome.Service> services = List.of();

@@ -31,8 +31,25 @@ public final class RuleSession {
     private static final Pattern RULE_NAME =
             Pattern.compile("Rule \"([^\"]+)\"|\\[Rule name='([^']+)'");
 
-    /** The findings of a chunk, in report order, and the claims (by order) not fully scrubbed. */
-    public record Result(List<Finding> findings, Set<Long> unscrubbed) {}
+    /**
+     * The findings of a chunk by claim (order), each claim's in report order, and the claims (by
+     * order) not fully scrubbed.
+     */
+    public record Result(Map<Long, List<Finding>> byClaim, Set<Long> unscrubbed) {
+
+        /** A claim's findings, in report order; none when its rules reported nothing. */
+        public List<Finding> of(long claimOrder) {
+            return byClaim.getOrDefault(claimOrder, List.of());
+        }
+
+        /** Every finding of the chunk, in report order. */
+        public List<Finding> findings() {
+            List<Finding> all = new ArrayList<>();
+            byClaim.values().forEach(all::addAll);
+            all.sort(Finding.REPORT_ORDER);
+            return all;
+        }
+    }
 
     private final CompiledRules rules;
     private final List<?> referenceFacts;
@@ -88,12 +105,11 @@ public final class RuleSession {
             collector.drain();
             collector.drainUnscrubbed();
             for (Claim claim : claims) {
-                int mark = collector.mark();
                 try {
                     fire(List.of(claim), true);
                 } catch (RunawayRules runaway) {
-                    collector.rollback(
-                            mark); // what this claim's looping rules reported is not to be trusted
+                    collector.forget(
+                            claim.order()); // what its looping rules reported is not to be trusted
                     collector.claimFailed(
                             rules.catalogue().stream()
                                     .filter(r -> r.ruleName().equals(runaway.ruleName))
@@ -108,9 +124,7 @@ public final class RuleSession {
                 }
             }
         }
-        List<Finding> findings = collector.drain();
-        findings.sort(Finding.REPORT_ORDER);
-        return new Result(findings, collector.drainUnscrubbed());
+        return new Result(collector.drain(), collector.drainUnscrubbed());
     }
 
     /**

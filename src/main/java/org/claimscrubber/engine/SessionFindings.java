@@ -2,8 +2,10 @@ package org.claimscrubber.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.claimscrubber.domain.Category;
 import org.claimscrubber.domain.Claim;
@@ -29,7 +31,10 @@ import org.kie.api.runtime.rule.RuleContext;
 public final class SessionFindings implements FindingCollector {
 
     private final CompiledRules rules;
-    private final List<Finding> findings = new ArrayList<>();
+
+    /** The findings of each claim (by claim order) since the last drain. */
+    private final Map<Long, List<Finding>> byClaim = new HashMap<>();
+
     private final Set<Long> unscrubbed = new HashSet<>();
 
     private final LocalDate today;
@@ -57,7 +62,7 @@ public final class SessionFindings implements FindingCollector {
         RuleMetadata meta = rules.metadataOf(((RuleContext) rule).getRule().getName());
         String source =
                 problem.location() + (problem.field() == null ? "" : ", field " + problem.field());
-        findings.add(
+        record(
                 new Finding(
                         problem.claimId(),
                         problem.claimOrder(),
@@ -79,7 +84,7 @@ public final class SessionFindings implements FindingCollector {
         if (!meta.payers().isEmpty() && !rules.inScope(meta, line.payer())) {
             return; // the rule's @payers scope, applied here once for every rule
         }
-        findings.add(
+        record(
                 new Finding(
                         line.claimId(),
                         line.claimOrder(),
@@ -174,7 +179,7 @@ public final class SessionFindings implements FindingCollector {
             long line,
             Throwable failure) {
         unscrubbed.add(claimOrder);
-        findings.add(
+        record(
                 new Finding(
                         claimId,
                         claimOrder,
@@ -207,20 +212,23 @@ public final class SessionFindings implements FindingCollector {
                 + (message.length() > 160 ? message.substring(0, 157) + "..." : message);
     }
 
-    /** How many findings are held now, to {@link #rollback} to. */
-    int mark() {
-        return findings.size();
+    private void record(Finding finding) {
+        byClaim.computeIfAbsent(finding.claimOrder(), order -> new ArrayList<>()).add(finding);
     }
 
-    /** Forgets the findings added since {@code mark} (a claim whose rules ran away). */
-    void rollback(int mark) {
-        findings.subList(mark, findings.size()).clear();
+    /** Forgets what a claim's rules reported (a claim whose rules ran away). */
+    void forget(long claimOrder) {
+        byClaim.remove(claimOrder);
     }
 
-    /** The findings since the last drain, which are then forgotten. */
-    public List<Finding> drain() {
-        List<Finding> drained = new ArrayList<>(findings);
-        findings.clear();
+    /**
+     * The findings since the last drain, by claim order, each claim's in report order; then
+     * forgotten.
+     */
+    public Map<Long, List<Finding>> drain() {
+        Map<Long, List<Finding>> drained = new HashMap<>(byClaim);
+        byClaim.clear();
+        drained.values().forEach(findings -> findings.sort(Finding.REPORT_ORDER));
         return drained;
     }
 
