@@ -19,6 +19,16 @@ import org.claimscrubber.domain.NcciEdits;
 import org.claimscrubber.domain.PayerNames;
 import org.claimscrubber.domain.RunContext;
 import org.claimscrubber.domain.TaxonomyCodes;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.EntryPointDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
@@ -80,6 +90,83 @@ final class ReferenceGlobals {
             }
         }
         return problems;
+    }
+
+    /**
+     * True for reference data the scrubber gives rules as a global only (never inserted as a fact):
+     * one object per session that rules ask questions of.
+     */
+    static boolean isGlobalOnly(Object fact) {
+        for (Class<?> type = fact.getClass(); type != null; type = type.getSuperclass()) {
+            if (TYPES.contains(type.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A pattern that matches reference data as a fact ({@code RunContext($today : today)}) would
+     * never match, since reference data is a global only, and its rule would stay silent: such a
+     * pattern is a compile error at its line instead.
+     */
+    static List<RuleDiagnostic> checkPatterns(RuleSet.RuleFile file) {
+        PackageDescr descr;
+        try {
+            descr = new DrlParser().parse(false, file.content());
+        } catch (DroolsParserException | RuntimeException e) {
+            return List.of(); // syntax errors are the compiler's to report
+        }
+        List<RuleDiagnostic> problems = new ArrayList<>();
+        if (descr == null) {
+            return problems;
+        }
+        Map<String, String> globalTypes = new LinkedHashMap<>();
+        for (String type : TYPES) {
+            if (!type.equals(FindingCollector.class.getName())) {
+                globalTypes.put(type.substring(type.lastIndexOf('.') + 1), type);
+            }
+        }
+        for (RuleDescr rule : descr.getRules()) {
+            List<PatternDescr> patterns = new ArrayList<>();
+            collectFactPatterns(rule.getLhs(), patterns);
+            for (PatternDescr pattern : patterns) {
+                String type = pattern.getObjectType();
+                String simple = type == null ? "" : type.substring(type.lastIndexOf('.') + 1);
+                if (globalTypes.containsKey(simple)) {
+                    problems.add(
+                            new RuleDiagnostic(
+                                    file.name(),
+                                    pattern.getLine() > 0 ? pattern.getLine() : rule.getLine(),
+                                    pattern.getColumn() > 0 ? pattern.getColumn() + 1 : 1,
+                                    rule.getName(),
+                                    simple
+                                            + " is reference data the scrubber sets as a global, not a fact a"
+                                            + " pattern can match: declare 'global "
+                                            + globalTypes.get(simple)
+                                            + " <name>;' and ask it in a condition, as"
+                                            + " ClaimLine(documents.cover(procedureCode)) asks DocumentedCodes"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The patterns matched against the session's facts (not those read {@code from} a source). */
+    private static void collectFactPatterns(BaseDescr descr, List<PatternDescr> into) {
+        if (descr instanceof PatternDescr pattern) {
+            if (pattern.getSource() == null || pattern.getSource() instanceof EntryPointDescr) {
+                into.add(pattern);
+            } else if (pattern.getSource() instanceof AccumulateDescr accumulate) {
+                collectFactPatterns(accumulate.getInput(), into);
+            } else if (pattern.getSource() instanceof CollectDescr collect) {
+                collectFactPatterns(collect.getInputPattern(), into);
+            }
+        } else if (descr instanceof ConditionalElementDescr element) {
+            for (BaseDescr child : element.getDescrs()) {
+                collectFactPatterns(child, into);
+            }
+        }
     }
 
     static Map<String, Object> of(KieBase kieBase, List<?> referenceFacts, Object payers) {

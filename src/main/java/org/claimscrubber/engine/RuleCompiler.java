@@ -156,6 +156,7 @@ public final class RuleCompiler {
         for (RuleSet.RuleFile file : rules.files()) {
             problems.addAll(LiteralTypeCheck.check(file));
             problems.addAll(ReferenceGlobals.check(file));
+            problems.addAll(ReferenceGlobals.checkPatterns(file));
             problems.addAll(ConditionSandbox.check(file));
         }
         problems.addAll(payerScopesApplied(declarations, sources));

@@ -68,9 +68,20 @@ public final class RuleSession {
                                 .orElse(null));
         this.referenceGlobals =
                 ReferenceGlobals.of(rules.kieBase(), referenceFacts, rules.config().payers());
+        this.factsToInsert =
+                referenceFacts.stream()
+                        .filter(fact -> !ReferenceGlobals.isGlobalOnly(fact))
+                        .map(Object.class::cast)
+                        .toList();
     }
 
     private final Map<String, Object> referenceGlobals;
+
+    /**
+     * The reference facts rules match (seed documents, unit limits, ...); the reference data they
+     * ask (documents, ncci, run, ...) is set as globals only.
+     */
+    private final List<Object> factsToInsert;
 
     /**
      * Firings allowed per fact of a chunk: the shipped rules fire a few times per line at most, so
@@ -141,11 +152,9 @@ public final class RuleSession {
         try {
             session.setGlobal(RuleCompiler.FINDINGS_GLOBAL, collector);
             referenceGlobals.forEach(session::setGlobal);
-            for (Object fact : referenceFacts) {
+            for (Object fact : factsToInsert) {
                 session.insert(fact);
             }
-            // a rule may also name the payers as a fact; most use the global
-            session.insert(rules.config().payers());
             long facts = 0;
             for (Claim claim : claims) {
                 for (ClaimLine line : claim.lines()) {
@@ -193,9 +202,8 @@ public final class RuleSession {
         StatelessKieSession session = rules.kieBase().newStatelessKieSession();
         session.setGlobal(RuleCompiler.FINDINGS_GLOBAL, collector);
         referenceGlobals.forEach(session::setGlobal);
-        List<Object> facts = new ArrayList<>(referenceFacts.size() + 1 + claims.size() * 4);
-        facts.addAll(referenceFacts);
-        facts.add(rules.config().payers());
+        List<Object> facts = new ArrayList<>(factsToInsert.size() + claims.size() * 4);
+        facts.addAll(factsToInsert);
         for (Claim claim : claims) {
             facts.addAll(claim.lines());
             facts.addAll(claim.problems());

@@ -85,6 +85,33 @@ class RuleCompilerTest {
     }
 
     @Test
+    void aPatternOnReferenceDataIsAnErrorAtItsLineSinceReferenceDataIsAGlobalOnly()
+            throws Exception {
+        RulesException e =
+                compileError(
+                        """
+                import org.claimscrubber.domain.RunContext;
+                rule "Matches the run as a fact"
+                    @id("T-001") @severity("ERROR") @category("CODE") @description("d")
+                when
+                    RunContext($today : today)
+                    $line : ClaimLine(dateOfService > $today)
+                then
+                end
+                """);
+        assertThat(e.diagnostics())
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.line()).isEqualTo(8);
+                            assertThat(d.message())
+                                    .contains(
+                                            "RunContext is reference data the scrubber sets as a global",
+                                            "global org.claimscrubber.domain.RunContext <name>;");
+                        });
+    }
+
+    @Test
     void aSyntaxErrorNamesFileLineAndColumn() throws Exception {
         RulesException e =
                 compileError(
