@@ -58,7 +58,6 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
     private long resolved;
     private final HistoryStore.LongList forwardedServices = new HistoryStore.LongList();
     private final HistoryStore.LongList claimKeys = new HistoryStore.LongList();
-    private final HistoryStore.LongList forwardedPatientCodes = new HistoryStore.LongList();
 
     public HistoryRecorder(HistoryStore store, Severity holdOn, ReportFiles files)
             throws IOException {
@@ -88,7 +87,6 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
         pending = 0;
         forwardedServices.clear();
         claimKeys.clear();
-        forwardedPatientCodes.clear();
         lines = claimsSeenBefore = newFindings = recurring = resolved = 0;
     }
 
@@ -147,14 +145,12 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
                             service.procedureCode(),
                             service.modifiers(),
                             service.renderingNpi());
-            long patientCode = Keys.patientCode(service.patientKey(), service.procedureCode());
             if (result.equals("forwarded") && !service.patientKey().isEmpty()) {
                 forwardedServices.add(serviceKey);
-                forwardedPatientCodes.add(patientCode);
             }
             insert.setLong(i++, serviceKey);
             insert.setLong(i++, claimKey);
-            insert.setLong(i, patientCode);
+            insert.setLong(i, Keys.patientCode(service.patientKey(), service.procedureCode()));
             insert.addBatch();
             lines++;
             if (++pending == BATCH) {
@@ -257,10 +253,7 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
                 newFindings,
                 recurring,
                 resolved,
-                new HistoryStore.RunKeys(
-                        forwardedServices.packed(),
-                        claimKeys.packed(),
-                        forwardedPatientCodes.packed()));
+                new HistoryStore.RunKeys(forwardedServices.packed(), claimKeys.packed()));
     }
 
     static List<String> header() {

@@ -78,8 +78,6 @@ public final class HistoryStore implements AutoCloseable {
     /** The earlier nights' line tables, newest first. */
     private final List<String> nightTables;
 
-    private final Map<String, NightKeys> keysByTable;
-
     private final String table;
     private boolean committed;
 
@@ -116,10 +114,6 @@ public final class HistoryStore implements AutoCloseable {
         this.runId = runId;
         this.keepDays = keepDays;
         this.nights = List.copyOf(nights);
-        this.keysByTable = new HashMap<>();
-        for (NightKeys night : nights) {
-            keysByTable.put(night.table(), night);
-        }
         this.earlierNights = nightTables.size();
         this.nightTables = List.copyOf(nightTables);
         String id = runId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
@@ -262,19 +256,10 @@ public final class HistoryStore implements AutoCloseable {
      * against 30 million keys) costs one indexed query of that night's table, never a wrong
      * finding: the query compares the values themselves.
      */
-    record NightKeys(String table, int[] services, int[] claims, int[] patientCodes) {
+    record NightKeys(String table, int[] services, int[] claims) {
 
         boolean hasService(long key) {
             return Arrays.binarySearch(services, (int) (key >>> 32)) >= 0;
-        }
-
-        /**
-         * False when the night forwarded no line of this patient and code; true when it may have,
-         * or when the night predates these keys (schema version 1).
-         */
-        boolean mayHavePatientCode(long key) {
-            return patientCodes == null
-                    || Arrays.binarySearch(patientCodes, (int) (key >>> 32)) >= 0;
         }
 
         boolean hasClaim(long key) {
@@ -293,16 +278,14 @@ public final class HistoryStore implements AutoCloseable {
             sql.setFetchSize(16);
             try (ResultSet rs =
                     sql.executeQuery(
-                            "SELECT r.lines_table, k.service_keys, k.claim_keys, k.patient_code_keys"
-                                    + " FROM run_keys k"
+                            "SELECT r.lines_table, k.service_keys, k.claim_keys FROM run_keys k"
                                     + " JOIN runs r ON r.run_id = k.run_id ORDER BY r.started DESC")) {
                 while (rs.next()) {
                     nights.add(
                             new NightKeys(
                                     rs.getString(1),
                                     fingerprints(rs.getBytes(2)),
-                                    fingerprints(rs.getBytes(3)),
-                                    rs.getBytes(4) == null ? null : fingerprints(rs.getBytes(4))));
+                                    fingerprints(rs.getBytes(3))));
                 }
             }
         }
@@ -365,21 +348,6 @@ public final class HistoryStore implements AutoCloseable {
                 sql.execute(statement);
             }
         }
-    }
-
-    /**
-     * The earlier nights' tables, newest first, that may have forwarded a line of this patient and
-     * code: all but those whose keys say they did not.
-     */
-    private List<String> nightsMayHave(long patientCode) {
-        List<String> tables = new ArrayList<>(0);
-        for (String table : nightTables) {
-            NightKeys keys = keysByTable.get(table);
-            if (keys == null || keys.mayHavePatientCode(patientCode)) {
-                tables.add(table);
-            }
-        }
-        return tables;
     }
 
     /**
@@ -457,7 +425,7 @@ public final class HistoryStore implements AutoCloseable {
                 PreparedStatement runKeys =
                         writer.prepareStatement(
                                 "INSERT INTO run_keys (run_id, service_keys,"
-                                        + " claim_keys, patient_code_keys) VALUES (?, ?, ?, ?)")) {
+                                        + " claim_keys) VALUES (?, ?, ?)")) {
             execute(Schema.nightIndexes(table));
             run.setString(1, runId);
             run.setString(2, runDate.toString());
@@ -472,7 +440,6 @@ public final class HistoryStore implements AutoCloseable {
             runKeys.setString(1, runId);
             runKeys.setBytes(2, keys.services());
             runKeys.setBytes(3, keys.claims());
-            runKeys.setBytes(4, keys.patientCodes());
             runKeys.executeUpdate();
             if (postgres) {
                 // two runs committing at once must not both rewrite the view
@@ -609,21 +576,20 @@ public final class HistoryStore implements AutoCloseable {
         }
 
         /**
-         * Asked only for the lines of a code with a frequency limit, of the earlier nights that may
-         * have forwarded the patient and code (their fingerprints say which; most nights did not):
+         * Asked only for the lines of a code with a frequency limit, but of every earlier night:
          * one statement over up to {@value #NIGHTS_PER_QUERY} nights' tables (each probed by its
-         * patient-and-code index), not one query a night.
+         * patient-and-code index), not one query a night, which at 30 nights was most of what the
+         * history cost.
          */
         @Override
         public PriorService lastService(
                 String patientKey, Set<String> codes, LocalDate before, String claimId) {
             PriorService last = null;
             for (String code : codes) {
-                List<String> candidates = nightsMayHave(Keys.patientCode(patientKey, code));
-                for (int from = 0; from < candidates.size(); from += NIGHTS_PER_QUERY) {
+                for (int from = 0; from < nightTables.size(); from += NIGHTS_PER_QUERY) {
                     List<String> nights =
-                            candidates.subList(
-                                    from, Math.min(candidates.size(), from + NIGHTS_PER_QUERY));
+                            nightTables.subList(
+                                    from, Math.min(nightTables.size(), from + NIGHTS_PER_QUERY));
                     List<String> selects = new ArrayList<>(nights.size());
                     for (String night : nights) {
                         selects.add(
@@ -725,10 +691,10 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * A run's keys as stored: its forwarded lines' service keys and patient-and-code keys, and its
-     * claims' keys, each as 8 bytes a key.
+     * A run's keys as stored: its forwarded lines' service keys and its claims' keys, each as 8
+     * bytes a key.
      */
-    public record RunKeys(byte[] services, byte[] claims, byte[] patientCodes) {}
+    public record RunKeys(byte[] services, byte[] claims) {}
 
     /** A growable array of longs (30 nights of a million lines are 30 million keys: no boxing). */
     static final class LongList {

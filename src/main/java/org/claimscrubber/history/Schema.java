@@ -27,11 +27,7 @@ final class Schema {
                             // as `lines`
                             // each run's sorted keys (forwarded services, claims) as one blob each:
                             // what the next runs load in one read
-                            "CREATE TABLE run_keys (run_id TEXT PRIMARY KEY, service_keys BLOB NOT NULL, claim_keys BLOB NOT NULL)"),
-                    // version 2: each run's forwarded patient-and-code keys, so the frequency
-                    // question probes only the nights that saw the pair (null for older runs:
-                    // every such night is probed)
-                    List.of("ALTER TABLE run_keys ADD COLUMN patient_code_keys BLOB NULL"));
+                            "CREATE TABLE run_keys (run_id TEXT PRIMARY KEY, service_keys BLOB NOT NULL, claim_keys BLOB NOT NULL)"));
 
     static final int VERSION = MIGRATIONS.size();
 

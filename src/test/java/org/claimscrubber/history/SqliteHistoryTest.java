@@ -85,26 +85,6 @@ class SqliteHistoryTest {
     }
 
     /**
-     * Each night stores the patient-and-code keys of its forwarded lines, so the frequency question
-     * probes only the nights that saw the pair; a night stored before those keys (schema version 1,
-     * null) is probed as before.
-     */
-    @Test
-    void aNightStoredWithoutPatientCodeKeysIsStillAskedTheFrequencyQuestion() throws Exception {
-        HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
-        assertThat(count("SELECT COUNT(*) FROM run_keys WHERE patient_code_keys IS NOT NULL"))
-                .isEqualTo(1);
-        execute("UPDATE run_keys SET patient_code_keys = NULL"); // as schema version 1 left it
-
-        HistoryNights.night(dir, 2, HistoryNights.NIGHT_2, history());
-
-        assertThat(historyFindings(dir.resolve("night-2")))
-                .containsExactly("N2-DUP HIST-001", "N2-MAMMO FREQ-001");
-        assertThat(count("SELECT COUNT(*) FROM run_keys WHERE patient_code_keys IS NOT NULL"))
-                .isEqualTo(1);
-    }
-
-    /**
      * --history beside --baseline and compare: the reports compare as before, the history compares
      * nights.
      */
