@@ -52,12 +52,10 @@ public final class RuleSession {
     }
 
     private final CompiledRules rules;
-    private final List<?> referenceFacts;
     private final SessionFindings collector;
 
     public RuleSession(CompiledRules rules, List<?> referenceFacts) {
         this.rules = rules;
-        this.referenceFacts = referenceFacts;
         this.collector =
                 new SessionFindings(
                         rules,
