@@ -61,20 +61,7 @@ class LimitsTest {
         }
         Path claims = Files.writeString(dir.resolve("big.csv"), csv);
         Path out = dir.resolve("out");
-        assertThat(
-                        run(
-                                        "run",
-                                        "--rules",
-                                        "rules",
-                                        "--seeds",
-                                        "seeds",
-                                        "--as-of",
-                                        "2026-11-24",
-                                        "--out",
-                                        out.toString(),
-                                        claims.toString())
-                                .exitCode())
-                .isZero();
+        assertThat(Cli.scrub(out.toString(), claims.toString()).exitCode()).isZero();
         List<String> findings = Files.readAllLines(out.resolve("findings.csv"));
         assertThat(findings.stream().filter(line -> line.contains("DUP-001")))
                 .hasSize(3_999)
@@ -93,21 +80,7 @@ class LimitsTest {
         csv.append("OTHER,1,2026-11-02,99213,C18.9\n");
         Path claims = Files.writeString(dir.resolve("constant-id.csv"), csv);
         Path out = dir.resolve("out");
-        assertThat(
-                        run(
-                                        "run",
-                                        "--split",
-                                        "--rules",
-                                        "rules",
-                                        "--seeds",
-                                        "seeds",
-                                        "--as-of",
-                                        "2026-11-24",
-                                        "--out",
-                                        out.toString(),
-                                        claims.toString())
-                                .exitCode())
-                .isZero();
+        assertThat(Cli.scrub(out.toString(), "--split", claims.toString()).exitCode()).isZero();
         List<String> findings = Files.readAllLines(out.resolve("findings.csv"));
         assertThat(findings).hasSize(2);
         assertThat(findings.get(1))

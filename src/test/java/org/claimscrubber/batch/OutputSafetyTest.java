@@ -70,18 +70,7 @@ class OutputSafetyTest {
                                 + clear
                                 + ",C18.9,x\n");
         Path out = dir.resolve("out");
-        Cli.Result result =
-                run(
-                        "run",
-                        "--rules",
-                        "rules",
-                        "--seeds",
-                        "seeds",
-                        "--as-of",
-                        "2026-11-24",
-                        "--out",
-                        out.toString(),
-                        claims.toString());
+        Cli.Result result = Cli.scrub(out.toString(), claims.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out() + result.err())
                 .doesNotContain("\u001B")
@@ -100,56 +89,20 @@ class OutputSafetyTest {
     @Test
     void aSecondRunIntoABusyReportFolderIsRefusedAndTheFirstRunsReportIsKept() throws Exception {
         Path out = dir.resolve("out");
-        assertThat(
-                        run(
-                                        "run",
-                                        "--rules",
-                                        "rules",
-                                        "--seeds",
-                                        "seeds",
-                                        "--as-of",
-                                        "2026-11-24",
-                                        "--out",
-                                        out.toString(),
-                                        "samples/export/claims.csv")
-                                .exitCode())
-                .isZero();
+        assertThat(Cli.scrub(out.toString(), "samples/export/claims.csv").exitCode()).isZero();
         String before = Files.readString(out.resolve("findings.csv"));
         try (var channel =
                         FileChannel.open(
                                 out.resolve(".claim-scrubber.lock"), StandardOpenOption.WRITE);
                 var held = channel.lock()) {
-            Cli.Result second =
-                    run(
-                            "run",
-                            "--rules",
-                            "rules",
-                            "--seeds",
-                            "seeds",
-                            "--as-of",
-                            "2026-11-24",
-                            "--out",
-                            out.toString(),
-                            "samples/export/claims.csv");
+            Cli.Result second = Cli.scrub(out.toString(), "samples/export/claims.csv");
             assertThat(second.exitCode()).isEqualTo(5);
             assertThat(second.err())
                     .contains("another claim-scrubber run is writing to", "--wait")
                     .doesNotContain("\tat ");
         }
         assertThat(Files.readString(out.resolve("findings.csv"))).isEqualTo(before);
-        assertThat(
-                        run(
-                                        "run",
-                                        "--rules",
-                                        "rules",
-                                        "--seeds",
-                                        "seeds",
-                                        "--as-of",
-                                        "2026-11-24",
-                                        "--out",
-                                        out.toString(),
-                                        "samples/export/claims.csv")
-                                .exitCode())
+        assertThat(Cli.scrub(out.toString(), "samples/export/claims.csv").exitCode())
                 .as("the folder is free again")
                 .isZero();
     }
@@ -170,20 +123,7 @@ class OutputSafetyTest {
                 Files.writeString(
                         out.resolve(".stdin-" + ProcessHandle.current().pid() + ".csv"), "x");
         Path unrelated = Files.writeString(out.resolve(".stdin-notes.txt"), "x");
-        assertThat(
-                        run(
-                                        "run",
-                                        "--rules",
-                                        "rules",
-                                        "--seeds",
-                                        "seeds",
-                                        "--as-of",
-                                        "2026-11-24",
-                                        "--out",
-                                        out.toString(),
-                                        "samples/export/claims.csv")
-                                .exitCode())
-                .isZero();
+        assertThat(Cli.scrub(out.toString(), "samples/export/claims.csv").exitCode()).isZero();
         assertThat(partitions).doesNotExist();
         assertThat(spool).doesNotExist();
         assertThat(pipe).doesNotExist();
@@ -241,19 +181,7 @@ class OutputSafetyTest {
                         + ",F\n",
                 StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        Cli.Result result =
-                run(
-                        "run",
-                        "--progress",
-                        "--rules",
-                        "rules",
-                        "--seeds",
-                        "seeds",
-                        "--as-of",
-                        "2026-11-24",
-                        "--out",
-                        out.toString(),
-                        claims.toString());
+        Cli.Result result = Cli.scrub(out.toString(), "--progress", claims.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         // The random temp folder name may contain any digits, so it is taken out before looking for
         // the birth year.
@@ -280,19 +208,11 @@ class OutputSafetyTest {
         // A formula cell is a WARNING; --hold-on warning holds such claims (by default only ERRORs
         // hold).
         assertThat(
-                        run(
-                                        "run",
+                        Cli.scrub(
+                                        out.toString(),
                                         "--split",
                                         "--hold-on",
                                         "warning",
-                                        "--rules",
-                                        "rules",
-                                        "--seeds",
-                                        "seeds",
-                                        "--as-of",
-                                        "2026-11-24",
-                                        "--out",
-                                        out.toString(),
                                         claims.toString())
                                 .exitCode())
                 .isZero();

@@ -74,18 +74,7 @@ class ReadingTest {
         byte[] whole = bytes.toByteArray();
         Path cut = Files.write(dir.resolve("cut.csv.gz"), Arrays.copyOf(whole, whole.length / 2));
         Path out = dir.resolve("out");
-        Cli.Result result =
-                run(
-                        "run",
-                        "--rules",
-                        "rules",
-                        "--seeds",
-                        "seeds",
-                        "--as-of",
-                        "2026-11-24",
-                        "--out",
-                        out.toString(),
-                        cut.toString());
+        Cli.Result result = Cli.scrub(out.toString(), cut.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         long read = manifest.at("/rows/read").asLong();
@@ -110,40 +99,14 @@ class ReadingTest {
                         "claim_id,line_number,date_of_service,procedure_code,"
                                 + "modifiers,diagnosis_codes\nC1,1,2026-11-02,99213,ZZ;ZZ;ZZ,C18.9\n");
         Path out = dir.resolve("out");
-        assertThat(
-                        run(
-                                        "run",
-                                        "--rules",
-                                        "rules",
-                                        "--seeds",
-                                        "seeds",
-                                        "--as-of",
-                                        "2026-11-24",
-                                        "--out",
-                                        out.toString(),
-                                        claims.toString())
-                                .exitCode())
-                .isZero();
+        assertThat(Cli.scrub(out.toString(), claims.toString()).exitCode()).isZero();
         assertThat(Files.readAllLines(out.resolve("findings.csv")).stream().skip(1)).hasSize(0);
         Path bad =
                 Files.writeString(
                         dir.resolve("bad.csv"),
                         "claim_id,line_number,date_of_service,procedure_code,"
                                 + "modifiers,diagnosis_codes\nC1,1,2026-11-02,99213,Z!;Z!;Z!,C18.9\n");
-        assertThat(
-                        run(
-                                        "run",
-                                        "--rules",
-                                        "rules",
-                                        "--seeds",
-                                        "seeds",
-                                        "--as-of",
-                                        "2026-11-24",
-                                        "--out",
-                                        out.toString(),
-                                        bad.toString())
-                                .exitCode())
-                .isZero();
+        assertThat(Cli.scrub(out.toString(), bad.toString()).exitCode()).isZero();
         assertThat(Files.readAllLines(out.resolve("findings.csv")).stream().skip(1))
                 .singleElement()
                 .satisfies(line -> assertThat(line).contains("CODE-003"));
@@ -188,20 +151,7 @@ class ReadingTest {
                         "claim_id,patient_id,line_number,date_of_service,"
                                 + "procedure_code,diagnosis_codes\nC1,Smith,PTSECRET4711,1,2026-11-02,99213,C18.9\n");
         Path out = dir.resolve("out");
-        assertThat(
-                        run(
-                                        "run",
-                                        "--rules",
-                                        "rules",
-                                        "--seeds",
-                                        "seeds",
-                                        "--as-of",
-                                        "2026-11-24",
-                                        "--out",
-                                        out.toString(),
-                                        claims.toString())
-                                .exitCode())
-                .isZero();
+        assertThat(Cli.scrub(out.toString(), claims.toString()).exitCode()).isZero();
         String findings = Files.readString(out.resolve("findings.csv"));
         assertThat(findings)
                 .contains("C1,,ERROR,INPUT,INPUT-001", "the row has 7 fields but the header has 6")
@@ -227,18 +177,7 @@ class ReadingTest {
                         });
         writer.start();
         Path out = dir.resolve("out");
-        Cli.Result result =
-                run(
-                        "run",
-                        "--rules",
-                        "rules",
-                        "--seeds",
-                        "seeds",
-                        "--as-of",
-                        "2026-11-24",
-                        "--out",
-                        out.toString(),
-                        fifo.toString());
+        Cli.Result result = Cli.scrub(out.toString(), fifo.toString());
         writer.join();
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
