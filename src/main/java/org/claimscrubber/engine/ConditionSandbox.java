@@ -13,8 +13,6 @@ import org.drools.drl.ast.descr.FromDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 
 /**
  * What a rule's conditions may reach, checked on their text. {@link RuleSandbox} checks the
@@ -110,13 +108,7 @@ final class ConditionSandbox {
     private ConditionSandbox() {}
 
     /** A diagnostic for each condition of the file that reaches what a rule may not. */
-    static List<RuleDiagnostic> check(RuleSet.RuleFile file) {
-        PackageDescr descr;
-        try {
-            descr = new DrlParser().parse(false, file.content());
-        } catch (DroolsParserException | RuntimeException e) {
-            return List.of(); // syntax errors are the compiler's to report
-        }
+    static List<RuleDiagnostic> check(RuleSet.RuleFile file, PackageDescr descr) {
         List<RuleDiagnostic> problems = new ArrayList<>();
         if (descr == null) {
             return problems;

@@ -37,13 +37,19 @@ final class DeclarationReader {
         return code != null && CHANGES_FACTS.matcher(code).find();
     }
 
-    static List<RuleDeclaration> read(RuleSet.RuleFile file) {
-        PackageDescr descr;
+    /**
+     * The file's syntax tree, read once for the checks that read rules as written; null when it
+     * does not parse (syntax errors are the compiler's to report).
+     */
+    static PackageDescr parse(RuleSet.RuleFile file) {
         try {
-            descr = new DrlParser().parse(false, file.content());
+            return new DrlParser().parse(false, file.content());
         } catch (DroolsParserException | RuntimeException e) {
-            return List.of();
+            return null;
         }
+    }
+
+    static List<RuleDeclaration> read(RuleSet.RuleFile file, PackageDescr descr) {
         if (descr == null) {
             return List.of();
         }

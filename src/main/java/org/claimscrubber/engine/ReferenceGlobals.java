@@ -27,8 +27,6 @@ import org.drools.drl.ast.descr.EntryPointDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
@@ -110,13 +108,7 @@ final class ReferenceGlobals {
      * never match, since reference data is a global only, and its rule would stay silent: such a
      * pattern is a compile error at its line instead.
      */
-    static List<RuleDiagnostic> checkPatterns(RuleSet.RuleFile file) {
-        PackageDescr descr;
-        try {
-            descr = new DrlParser().parse(false, file.content());
-        } catch (DroolsParserException | RuntimeException e) {
-            return List.of(); // syntax errors are the compiler's to report
-        }
+    static List<RuleDiagnostic> checkPatterns(RuleSet.RuleFile file, PackageDescr descr) {
         List<RuleDiagnostic> problems = new ArrayList<>();
         if (descr == null) {
             return problems;

@@ -16,6 +16,7 @@ import org.claimscrubber.domain.FindingCollector;
 import org.claimscrubber.domain.Suppression;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.compiler.compiler.RuleBuildError;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -137,13 +138,16 @@ public final class RuleCompiler {
         config.setOption(PropertySpecificOption.ALLOWED);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(config);
         List<RuleDeclaration> declarations = new ArrayList<>();
+        Map<String, PackageDescr> parsed = new HashMap<>();
         for (RuleSet.RuleFile file : rules.files()) {
             builder.add(
                     ResourceFactory.newByteArrayResource(
                                     file.content().getBytes(StandardCharsets.UTF_8))
                             .setSourcePath(file.name()),
                     ResourceType.DRL);
-            declarations.addAll(DeclarationReader.read(file));
+            PackageDescr descr = DeclarationReader.parse(file);
+            parsed.put(file.name(), descr);
+            declarations.addAll(DeclarationReader.read(file, descr));
         }
         Map<String, String[]> sources = new HashMap<>();
         for (RuleSet.RuleFile file : rules.files()) {
@@ -156,8 +160,8 @@ public final class RuleCompiler {
         for (RuleSet.RuleFile file : rules.files()) {
             problems.addAll(LiteralTypeCheck.check(file));
             problems.addAll(ReferenceGlobals.check(file));
-            problems.addAll(ReferenceGlobals.checkPatterns(file));
-            problems.addAll(ConditionSandbox.check(file));
+            problems.addAll(ReferenceGlobals.checkPatterns(file, parsed.get(file.name())));
+            problems.addAll(ConditionSandbox.check(file, parsed.get(file.name())));
         }
         problems.addAll(payerScopesApplied(declarations, sources));
         if (problems.isEmpty()) {
