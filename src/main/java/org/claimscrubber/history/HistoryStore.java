@@ -1,8 +1,6 @@
 package org.claimscrubber.history;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +68,11 @@ public final class HistoryStore implements AutoCloseable {
     private final String runId;
     private final int keepDays;
 
-    /** Each earlier night's keys, newest first. */
-    private final List<NightKeys> nights;
+    /** Which earlier nights may have forwarded a service, by its key. */
+    private final NightIndex services;
+
+    /** Which earlier nights may have scrubbed a claim id, by its key. */
+    private final NightIndex claims;
 
     private final long earlierNights;
 
@@ -89,10 +90,10 @@ public final class HistoryStore implements AutoCloseable {
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     /**
-     * The frequency-limit question over every earlier night, as statements of at most {@link
-     * #NIGHTS_PER_QUERY}.
+     * The forwarded services of each code the frequency question asked about, read once a run. Used
+     * under this store's lock.
      */
-    private static final int NIGHTS_PER_QUERY = 100;
+    private final Map<String, CodeServices> codeServices = new HashMap<>();
 
     private HistoryStore(
             String display,
@@ -103,7 +104,8 @@ public final class HistoryStore implements AutoCloseable {
             LocalDate runDate,
             String runId,
             int keepDays,
-            List<NightKeys> nights,
+            NightIndex services,
+            NightIndex claims,
             List<String> nightTables) {
         this.display = display;
         this.postgres = postgres;
@@ -113,7 +115,8 @@ public final class HistoryStore implements AutoCloseable {
         this.runDate = runDate;
         this.runId = runId;
         this.keepDays = keepDays;
-        this.nights = List.copyOf(nights);
+        this.services = services;
+        this.claims = claims;
         this.earlierNights = nightTables.size();
         this.nightTables = List.copyOf(nightTables);
         String id = runId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
@@ -156,14 +159,15 @@ public final class HistoryStore implements AutoCloseable {
             Schema.migrate(writer, display, postgres);
             reader = connect(url, postgres, jdbc, display);
             reader.setAutoCommit(true);
-            List<NightKeys> keys = loadKeys(reader);
+            List<String> runs = new ArrayList<>();
             List<String> tables = new ArrayList<>();
             try (Statement sql = reader.createStatement();
                     ResultSet rs =
                             sql.executeQuery(
-                                    "SELECT lines_table FROM runs ORDER BY started DESC")) {
+                                    "SELECT run_id, lines_table FROM runs ORDER BY started DESC")) {
                 while (rs.next()) {
-                    tables.add(rs.getString(1));
+                    runs.add(rs.getString(1));
+                    tables.add(rs.getString(2));
                 }
             }
             HistoryStore store =
@@ -176,7 +180,8 @@ public final class HistoryStore implements AutoCloseable {
                             runDate,
                             runId,
                             options.keepDays(),
-                            keys,
+                            index(reader, runs, "service_keys"),
+                            index(reader, runs, "claim_keys"),
                             tables);
             store.execute(Schema.nightTable(store.table));
             return store;
@@ -250,55 +255,38 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * An earlier night's table and the 32-bit fingerprints (the upper half of each 64-bit key) of
-     * its forwarded services and of its claims, each sorted. Four bytes a key: 30 nights of a
-     * million lines hold 160 MB. A fingerprint that matches by chance (about one line in a hundred
-     * against 30 million keys) costs one indexed query of that night's table, never a wrong
-     * finding: the query compares the values themselves.
+     * The earlier nights' keys of one kind ({@code service_keys}: forwarded services, {@code
+     * claim_keys}: claims), newest first, from each run's blob (a few megabytes a night) rather
+     * than from its rows.
      */
-    record NightKeys(String table, int[] services, int[] claims) {
+    private static NightIndex index(Connection reader, List<String> runs, String column)
+            throws SQLException {
+        try (PreparedStatement length =
+                        reader.prepareStatement(
+                                "SELECT LENGTH(" + column + ") FROM run_keys WHERE run_id = ?");
+                PreparedStatement keys =
+                        reader.prepareStatement(
+                                "SELECT " + column + " FROM run_keys WHERE run_id = ?")) {
+            return NightIndex.of(
+                    runs.size(),
+                    new NightIndex.Nights() {
+                        @Override
+                        public long bytes(int night) throws SQLException {
+                            length.setString(1, runs.get(night));
+                            try (ResultSet rs = length.executeQuery()) {
+                                return rs.next() ? rs.getLong(1) : 0;
+                            }
+                        }
 
-        boolean hasService(long key) {
-            return Arrays.binarySearch(services, (int) (key >>> 32)) >= 0;
+                        @Override
+                        public byte[] keys(int night) throws SQLException {
+                            keys.setString(1, runs.get(night));
+                            try (ResultSet rs = keys.executeQuery()) {
+                                return rs.next() ? rs.getBytes(1) : new byte[0];
+                            }
+                        }
+                    });
         }
-
-        boolean hasClaim(long key) {
-            return Arrays.binarySearch(claims, (int) (key >>> 32)) >= 0;
-        }
-    }
-
-    /**
-     * The earlier nights' keys, newest first, read from each run's two blobs (a few megabytes a
-     * night) rather than from its rows. The blobs hold sorted 64-bit keys; their upper halves are
-     * sorted too.
-     */
-    private static List<NightKeys> loadKeys(Connection reader) throws SQLException {
-        List<NightKeys> nights = new ArrayList<>();
-        try (Statement sql = reader.createStatement()) {
-            sql.setFetchSize(16);
-            try (ResultSet rs =
-                    sql.executeQuery(
-                            "SELECT r.lines_table, k.service_keys, k.claim_keys FROM run_keys k"
-                                    + " JOIN runs r ON r.run_id = k.run_id ORDER BY r.started DESC")) {
-                while (rs.next()) {
-                    nights.add(
-                            new NightKeys(
-                                    rs.getString(1),
-                                    fingerprints(rs.getBytes(2)),
-                                    fingerprints(rs.getBytes(3))));
-                }
-            }
-        }
-        return nights;
-    }
-
-    private static int[] fingerprints(byte[] packed) {
-        LongBuffer keys = ByteBuffer.wrap(packed).asLongBuffer();
-        int[] out = new int[keys.remaining()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (int) (keys.get(i) >>> 32);
-        }
-        return out;
     }
 
     public PatientKeyer patientKeys() {
@@ -355,12 +343,9 @@ public final class HistoryStore implements AutoCloseable {
      * scrubbed).
      */
     private List<String> nightsWithClaim(String claimId) {
-        long key = Keys.claim(claimId);
         List<String> tables = new ArrayList<>(0);
-        for (NightKeys night : nights) {
-            if (night.hasClaim(key)) {
-                tables.add(night.table());
-            }
+        for (int night : claims.nightsOf(Keys.claim(claimId))) {
+            tables.add(nightTables.get(night));
         }
         return tables;
     }
@@ -550,11 +535,9 @@ public final class HistoryStore implements AutoCloseable {
                             procedureCode,
                             modifiers,
                             renderingNpi);
-            for (NightKeys keys : nights) { // newest first: the latest earlier sending
-                if (!keys.hasService(serviceKey)) {
-                    continue;
-                }
-                String night = keys.table();
+            // newest first: the latest earlier sending
+            for (int candidate : services.nightsOf(serviceKey)) {
+                String night = nightTables.get(candidate);
                 PriorService found =
                         query(
                                 "SELECT run_date, claim_id, date_of_service, procedure_code FROM "
@@ -576,52 +559,59 @@ public final class HistoryStore implements AutoCloseable {
         }
 
         /**
-         * Asked only for the lines of a code with a frequency limit, but of every earlier night:
-         * one statement over up to {@value #NIGHTS_PER_QUERY} nights' tables (each probed by its
-         * patient-and-code index), not one query a night, which at 30 nights was most of what the
-         * history cost.
+         * Asked only for the lines of a code with a frequency limit, of every earlier night: the
+         * code's services are looked at in memory ({@link CodeServices}), and only a night and date
+         * found there is asked for its claim, latest first, until one is confirmed.
          */
         @Override
         public PriorService lastService(
                 String patientKey, Set<String> codes, LocalDate before, String claimId) {
             PriorService last = null;
             for (String code : codes) {
-                for (int from = 0; from < nightTables.size(); from += NIGHTS_PER_QUERY) {
-                    List<String> nights =
-                            nightTables.subList(
-                                    from, Math.min(nightTables.size(), from + NIGHTS_PER_QUERY));
-                    List<String> selects = new ArrayList<>(nights.size());
-                    for (String night : nights) {
-                        selects.add(
-                                "SELECT run_date, claim_id, date_of_service, procedure_code FROM "
-                                        + night
-                                        + " WHERE patient_code_key = ? AND patient_key = ? AND procedure_code = ?"
-                                        + " AND date_of_service < ? AND outcome = 'forwarded' AND claim_id <> ?");
-                    }
-                    List<Object> values = new ArrayList<>(nights.size() * 5);
-                    for (int i = 0; i < nights.size(); i++) {
-                        values.addAll(
-                                List.of(
-                                        Keys.patientCode(patientKey, code),
-                                        patientKey,
-                                        code,
-                                        before.toString(),
-                                        claimId));
+                long patientCode = Keys.patientCode(patientKey, code);
+                for (CodeServices.Candidate candidate :
+                        servicesOf(code).before(patientCode, before)) {
+                    if (last != null && !candidate.dateOfService().isAfter(last.dateOfService())) {
+                        break;
                     }
                     PriorService found =
                             query(
-                                    "SELECT * FROM ("
-                                            + String.join(" UNION ALL ", selects)
-                                            + ") AS prior ORDER BY date_of_service DESC, run_date DESC, claim_id",
-                                    values.toArray());
-                    if (found != null
-                            && (last == null
-                                    || found.dateOfService().isAfter(last.dateOfService()))) {
+                                    "SELECT run_date, claim_id, date_of_service, procedure_code FROM "
+                                            + nightTables.get(candidate.night())
+                                            + " WHERE procedure_code = ? AND patient_code_key = ? AND date_of_service = ?"
+                                            + " AND patient_key = ? AND outcome = 'forwarded' AND claim_id <> ?"
+                                            + " ORDER BY claim_id",
+                                    new Object[] {
+                                        code,
+                                        patientCode,
+                                        candidate.dateOfService().toString(),
+                                        patientKey,
+                                        claimId
+                                    });
+                    if (found != null) {
                         last = found;
+                        break;
                     }
                 }
             }
             return last;
+        }
+
+        /** The code's services of every earlier night, read when the code is first asked about. */
+        private CodeServices servicesOf(String code) {
+            synchronized (HistoryStore.this) {
+                CodeServices services = codeServices.get(code);
+                if (services == null) {
+                    try {
+                        services = CodeServices.load(reader, code, nightTables);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(
+                                "the history " + display + " cannot be read: " + sentence(e), e);
+                    }
+                    codeServices.put(code, services);
+                }
+                return services;
+            }
         }
 
         /**
@@ -691,8 +681,8 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * A run's keys as stored: its forwarded lines' service keys and its claims' keys, each as 8
-     * bytes a key.
+     * A run's keys as stored: its forwarded lines' service keys and its claims' keys, each packed
+     * by {@link NightIndex#pack}.
      */
     public record RunKeys(byte[] services, byte[] claims) {}
 
@@ -712,24 +702,21 @@ public final class HistoryStore implements AutoCloseable {
             size = 0;
         }
 
-        long[] sorted() {
-            long[] out = Arrays.copyOf(values, size);
-            Arrays.parallelSort(out);
-            return out;
+        int size() {
+            return size;
         }
 
-        /** The keys, sorted and without repeats, packed 8 bytes a key. */
+        /** The values in the order they were added. */
+        long[] inOrder() {
+            return Arrays.copyOf(values, size);
+        }
+
+        /**
+         * The keys as a night's blob holds them: spread ({@link NightIndex#spread}), sorted and
+         * without repeats, 8 bytes a key.
+         */
         byte[] packed() {
-            long[] keys = sorted();
-            ByteBuffer out = ByteBuffer.allocate(keys.length * Long.BYTES);
-            long last = 0;
-            for (int i = 0; i < keys.length; i++) {
-                if (i == 0 || keys[i] != last) {
-                    out.putLong(keys[i]);
-                }
-                last = keys[i];
-            }
-            return Arrays.copyOf(out.array(), out.position());
+            return NightIndex.pack(Arrays.copyOf(values, size));
         }
     }
 }

@@ -1,9 +1,13 @@
 package org.claimscrubber.history;
 
+import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,21 +17,52 @@ import java.util.List;
  */
 final class Schema {
 
+    /** One step of the schema, run in the migrating transaction. */
+    private interface Migration {
+        void apply(Statement sql, boolean postgres) throws SQLException;
+    }
+
+    /** Migrations in order; the schema's version is how many have run. */
+    private static final List<Migration> MIGRATIONS =
+            List.of(Schema::runsAndTheirKeys, Schema::nightsIndexedByCode);
+
     /**
-     * Migrations in order; the schema's version is how many have run. {@code BLOB} is BYTEA on
-     * PostgreSQL.
+     * Version 1: the runs, and each run's sorted keys (forwarded services, claims) as one blob
+     * each, what the next runs load in one read. Lines go into one table per night ({@link
+     * #nightTable}), viewed together as {@code lines}. {@code BLOB} is BYTEA on PostgreSQL.
      */
-    private static final List<List<String>> MIGRATIONS =
-            List.of(
-                    List.of(
-                            "CREATE TABLE runs (run_id TEXT PRIMARY KEY, run_date TEXT NOT NULL, started TEXT NOT NULL,"
-                                    + " finished TEXT NOT NULL, claims BIGINT NOT NULL, held BIGINT NOT NULL,"
-                                    + " held_cents BIGINT NOT NULL, lines BIGINT NOT NULL, lines_table TEXT NOT NULL)",
-                            // lines go into one table per night (see nightTable), viewed together
-                            // as `lines`
-                            // each run's sorted keys (forwarded services, claims) as one blob each:
-                            // what the next runs load in one read
-                            "CREATE TABLE run_keys (run_id TEXT PRIMARY KEY, service_keys BLOB NOT NULL, claim_keys BLOB NOT NULL)"));
+    private static void runsAndTheirKeys(Statement sql, boolean postgres) throws SQLException {
+        sql.execute(
+                "CREATE TABLE runs (run_id TEXT PRIMARY KEY, run_date TEXT NOT NULL, started TEXT NOT NULL,"
+                        + " finished TEXT NOT NULL, claims BIGINT NOT NULL, held BIGINT NOT NULL,"
+                        + " held_cents BIGINT NOT NULL, lines BIGINT NOT NULL, lines_table TEXT NOT NULL)");
+        sql.execute(
+                "CREATE TABLE run_keys (run_id TEXT PRIMARY KEY, service_keys "
+                        + (postgres ? "BYTEA" : "BLOB")
+                        + " NOT NULL, claim_keys "
+                        + (postgres ? "BYTEA" : "BLOB")
+                        + " NOT NULL)");
+    }
+
+    /**
+     * Version 2: each night's lines indexed by code, patient-and-code key and date (replacing the
+     * patient-and-code index), so a run reads a limited code's services of every night from the
+     * index alone ({@link CodeServices}); each night's key blobs packed as {@link NightIndex#pack}
+     * does (version 1 stored the keys unspread).
+     */
+    private static void nightsIndexedByCode(Statement sql, boolean postgres) throws SQLException {
+        repackKeys(sql.getConnection());
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = sql.executeQuery("SELECT lines_table FROM runs")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        for (String table : tables) {
+            sql.execute("DROP INDEX IF EXISTS " + table + "_patient_code");
+            sql.execute(codeIndex(table));
+        }
+    }
 
     static final int VERSION = MIGRATIONS.size();
 
@@ -54,8 +89,19 @@ final class Schema {
      */
     static List<String> nightIndexes(String table) {
         return List.of(
-                "CREATE INDEX " + table + "_patient_code ON " + table + " (patient_code_key)",
-                "CREATE INDEX " + table + "_claim ON " + table + " (claim_key)");
+                codeIndex(table), "CREATE INDEX " + table + "_claim ON " + table + " (claim_key)");
+    }
+
+    /**
+     * By code, then patient and code, then date, with the outcome: the duplicate and frequency
+     * questions' lookups, and a code's forwarded services read from the index alone.
+     */
+    private static String codeIndex(String table) {
+        return "CREATE INDEX IF NOT EXISTS "
+                + table
+                + "_code ON "
+                + table
+                + " (procedure_code, patient_code_key, date_of_service, outcome)";
     }
 
     /**
@@ -73,6 +119,40 @@ final class Schema {
     }
 
     private Schema() {}
+
+    private static void repackKeys(Connection connection) throws SQLException {
+        List<String> runs = new ArrayList<>();
+        try (Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery("SELECT run_id FROM run_keys")) {
+            while (rs.next()) {
+                runs.add(rs.getString(1));
+            }
+        }
+        try (PreparedStatement read =
+                        connection.prepareStatement(
+                                "SELECT service_keys, claim_keys FROM run_keys WHERE run_id = ?");
+                PreparedStatement write =
+                        connection.prepareStatement(
+                                "UPDATE run_keys SET service_keys = ?, claim_keys = ? WHERE run_id = ?")) {
+            for (String run : runs) {
+                read.setString(1, run);
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    write.setBytes(1, repacked(rs.getBytes(1)));
+                    write.setBytes(2, repacked(rs.getBytes(2)));
+                }
+                write.setString(3, run);
+                write.executeUpdate();
+            }
+        }
+    }
+
+    private static byte[] repacked(byte[] version1) {
+        LongBuffer keys = ByteBuffer.wrap(version1).asLongBuffer();
+        long[] raw = new long[keys.remaining()];
+        keys.get(raw);
+        return NightIndex.pack(raw);
+    }
 
     /** Brings the schema to {@link #VERSION} in one transaction, or refuses a newer one. */
     static void migrate(Connection connection, String where, boolean postgres)
@@ -101,9 +181,7 @@ final class Schema {
                                 + " a newer one");
             }
             for (int next = version; next < VERSION; next++) {
-                for (String statement : MIGRATIONS.get(next)) {
-                    sql.execute(postgres ? statement.replace(" BLOB ", " BYTEA ") : statement);
-                }
+                MIGRATIONS.get(next).apply(sql, postgres);
             }
             if (version < VERSION) {
                 sql.execute("DELETE FROM scrubber_schema");

@@ -10,15 +10,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.TreeSet;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.batch.LocalRun;
 import org.claimscrubber.batch.RunOptions;
@@ -195,6 +198,46 @@ class SqliteHistoryTest {
     }
 
     @Test
+    void aHistoryOfTheFirstSchemaIsMigratedAndItsNightsStillCount() throws Exception {
+        HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
+        String night1 = string("SELECT lines_table FROM runs");
+        // as version 1 left a night: indexed by patient and code only
+        execute("DROP INDEX " + night1 + "_code");
+        execute("CREATE INDEX " + night1 + "_patient_code ON " + night1 + " (patient_code_key)");
+        // and its keys as version 1 stored them: sorted as they come, not spread
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+                PreparedStatement update =
+                        c.prepareStatement(
+                                "UPDATE run_keys SET service_keys = ?, claim_keys = ?")) {
+            update.setBytes(
+                    1,
+                    version1Keys(
+                            c,
+                            "SELECT service_key FROM "
+                                    + night1
+                                    + " WHERE outcome = 'forwarded' AND patient_key <> ''"));
+            update.setBytes(2, version1Keys(c, "SELECT claim_key FROM " + night1));
+            update.executeUpdate();
+        }
+        execute("UPDATE scrubber_schema SET version = 1");
+
+        HistoryNights.night(dir, 2, HistoryNights.NIGHT_2, history());
+
+        assertThat(count("SELECT MAX(version) FROM scrubber_schema")).isEqualTo(Schema.VERSION);
+        assertThat(
+                        count(
+                                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = '"
+                                        + night1
+                                        + "_code'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE '%_patient_code'"))
+                .isZero();
+        assertThat(historyFindings(dir.resolve("night-2")))
+                .containsExactlyInAnyOrder("N2-DUP HIST-001", "N2-MAMMO FREQ-001");
+    }
+
+    @Test
     void aFileThatIsNotADatabaseIsRefusedInOneSentence() throws Exception {
         Files.writeString(dir.resolve("history.db"), "claim_id,line\nC1,1\n".repeat(200));
         assertThatThrownBy(() -> HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history()))
@@ -258,6 +301,29 @@ class SqliteHistoryTest {
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    private static byte[] version1Keys(Connection c, String sql) throws Exception {
+        TreeSet<Long> keys = new TreeSet<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                keys.add(rs.getLong(1));
+            }
+        }
+        ByteBuffer packed = ByteBuffer.allocate(keys.size() * Long.BYTES);
+        keys.forEach(packed::putLong);
+        return packed.array();
+    }
+
+    private String string(String sql) throws Exception {
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
