@@ -39,8 +39,9 @@ import org.claimscrubber.report.RunManifest;
  * questions the rules ask go through a second connection, which sees only what earlier runs
  * committed.
  *
- * <p>Duplicate and claim lookups start in memory: the keys of every earlier line are loaded once,
- * sorted, and only a key that is there costs a query.
+ * <p>Duplicate, claim and frequency questions start in memory: every earlier night's keys are one
+ * {@link NightIndex}, a limited code's services are read once a run ({@link CodeServices}), and
+ * only a key found there costs a query, which compares the values themselves.
  */
 public final class HistoryStore implements AutoCloseable {
 
