@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.claimscrubber.Cli;
 import org.claimscrubber.Prerequisites;
-import org.claimscrubber.cli.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,21 +35,8 @@ class ReportInBrowserTest {
     @BeforeAll
     static void runTheSampleExport() throws Exception {
         Path out = dir.resolve("reports");
-        int code =
-                Main.execute(
-                        new PrintWriter(new StringWriter()),
-                        new PrintWriter(new StringWriter()),
-                        "run",
-                        "--rules",
-                        "rules",
-                        "--seeds",
-                        "seeds",
-                        "--as-of",
-                        "2026-11-24",
-                        "--out",
-                        out.toString(),
-                        "samples/export/claims.csv");
-        assertThat(code).isZero();
+        Cli.Result run = Cli.scrub(out.toString(), "samples/export/claims.csv");
+        assertThat(run.exitCode()).as(run.err()).isZero();
         report = out.resolve("report.html");
         manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
     }
