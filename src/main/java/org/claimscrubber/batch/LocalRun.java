@@ -20,6 +20,7 @@ import org.claimscrubber.domain.Severity;
 import org.claimscrubber.engine.RulesException;
 import org.claimscrubber.facts.FactsException;
 import org.claimscrubber.history.HistoryException;
+import org.claimscrubber.history.HistoryOpening;
 import org.claimscrubber.history.HistoryRecorder;
 import org.claimscrubber.history.HistoryStore;
 import org.claimscrubber.input.InputFileException;
@@ -67,7 +68,27 @@ public final class LocalRun {
         long t0 = System.nanoTime();
         List<InputSource> given = InputSource.resolve(options.input().files());
         refuseInputsAmongReports(given, options);
-        RunSetup setup = setUp != null ? setUp : RunSetup.load(options.sources());
+        LocalDate today = options.policy().today();
+        // the history opens while the rules and facts are set up (its id is unique to the run)
+        HistoryOpening opening =
+                HistoryOpening.start(
+                        options.sources().history(), today, UUID.randomUUID().toString());
+        try {
+            RunSetup setup = setUp != null ? setUp : RunSetup.load(options.sources());
+            return run(options, given, setup, opening, started, t0);
+        } finally {
+            opening.discard();
+        }
+    }
+
+    private RunOutcome run(
+            RunOptions options,
+            List<InputSource> given,
+            RunSetup setup,
+            HistoryOpening opening,
+            Instant started,
+            long t0)
+            throws HistoryException, IOException, InputFileException {
         ReadOptions reading =
                 setup.reading(options.input().separator())
                         .skipping(options.input().skipLines())
@@ -77,7 +98,7 @@ public final class LocalRun {
         LocalDate today = options.policy().today();
         try (ReportFiles files =
                         new ReportFiles(options.output().dir(), options.output().waitForFolder());
-                HistoryStore history = openHistory(options.sources().history(), today);
+                HistoryStore history = opening.get();
                 ReportSink reports =
                         new ReportSink(
                                 files,
@@ -190,16 +211,6 @@ public final class LocalRun {
             files.commit();
             return new RunOutcome(manifest, files.dir(), changes);
         }
-    }
-
-    /**
-     * The claim history of --history, opened for this run (its id is unique), or null without one.
-     */
-    private static HistoryStore openHistory(HistoryStore.Options options, LocalDate today)
-            throws HistoryException {
-        return options == null
-                ? null
-                : HistoryStore.open(options, today, UUID.randomUUID().toString());
     }
 
     /** The reports a run writes, in run.json's order: run.json last, as it is committed last. */

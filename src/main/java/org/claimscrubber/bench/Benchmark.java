@@ -73,7 +73,15 @@ public final class Benchmark {
      * a JDBC URL with {@code keyFile}) first; then tonight's export is timed with and without
      * {@code --history}.
      */
-    public record History(int nights, String location, Path keyFile) {}
+    public record History(int nights, String location, Path keyFile, int patientsPerLine) {
+        /** The stress test's pool: about one line in ten repeats an earlier night's service. */
+        public static final int DEFAULT_PATIENTS_PER_LINE = 5;
+
+        /** "" for the default pool, else "-p100": what tells the exports and histories apart. */
+        String poolSuffix() {
+            return patientsPerLine == DEFAULT_PATIENTS_PER_LINE ? "" : "-p" + patientsPerLine;
+        }
+    }
 
     /** One measured command: the median wall time of its runs, in milliseconds. */
     private record Timing(long medianMillis, List<Long> runsMillis) {}
@@ -334,7 +342,7 @@ public final class Benchmark {
     private void runHistory() throws IOException, InterruptedException {
         Files.createDirectories(options.workDir());
         History history = options.history();
-        Path tonight = nightExport("T", options.seed());
+        Path tonight = nightExport("T", options.seed(), history.patientsPerLine());
         String location =
                 history.location() != null
                         ? history.location()
@@ -344,6 +352,7 @@ public final class Benchmark {
                                                 + options.lines()
                                                 + "-"
                                                 + history.nights()
+                                                + history.poolSuffix()
                                                 + ".db")
                                 .toString();
         List<String> historyArgs = new ArrayList<>(List.of("--history", location));
@@ -362,7 +371,9 @@ public final class Benchmark {
                     location, history.nights());
         }
         for (int night = 1; night <= history.nights() && !reuse; night++) {
-            Path earlier = nightExport("E" + night + "-", options.seed() + night);
+            Path earlier =
+                    nightExport(
+                            "E" + night + "-", options.seed() + night, history.patientsPerLine());
             List<String> args = new ArrayList<>(historyArgs);
             args.addAll(
                     List.of("--as-of", today.minusDays(history.nights() + 1 - night).toString()));
@@ -447,18 +458,30 @@ public final class Benchmark {
         out.flush();
     }
 
-    /** A nightly-like export with patient ids and claim ids of its own prefix, generated once. */
-    private Path nightExport(String prefix, long seed) throws IOException {
+    /**
+     * A nightly-like export with patient ids (a pool of {@code patientsPerLine} a line) and claim
+     * ids of its own prefix, generated once.
+     */
+    private Path nightExport(String prefix, long seed, int patientsPerLine) throws IOException {
+        String pool =
+                patientsPerLine == History.DEFAULT_PATIENTS_PER_LINE ? "" : "-p" + patientsPerLine;
         Path export =
                 options.workDir()
-                        .resolve("bench-night-" + prefix + options.lines() + "-" + seed + ".csv");
+                        .resolve(
+                                "bench-night-"
+                                        + prefix
+                                        + options.lines()
+                                        + "-"
+                                        + seed
+                                        + pool
+                                        + ".csv");
         if (!Files.isRegularFile(export)) {
             try (Writer writer =
                     new BufferedWriter(
                             new OutputStreamWriter(
                                     Files.newOutputStream(export), StandardCharsets.UTF_8),
                             1 << 16)) {
-                NightlyExport.write(options.lines(), seed, writer, prefix, true);
+                NightlyExport.write(options.lines(), seed, writer, prefix, patientsPerLine);
             }
         }
         return export;

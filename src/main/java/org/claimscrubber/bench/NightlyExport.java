@@ -46,22 +46,23 @@ public final class NightlyExport {
      * Writes a header and exactly {@code lineCount} lines (the last claim cut short if need be).
      */
     public static void write(long lineCount, long seed, Writer out) throws IOException {
-        write(lineCount, seed, out, "N", false);
+        write(lineCount, seed, out, "N", 0);
     }
 
     /**
      * As above, with claim ids {@code claimPrefix} + a number (one prefix a night, so nights do not
-     * share claim ids) and, with {@code patients}, a patient_id column drawn from a pool of five
-     * patients a line: a claim history benchmark's nights then share patients, and about one claim
-     * in thirty repeats an earlier night's service.
+     * share claim ids) and, with {@code patientsPerLine} above 0, a patient_id column drawn from a
+     * pool of that many patients a line: a claim history benchmark's nights then share patients.
+     * With 5 a patient a line, about one line in ten of a night repeats a service an earlier night
+     * of 30 sent (a stress test); with 100, about one in two hundred (nearer a real night).
      */
     public static void write(
-            long lineCount, long seed, Writer out, String claimPrefix, boolean patients)
+            long lineCount, long seed, Writer out, String claimPrefix, int patientsPerLine)
             throws IOException {
         NightlyExport export = new NightlyExport();
         export.load("correct", false);
         export.load("defects", true);
-        export.write(lineCount, new SplittableRandom(seed), out, claimPrefix, patients);
+        export.write(lineCount, new SplittableRandom(seed), out, claimPrefix, patientsPerLine);
     }
 
     private void write(
@@ -69,11 +70,12 @@ public final class NightlyExport {
             SplittableRandom random,
             Writer out,
             String claimPrefix,
-            boolean patients)
+            int patientsPerLine)
             throws IOException {
+        boolean patients = patientsPerLine > 0;
         ICSVWriter csv = new CSVWriterBuilder(out).withLineEnd("\n").build();
         csv.writeNext(patients ? withPatientColumn(header, "patient_id") : header, false);
-        long patientPool = Math.max(1, lineCount * 5);
+        long patientPool = Math.max(1, lineCount * patientsPerLine);
         long lines = 0;
         long claims = 0;
         while (lines < lineCount) {

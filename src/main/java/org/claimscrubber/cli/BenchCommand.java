@@ -95,6 +95,16 @@ final class BenchCommand implements Callable<Integer> {
     String history;
 
     @Option(
+            names = "--history-patients",
+            paramLabel = "N",
+            defaultValue = "5",
+            description =
+                    "With --history-nights: patients in the exports' pool per line (default: ${DEFAULT-VALUE}, about one"
+                            + " line in ten repeats an earlier night's service; 100: about one in two hundred, nearer a"
+                            + " real night)")
+    int historyPatients;
+
+    @Option(
             names = "--history-key",
             paramLabel = "FILE",
             description = "With a JDBC URL for --history: its key file")
@@ -143,6 +153,11 @@ final class BenchCommand implements Callable<Integer> {
                             + " is not a program"
                             + " that can be run (e.g. /usr/bin/chromium)");
         }
+        if (historyPatients < 1) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--history-patients must be at least 1 (patients in the pool per line)");
+        }
         if (sparkClasspath != null && !Files.isRegularFile(sparkClasspath)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
@@ -152,7 +167,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Benchmark.History measureHistory =
                 historyNights > 0
-                        ? new Benchmark.History(historyNights, history, historyKey)
+                        ? new Benchmark.History(historyNights, history, historyKey, historyPatients)
                         : null;
         new Benchmark(
                         new Benchmark.Options(

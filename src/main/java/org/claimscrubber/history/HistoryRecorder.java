@@ -6,12 +6,19 @@ import java.io.IOException;
 import java.io.Writer;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.claimscrubber.domain.Finding;
 import org.claimscrubber.domain.Severity;
 import org.claimscrubber.report.ClaimOutcome;
@@ -48,9 +55,29 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
     private final HistoryStore store;
     private final Severity holdOn;
     private final ReportFiles files;
+
+    /**
+     * Inserts the lines a batch at a time on a thread of its own, while this one goes on with the
+     * next claims: the inserts were the writing thread's largest cost. One batch is inserted while
+     * the next fills, so at most two are held. Its thread ends when idle.
+     */
+    private final ThreadPoolExecutor inserter =
+            new ThreadPoolExecutor(
+                    1,
+                    1,
+                    1,
+                    TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(),
+                    task -> {
+                        Thread thread = new Thread(task, "history-insert");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+
     private PreparedStatement insert;
     private ICSVWriter sinceLastRun;
-    private int pending;
+    private List<Row> batch = new ArrayList<>(BATCH);
+    private Future<?> inserting = CompletableFuture.completedFuture(null);
     private long lines;
     private long claimsSeenBefore;
     private long newFindings;
@@ -64,6 +91,7 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
         this.store = store;
         this.holdOn = holdOn;
         this.files = files;
+        inserter.allowCoreThreadTimeOut(true);
         open();
     }
 
@@ -74,17 +102,17 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
                             .prepareStatement(
                                     "INSERT INTO "
                                             + store.table()
-                                            + " (run_id, run_date, claim_id, line_number,"
-                                            + " patient_key, date_of_service, procedure_code, modifiers, units, rendering_npi, payer, outcome,"
-                                            + " rules, service_key, claim_key, patient_code_key)"
-                                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                            + " ("
+                                            + Schema.LINE_COLUMNS
+                                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         } catch (SQLException e) {
             throw new IOException("the history cannot be written: " + HistoryStore.sentence(e), e);
         }
         Writer out = files.open(FILE);
         sinceLastRun = new CSVWriterBuilder(out).withLineEnd("\n").build();
         sinceLastRun.writeNext(HEADER, false);
-        pending = 0;
+        batch = new ArrayList<>(BATCH);
+        inserting = CompletableFuture.completedFuture(null);
         forwardedServices.clear();
         claimKeys.clear();
         lines = claimsSeenBefore = newFindings = recurring = resolved = 0;
@@ -103,7 +131,23 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
         }
     }
 
-    private void record(ClaimOutcome outcome) throws SQLException {
+    /** A line as stored, in {@link Schema#LINE_COLUMNS}' order. */
+    private record Row(
+            String claimId,
+            int lineNumber,
+            String patientKey,
+            String dateOfService,
+            String procedureCode,
+            String modifiers,
+            int units,
+            String renderingNpi,
+            String payer,
+            String outcome,
+            String rules,
+            long claimKey,
+            long patientCodeKey) {}
+
+    private void record(ClaimOutcome outcome) throws IOException {
         String result = outcome.held(holdOn) ? "held" : "forwarded";
         long claimKey = Keys.claim(outcome.claimId());
         claimKeys.add(claimKey);
@@ -124,20 +168,6 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
                 rules.addAll(rulesByLine.getOrDefault(0, Set.of()));
             }
             first = false;
-            int i = 1;
-            insert.setString(i++, store.runId());
-            insert.setString(i++, store.runDate().toString());
-            insert.setString(i++, outcome.claimId());
-            insert.setInt(i++, service.lineNumber());
-            insert.setString(i++, service.patientKey());
-            insert.setString(i++, service.dateOfService());
-            insert.setString(i++, service.procedureCode());
-            insert.setString(i++, service.modifiers());
-            insert.setInt(i++, service.units());
-            insert.setString(i++, service.renderingNpi());
-            insert.setString(i++, service.payer());
-            insert.setString(i++, result);
-            insert.setString(i++, String.join(";", rules));
             long serviceKey =
                     Keys.service(
                             service.patientKey(),
@@ -148,15 +178,76 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
             if (result.equals("forwarded") && !service.patientKey().isEmpty()) {
                 forwardedServices.add(serviceKey);
             }
-            insert.setLong(i++, serviceKey);
-            insert.setLong(i++, claimKey);
-            insert.setLong(i, Keys.patientCode(service.patientKey(), service.procedureCode()));
-            insert.addBatch();
+            batch.add(
+                    new Row(
+                            outcome.claimId(),
+                            service.lineNumber(),
+                            service.patientKey(),
+                            service.dateOfService(),
+                            service.procedureCode(),
+                            service.modifiers(),
+                            service.units(),
+                            service.renderingNpi(),
+                            service.payer(),
+                            result,
+                            String.join(";", rules),
+                            claimKey,
+                            Keys.patientCode(service.patientKey(), service.procedureCode())));
             lines++;
-            if (++pending == BATCH) {
-                insert.executeBatch();
-                pending = 0;
+            if (batch.size() == BATCH) {
+                flush();
             }
+        }
+    }
+
+    /** Hands the batch to the inserting thread, once it has inserted the one before. */
+    private void flush() throws IOException {
+        awaitInserts();
+        List<Row> rows = batch;
+        batch = new ArrayList<>(BATCH);
+        inserting =
+                inserter.submit(
+                        () -> {
+                            insert(rows);
+                            return null;
+                        });
+    }
+
+    private void insert(List<Row> rows) throws SQLException {
+        for (Row row : rows) {
+            int i = 1;
+            insert.setString(i++, row.claimId());
+            insert.setInt(i++, row.lineNumber());
+            insert.setString(i++, row.patientKey());
+            insert.setString(i++, row.dateOfService());
+            insert.setString(i++, row.procedureCode());
+            insert.setString(i++, row.modifiers());
+            insert.setInt(i++, row.units());
+            insert.setString(i++, row.renderingNpi());
+            insert.setString(i++, row.payer());
+            insert.setString(i++, row.outcome());
+            insert.setString(i++, row.rules());
+            insert.setLong(i++, row.claimKey());
+            insert.setLong(i, row.patientCodeKey());
+            insert.addBatch();
+        }
+        insert.executeBatch();
+    }
+
+    /** Waits for the batch being inserted; its failure is this run's. */
+    private void awaitInserts() throws IOException {
+        try {
+            inserting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the history", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw new IOException(
+                        "the history cannot be written: " + HistoryStore.sentence(sql), sql);
+            }
+            throw new IOException("the history cannot be written: " + cause, cause);
         }
     }
 
@@ -222,6 +313,11 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
     @Override
     public void restart() throws IOException {
         try {
+            awaitInserts();
+        } catch (IOException failed) {
+            // the lines are deleted below, whatever was or was not inserted
+        }
+        try {
             insert.clearBatch();
             insert.close();
             try (PreparedStatement undo =
@@ -237,11 +333,12 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
 
     /** Writes what is pending and closes {@value #FILE}; the store commits next. */
     public Counts finish() throws IOException {
+        if (!batch.isEmpty()) {
+            flush();
+        }
+        awaitInserts();
+        inserter.shutdown();
         try {
-            if (pending > 0) {
-                insert.executeBatch();
-                pending = 0;
-            }
             insert.close();
         } catch (SQLException e) {
             throw new IOException("the history cannot be written: " + HistoryStore.sentence(e), e);

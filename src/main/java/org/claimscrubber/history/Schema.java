@@ -24,7 +24,10 @@ final class Schema {
 
     /** Migrations in order; the schema's version is how many have run. */
     private static final List<Migration> MIGRATIONS =
-            List.of(Schema::runsAndTheirKeys, Schema::nightsIndexedByCode);
+            List.of(
+                    Schema::runsAndTheirKeys,
+                    Schema::nightsIndexedByCode,
+                    Schema::nightsWithoutRunColumns);
 
     /**
      * Version 1: the runs, and each run's sorted keys (forwarded services, claims) as one blob
@@ -64,7 +67,24 @@ final class Schema {
         }
     }
 
+    /**
+     * Version 3: a night's new table holds no run id, run date or service key ({@link #nightTable}:
+     * the first two are the same on every row and live in {@code runs}, the third only in the
+     * night's key blob), a third less to write each night. Older nights keep those columns, unread;
+     * the {@code lines} view names its columns, so it reads both. Nothing to rewrite: the version
+     * keeps a scrubber of version 2, which reads {@code run_date} from a night's table, away from
+     * the new ones.
+     */
+    private static void nightsWithoutRunColumns(Statement sql, boolean postgres) {}
+
     static final int VERSION = MIGRATIONS.size();
+
+    /**
+     * The columns of a night's table, in order; the {@code lines} view adds the run's id and date.
+     */
+    static final String LINE_COLUMNS =
+            "claim_id, line_number, patient_key, date_of_service, procedure_code, modifiers, units,"
+                    + " rendering_npi, payer, outcome, rules, claim_key, patient_code_key";
 
     /**
      * A night's own table of lines: its inserts land in small B-trees whatever the history's size,
@@ -75,11 +95,10 @@ final class Schema {
         return List.of(
                 "CREATE TABLE "
                         + table
-                        + " (run_id TEXT NOT NULL, run_date TEXT NOT NULL,"
-                        + " claim_id TEXT NOT NULL, line_number INTEGER NOT NULL, patient_key TEXT NOT NULL,"
+                        + " (claim_id TEXT NOT NULL, line_number INTEGER NOT NULL, patient_key TEXT NOT NULL,"
                         + " date_of_service TEXT NOT NULL, procedure_code TEXT NOT NULL, modifiers TEXT NOT NULL,"
                         + " units INTEGER NOT NULL, rendering_npi TEXT NOT NULL, payer TEXT NOT NULL, outcome TEXT NOT NULL,"
-                        + " rules TEXT NOT NULL, service_key BIGINT NOT NULL, claim_key BIGINT NOT NULL,"
+                        + " rules TEXT NOT NULL, claim_key BIGINT NOT NULL,"
                         + " patient_code_key BIGINT NOT NULL)");
     }
 
@@ -104,17 +123,31 @@ final class Schema {
                 + " (procedure_code, patient_code_key, date_of_service, outcome)";
     }
 
+    /** A night of the {@code lines} view: its run, and the table of its lines. */
+    record Night(String runId, String runDate, String table) {}
+
     /**
-     * The view {@code lines}: every night's lines as one table, for a reader of the history (and
-     * the tests).
+     * The view {@code lines}: every night's lines as one table, each with its run's id and date,
+     * for a reader of the history (and the tests).
      */
-    static List<String> linesView(List<String> tables, boolean postgres) {
+    static List<String> linesView(List<Night> nights) {
         String union =
-                tables.isEmpty()
-                        ? "SELECT * FROM (SELECT '' AS run_id) AS none WHERE 1 = 0"
+                nights.isEmpty()
+                        ? "SELECT * FROM (SELECT '' AS run_id, '' AS run_date) AS none WHERE 1 = 0"
                         : String.join(
                                 " UNION ALL ",
-                                tables.stream().map(t -> "SELECT * FROM " + t).toList());
+                                nights.stream()
+                                        .map(
+                                                n ->
+                                                        "SELECT '"
+                                                                + n.runId().replace("'", "''")
+                                                                + "' AS run_id, '"
+                                                                + n.runDate().replace("'", "''")
+                                                                + "' AS run_date, "
+                                                                + LINE_COLUMNS
+                                                                + " FROM "
+                                                                + n.table())
+                                        .toList());
         return List.of("DROP VIEW IF EXISTS lines", "CREATE VIEW lines AS " + union);
     }
 

@@ -358,6 +358,40 @@ class CommandLineIT {
     }
 
     /**
+     * Issue 24: bench builds a history of earlier nights and times tonight's export with and
+     * without it; a small patient pool plants services already sent, which the timed run finds.
+     */
+    @Test
+    void benchMeasuresTheClaimHistoryAgainstARunWithout() throws Exception {
+        Jar.Result result =
+                Jar.run(
+                        "bench",
+                        "--lines",
+                        "2000",
+                        "--runs",
+                        "1",
+                        "--history-nights",
+                        "2",
+                        "--history-patients",
+                        "1",
+                        "--work",
+                        dir.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains(
+                        "history night 2 of 2",
+                        "scrub without --history",
+                        "scrub with --history (2+ nights)",
+                        "with history / without:");
+        assertThat(dir.resolve("bench-history-2000-2-p1.db")).isRegularFile();
+        JsonNode withHistory =
+                new ObjectMapper().readTree(dir.resolve("bench-reports-history/run.json").toFile());
+        assertThat(withHistory.at("/history/store").asText()).contains("SQLite, 2 earlier runs");
+        assertThat(Files.readString(dir.resolve("bench-reports-history/findings.csv")))
+                .contains("HIST-001");
+    }
+
+    /**
      * Issue 23: how long the night's report.html takes to open is measured by bench, not asserted
      * by a test.
      */

@@ -19,7 +19,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.claimscrubber.Shipped;
@@ -187,6 +189,32 @@ class SqliteHistoryTest {
         assertThat(dir.resolve("failed/run.json")).doesNotExist();
     }
 
+    /**
+     * An export found ungrouped after more than a batch of its lines was inserted is scrubbed
+     * again, partitioned: the lines the first pass inserted (on the inserting thread) are taken
+     * back, and each line is recorded once.
+     */
+    @Test
+    void anExportFoundUngroupedHalfwayRecordsEachLineOnce() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            rows.add(
+                    String.format(
+                            "G%05d,1,P-%d,M,1970-01-01,2026-11-20,99213,,1,I10,1234567893,"
+                                    + "207Q00000X,11,Aetna,120.00,1",
+                            i, i));
+        }
+        // claim G00000's second line, far from its first
+        rows.add(
+                "G00000,2,P-0,M,1970-01-01,2026-11-20,99214,,1,I10,1234567893,207Q00000X,11,"
+                        + "Aetna,160.00,1");
+        RunOutcome outcome = HistoryNights.night(dir, 1, rows, history());
+        assertThat(outcome.manifest().mode()).startsWith("partitioned");
+        assertThat(count("SELECT COUNT(*) FROM lines")).isEqualTo(2_501);
+        assertThat(count("SELECT COUNT(DISTINCT claim_id || ':' || line_number) FROM lines"))
+                .isEqualTo(2_501);
+    }
+
     @Test
     void aHistoryOfANewerSchemaIsRefusedInOneSentence() throws Exception {
         HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
@@ -201,7 +229,16 @@ class SqliteHistoryTest {
     void aHistoryOfTheFirstSchemaIsMigratedAndItsNightsStillCount() throws Exception {
         HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
         String night1 = string("SELECT lines_table FROM runs");
-        // as version 1 left a night: indexed by patient and code only
+        // as version 1 left a night: the run's id and date and the service key on every row,
+        // indexed by patient and code only
+        for (String column : List.of("run_id", "run_date", "service_key")) {
+            execute(
+                    "ALTER TABLE "
+                            + night1
+                            + " ADD COLUMN "
+                            + column
+                            + " TEXT NOT NULL DEFAULT ''");
+        }
         execute("DROP INDEX " + night1 + "_code");
         execute("CREATE INDEX " + night1 + "_patient_code ON " + night1 + " (patient_code_key)");
         // and its keys as version 1 stored them: sorted as they come, not spread
@@ -214,10 +251,19 @@ class SqliteHistoryTest {
                     1,
                     version1Keys(
                             c,
-                            "SELECT service_key FROM "
+                            "SELECT patient_key, date_of_service, procedure_code, modifiers,"
+                                    + " rendering_npi FROM "
                                     + night1
-                                    + " WHERE outcome = 'forwarded' AND patient_key <> ''"));
-            update.setBytes(2, version1Keys(c, "SELECT claim_key FROM " + night1));
+                                    + " WHERE outcome = 'forwarded' AND patient_key <> ''",
+                            rs ->
+                                    Keys.service(
+                                            rs.getString(1),
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            rs.getString(4),
+                                            rs.getString(5))));
+            update.setBytes(
+                    2, version1Keys(c, "SELECT claim_key FROM " + night1, rs -> rs.getLong(1)));
             update.executeUpdate();
         }
         execute("UPDATE scrubber_schema SET version = 1");
@@ -235,6 +281,11 @@ class SqliteHistoryTest {
                 .isZero();
         assertThat(historyFindings(dir.resolve("night-2")))
                 .containsExactlyInAnyOrder("N2-DUP HIST-001", "N2-MAMMO FREQ-001");
+        // the view reads the old night's table and the new one, each with its run's date
+        assertThat(count("SELECT COUNT(*) FROM lines WHERE run_date = '2026-11-21'"))
+                .isEqualTo(HistoryNights.NIGHT_1.size());
+        assertThat(count("SELECT COUNT(*) FROM lines WHERE run_date = '2026-11-22'"))
+                .isEqualTo(HistoryNights.NIGHT_2.size());
     }
 
     @Test
@@ -298,12 +349,17 @@ class SqliteHistoryTest {
         return Long.parseLong(string(sql));
     }
 
-    private static byte[] version1Keys(Connection c, String sql) throws Exception {
+    /** A key of the current row. */
+    private interface RowKey {
+        long of(ResultSet row) throws SQLException;
+    }
+
+    private static byte[] version1Keys(Connection c, String sql, RowKey key) throws Exception {
         TreeSet<Long> keys = new TreeSet<>();
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                keys.add(rs.getLong(1));
+                keys.add(key.of(rs));
             }
         }
         ByteBuffer packed = ByteBuffer.allocate(keys.size() * Long.BYTES);
