@@ -412,6 +412,12 @@ public final class Benchmark {
         Runnable freshCopy = () -> {};
         if (location.startsWith("jdbc:")) {
             withArgs.addAll(historyArgs);
+        } else if (!roomToCopy(Path.of(location))) {
+            out.printf(
+                    "history: no room on disk for a copy of %s; timed in place, so it holds one more"
+                            + " night after each run%n",
+                    location);
+            withArgs.addAll(historyArgs);
         } else {
             Path built = Path.of(location);
             Path copy = options.workDir().resolve("bench-history-timed.db");
@@ -456,6 +462,14 @@ public final class Benchmark {
                 manifest.at("/history/store").asText());
         out.printf("with history, phases (last run): %s%n", manifest.get("timings_millis"));
         out.flush();
+    }
+
+    /**
+     * Whether the disk holding {@code history} has room for a copy of it, with a tenth to spare.
+     */
+    private static boolean roomToCopy(Path history) throws IOException {
+        long size = Files.size(history);
+        return Files.getFileStore(history).getUsableSpace() > size + size / 10;
     }
 
     /**

@@ -206,6 +206,11 @@ public final class HistoryStore implements AutoCloseable {
             closeQuietly(reader);
             closeQuietly(writer);
             throw e;
+        } catch (NightIndex.TooLarge e) {
+            closeQuietly(reader);
+            closeQuietly(writer);
+            throw new HistoryException(
+                    "the history " + display + " cannot be opened: " + e.getMessage(), e);
         }
     }
 

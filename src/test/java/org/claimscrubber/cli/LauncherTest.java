@@ -19,6 +19,12 @@ class LauncherTest {
     }
 
     @Test
+    void aRunMayTakeHalfTheMachinesMemoryBesideItsHeap() {
+        assertThat(Launcher.directMemory(24L << 30)).isEqualTo("12288m");
+        assertThat(Launcher.directMemory(0)).isEqualTo("0");
+    }
+
+    @Test
     void aRunUnderTheDebuggerStaysInTheDebuggedJvm() {
         assertThat(
                         Launcher.debugged(

@@ -1,6 +1,7 @@
 package org.claimscrubber.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +51,28 @@ class NightIndexTest {
         NightIndex index = index(List.of());
         assertThat(index.nightsOf(42L)).isEmpty();
         assertThat(index.size()).isZero();
+    }
+
+    @Test
+    void aHistoryOfMoreKeysThanAnIndexHoldsIsRefusedBeforeItsKeysAreRead() {
+        assertThatThrownBy(
+                        () ->
+                                NightIndex.of(
+                                        2,
+                                        new NightIndex.Nights() {
+                                            @Override
+                                            public long bytes(int night) {
+                                                return NightIndex.MAX_KEYS * Long.BYTES / 2 + 8;
+                                            }
+
+                                            @Override
+                                            public byte[] keys(int night) {
+                                                throw new AssertionError("read");
+                                            }
+                                        }))
+                .isInstanceOf(NightIndex.TooLarge.class)
+                .hasMessageContaining("more than one index holds")
+                .hasMessageContaining("--history-keep");
     }
 
     private static long[] sorted(long... keys) {
