@@ -412,30 +412,38 @@ public final class HistoryStore implements AutoCloseable {
      * The lines of the claim's latest earlier run, as "line:rules" pairs, and that run's date; null
      * if none.
      */
-    synchronized EarlierClaim earlierClaim(String claimId) throws SQLException {
-        // newest first: the claim's latest scrub
-        for (int night : claims.nightsOf(Keys.claim(claimId))) {
-            PreparedStatement query =
-                    statement(
-                            "SELECT line_number, rules FROM "
-                                    + nightTables.get(night)
-                                    + " WHERE claim_key = ? AND claim_id = ?");
-            query.setLong(1, Keys.claim(claimId));
-            query.setString(2, claimId);
-            EarlierClaim earlier = null;
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    if (earlier == null) {
-                        earlier = new EarlierClaim(nightDates.get(night), new ArrayList<>());
-                    }
-                    earlier.lines().add(new EarlierLine(rs.getInt(1), rs.getString(2)));
-                }
-            }
+    EarlierClaim earlierClaim(String claimId) throws SQLException {
+        long claimKey = Keys.claim(claimId);
+        // newest first: the claim's latest scrub. Most claims have no candidate night: the index is
+        // asked without the store's lock, which the rule workers' questions take.
+        for (int night : claims.nightsOf(claimKey)) {
+            EarlierClaim earlier = earlierClaim(night, claimKey, claimId);
             if (earlier != null) {
                 return earlier;
             }
         }
         return null;
+    }
+
+    private synchronized EarlierClaim earlierClaim(int night, long claimKey, String claimId)
+            throws SQLException {
+        PreparedStatement query =
+                statement(
+                        "SELECT line_number, rules FROM "
+                                + nightTables.get(night)
+                                + " WHERE claim_key = ? AND claim_id = ?");
+        query.setLong(1, claimKey);
+        query.setString(2, claimId);
+        EarlierClaim earlier = null;
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                if (earlier == null) {
+                    earlier = new EarlierClaim(nightDates.get(night), new ArrayList<>());
+                }
+                earlier.lines().add(new EarlierLine(rs.getInt(1), rs.getString(2)));
+            }
+        }
+        return earlier;
     }
 
     record EarlierClaim(String runDate, List<EarlierLine> lines) {}
