@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.opencsv.CSVReader;
 import java.io.BufferedWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.claimscrubber.cli.Main;
+import org.claimscrubber.Cli;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,35 +72,21 @@ class BadInputCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void behavesAsDocumented(Case badCase) throws Exception {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "run",
-                                "--rules",
-                                "rules",
-                                "--seeds",
-                                "seeds",
-                                "--as-of",
-                                "2026-11-24",
-                                "--no-rules-cache",
-                                "--out",
-                                dir.resolve("out").toString()));
+        List<String> more = new ArrayList<>(List.of("--no-rules-cache"));
         for (String file : badCase.files().split(";")) {
-            args.add(
+            more.add(
                     file.startsWith("GENERATED:")
                             ? generate(file.substring(10)).toString()
                             : CORPUS.resolve(file).toString());
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit =
-                Main.execute(
-                        new PrintWriter(out), new PrintWriter(err), args.toArray(new String[0]));
-        String console = out + "" + err;
+        Cli.Result result = Cli.scrub(dir.resolve("out").toString(), more.toArray(String[]::new));
+        int exit = result.exitCode();
+        String err = result.err();
+        String console = result.out() + err;
         assertThat(exit).as(console).isEqualTo(badCase.exitCode());
         assertThat(console).doesNotContain("Exception", "\tat ");
         if (exit != 0) {
-            assertThat(err.toString()).contains(badCase.message());
+            assertThat(err).contains(badCase.message());
             assertThat(dir.resolve("out/findings.csv")).doesNotExist();
             return;
         }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.claimscrubber.cli.Main;
+import org.claimscrubber.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,20 +62,7 @@ class ExportLayoutsTest {
     /** The findings without the input file column, which names the file. */
     private List<String> findings(Path export) throws Exception {
         Path out = dir.resolve("out-" + export.getFileName());
-        int code =
-                Main.execute(
-                        new PrintWriter(new StringWriter()),
-                        new PrintWriter(new StringWriter()),
-                        "run",
-                        "--rules",
-                        "rules",
-                        "--seeds",
-                        "seeds",
-                        "--as-of",
-                        "2026-11-24",
-                        "--out",
-                        out.toString(),
-                        export.toString());
+        int code = Cli.scrub(out.toString(), export.toString()).exitCode();
         assertThat(code).isZero();
         return Files.readAllLines(out.resolve("findings.csv")).stream()
                 .map(line -> line.replace(export.toString(), "<input>"))
@@ -107,26 +92,12 @@ class ExportLayoutsTest {
                 Files.writeString(
                         dir.resolve("no-dx.csv"),
                         "Claim Number;Line #;DOS;CPT Code\nC1;1;2026-11-02;99213\nC2;1;2026-11-02;19301\n");
-        StringWriter out = new StringWriter();
-        int code =
-                Main.execute(
-                        new PrintWriter(out),
-                        new PrintWriter(new StringWriter()),
-                        "run",
-                        "--rules",
-                        "rules",
-                        "--seeds",
-                        "seeds",
-                        "--as-of",
-                        "2026-11-24",
-                        "--fail-on",
-                        "error",
-                        "--out",
-                        dir.resolve("o").toString(),
-                        export.toString());
+        Cli.Result result =
+                Cli.scrub(dir.resolve("o").toString(), "--fail-on", "error", export.toString());
+        int code = result.exitCode();
         assertThat(code).as("no finding: --fail-on error passes").isZero();
         assertThat(Files.readAllLines(dir.resolve("o/findings.csv"))).hasSize(1);
-        assertThat(out.toString()).containsOnlyOnce("no diagnosis column");
+        assertThat(result.out()).containsOnlyOnce("no diagnosis column");
         assertThat(Files.readString(dir.resolve("o/run.json")))
                 .contains("\"not_checked\"", "no diagnosis column");
     }
