@@ -410,12 +410,18 @@ public final class Benchmark {
         // history grows.
         List<String> withArgs = new ArrayList<>();
         Runnable freshCopy = () -> {};
+        int timedRuns = options.runs();
+        boolean inPlace = false;
         if (location.startsWith("jdbc:")) {
             withArgs.addAll(historyArgs);
         } else if (!roomToCopy(Path.of(location))) {
+            // a run adds tonight's night: a second run of the same export, now or by a later bench
+            // reusing the file, would find every line already sent
+            inPlace = true;
+            timedRuns = 1;
             out.printf(
-                    "history: no room on disk for a copy of %s; timed in place, so it holds one more"
-                            + " night after each run%n",
+                    "history: no room on disk for a copy of %s; one run timed in place, and the"
+                            + " history deleted after it (it then holds tonight's export)%n",
                     location);
             withArgs.addAll(historyArgs);
         } else {
@@ -440,7 +446,7 @@ public final class Benchmark {
         List<String> with = scrubCommand(tonight, withReports, withArgs);
         Timing floorTime = time(floor);
         Timing withoutTime = time(without);
-        Timing withTime = time(with, options.runs(), ProcessBuilder.Redirect.INHERIT, freshCopy);
+        Timing withTime = time(with, timedRuns, ProcessBuilder.Redirect.INHERIT, freshCopy);
         out.printf(
                 "%-36s %10s %14s %8s %8s   runs (ms)%n",
                 "", "wall", "lines/s", "µs/line", "x floor");
@@ -461,6 +467,12 @@ public final class Benchmark {
                 manifest.at("/findings/by_category"),
                 manifest.at("/history/store").asText());
         out.printf("with history, phases (last run): %s%n", manifest.get("timings_millis"));
+        if (inPlace) {
+            for (String suffix : List.of("", "-wal", "-shm", ".key")) {
+                Files.deleteIfExists(Path.of(location + suffix));
+            }
+            out.printf("history: deleted %s%n", location);
+        }
         out.flush();
     }
 
