@@ -91,18 +91,10 @@ public final class HistoryOpening {
 
     private HistoryStore await() throws HistoryException {
         try {
-            return task.get();
+            return Tasks.result(task, HistoryException.class);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HistoryException("interrupted while opening the history", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HistoryException history) {
-                throw history;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 }

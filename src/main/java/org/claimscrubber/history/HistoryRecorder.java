@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -131,17 +130,10 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
         }
     }
 
-    /** A line as stored, in {@link Schema#LINE_COLUMNS}' order. */
+    /** A line as stored: the service as the outcome holds it, with its claim, outcome and keys. */
     private record Row(
             String claimId,
-            int lineNumber,
-            String patientKey,
-            String dateOfService,
-            String procedureCode,
-            String modifiers,
-            int units,
-            String renderingNpi,
-            String payer,
+            ClaimOutcome.Service service,
             String outcome,
             String rules,
             long claimKey,
@@ -181,14 +173,7 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
             batch.add(
                     new Row(
                             outcome.claimId(),
-                            service.lineNumber(),
-                            service.patientKey(),
-                            service.dateOfService(),
-                            service.procedureCode(),
-                            service.modifiers(),
-                            service.units(),
-                            service.renderingNpi(),
-                            service.payer(),
+                            service,
                             result,
                             String.join(";", rules),
                             claimKey,
@@ -214,17 +199,19 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
     }
 
     private void insert(List<Row> rows) throws SQLException {
+        // in Schema.LINE_COLUMNS' order
         for (Row row : rows) {
+            ClaimOutcome.Service service = row.service();
             int i = 1;
             insert.setString(i++, row.claimId());
-            insert.setInt(i++, row.lineNumber());
-            insert.setString(i++, row.patientKey());
-            insert.setString(i++, row.dateOfService());
-            insert.setString(i++, row.procedureCode());
-            insert.setString(i++, row.modifiers());
-            insert.setInt(i++, row.units());
-            insert.setString(i++, row.renderingNpi());
-            insert.setString(i++, row.payer());
+            insert.setInt(i++, service.lineNumber());
+            insert.setString(i++, service.patientKey());
+            insert.setString(i++, service.dateOfService());
+            insert.setString(i++, service.procedureCode());
+            insert.setString(i++, service.modifiers());
+            insert.setInt(i++, service.units());
+            insert.setString(i++, service.renderingNpi());
+            insert.setString(i++, service.payer());
             insert.setString(i++, row.outcome());
             insert.setString(i++, row.rules());
             insert.setLong(i++, row.claimKey());
@@ -237,17 +224,12 @@ public final class HistoryRecorder implements OutcomeSink.Restartable {
     /** Waits for the batch being inserted; its failure is this run's. */
     private void awaitInserts() throws IOException {
         try {
-            inserting.get();
+            Tasks.result(inserting, SQLException.class);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while writing the history", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
-                throw new IOException(
-                        "the history cannot be written: " + HistoryStore.sentence(sql), sql);
-            }
-            throw new IOException("the history cannot be written: " + cause, cause);
+        } catch (SQLException e) {
+            throw new IOException("the history cannot be written: " + HistoryStore.sentence(e), e);
         }
     }
 

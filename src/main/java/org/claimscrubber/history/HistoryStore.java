@@ -304,18 +304,10 @@ public final class HistoryStore implements AutoCloseable {
             throw e;
         }
         try {
-            return new KeyIndexes(services, claims.get());
+            return new KeyIndexes(services, Tasks.result(claims, SQLException.class));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while reading the earlier nights' keys", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 
