@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
             TestCommand.class,
             CompareCommand.class,
             GenerateCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            HistoryCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

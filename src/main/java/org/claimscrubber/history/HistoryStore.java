@@ -214,6 +214,45 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection to a history that already exists, for {@link RecordedNights}: a SQLite file that
+     * is not there is refused rather than created. To write, in a transaction (on SQLite it waits
+     * for a run that holds the history) with the schema brought up to date; to read, outside one,
+     * refusing only a newer schema, so listing never waits for a run.
+     */
+    static Connection connectExisting(String location, boolean write) throws HistoryException {
+        boolean jdbc = location.startsWith("jdbc:");
+        boolean postgres = location.startsWith("jdbc:postgresql:");
+        String display = display(location);
+        if (!jdbc && !Files.isRegularFile(Path.of(location))) {
+            throw new HistoryException("the history " + display + " does not exist");
+        }
+        Connection connection = null;
+        try {
+            connection =
+                    connect(jdbc ? location : "jdbc:sqlite:" + location, postgres, jdbc, display);
+            connection.setAutoCommit(!write);
+            if (write) {
+                Schema.migrate(connection, display, postgres);
+            } else {
+                Schema.refuseNewer(connection, display);
+            }
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new HistoryException(
+                    "the history " + display + " cannot be opened: " + sentence(e), e);
+        } catch (HistoryException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** The location as messages name it: a URL without its password. */
+    static String display(String location) {
+        return location.startsWith("jdbc:") ? redacted(location) : location;
+    }
+
     private static Connection connect(String url, boolean postgres, boolean jdbc, String display)
             throws SQLException, HistoryException {
         Properties properties = new Properties();
@@ -472,49 +511,14 @@ public final class HistoryStore implements AutoCloseable {
             runKeys.setBytes(2, keys.services());
             runKeys.setBytes(3, keys.claims());
             runKeys.executeUpdate();
-            if (postgres) {
-                // two runs committing at once must not both rewrite the view
-                execute(List.of("SELECT pg_advisory_xact_lock(7264552)"));
-            }
-            purge(runDate.minusDays(keepDays).toString());
+            String cutoff = runDate.minusDays(keepDays).toString();
+            Schema.dropNights(writer, postgres, night -> night.runDate().compareTo(cutoff) < 0);
             writer.commit();
             committed = true;
         } catch (SQLException e) {
             throw new HistoryException(
                     "the history " + display + " cannot record this run: " + sentence(e), e);
         }
-    }
-
-    /**
-     * Drops the nights older than {@code cutoff} (whole tables) and rebuilds the {@code lines}
-     * view.
-     */
-    private void purge(String cutoff) throws SQLException {
-        List<String> dropped = new ArrayList<>();
-        List<Schema.Night> kept = new ArrayList<>();
-        try (Statement sql = writer.createStatement();
-                ResultSet rs =
-                        sql.executeQuery(
-                                "SELECT lines_table, run_date, run_id FROM runs ORDER BY started")) {
-            while (rs.next()) {
-                if (rs.getString(2).compareTo(cutoff) < 0) {
-                    dropped.add(rs.getString(1));
-                } else {
-                    kept.add(new Schema.Night(rs.getString(3), rs.getString(2), rs.getString(1)));
-                }
-            }
-        }
-        List<String> statements = new ArrayList<>(List.of("DROP VIEW IF EXISTS lines"));
-        for (String old : dropped) {
-            statements.add("DROP TABLE IF EXISTS " + old);
-        }
-        statements.add(
-                "DELETE FROM run_keys WHERE run_id IN (SELECT run_id FROM runs WHERE run_date < '"
-                        + cutoff
-                        + "')");
-        statements.add("DELETE FROM runs WHERE run_date < '" + cutoff + "'");
-        statements.addAll(Schema.linesView(kept));
-        execute(statements);
     }
 
     /**
@@ -724,7 +728,7 @@ public final class HistoryStore implements AutoCloseable {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
-    private static void closeQuietly(Connection connection) {
+    static void closeQuietly(Connection connection) {
         if (connection != null) {
             try {
                 connection.close();

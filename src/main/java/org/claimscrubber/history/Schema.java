@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The history's tables, created on first use and migrated forward: {@code scrubber_schema} holds
@@ -151,6 +152,52 @@ final class Schema {
         return List.of("DROP VIEW IF EXISTS lines", "CREATE VIEW lines AS " + union);
     }
 
+    /**
+     * Drops the nights {@code drop} picks (their tables, keys and runs) and rebuilds the {@code
+     * lines} view over the rest, in the caller's transaction; returns the nights dropped, oldest
+     * first. Retention drops by date, {@code history forget} one run.
+     */
+    static List<Night> dropNights(Connection writer, boolean postgres, Predicate<Night> drop)
+            throws SQLException {
+        List<Night> dropped = new ArrayList<>();
+        List<Night> kept = new ArrayList<>();
+        try (Statement sql = writer.createStatement()) {
+            if (postgres) {
+                // two runs committing at once must not both rewrite the view
+                sql.execute("SELECT pg_advisory_xact_lock(7264552)");
+            }
+            try (ResultSet rs =
+                    sql.executeQuery(
+                            "SELECT run_id, run_date, lines_table FROM runs ORDER BY started")) {
+                while (rs.next()) {
+                    Night night = new Night(rs.getString(1), rs.getString(2), rs.getString(3));
+                    (drop.test(night) ? dropped : kept).add(night);
+                }
+            }
+            sql.execute("DROP VIEW IF EXISTS lines");
+            for (Night night : dropped) {
+                sql.execute("DROP TABLE IF EXISTS " + night.table());
+            }
+        }
+        try (PreparedStatement keys =
+                        writer.prepareStatement("DELETE FROM run_keys WHERE run_id = ?");
+                PreparedStatement runs =
+                        writer.prepareStatement("DELETE FROM runs WHERE run_id = ?")) {
+            for (Night night : dropped) {
+                keys.setString(1, night.runId());
+                keys.executeUpdate();
+                runs.setString(1, night.runId());
+                runs.executeUpdate();
+            }
+        }
+        try (Statement sql = writer.createStatement()) {
+            for (String statement : linesView(kept)) {
+                sql.execute(statement);
+            }
+        }
+        return dropped;
+    }
+
     private Schema() {}
 
     private static void repackKeys(Connection connection) throws SQLException {
@@ -187,6 +234,30 @@ final class Schema {
         return NightIndex.pack(raw);
     }
 
+    /** The history's schema version; a version newer than this scrubber's is refused. */
+    static int refuseNewer(Connection connection, String where)
+            throws SQLException, HistoryException {
+        int version = 0;
+        try (Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery("SELECT MAX(version) FROM scrubber_schema")) {
+            if (rs.next()) {
+                version = rs.getInt(1);
+            }
+        }
+        if (version > VERSION) {
+            throw new HistoryException(
+                    "the history "
+                            + where
+                            + " has schema version "
+                            + version
+                            + ", newer than this scrubber's "
+                            + VERSION
+                            + "; run it with the scrubber that wrote it, or"
+                            + " a newer one");
+        }
+        return version;
+    }
+
     /** Brings the schema to {@link #VERSION} in one transaction, or refuses a newer one. */
     static void migrate(Connection connection, String where, boolean postgres)
             throws SQLException, HistoryException {
@@ -196,23 +267,7 @@ final class Schema {
                 sql.execute("SELECT pg_advisory_xact_lock(7264551)");
             }
             sql.execute("CREATE TABLE IF NOT EXISTS scrubber_schema (version INTEGER NOT NULL)");
-            int version = 0;
-            try (ResultSet rs = sql.executeQuery("SELECT MAX(version) FROM scrubber_schema")) {
-                if (rs.next()) {
-                    version = rs.getInt(1);
-                }
-            }
-            if (version > VERSION) {
-                throw new HistoryException(
-                        "the history "
-                                + where
-                                + " has schema version "
-                                + version
-                                + ", newer than this scrubber's "
-                                + VERSION
-                                + "; run it with the scrubber that wrote it, or"
-                                + " a newer one");
-            }
+            int version = refuseNewer(connection, where);
             for (int next = version; next < VERSION; next++) {
                 MIGRATIONS.get(next).apply(sql, postgres);
             }

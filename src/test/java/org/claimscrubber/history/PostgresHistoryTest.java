@@ -67,6 +67,19 @@ class PostgresHistoryTest {
     }
 
     @Test
+    void aNightForgottenOnPostgresNoLongerCounts() throws Exception {
+        String url = server.newDatabase("forget");
+        HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history(url));
+        String runId = RecordedNights.list(url).get(0).runId();
+        assertThat(RecordedNights.forget(url, runId).lines()).isEqualTo(5);
+        assertThat(RecordedNights.list(url)).isEmpty();
+        assertThat(count(url, "SELECT COUNT(*) FROM lines")).isZero();
+        HistoryNights.night(dir, 2, HistoryNights.NIGHT_2, history(url));
+        assertThat(historyFindings(dir.resolve("night-2"))).isEmpty();
+        assertThat(count(url, "SELECT COUNT(*) FROM lines")).isEqualTo(4);
+    }
+
+    @Test
     void twoRunsAtOnceIntoOneHistoryBothCommitWhole() throws Exception {
         String url = server.newDatabase("concurrent");
         HistoryStore.Options options = history(url);

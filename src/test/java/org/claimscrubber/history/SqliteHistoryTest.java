@@ -2,6 +2,7 @@ package org.claimscrubber.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.claimscrubber.Cli;
 import org.claimscrubber.Shipped;
 import org.claimscrubber.batch.LocalRun;
 import org.claimscrubber.batch.RunOptions;
@@ -318,6 +320,82 @@ class SqliteHistoryTest {
                         PosixFilePermissions.toString(
                                 Files.getPosixFilePermissions(dir.resolve("history.db.key"))))
                 .isEqualTo("rw-------");
+    }
+
+    /**
+     * A night recorded by mistake is forgotten whole: tomorrow's duplicate of its claim and the
+     * mammogram too soon after its one no longer fire, and the history holds the other nights.
+     */
+    @Test
+    void aNightForgottenNoLongerCountsForTheNightsAfterIt() throws Exception {
+        HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
+        HistoryNights.night(dir, 2, HistoryNights.NIGHT_3, history());
+        List<RecordedNights.Night> nights = RecordedNights.list(history().location());
+        assertThat(nights)
+                .extracting(RecordedNights.Night::runDate, RecordedNights.Night::lines)
+                .containsExactly(tuple("2026-11-21", 5L), tuple("2026-11-22", 3L));
+        String table = string("SELECT lines_table FROM runs WHERE run_date = '2026-11-21'");
+
+        RecordedNights.Night forgotten =
+                RecordedNights.forget(history().location(), nights.get(0).runId());
+
+        assertThat(forgotten).isEqualTo(nights.get(0));
+        assertThat(RecordedNights.list(history().location())).containsExactly(nights.get(1));
+        assertThat(count("SELECT COUNT(*) FROM lines WHERE run_date = '2026-11-21'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM lines")).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM run_keys")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM sqlite_master WHERE name = '" + table + "'"))
+                .isZero();
+        HistoryNights.night(dir, 3, HistoryNights.NIGHT_2, history());
+        assertThat(historyFindings(dir.resolve("night-3"))).isEmpty();
+    }
+
+    @Test
+    void forgettingARunTheHistoryDoesNotHoldIsOneSentenceAndChangesNothing() throws Exception {
+        HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
+        assertThatThrownBy(() -> RecordedNights.forget(history().location(), "no-such-run"))
+                .isInstanceOf(HistoryException.class)
+                .hasMessage(
+                        "the history "
+                                + history().location()
+                                + " holds no run no-such-run; 'history nights' lists the runs it"
+                                + " holds");
+        assertThat(count("SELECT COUNT(*) FROM lines")).isEqualTo(5);
+    }
+
+    @Test
+    void aHistoryThatDoesNotExistIsNotCreatedByListingIt() {
+        assertThatThrownBy(() -> RecordedNights.list(history().location()))
+                .isInstanceOf(HistoryException.class)
+                .hasMessage("the history " + history().location() + " does not exist");
+        assertThat(dir.resolve("history.db")).doesNotExist();
+    }
+
+    /** Listed and forgotten through the command line, as an operator does. */
+    @Test
+    void theHistoryCommandListsTheNightsAndForgetsOne() throws Exception {
+        HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
+        String location = history().location();
+        Cli.Result listed = Cli.execute("history", "nights", "--history", location);
+        assertThat(listed.exitCode()).isZero();
+        String runId = string("SELECT run_id FROM runs");
+        assertThat(listed.out())
+                .contains("run date")
+                .contains("2026-11-21")
+                .contains(runId)
+                .endsWith("1 night" + System.lineSeparator());
+
+        Cli.Result forgot = Cli.execute("history", "forget", "--history", location, runId);
+        assertThat(forgot.exitCode()).isZero();
+        assertThat(forgot.out())
+                .startsWith("forgot run " + runId + ": the night of 2026-11-21, 5 lines;");
+        assertThat(Cli.execute("history", "nights", "--history", location).out())
+                .endsWith("0 nights" + System.lineSeparator());
+
+        Cli.Result again = Cli.execute("history", "forget", "--history", location, runId);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).startsWith("error: the history " + location + " holds no run");
+        assertThat(again.err().lines()).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,102 @@
+package org.claimscrubber.history;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The nights a history holds, and forgetting one: a night recorded by mistake (a test export, last
+ * month's file run again, the wrong {@code --as-of}) would otherwise stand for the retention's 400
+ * days, and every later run would check real claims against it (false duplicates, frequency limits
+ * counted from services never sent).
+ */
+public final class RecordedNights {
+
+    /** One run's night, as {@code history nights} lists it. */
+    public record Night(
+            String runId, String runDate, String started, long lines, long claims, long held) {}
+
+    private RecordedNights() {}
+
+    /** The history's nights, oldest first. */
+    public static List<Night> list(String location) throws HistoryException {
+        Connection connection = HistoryStore.connectExisting(location, false);
+        try (Statement sql = connection.createStatement();
+                ResultSet rs =
+                        sql.executeQuery(
+                                "SELECT run_id, run_date, started, lines, claims, held FROM runs"
+                                        + " ORDER BY started")) {
+            List<Night> nights = new ArrayList<>();
+            while (rs.next()) {
+                nights.add(
+                        new Night(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getLong(4),
+                                rs.getLong(5),
+                                rs.getLong(6)));
+            }
+            return nights;
+        } catch (SQLException e) {
+            throw cannotRead(location, e);
+        } finally {
+            HistoryStore.closeQuietly(connection);
+        }
+    }
+
+    /**
+     * Removes the run {@code runId}'s night (its lines, keys and run) in one transaction; on SQLite
+     * it waits, as a run does, for a run that holds the history. Returns the night forgotten.
+     */
+    public static Night forget(String location, String runId) throws HistoryException {
+        Night night =
+                list(location).stream()
+                        .filter(n -> n.runId().equals(runId))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new HistoryException(
+                                                "the history "
+                                                        + HistoryStore.display(location)
+                                                        + " holds no run "
+                                                        + runId
+                                                        + "; 'history nights' lists the runs it"
+                                                        + " holds"));
+        Connection connection = HistoryStore.connectExisting(location, true);
+        try {
+            List<Schema.Night> dropped =
+                    Schema.dropNights(
+                            connection,
+                            location.startsWith("jdbc:postgresql:"),
+                            n -> n.runId().equals(runId));
+            if (dropped.isEmpty()) {
+                connection.rollback();
+                throw new HistoryException(
+                        "the history "
+                                + HistoryStore.display(location)
+                                + " no longer holds run "
+                                + runId
+                                + ": another command forgot or purged it first");
+            }
+            connection.commit();
+            return night;
+        } catch (SQLException e) {
+            throw cannotRead(location, e);
+        } finally {
+            HistoryStore.closeQuietly(connection);
+        }
+    }
+
+    private static HistoryException cannotRead(String location, SQLException e) {
+        return new HistoryException(
+                "the history "
+                        + HistoryStore.display(location)
+                        + " cannot be read: "
+                        + HistoryStore.sentence(e),
+                e);
+    }
+}
