@@ -165,6 +165,13 @@ public final class HistoryStore implements AutoCloseable {
             writer = connect(url, postgres, jdbc, display);
             writer.setAutoCommit(false);
             Schema.migrate(writer, display, postgres);
+            if (postgres) {
+                // held until the run's connection closes: 'history forget' does not drop a night
+                // this run is asking about (on SQLite the run's write lock keeps it out)
+                try (Statement sql = writer.createStatement()) {
+                    sql.execute("SELECT pg_advisory_lock_shared(" + Schema.RUNS_LOCK + ")");
+                }
+            }
             reader = connect(url, postgres, jdbc, display);
             reader.setAutoCommit(true);
             List<String> runs = new ArrayList<>();

@@ -49,8 +49,9 @@ public final class RecordedNights {
     }
 
     /**
-     * Removes the run {@code runId}'s night (its lines, keys and run) in one transaction; on SQLite
-     * it waits, as a run does, for a run that holds the history. Returns the night forgotten.
+     * Removes the run {@code runId}'s night (its lines, keys and run) in one transaction. On SQLite
+     * it waits, as a run does, for a run that holds the history; on PostgreSQL, where runs go at
+     * once, it is refused while a run goes. Returns the night forgotten.
      */
     public static Night forget(String location, String runId) throws HistoryException {
         Night night =
@@ -67,12 +68,16 @@ public final class RecordedNights {
                                                         + "; 'history nights' lists the runs it"
                                                         + " holds"));
         Connection connection = HistoryStore.connectExisting(location, true);
+        boolean postgres = location.startsWith("jdbc:postgresql:");
         try {
+            if (postgres && !runsLockTaken(connection)) {
+                throw new HistoryException(
+                        "a run is using the history "
+                                + HistoryStore.display(location)
+                                + "; forget the night when it has finished");
+            }
             List<Schema.Night> dropped =
-                    Schema.dropNights(
-                            connection,
-                            location.startsWith("jdbc:postgresql:"),
-                            n -> n.runId().equals(runId));
+                    Schema.dropNights(connection, postgres, n -> n.runId().equals(runId));
             if (dropped.isEmpty()) {
                 connection.rollback();
                 throw new HistoryException(
@@ -88,6 +93,19 @@ public final class RecordedNights {
             throw cannotRead(location, e);
         } finally {
             HistoryStore.closeQuietly(connection);
+        }
+    }
+
+    /**
+     * The lock runs hold shared while they go, taken exclusive for this transaction if no run holds
+     * it: a run asking about the night would fail on its table gone.
+     */
+    private static boolean runsLockTaken(Connection connection) throws SQLException {
+        try (Statement sql = connection.createStatement();
+                ResultSet rs =
+                        sql.executeQuery(
+                                "SELECT pg_try_advisory_xact_lock(" + Schema.RUNS_LOCK + ")")) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 

@@ -81,6 +81,12 @@ final class Schema {
     static final int VERSION = MIGRATIONS.size();
 
     /**
+     * On PostgreSQL, the advisory lock every run holds shared while it goes, and {@code history
+     * forget} exclusive.
+     */
+    static final long RUNS_LOCK = 7264553;
+
+    /**
      * The columns of a night's table, in order; the {@code lines} view adds the run's id and date.
      */
     static final String LINE_COLUMNS =

@@ -79,6 +79,23 @@ class PostgresHistoryTest {
         assertThat(count(url, "SELECT COUNT(*) FROM lines")).isEqualTo(4);
     }
 
+    /** Runs go at once on PostgreSQL: a night is not dropped under a run that may ask about it. */
+    @Test
+    void aNightIsNotForgottenWhileARunGoes() throws Exception {
+        String url = server.newDatabase("forgetduringrun");
+        HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history(url));
+        String runId = RecordedNights.list(url).get(0).runId();
+        try (HistoryStore running =
+                HistoryStore.open(history(url), HistoryNights.DAY_1.plusDays(1), "run-2")) {
+            assertThatThrownBy(() -> RecordedNights.forget(url, runId))
+                    .isInstanceOf(HistoryException.class)
+                    .hasMessageStartingWith("a run is using the history ");
+        }
+        assertThat(RecordedNights.list(url)).hasSize(1);
+        RecordedNights.forget(url, runId);
+        assertThat(RecordedNights.list(url)).isEmpty();
+    }
+
     @Test
     void twoRunsAtOnceIntoOneHistoryBothCommitWhole() throws Exception {
         String url = server.newDatabase("concurrent");
