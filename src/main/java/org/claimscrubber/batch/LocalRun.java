@@ -167,6 +167,7 @@ public final class LocalRun {
                         manifest.withHistory(
                                 new RunManifest.History(
                                         history.label(),
+                                        history.runId(),
                                         recorded.linesRecorded(),
                                         recorded.claimsSeenBefore(),
                                         recorded.newFindings(),

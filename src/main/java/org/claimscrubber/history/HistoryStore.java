@@ -142,7 +142,7 @@ public final class HistoryStore implements AutoCloseable {
             throws HistoryException {
         boolean jdbc = options.location().startsWith("jdbc:");
         boolean postgres = options.location().startsWith("jdbc:postgresql:");
-        String display = jdbc ? redacted(options.location()) : options.location();
+        String display = display(options.location());
         Path keyFile = options.keyFile();
         if (keyFile == null) {
             if (jdbc) {
@@ -414,6 +414,14 @@ public final class HistoryStore implements AutoCloseable {
                 + " earlier run"
                 + (earlierNights == 1 ? "" : "s")
                 + ")";
+    }
+
+    /**
+     * This run's id in the history: its night in {@code history nights}, and what {@code history
+     * forget} takes.
+     */
+    public String runId() {
+        return runId;
     }
 
     Connection writer() {

@@ -22,13 +22,14 @@ public record RunManifest(
         @JsonInclude(JsonInclude.Include.NON_NULL) History history) {
 
     /**
-     * With --history: the history used, the lines recorded into it, and for the claim ids an
-     * earlier night scrubbed, their findings that are new, recur, or no longer fire
-     * (since-last-run.csv lists each); the last nights' claims, held claims and dollars held,
-     * oldest first, tonight last.
+     * With --history: the history used, the run's id in it (what {@code history forget} takes), the
+     * lines recorded into it, and for the claim ids an earlier night scrubbed, their findings that
+     * are new, recur, or no longer fire (since-last-run.csv lists each); the last nights' claims,
+     * held claims and dollars held, oldest first, tonight last.
      */
     public record History(
             String store,
+            String runId,
             long linesRecorded,
             long claimsSeenBefore,
             long newFindings,

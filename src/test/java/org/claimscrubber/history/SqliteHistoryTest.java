@@ -328,13 +328,22 @@ class SqliteHistoryTest {
      */
     @Test
     void aNightForgottenNoLongerCountsForTheNightsAfterIt() throws Exception {
-        HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
+        RunOutcome mistaken = HistoryNights.night(dir, 1, HistoryNights.NIGHT_1, history());
         HistoryNights.night(dir, 2, HistoryNights.NIGHT_3, history());
         List<RecordedNights.Night> nights = RecordedNights.list(history().location());
         assertThat(nights)
                 .extracting(RecordedNights.Night::runDate, RecordedNights.Night::lines)
                 .containsExactly(tuple("2026-11-21", 5L), tuple("2026-11-22", 3L));
         String table = string("SELECT lines_table FROM runs WHERE run_date = '2026-11-21'");
+        // run.json names the run, for the operator who finds the night was a mistake
+        assertThat(mistaken.manifest().history().runId()).isEqualTo(nights.get(0).runId());
+        assertThat(
+                        new ObjectMapper()
+                                .readTree(dir.resolve("night-1/run.json").toFile())
+                                .path("history")
+                                .path("run_id")
+                                .asText())
+                .isEqualTo(nights.get(0).runId());
 
         RecordedNights.Night forgotten =
                 RecordedNights.forget(history().location(), nights.get(0).runId());
