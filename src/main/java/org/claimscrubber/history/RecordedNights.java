@@ -1,6 +1,7 @@
 package org.claimscrubber.history;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,23 +25,8 @@ public final class RecordedNights {
     /** The history's nights, oldest first. */
     public static List<Night> list(String location) throws HistoryException {
         Connection connection = HistoryStore.connectExisting(location, false);
-        try (Statement sql = connection.createStatement();
-                ResultSet rs =
-                        sql.executeQuery(
-                                "SELECT run_id, run_date, started, lines, claims, held FROM runs"
-                                        + " ORDER BY started")) {
-            List<Night> nights = new ArrayList<>();
-            while (rs.next()) {
-                nights.add(
-                        new Night(
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getLong(4),
-                                rs.getLong(5),
-                                rs.getLong(6)));
-            }
-            return nights;
+        try {
+            return nights(connection, null);
         } catch (SQLException e) {
             throw cannotRead(location, e);
         } finally {
@@ -54,19 +40,6 @@ public final class RecordedNights {
      * once, it is refused while a run goes. Returns the night forgotten.
      */
     public static Night forget(String location, String runId) throws HistoryException {
-        Night night =
-                list(location).stream()
-                        .filter(n -> n.runId().equals(runId))
-                        .findFirst()
-                        .orElseThrow(
-                                () ->
-                                        new HistoryException(
-                                                "the history "
-                                                        + HistoryStore.display(location)
-                                                        + " holds no run "
-                                                        + runId
-                                                        + "; 'history nights' lists the runs it"
-                                                        + " holds"));
         Connection connection = HistoryStore.connectExisting(location, true);
         boolean postgres = location.startsWith("jdbc:postgresql:");
         try {
@@ -76,23 +49,50 @@ public final class RecordedNights {
                                 + HistoryStore.display(location)
                                 + "; forget the night when it has finished");
             }
-            List<Schema.Night> dropped =
-                    Schema.dropNights(connection, postgres, n -> n.runId().equals(runId));
-            if (dropped.isEmpty()) {
-                connection.rollback();
+            List<Night> found = nights(connection, runId);
+            if (found.isEmpty()) {
                 throw new HistoryException(
                         "the history "
                                 + HistoryStore.display(location)
-                                + " no longer holds run "
+                                + " holds no run "
                                 + runId
-                                + ": another command forgot or purged it first");
+                                + "; 'history nights' lists the runs it holds");
             }
+            Schema.dropNights(connection, postgres, n -> n.runId().equals(runId));
             connection.commit();
-            return night;
+            return found.get(0);
         } catch (SQLException e) {
             throw cannotRead(location, e);
         } finally {
+            // closing rolls back what was not committed
             HistoryStore.closeQuietly(connection);
+        }
+    }
+
+    /** The nights of the runs table, oldest first: all of them, or the run {@code runId}'s. */
+    private static List<Night> nights(Connection connection, String runId) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement(
+                        "SELECT run_id, run_date, started, lines, claims, held FROM runs"
+                                + (runId == null ? "" : " WHERE run_id = ?")
+                                + " ORDER BY started")) {
+            if (runId != null) {
+                query.setString(1, runId);
+            }
+            List<Night> nights = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    nights.add(
+                            new Night(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getLong(4),
+                                    rs.getLong(5),
+                                    rs.getLong(6)));
+                }
+            }
+            return nights;
         }
     }
 
